@@ -1,0 +1,42 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * Test and demo builds may talk to the local Devin API server on loopback without a
+ * permission prompt; the store build never asks for loopback up front.
+ */
+const allowLoopback = process.env.DEVIN_EXT_LOOPBACK === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // The loopback build lives apart so it is never zipped for a store by mistake.
+  outDir: allowLoopback ? '.output/loopback' : '.output',
+  // Every file states what it depends on: no auto-imports.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Devin Sessions for Admins',
+    description:
+      'Every Devin session of your enterprise: what it did, what it cost, its pull requests and its analysis.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs'],
+    host_permissions: [
+      'https://api.devin.ai/*',
+      ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),
+    ],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    storage: { managed_schema: 'managed-schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'devin-sessions@devin-admin-tools.example',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
