@@ -1,6 +1,82 @@
+/**
+ * Wiring only: the background registers listeners synchronously (a restarted worker must see
+ * the event that woke it) and hands every job to a service in utils/.
+ */
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createV2Client } from '../utils/api';
+import { applyBadge } from '../utils/badge/apply';
+import { globalBadge } from '../utils/badge/badge';
+import { testConnection } from '../utils/connection/test-connection';
+import { db } from '../utils/db/database';
+import { onMessage } from '../utils/messaging';
+import { apiKeyItem, readEffectiveSettings, settingsItem } from '../utils/settings';
+import { readSyncStatus } from '../utils/sync';
+import { cancelSync, SYNC_ALARM, scheduleSync } from '../utils/sync/schedule';
+import { createSyncService } from '../utils/sync/service';
+
+async function readConfig() {
+  const [apiKey, settings] = await Promise.all([apiKeyItem.getValue(), readEffectiveSettings()]);
+  return { apiKey, settings };
+}
+
+async function applySchedule(): Promise<void> {
+  const { apiKey, settings } = await readConfig();
+  if (apiKey && settings.orgIds.length > 0) await scheduleSync(settings.syncIntervalMinutes);
+  else await cancelSync();
+}
 
 export default defineBackground({
   type: 'module',
-  main() {},
+  main() {
+    const sync = createSyncService({
+      db,
+      readConfig,
+      // Any extension API call keeps a busy worker from being stopped as idle mid-sync.
+      onPage: async () => {
+        await browser.runtime.getPlatformInfo();
+      },
+    });
+
+    onMessage('syncNow', () => sync.syncNow('manual'));
+    onMessage('fullResync', () => sync.fullResync());
+    onMessage('clearCache', () => sync.clearCache());
+    onMessage('testConnection', ({ data }) =>
+      testConnection(
+        createV2Client({ baseUrl: data.apiBaseUrl, apiKey: data.apiKey }),
+        data.orgIds,
+      ),
+    );
+
+    browser.runtime.onInstalled.addListener(() => {
+      void applySchedule().then(() => sync.syncNow('install'));
+    });
+    browser.runtime.onStartup.addListener(() => {
+      void sync.syncNow('startup');
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === SYNC_ALARM) void sync.syncNow('alarm');
+    });
+
+    const onSettingsChanged = () => {
+      void sync
+        .settingsChanged()
+        .then(applySchedule)
+        .then(() => sync.syncNow('settings'));
+    };
+    settingsItem.watch(onSettingsChanged);
+    apiKeyItem.watch(onSettingsChanged);
+
+    liveQuery(async () => {
+      const [running, status] = await Promise.all([
+        db.sessions.where('status').equals('running').count(),
+        readSyncStatus(db),
+      ]);
+      return globalBadge(running, status);
+    }).subscribe((view) => void applyBadge(view));
+
+    void applySchedule();
+    void sync.resumeInterrupted();
+  },
 });

@@ -1,0 +1,87 @@
+/**
+ * The small, closed set of ways a call to the Devin API can fail. Each kind has a sentence a
+ * person can act on; the UI shows `error.message` as it is.
+ */
+export type ApiErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid_request'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'malformed'
+  | 'pagination';
+
+export interface ValidationDetail {
+  loc: (string | number)[];
+  msg: string;
+}
+
+const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set([
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'malformed',
+]);
+
+export function plainMessage(kind: ApiErrorKind, details: ValidationDetail[] = []): string {
+  switch (kind) {
+    case 'unauthorized':
+      return 'The API key was refused. Check that it is copied in full, or create a new one in Devin (Settings > API keys), then save it in the options page.';
+    case 'forbidden':
+      return 'This key has no access here. The sessions API needs the personal key of an enterprise admin (it starts with apk_user_); ask an enterprise admin for access or use such a key.';
+    case 'not_found':
+      return 'The organization was not found. Check the organization id in the options page; it may have been removed or belong to another enterprise.';
+    case 'invalid_request': {
+      const reasons = details.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ');
+      return `The API rejected the request${reasons ? ` (${reasons})` : ''}. Check the sync settings; if they look right, report this to the extension's maintainers.`;
+    }
+    case 'rate_limited':
+      return 'The Devin API is rate limiting requests. Sync will retry by itself shortly.';
+    case 'server':
+      return 'The Devin API had a server error. Sync will retry by itself; if it persists, check Devin status.';
+    case 'network':
+      return 'The Devin API could not be reached. Check your network connection and the API base URL in the options page.';
+    case 'timeout':
+      return 'The Devin API took too long to answer. Sync will retry by itself.';
+    case 'malformed':
+      return 'The Devin API sent a response that could not be read. Sync will retry by itself; if it persists, check the API base URL.';
+    case 'pagination':
+      return 'The Devin API returned inconsistent pages, so sync stopped to avoid looping. It will start again at the next sync.';
+  }
+}
+
+export class DevinApiError extends Error {
+  override readonly name = 'DevinApiError';
+
+  constructor(
+    readonly kind: ApiErrorKind,
+    readonly options: {
+      status?: number;
+      retryAfterMs?: number;
+      details?: ValidationDetail[];
+      cause?: unknown;
+    } = {},
+  ) {
+    super(plainMessage(kind, options.details));
+  }
+
+  get status(): number | undefined {
+    return this.options.status;
+  }
+
+  get retryAfterMs(): number | undefined {
+    return this.options.retryAfterMs;
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE.has(this.kind);
+  }
+}
+
+export function isDevinApiError(error: unknown): error is DevinApiError {
+  return error instanceof DevinApiError;
+}

@@ -1,0 +1,129 @@
+/**
+ * One authenticated GET against the Devin API, with time-out, retries and error mapping.
+ * The key is sent only to `baseUrl`'s origin: URLs are built here from fixed paths, and
+ * redirects are refused so the Authorization header can never follow one elsewhere.
+ */
+import * as v from 'valibot';
+import { DevinApiError, type ValidationDetail } from './errors';
+import {
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  type RetryPolicy,
+  retryDelayMs,
+  sleep,
+} from './retry';
+import { ValidationErrorBodySchema } from './schemas';
+
+export type QueryValue = string | number | readonly string[] | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+export interface HttpOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  fetch?: typeof fetch;
+  /** Told about each retry, for progress and status lines. */
+  onRetry?: (error: DevinApiError, delayMs: number) => void;
+}
+
+export interface JsonResponse {
+  body: unknown;
+  /** The server's clock (the `Date` header) in epoch ms, when it sent one. */
+  serverTime: number | undefined;
+}
+
+/** Builds `base + path?query` with arrays as repeated keys (`user_ids=a&user_ids=b`). */
+export function buildUrl(baseUrl: string, path: string, query: Query = {}): string {
+  const url = new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  for (const [name, value] of Object.entries(query)) {
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) url.searchParams.append(name, item);
+    } else {
+      url.searchParams.set(name, String(value));
+    }
+  }
+  return url.toString();
+}
+
+function validationDetails(body: unknown): ValidationDetail[] {
+  const parsed = v.safeParse(ValidationErrorBodySchema, body);
+  return parsed.success ? parsed.output.detail.map(({ loc, msg }) => ({ loc, msg })) : [];
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new DevinApiError('malformed', { status: response.status, cause });
+  }
+}
+
+async function errorFromResponse(response: Response): Promise<DevinApiError> {
+  const status = response.status;
+  if (status === 401) return new DevinApiError('unauthorized', { status });
+  if (status === 403) return new DevinApiError('forbidden', { status });
+  if (status === 404) return new DevinApiError('not_found', { status });
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    return new DevinApiError('rate_limited', { status, retryAfterMs });
+  }
+  if (status >= 500) return new DevinApiError('server', { status });
+  const body = await readJson(response).catch(() => null);
+  return new DevinApiError('invalid_request', { status, details: validationDetails(body) });
+}
+
+async function attemptGet(
+  url: string,
+  options: HttpOptions,
+  signal?: AbortSignal,
+): Promise<JsonResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' },
+      redirect: 'error',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: combined,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw signal.reason;
+    if (timeout.aborted) throw new DevinApiError('timeout', { cause });
+    throw new DevinApiError('network', { cause });
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  const dateHeader = response.headers.get('date');
+  const serverTime = dateHeader ? Date.parse(dateHeader) : Number.NaN;
+  return {
+    body: await readJson(response),
+    serverTime: Number.isFinite(serverTime) ? serverTime : undefined,
+  };
+}
+
+/** GET with bounded retries: 429, 5xx, network, time-out and unreadable bodies only. */
+export async function getJson(
+  options: HttpOptions,
+  path: string,
+  query?: Query,
+  signal?: AbortSignal,
+): Promise<JsonResponse> {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const url = buildUrl(options.baseUrl, path, query);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptGet(url, options, signal);
+    } catch (error) {
+      if (!(error instanceof DevinApiError)) throw error;
+      const delay = retryDelayMs(error, attempt, policy);
+      if (delay === null) throw error;
+      options.onRetry?.(error, delay);
+      await sleep(delay, signal);
+    }
+  }
+}

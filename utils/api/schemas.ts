@@ -1,0 +1,159 @@
+/**
+ * Run-time schemas for what the Devin v2 API returns.
+ *
+ * Strict where a wrong value would corrupt the cache (the session id, the timestamps that drive
+ * incremental sync, the organization), tolerant where the real API is known to vary
+ * (`pr_url`/`pr_state` next to `url`/`state`, statuses added later, missing optional text).
+ */
+import * as v from 'valibot';
+
+/** Parses an API timestamp to epoch milliseconds; a timestamp without a zone is UTC. */
+function toEpochMs(value: string): number {
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value);
+  return Date.parse(hasZone ? value : `${value}Z`);
+}
+
+const Timestamp = v.pipe(
+  v.string(),
+  v.check((value) => Number.isFinite(toEpochMs(value)), 'is not a date-time'),
+);
+
+const OptionalText = v.optional(v.nullable(v.string()), null);
+
+/** Both spellings of a pull request seen in the wild end up as `{ url, state }`. */
+const PullRequestSchema = v.pipe(
+  v.looseObject({
+    url: v.optional(v.string()),
+    pr_url: v.optional(v.string()),
+    state: OptionalText,
+    pr_state: OptionalText,
+  }),
+  v.check((pr) => typeof (pr.url ?? pr.pr_url) === 'string', 'pull request has no url'),
+  v.transform((pr) => ({
+    url: (pr.url ?? pr.pr_url) as string,
+    state: pr.state ?? pr.pr_state ?? null,
+  })),
+);
+
+const IssueSchema = v.object({
+  issue: v.string(),
+  impact: v.string(),
+  label: v.string(),
+});
+
+const ActionItemSchema = v.object({
+  action_item: v.string(),
+  issue_id: OptionalText,
+  type: v.string(),
+});
+
+const TimelineEventSchema = v.object({
+  title: v.string(),
+  description: v.string(),
+});
+
+const FeedbackItemSchema = v.object({
+  issue_id: OptionalText,
+  summary: OptionalText,
+  excerpt: OptionalText,
+  details: OptionalText,
+});
+
+const SuggestedPromptSchema = v.object({
+  original_prompt: v.string(),
+  suggested_prompt: v.string(),
+  feedback_items: v.optional(v.array(FeedbackItemSchema), []),
+});
+
+const SessionAnalysisSchema = v.object({
+  issues: v.optional(v.array(IssueSchema), []),
+  action_items: v.optional(v.array(ActionItemSchema), []),
+  timeline: v.optional(v.array(TimelineEventSchema), []),
+  suggested_prompt: v.optional(v.nullable(SuggestedPromptSchema), null),
+});
+
+export const SessionSchema = v.object({
+  session_id: v.pipe(v.string(), v.nonEmpty('is empty')),
+  url: v.optional(v.string(), ''),
+  // Any string: a status this version does not know must not drop the session.
+  status: v.string(),
+  tags: v.optional(v.nullable(v.array(v.string())), []),
+  org_id: v.pipe(v.string(), v.nonEmpty('is empty')),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  acus_consumed: v.optional(v.nullable(v.number()), 0),
+  pull_requests: v.optional(v.nullable(v.array(PullRequestSchema)), []),
+  session_analysis: v.optional(v.nullable(SessionAnalysisSchema), null),
+  initial_user_message: OptionalText,
+  title: OptionalText,
+  user_id: OptionalText,
+});
+
+type ParsedSession = v.InferOutput<typeof SessionSchema>;
+
+/** A session as the rest of the extension sees it: the contract's fields, nulls made explicit. */
+export interface Session extends Omit<ParsedSession, 'tags' | 'acus_consumed' | 'pull_requests'> {
+  tags: string[];
+  acus_consumed: number;
+  pull_requests: { url: string; state: string | null }[];
+}
+export type SessionAnalysis = v.InferOutput<typeof SessionAnalysisSchema>;
+export type PullRequest = Session['pull_requests'][number];
+
+export function toSession(parsed: ParsedSession): Session {
+  return {
+    ...parsed,
+    url: parsed.url || `https://app.devin.ai/sessions/${parsed.session_id}`,
+    tags: parsed.tags ?? [],
+    acus_consumed: parsed.acus_consumed ?? 0,
+    pull_requests: parsed.pull_requests ?? [],
+  };
+}
+
+export { toEpochMs };
+
+/** The envelope is strict: without it pagination cannot be trusted. Items are checked one by one. */
+export const PageEnvelopeSchema = v.object({
+  items: v.array(v.unknown()),
+  total: v.number(),
+  skip: v.number(),
+  limit: v.number(),
+  has_more: v.boolean(),
+  next_cursor: v.optional(v.nullable(v.number()), null),
+});
+export type PageEnvelope = v.InferOutput<typeof PageEnvelopeSchema>;
+
+export const OrganizationSchema = v.object({
+  org_id: v.pipe(v.string(), v.nonEmpty()),
+  org_name: v.optional(v.nullable(v.string()), null),
+});
+export type Organization = v.InferOutput<typeof OrganizationSchema>;
+
+export const MemberSchema = v.object({
+  user_id: v.pipe(v.string(), v.nonEmpty()),
+  name: v.optional(v.nullable(v.string()), null),
+  email: v.optional(v.nullable(v.string()), null),
+});
+export type Member = v.InferOutput<typeof MemberSchema>;
+
+/** FastAPI's 422 body. */
+export const ValidationErrorBodySchema = v.object({
+  detail: v.array(
+    v.looseObject({
+      loc: v.optional(v.array(v.union([v.string(), v.number()])), []),
+      msg: v.string(),
+      type: v.optional(v.string(), ''),
+    }),
+  ),
+});
+
+/** Explains why a value failed a schema in one short line: "created_at: is not a date-time". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

@@ -1,0 +1,39 @@
+/**
+ * The toolbar badge: how many sessions are running now, or a warning mark when the last sync
+ * failed. On a pull-request page, the per-tab count of linked sessions takes precedence
+ * (browsers show a tab's own badge text over the global one).
+ */
+import type { SyncStatus } from '../sync/status';
+
+export interface BadgeView {
+  text: string;
+  color: string;
+  title: string;
+}
+
+const RUNNING_COLOR = '#2563eb';
+const WARNING_COLOR = '#b91c1c';
+
+export function globalBadge(runningCount: number, status: SyncStatus): BadgeView {
+  if (status.lastError) {
+    return {
+      text: '!',
+      color: WARNING_COLOR,
+      title: `Devin sessions: last sync failed. ${status.lastError.message}`,
+    };
+  }
+  if (runningCount > 0) {
+    const text = runningCount > 999 ? '999+' : String(runningCount);
+    return { text, color: RUNNING_COLOR, title: `Devin sessions: ${runningCount} running now` };
+  }
+  return { text: '', color: RUNNING_COLOR, title: 'Devin sessions' };
+}
+
+export function pullRequestBadge(linkedCount: number): BadgeView | null {
+  if (linkedCount === 0) return null;
+  return {
+    text: String(linkedCount),
+    color: '#047857',
+    title: `${linkedCount} Devin session${linkedCount === 1 ? '' : 's'} linked to this pull request`,
+  };
+}

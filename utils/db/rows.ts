@@ -1,0 +1,62 @@
+/** Turns a validated API session into the rows the database stores. */
+import { type Session, toEpochMs } from '../api';
+import { normalizePullRequestUrl } from '../pr-urls';
+import type { AnalysisDigest, SearchText, SessionDetail, SessionRow } from './schema';
+
+const FIRST_LINE_MAX = 200;
+
+export function firstLine(message: string | null): string {
+  if (!message) return '';
+  const line = message.trim().split('\n', 1)[0] ?? '';
+  return line.length > FIRST_LINE_MAX ? `${line.slice(0, FIRST_LINE_MAX - 1)}…` : line;
+}
+
+function digestAnalysis(session: Session): AnalysisDigest | null {
+  const analysis = session.session_analysis;
+  if (!analysis) return null;
+  return {
+    issue_count: analysis.issues.length,
+    action_item_count: analysis.action_items.length,
+    has_suggested_prompt: analysis.suggested_prompt !== null,
+    labels: [...new Set(analysis.issues.map((issue) => issue.label))],
+  };
+}
+
+export function toSessionRow(session: Session): SessionRow {
+  const prKeys = session.pull_requests
+    .map((pr) => normalizePullRequestUrl(pr.url))
+    .filter((key): key is string => key !== null);
+  return {
+    session_id: session.session_id,
+    org_id: session.org_id,
+    user_id: session.user_id,
+    status: session.status,
+    title: session.title,
+    first_line: firstLine(session.initial_user_message),
+    created_at: toEpochMs(session.created_at),
+    updated_at: toEpochMs(session.updated_at),
+    acus_consumed: session.acus_consumed,
+    tags: session.tags,
+    url: session.url,
+    pull_requests: session.pull_requests,
+    pr_keys: [...new Set(prKeys)],
+    analysis: digestAnalysis(session),
+  };
+}
+
+/** Everything a text search looks in: title, first message, tags, analysis issues, id, PR URLs. */
+export function toSearchText(session: Session): SearchText {
+  const parts = [
+    session.session_id,
+    session.title ?? '',
+    session.initial_user_message ?? '',
+    session.tags.join(' '),
+    ...(session.session_analysis?.issues.map((issue) => issue.issue) ?? []),
+    ...session.pull_requests.map((pr) => pr.url),
+  ];
+  return { session_id: session.session_id, text: parts.join('\n').toLowerCase() };
+}
+
+export function toSessionDetail(session: Session): SessionDetail {
+  return { session_id: session.session_id, session };
+}

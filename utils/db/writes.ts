@@ -1,0 +1,72 @@
+/**
+ * Writes to the session cache. Callers wrap these in one transaction with their checkpoint
+ * (see utils/sync), so the cache is never left half-written.
+ */
+import type { Session } from '../api';
+import { toSearchText, toSessionDetail, toSessionRow } from './rows';
+import type { DevinDatabase } from './schema';
+
+export const SESSION_TABLES = ['sessions', 'details', 'searchText'] as const;
+
+/**
+ * Upserts by `session_id`. A copy older than the one cached (a page replayed after a restart,
+ * or an overlap) never overwrites a newer one. Returns how many rows changed.
+ */
+export async function upsertSessions(db: DevinDatabase, sessions: Session[]): Promise<number> {
+  if (sessions.length === 0) return 0;
+  const rows = sessions.map(toSessionRow);
+  const existing = await db.sessions.bulkGet(rows.map((row) => row.session_id));
+  const fresh = sessions.filter((_, i) => {
+    const cached = existing[i];
+    const row = rows[i];
+    return !cached || (row !== undefined && row.updated_at >= cached.updated_at);
+  });
+  if (fresh.length === 0) return 0;
+  await db.sessions.bulkPut(fresh.map(toSessionRow));
+  await db.details.bulkPut(fresh.map(toSessionDetail));
+  await db.searchText.bulkPut(fresh.map(toSearchText));
+  return fresh.length;
+}
+
+/** Removes every cached session and sync state of organizations not in `keepOrgIds`. */
+export async function removeOtherOrganizations(
+  db: DevinDatabase,
+  keepOrgIds: readonly string[],
+): Promise<number> {
+  const keep = new Set(keepOrgIds);
+  return db.transaction('rw', [...SESSION_TABLES, 'syncState'], async () => {
+    const ids = await db.sessions.filter((row) => !keep.has(row.org_id)).primaryKeys();
+    await db.sessions.bulkDelete(ids);
+    await db.details.bulkDelete(ids);
+    await db.searchText.bulkDelete(ids);
+    const states = await db.syncState.filter((state) => !keep.has(state.org_id)).primaryKeys();
+    await db.syncState.bulkDelete(states);
+    return ids.length;
+  });
+}
+
+/** Removes sessions created before `cutoff` (epoch ms): the history window moved past them. */
+export async function removeSessionsCreatedBefore(
+  db: DevinDatabase,
+  cutoff: number,
+): Promise<number> {
+  return db.transaction('rw', [...SESSION_TABLES], async () => {
+    const ids = await db.sessions.where('created_at').below(cutoff).primaryKeys();
+    await db.sessions.bulkDelete(ids);
+    await db.details.bulkDelete(ids);
+    await db.searchText.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
+/** Empties the cache and all sync progress; the directory too when `includeDirectory`. */
+export async function clearCache(db: DevinDatabase, includeDirectory = true): Promise<void> {
+  const tables = [
+    ...SESSION_TABLES,
+    'syncState',
+    ...(includeDirectory ? ['organizations', 'members'] : []),
+  ];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((name) => db.table(name).clear()));
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * Every value the extension keeps in browser storage, defined in one place.
+ * The API key is in `storage.local` only: never synced, never exported, never sent to a
+ * content script.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { SelfHostedGitHost } from '../pr-urls';
+
+export const DEFAULT_API_BASE_URL = 'https://api.devin.ai';
+export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+/** Chrome runs alarms at most every 30 s; whole minutes keep Firefox and Chrome alike. */
+export const MIN_SYNC_INTERVAL_MINUTES = 1;
+
+export interface Settings {
+  apiBaseUrl: string;
+  orgIds: string[];
+  syncIntervalMinutes: number;
+  /** Sessions created in the last N days; null keeps all history. */
+  historyDays: number | null;
+  gitHosts: SelfHostedGitHost[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiBaseUrl: DEFAULT_API_BASE_URL,
+  orgIds: [],
+  syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
+  historyDays: null,
+  gitHosts: [],
+};
+
+export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fallback: null });
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+});

@@ -1,0 +1,105 @@
+/**
+ * One sync run over every configured organization: take the lease, make sure the cache
+ * belongs to the current key and organizations, refresh names, then bring each organization
+ * up to date. Errors are recorded per organization and overall, in words the UI shows as is.
+ */
+import type { DevinClient } from '../api';
+import { type DevinDatabase, removeOtherOrganizations, removeSessionsCreatedBefore } from '../db';
+import { refreshDirectory } from './directory';
+import { stopsSchedule, toSyncError } from './errors';
+import { adoptCacheIdentity } from './identity';
+import { acquireLease, releaseLease, renewLease } from './lease';
+import { emptyOrgState, syncOrganization } from './org-pass';
+import { type SyncStatus, updateSyncStatus } from './status';
+
+export const PAGE_SIZE = 200;
+/** Re-reads the last minutes of changes each time, against clock skew and late writes. */
+export const OVERLAP_MS = 5 * 60 * 1000;
+export const LEASE_TTL_MS = 60 * 1000;
+
+export interface SyncRequest {
+  db: DevinDatabase;
+  client: DevinClient;
+  /** Hash of base URL and key (see identity.ts). */
+  identity: string;
+  orgIds: readonly string[];
+  historyDays: number | null;
+  /** Who runs this sync, for the lease. */
+  holder: string;
+  now?: () => number;
+  signal?: AbortSignal;
+  pageSize?: number;
+  overlapMs?: number;
+  leaseTtlMs?: number;
+  /** Called after each stored page (the background uses it to stay awake during long syncs). */
+  onPage?: () => Promise<void> | void;
+}
+
+export type SyncOutcome =
+  | { result: 'done'; status: SyncStatus }
+  | { result: 'failed'; status: SyncStatus }
+  | { result: 'busy' };
+
+export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
+  const { db, holder } = request;
+  const now = request.now ?? Date.now;
+  const ttl = request.leaseTtlMs ?? LEASE_TTL_MS;
+  if (!(await acquireLease(db, holder, ttl, now()))) return { result: 'busy' };
+
+  try {
+    await updateSyncStatus(db, { lastStartedAt: now() });
+    await adoptCacheIdentity(db, request.identity);
+    await removeOtherOrganizations(db, request.orgIds);
+    if (request.historyDays !== null) {
+      await removeSessionsCreatedBefore(db, now() - request.historyDays * 24 * 60 * 60 * 1000);
+    }
+    await refreshDirectory(db, request.client, { now: now(), signal: request.signal });
+
+    let firstError = null;
+    for (const orgId of request.orgIds) {
+      try {
+        await syncOrganization(
+          {
+            db,
+            client: request.client,
+            now,
+            pageSize: request.pageSize ?? PAGE_SIZE,
+            overlapMs: request.overlapMs ?? OVERLAP_MS,
+            historyDays: request.historyDays,
+            signal: request.signal,
+            onPage: async () => {
+              await request.onPage?.();
+              return renewLease(db, holder, ttl, now());
+            },
+          },
+          orgId,
+        );
+      } catch (error) {
+        const info = toSyncError(error, now());
+        firstError ??= info;
+        const state = (await db.syncState.get(orgId)) ?? emptyOrgState(orgId);
+        await db.syncState.put({ ...state, lastError: info });
+        // A refused key is refused for every organization: stop here.
+        if (stopsSchedule(info)) break;
+      }
+    }
+
+    const status = await updateSyncStatus(db, {
+      lastFinishedAt: now(),
+      lastError: firstError,
+      pausedReason: firstError && stopsSchedule(firstError) ? firstError.message : null,
+      ...(firstError ? {} : { lastSuccessAt: now() }),
+    });
+    return { result: firstError ? 'failed' : 'done', status };
+  } catch (error) {
+    const info = toSyncError(error, now());
+    const status = await updateSyncStatus(db, {
+      lastFinishedAt: now(),
+      lastError: info,
+      pausedReason: null,
+    });
+    return { result: 'failed', status };
+  } finally {
+    await releaseLease(db, holder);
+  }
+}

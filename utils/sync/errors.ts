@@ -1,0 +1,33 @@
+/** Turns whatever stopped a sync into a line the UI can show as it is. */
+import { isDevinApiError } from '../api';
+import type { SyncErrorInfo } from '../db';
+
+function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'QuotaExceededError') return true;
+  const inner = (error as { inner?: unknown }).inner;
+  return inner !== undefined && isQuotaError(inner);
+}
+
+export function toSyncError(error: unknown, now = Date.now()): SyncErrorInfo {
+  if (isDevinApiError(error)) return { kind: error.kind, message: error.message, at: now };
+  if (isQuotaError(error)) {
+    return {
+      kind: 'quota',
+      message:
+        'The browser has no room left to store sessions. The sessions already cached are intact. Free disk space or shorten the history window in the options page, then sync again.',
+      at: now,
+    };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    kind: 'unknown',
+    message: `Sync stopped unexpectedly (${detail}). It will try again at the next sync; the cached sessions are intact.`,
+    at: now,
+  };
+}
+
+/** A key that is refused stays refused: retrying on a schedule would only repeat the error. */
+export function stopsSchedule(error: SyncErrorInfo): boolean {
+  return error.kind === 'unauthorized' || error.kind === 'forbidden';
+}

@@ -1,0 +1,61 @@
+/**
+ * Only one sync runs at a time. The holder writes a lease with an expiry and renews it as it
+ * goes; a holder that died (a stopped service worker) stops renewing, and its lease lapses.
+ */
+import type { DevinDatabase } from '../db';
+
+const LEASE_KEY = 'syncLease';
+
+export interface Lease {
+  holder: string;
+  expiresAt: number;
+}
+
+export async function readLease(db: DevinDatabase): Promise<Lease | null> {
+  const row = await db.meta.get(LEASE_KEY);
+  return (row?.value as Lease | undefined) ?? null;
+}
+
+/** Takes the lease when it is free, lapsed or already ours. */
+export async function acquireLease(
+  db: DevinDatabase,
+  holder: string,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const current = await readLease(db);
+    if (current && current.holder !== holder && current.expiresAt > now) return false;
+    await db.meta.put({ key: LEASE_KEY, value: { holder, expiresAt: now + ttlMs } });
+    return true;
+  });
+}
+
+/** Extends our lease; false when it was lost to another holder. */
+export async function renewLease(
+  db: DevinDatabase,
+  holder: string,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<boolean> {
+  return acquireLease(db, holder, ttlMs, now);
+}
+
+export async function releaseLease(db: DevinDatabase, holder: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const current = await readLease(db);
+    if (current?.holder === holder) await db.meta.delete(LEASE_KEY);
+  });
+}
+
+/**
+ * A browser runs one background worker per extension, so at its start-up any lease belongs to
+ * a predecessor that was stopped mid-sync: dropping it lets the new worker resume at once.
+ */
+export async function dropLeaseOfStoppedWorker(db: DevinDatabase): Promise<void> {
+  await db.meta.delete(LEASE_KEY);
+}
+
+export function isLeaseActive(lease: Lease | null, now = Date.now()): boolean {
+  return lease !== null && lease.expiresAt > now;
+}

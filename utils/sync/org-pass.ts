@@ -1,0 +1,122 @@
+/**
+ * Brings one organization's sessions up to date, page by page.
+ *
+ * Each page is fetched outside any transaction, then written together with the checkpoint
+ * that says where to continue, in one transaction. A worker stopped at any moment therefore
+ * leaves either the page and its checkpoint, or neither; the next run continues from the
+ * checkpoint, and upserts by `session_id` make a replayed page harmless.
+ *
+ * The first pass (backfill) reads every session in the history window. Later passes
+ * (incremental) ask only for sessions updated since the watermark: the server time at which
+ * the previous pass began, minus a safety overlap. Sessions created or updated while a pass
+ * runs are thus picked up by the next pass, whatever order the server pages in.
+ */
+import { type DevinClient, iterateSessionPages, type SkippedRecord } from '../api';
+import { nextSkip } from '../api/paginate';
+import {
+  type DevinDatabase,
+  type OrgSyncState,
+  SESSION_TABLES,
+  type SyncPass,
+  upsertSessions,
+} from '../db';
+
+/** Keeps the first few invalid records for display; the count covers them all. */
+const SKIPPED_SHOWN = 20;
+
+export interface OrgPassContext {
+  db: DevinDatabase;
+  client: DevinClient;
+  now: () => number;
+  pageSize: number;
+  overlapMs: number;
+  historyDays: number | null;
+  signal?: AbortSignal;
+  /** Called after each stored page; false stops the pass (the lease was lost). */
+  onPage?: (state: OrgSyncState) => Promise<boolean> | boolean;
+}
+
+export function emptyOrgState(orgId: string): OrgSyncState {
+  return {
+    org_id: orgId,
+    pass: null,
+    watermark: null,
+    lastSuccessAt: null,
+    lastError: null,
+    skipped: [],
+    skippedCount: 0,
+  };
+}
+
+function startPass(state: OrgSyncState, ctx: OrgPassContext): SyncPass {
+  const createdFrom =
+    ctx.historyDays === null
+      ? null
+      : new Date(ctx.now() - ctx.historyDays * 24 * 60 * 60 * 1000).toISOString();
+  return {
+    kind: state.watermark === null ? 'backfill' : 'incremental',
+    startedAt: 0,
+    nextSkip: 0,
+    updatedFrom: state.watermark === null ? null : new Date(state.watermark).toISOString(),
+    createdFrom,
+    pagesDone: 0,
+    sessionsDone: 0,
+    total: 0,
+  };
+}
+
+function mergeSkipped(kept: SkippedRecord[], added: SkippedRecord[]): SkippedRecord[] {
+  return [...kept, ...added].slice(0, SKIPPED_SHOWN);
+}
+
+/** Runs (or resumes) a pass to its end. Throws on API and storage errors; progress is kept. */
+export async function syncOrganization(ctx: OrgPassContext, orgId: string): Promise<OrgSyncState> {
+  const { db } = ctx;
+  let state = (await db.syncState.get(orgId)) ?? emptyOrgState(orgId);
+  let pass = state.pass;
+  if (pass === null) {
+    pass = startPass(state, ctx);
+    state = { ...state, skipped: [], skippedCount: 0 };
+  }
+
+  const pages = iterateSessionPages(ctx.client, orgId, {
+    query: {
+      updatedFrom: pass.updatedFrom ?? undefined,
+      createdFrom: pass.createdFrom ?? undefined,
+    },
+    startSkip: pass.nextSkip,
+    limit: ctx.pageSize,
+    signal: ctx.signal,
+  });
+
+  for await (const page of pages) {
+    const following = nextSkip(page);
+    const current: SyncPass = pass;
+    const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
+    const progressed: SyncPass = {
+      ...current,
+      startedAt,
+      nextSkip: following ?? current.nextSkip,
+      pagesDone: current.pagesDone + 1,
+      sessionsDone: current.sessionsDone + page.itemCount,
+      total: page.total,
+    };
+    const next: OrgSyncState = {
+      ...state,
+      pass: following === null ? null : progressed,
+      skipped: mergeSkipped(state.skipped, page.skipped),
+      skippedCount: state.skippedCount + page.skipped.length,
+      ...(following === null
+        ? { watermark: startedAt - ctx.overlapMs, lastSuccessAt: ctx.now(), lastError: null }
+        : {}),
+    };
+    await db.transaction('rw', [...SESSION_TABLES, 'syncState'], async () => {
+      await upsertSessions(db, page.sessions);
+      await db.syncState.put(next);
+    });
+    state = next;
+    pass = progressed;
+    if (ctx.onPage && !(await ctx.onPage(state))) break;
+  }
+  return state;
+}

@@ -1,0 +1,94 @@
+/**
+ * The background's sync service: reads the settings in force, builds the API client and runs
+ * one sync at a time. Pages and the options page reach it through messages (utils/messaging).
+ */
+import { createV2Client, type DevinClient } from '../api';
+import { clearCache, type DevinDatabase } from '../db';
+import type { Settings } from '../settings';
+import { runSync, type SyncOutcome } from './engine';
+import { cacheIdentity } from './identity';
+import { dropLeaseOfStoppedWorker } from './lease';
+import { readSyncStatus, updateSyncStatus } from './status';
+
+export type SyncTrigger = 'alarm' | 'manual' | 'install' | 'startup' | 'settings';
+
+export interface SyncConfig {
+  apiKey: string | null;
+  settings: Settings;
+}
+
+export type SyncNowResult = SyncOutcome['result'] | 'not-configured' | 'paused';
+
+export interface SyncServiceOptions {
+  db: DevinDatabase;
+  readConfig: () => Promise<SyncConfig>;
+  createClient?: (config: { apiBaseUrl: string; apiKey: string }) => DevinClient;
+  onPage?: () => Promise<void> | void;
+}
+
+export function createSyncService(options: SyncServiceOptions) {
+  const { db } = options;
+  const holder = `worker-${crypto.randomUUID()}`;
+  const makeClient =
+    options.createClient ??
+    ((config: { apiBaseUrl: string; apiKey: string }) =>
+      createV2Client({ baseUrl: config.apiBaseUrl, apiKey: config.apiKey }));
+  let running: Promise<SyncNowResult> | null = null;
+  // A browser runs one background worker at a time: a lease found at start-up belongs to a
+  // predecessor that was stopped, so it is dropped before this worker syncs.
+  const ready = dropLeaseOfStoppedWorker(db);
+
+  async function run(trigger: SyncTrigger): Promise<SyncNowResult> {
+    await ready;
+    const { apiKey, settings } = await options.readConfig();
+    if (!apiKey || settings.orgIds.length === 0) return 'not-configured';
+    // A refused key waits for new settings; a person asking again is let through.
+    if (trigger === 'alarm' && (await readSyncStatus(db)).pausedReason) return 'paused';
+    const outcome = await runSync({
+      db,
+      client: makeClient({ apiBaseUrl: settings.apiBaseUrl, apiKey }),
+      identity: await cacheIdentity(settings.apiBaseUrl, apiKey),
+      orgIds: settings.orgIds,
+      historyDays: settings.historyDays,
+      holder,
+      onPage: options.onPage,
+    });
+    return outcome.result;
+  }
+
+  /** Starts a sync, or joins the one this worker is already running. */
+  function syncNow(trigger: SyncTrigger): Promise<SyncNowResult> {
+    running ??= run(trigger).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    syncNow,
+
+    /** Forgets every session and checkpoint, then syncs from scratch. */
+    async fullResync(): Promise<SyncNowResult> {
+      await running;
+      await clearCache(db, false);
+      return syncNow('manual');
+    },
+
+    async clearCache(): Promise<void> {
+      await running;
+      await clearCache(db);
+    },
+
+    /** New settings may fix a refused key: scheduled syncs may try again. */
+    async settingsChanged(): Promise<void> {
+      await updateSyncStatus(db, { pausedReason: null });
+    },
+
+    /** A sync cut short by a stopped worker continues as soon as the worker is back. */
+    async resumeInterrupted(): Promise<void> {
+      await ready;
+      const interrupted = await db.syncState.filter((state) => state.pass !== null).count();
+      if (interrupted > 0) await syncNow('startup');
+    },
+  };
+}
