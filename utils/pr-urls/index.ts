@@ -1,0 +1,18 @@
+// The pull-request URL module: one parser and one normalizer shared by the page matcher and the
+// database, plus the host lists the context menu, badge and permission prompts need.
+export type {
+  GitHostKind,
+  ParsedGitHostOrigin,
+  SelfHostedGitHost,
+} from './hosts';
+export {
+  builtInPullRequestPagePatterns,
+  GIT_HOST_KINDS,
+  isSupportedPullRequestPage,
+  originToPermissionPattern,
+  parseGitHostOrigin,
+  pullRequestPagePatterns,
+} from './hosts';
+export { normalizePullRequestUrl } from './normalize';
+export type { PullRequestProvider, PullRequestRef } from './parse';
+export { parsePullRequestUrl } from './parse';
