@@ -1,0 +1,90 @@
+/**
+ * Starts the system's Chromium with the built extension loaded. Chromium comes from the
+ * Debian package (`apt-get install -y chromium`) or `$CHROMIUM_PATH`; browser downloads are
+ * never attempted.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR =
+  process.env.DEVIN_EXT_DIR ?? resolve(import.meta.dirname, '../../.output/loopback/chrome-mv3');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium was not found at ${path}. Install it with "sudo apt-get install -y chromium" (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.`,
+    );
+  }
+  return path;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: () => Promise<Worker>;
+  close: () => Promise<void>;
+}
+
+/** Flags that keep Chromium quiet on a machine with no network but loopback. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchWithExtension(
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}. Run "npm run build:test" first.`);
+  }
+  const headless = options.headless ?? true;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'devin-ext-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless,
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...QUIET_FLAGS,
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    const current = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return current ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stops every service worker, as Chrome does to an idle or crashed worker. */
+export async function stopServiceWorkers(browser: ExtensionBrowser): Promise<void> {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

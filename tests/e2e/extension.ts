@@ -1,0 +1,107 @@
+/// <reference types="chrome" />
+/**
+ * Reads and sets the extension's state from a test, through the extension's own pages:
+ * storage for set-up, IndexedDB for what sync wrote. The extension code itself is untouched.
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './chromium';
+
+export interface ExtensionConfig {
+  apiKey: string;
+  apiBaseUrl: string;
+  orgIds: string[];
+  syncIntervalMinutes?: number;
+  historyDays?: number | null;
+}
+
+/** An extension page to run test code in (a blank one of the extension's origin). */
+export async function extensionPage(
+  browser: ExtensionBrowser,
+  path = 'options.html',
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+/** Stores settings as the options page would (keys match utils/settings/items.ts). */
+export async function configure(page: Page, config: ExtensionConfig): Promise<void> {
+  await page.evaluate(async (c) => {
+    await chrome.storage.local.set({
+      apiKey: c.apiKey,
+      settings: {
+        apiBaseUrl: c.apiBaseUrl,
+        orgIds: c.orgIds,
+        syncIntervalMinutes: c.syncIntervalMinutes ?? 15,
+        historyDays: c.historyDays ?? null,
+        gitHosts: [],
+      },
+    });
+  }, config);
+}
+
+/** Every row of one IndexedDB table of the extension's database. */
+export async function readTable<T = unknown>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('devin-sessions');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+export async function countRows(page: Page, table: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('devin-sessions');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const request = db.transaction(name, 'readonly').objectStore(name).count();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Polls until `check` holds, with a readable failure after `timeoutMs`. */
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 60_000,
+  intervalMs = 250,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}
