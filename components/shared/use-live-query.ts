@@ -7,7 +7,6 @@ import { useEffect, useState } from 'preact/hooks';
 
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists the query's inputs.
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,
