@@ -3,7 +3,15 @@ import { DevinApiError } from './errors';
 import { type PageInfo, paginate } from './paginate';
 
 function page(skip: number, itemCount: number, extra: Partial<PageInfo> = {}): PageInfo {
-  return { skip, itemCount, total: 500, limit: 100, hasMore: true, nextCursor: skip + 100, ...extra };
+  return {
+    skip,
+    itemCount,
+    total: 500,
+    limit: 100,
+    hasMore: true,
+    nextCursor: skip + 100,
+    ...extra,
+  };
 }
 
 async function walk(fetchPage: (skip: number) => Promise<PageInfo>, startSkip = 0) {
@@ -22,7 +30,8 @@ describe('paginate', () => {
 
   it('starts from a checkpoint', async () => {
     const skips = await walk(
-      async (skip) => (skip >= 400 ? page(skip, 100, { hasMore: false, nextCursor: null }) : page(skip, 100)),
+      async (skip) =>
+        skip >= 400 ? page(skip, 100, { hasMore: false, nextCursor: null }) : page(skip, 100),
       300,
     );
     expect(skips).toEqual([300, 400]);
@@ -30,7 +39,9 @@ describe('paginate', () => {
 
   it('falls back to skip + items when has_more comes without a cursor', async () => {
     const skips = await walk(async (skip) =>
-      skip >= 100 ? page(skip, 50, { hasMore: false, nextCursor: null }) : page(skip, 100, { nextCursor: null }),
+      skip >= 100
+        ? page(skip, 50, { hasMore: false, nextCursor: null })
+        : page(skip, 100, { nextCursor: null }),
     );
     expect(skips).toEqual([0, 100]);
   });

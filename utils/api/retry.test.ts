@@ -12,9 +12,12 @@ describe('retryDelayMs', () => {
     },
   );
 
-  it.each(['rate_limited', 'server', 'network', 'timeout', 'malformed'] as const)('retries %s', (kind) => {
-    expect(retryDelayMs(new DevinApiError(kind), 1, policy)).toBeGreaterThan(0);
-  });
+  it.each(['rate_limited', 'server', 'network', 'timeout', 'malformed'] as const)(
+    'retries %s',
+    (kind) => {
+      expect(retryDelayMs(new DevinApiError(kind), 1, policy)).toBeGreaterThan(0);
+    },
+  );
 
   it('backs off exponentially with jitter, within the cap', () => {
     const error = new DevinApiError('server');
@@ -31,8 +34,12 @@ describe('retryDelayMs', () => {
   });
 
   it('waits as long as Retry-After says, unless that is unreasonably long', () => {
-    expect(retryDelayMs(new DevinApiError('rate_limited', { retryAfterMs: 3000 }), 1, policy)).toBe(3000);
-    expect(retryDelayMs(new DevinApiError('rate_limited', { retryAfterMs: 3_600_000 }), 1, policy)).toBeNull();
+    expect(retryDelayMs(new DevinApiError('rate_limited', { retryAfterMs: 3000 }), 1, policy)).toBe(
+      3000,
+    );
+    expect(
+      retryDelayMs(new DevinApiError('rate_limited', { retryAfterMs: 3_600_000 }), 1, policy),
+    ).toBeNull();
   });
 });
 

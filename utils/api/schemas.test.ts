@@ -26,9 +26,14 @@ describe('parseSessionItems', () => {
 
   it('accepts pr_url/pr_state as well as url/state', () => {
     const { sessions } = parseSessionItems([
-      { ...base, pull_requests: [{ pr_url: 'https://gitlab.com/g/p/-/merge_requests/2', pr_state: 'open' }] },
+      {
+        ...base,
+        pull_requests: [{ pr_url: 'https://gitlab.com/g/p/-/merge_requests/2', pr_state: 'open' }],
+      },
     ]);
-    expect(sessions[0]?.pull_requests).toEqual([{ url: 'https://gitlab.com/g/p/-/merge_requests/2', state: 'open' }]);
+    expect(sessions[0]?.pull_requests).toEqual([
+      { url: 'https://gitlab.com/g/p/-/merge_requests/2', state: 'open' },
+    ]);
   });
 
   it('keeps devin- prefixed ids as they are', () => {
@@ -37,7 +42,9 @@ describe('parseSessionItems', () => {
   });
 
   it('reads timestamps without a zone as UTC', () => {
-    const { sessions, skipped } = parseSessionItems([{ ...base, created_at: '2026-01-02T03:04:05.123456' }]);
+    const { sessions, skipped } = parseSessionItems([
+      { ...base, created_at: '2026-01-02T03:04:05.123456' },
+    ]);
     expect(skipped).toEqual([]);
     expect(sessions).toHaveLength(1);
   });

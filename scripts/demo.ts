@@ -1,0 +1,97 @@
+/**
+ * The demo: builds the extension, starts the local Devin API with demo data, and opens
+ * Chromium with the extension loaded and already configured against it.
+ *
+ *   npm run demo                 a Chromium window (needs a display); Ctrl-C ends it
+ *   npm run demo -- --headless   no window: waits for the sync, saves screenshots, exits
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startMockApi } from '../mock-api/server';
+import { launchWithExtension } from '../tests/e2e/chromium';
+import { configure, countRows, extensionPage, waitUntil } from '../tests/e2e/extension';
+
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    sessions: { type: 'string', default: '5000' },
+    orgs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string', default: 'screenshots' },
+    'skip-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(
+    `Usage: npm run demo -- [--headless] [--sessions N] [--orgs N] [--seed N] [--out DIR] [--skip-build]`,
+  );
+  process.exit(0);
+}
+
+if (!values.headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error('No display found. Run "npm run demo -- --headless" to save screenshots instead.');
+  process.exit(1);
+}
+
+if (!values['skip-build']) {
+  console.log('Building the extension (with loopback access for the local API)...');
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEVIN_EXT_LOOPBACK: '1' },
+  });
+}
+
+const api = await startMockApi({
+  sessions: Number(values.sessions),
+  orgs: Number(values.orgs),
+  seed: Number(values.seed),
+  // A little life while the demo runs: new and updated sessions every half minute.
+  churn: { intervalMs: 30_000, create: 2, update: 5 },
+});
+console.log(`Local Devin API: ${api.baseUrl} (organizations ${api.orgIds.join(', ')})`);
+
+const browser = await launchWithExtension({ headless: values.headless });
+const page = await extensionPage(browser, 'popup.html');
+await configure(page, { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
+console.log('Extension configured; syncing...');
+
+const expected = api.store.size;
+await waitUntil(
+  'the first sync',
+  async () => (await countRows(page, 'sessions')) >= expected - 10,
+  180_000,
+);
+console.log(`Synced ${await countRows(page, 'sessions')} sessions.`);
+await page.reload();
+
+if (values.headless) {
+  const out = resolve(values.out);
+  mkdirSync(out, { recursive: true });
+  await page.setViewportSize({ width: 780, height: 580 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: resolve(out, 'demo-popup.png') });
+  const tab = await extensionPage(browser, 'sessions.html');
+  await tab.waitForTimeout(800);
+  await tab.screenshot({ path: resolve(out, 'demo-sessions.png') });
+  const options = await extensionPage(browser, 'options.html');
+  await options.waitForTimeout(800);
+  await options.screenshot({ path: resolve(out, 'demo-options.png'), fullPage: true });
+  console.log(`Screenshots saved in ${out}`);
+  await browser.close();
+  await api.close();
+} else {
+  await extensionPage(browser, 'sessions.html');
+  console.log('Chromium is open with the extension. Press Ctrl-C to stop.');
+  const stop = async () => {
+    await browser.close().catch(() => {});
+    await api.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  browser.context.on('close', stop);
+}

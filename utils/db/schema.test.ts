@@ -1,0 +1,60 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../api';
+import { toSessionDetail } from './rows';
+import { DevinDatabase } from './schema';
+
+function session(id: string, prUrl: string): Session {
+  return {
+    session_id: id,
+    url: `https://app.devin.ai/sessions/${id}`,
+    status: 'exit',
+    tags: ['infra'],
+    org_id: 'org-1',
+    created_at: '2026-01-02T03:04:05.000Z',
+    updated_at: '2026-01-03T03:04:05.000Z',
+    acus_consumed: 2,
+    pull_requests: [{ url: prUrl, state: 'open' }],
+    session_analysis: null,
+    initial_user_message: 'Upgrade the lint rules\nand fix what breaks',
+    title: null,
+    user_id: null,
+  };
+}
+
+describe('database migrations', () => {
+  it('upgrades a version 1 database in place, keeping every session and indexing its PRs', async () => {
+    const name = `migrate-${Math.random()}`;
+    // A database as version 1 of the extension left it.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      sessions: 'session_id, org_id, status, user_id, created_at, updated_at, acus_consumed, *tags',
+      details: 'session_id',
+      syncState: 'org_id',
+      organizations: 'org_id',
+      members: 'user_id',
+      meta: 'key',
+    });
+    await v1
+      .table('details')
+      .bulkPut([
+        toSessionDetail(session('s1', 'https://github.com/Acme/Api/pull/12/files')),
+        toSessionDetail(session('s2', 'https://gitlab.com/g/p/merge_requests/3')),
+      ]);
+    v1.close();
+
+    const db = new DevinDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const linked = await db.sessions
+      .where('pr_keys')
+      .equals('github.com/acme/api/pull/12')
+      .toArray();
+    expect(linked.map((row) => row.session_id)).toEqual(['s1']);
+    expect(linked[0]?.first_line).toBe('Upgrade the lint rules');
+    expect(await db.searchText.get('s2')).toMatchObject({
+      text: expect.stringContaining('lint rules'),
+    });
+    db.close();
+  });
+});

@@ -1,0 +1,281 @@
+/**
+ * The real sync code against the local Devin API server over real HTTP, with fake-indexeddb as
+ * the browser's IndexedDB. Each scenario ends by comparing the cache with the server's data,
+ * field by field.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MockApi, startMockApi } from '../../mock-api/server';
+import { createV2Client, type DevinClient, type Session } from '../api';
+import { DevinDatabase, toSessionRow } from '../db';
+import { runSync, type SyncRequest } from './engine';
+import { cacheIdentity } from './identity';
+import { readSyncStatus } from './status';
+
+const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 };
+let servers: MockApi[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+async function server(options: Parameters<typeof startMockApi>[0]): Promise<MockApi> {
+  const api = await startMockApi(options);
+  servers.push(api);
+  return api;
+}
+
+function clientFor(api: MockApi, apiKey = api.apiKey): DevinClient {
+  return createV2Client({ baseUrl: api.baseUrl, apiKey, retry: FAST_RETRY });
+}
+
+async function request(
+  api: MockApi,
+  db: DevinDatabase,
+  extra: Partial<SyncRequest> = {},
+): Promise<SyncRequest> {
+  return {
+    db,
+    client: clientFor(api),
+    identity: await cacheIdentity(api.baseUrl, api.apiKey),
+    orgIds: api.orgIds,
+    historyDays: null,
+    holder: 'test-worker',
+    ...extra,
+  };
+}
+
+function serverSessions(api: MockApi, orgIds: readonly string[] = api.orgIds): Session[] {
+  return api.store
+    .all()
+    .map((entry) => entry.session as Session)
+    .filter((s) => orgIds.includes(s.org_id));
+}
+
+/** Ids whose cached copy differs from the server's (or is missing, or is extra). */
+async function differences(db: DevinDatabase, expected: Session[]): Promise<string[]> {
+  const cached = new Map((await db.details.toArray()).map((d) => [d.session_id, d.session]));
+  const rows = new Map((await db.sessions.toArray()).map((r) => [r.session_id, r]));
+  const wrong: string[] = [];
+  for (const session of expected) {
+    const copy = cached.get(session.session_id);
+    const row = rows.get(session.session_id);
+    try {
+      expect(copy).toEqual(session);
+      expect(row).toEqual(toSessionRow(session));
+    } catch {
+      wrong.push(session.session_id);
+    }
+  }
+  const expectedIds = new Set(expected.map((s) => s.session_id));
+  for (const id of cached.keys()) if (!expectedIds.has(id)) wrong.push(id);
+  if (rows.size !== cached.size) wrong.push('rows and details differ in count');
+  return wrong;
+}
+
+const newDb = () => new DevinDatabase(`sync-${Math.random()}`);
+
+describe('backfill', () => {
+  it('copies 5,000 sessions over 3 organizations exactly', async () => {
+    const api = await server({ sessions: 5000, orgs: 3, seed: 42 });
+    const db = newDb();
+    const outcome = await runSync(await request(api, db));
+    expect(outcome.result).toBe('done');
+    expect(await db.sessions.count()).toBe(5000);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+    const states = await db.syncState.toArray();
+    expect(states).toHaveLength(3);
+    for (const state of states) {
+      expect(state.pass).toBeNull();
+      expect(state.watermark).toBeTypeOf('number');
+      expect(state.lastError).toBeNull();
+    }
+    // Names for the UI came along.
+    expect(await db.organizations.count()).toBe(3);
+    expect(await db.members.count()).toBeGreaterThan(0);
+  });
+
+  it('rides out 429s with Retry-After and bursts of 5xx', async () => {
+    const api = await server({
+      sessions: 1500,
+      orgs: 2,
+      seed: 3,
+      rateLimitEvery: 4,
+      retryAfterSeconds: 0,
+      serverErrorBurst: { every: 5, length: 2, status: 502 },
+    });
+    const db = newDb();
+    const outcome = await runSync(await request(api, db, { pageSize: 100 }));
+    expect(outcome.result).toBe('done');
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('skips, counts and reports records that break the schema, and keeps the rest', async () => {
+    // Of the first three kinds of broken record, each breaks a strict field.
+    const api = await server({ sessions: 900, orgs: 1, seed: 5, invalidRecords: 3 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const state = await db.syncState.get(api.orgIds[0] as string);
+    expect(state?.skippedCount).toBe(3);
+    expect(state?.skipped.map((s) => s.reason).join(' ')).toMatch(/created_at/);
+    expect(await db.sessions.count()).toBe(897);
+    const cachedIds = new Set(await db.sessions.toCollection().primaryKeys());
+    const valid = serverSessions(api).filter((s) => cachedIds.has(s.session_id));
+    expect(valid).toHaveLength(897);
+    expect(await differences(db, valid)).toEqual([]);
+  });
+});
+
+describe('incremental sync', () => {
+  it('asks only for what changed and picks up new and updated sessions', async () => {
+    const api = await server({ sessions: 2000, orgs: 2, seed: 9 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    api.store.createSessions(30);
+    api.store.updateSessions(70);
+    api.requestLog.reset();
+
+    await runSync(await request(api, db));
+    const sessionRequests = api.requestLog.recent.filter((r) =>
+      r.path.endsWith('/sessions/insights'),
+    );
+    expect(sessionRequests.length).toBe(2);
+    for (const r of sessionRequests) {
+      expect(new URL(r.url, api.baseUrl).searchParams.get('updated_date_from')).not.toBeNull();
+    }
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('catches sessions created and updated while a backfill is running', async () => {
+    const api = await server({ sessions: 3000, orgs: 2, seed: 11 });
+    const db = newDb();
+    const real = clientFor(api);
+    let pages = 0;
+    // Between pages the server changes: new sessions shift offsets, updates move timestamps.
+    const changing: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        const page = await real.listSessionsPage(...args);
+        if (++pages % 3 === 0) {
+          api.store.createSessions(7);
+          api.store.updateSessions(11);
+        }
+        return page;
+      },
+    };
+    await runSync(await request(api, db, { client: changing }));
+    await runSync(await request(api, db));
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+});
+
+describe('crash safety', () => {
+  it('resumes a backfill from its checkpoint after the worker died, with nothing lost or doubled', async () => {
+    const api = await server({ sessions: 2400, orgs: 1, seed: 13 });
+    const db = newDb();
+    const real = clientFor(api);
+    let pages = 0;
+    // The fifth page never comes back: the worker was stopped while waiting for it.
+    const dying: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        if (++pages === 5) return new Promise(() => {});
+        return real.listSessionsPage(...args);
+      },
+    };
+    const now = Date.now();
+    void runSync(await request(api, db, { client: dying, holder: 'worker-1', now: () => now }));
+    await expect.poll(() => pages, { timeout: 10_000 }).toBe(5);
+
+    const checkpoint = await db.syncState.get(api.orgIds[0] as string);
+    expect(checkpoint?.pass?.nextSkip).toBe(800);
+    expect(await db.sessions.count()).toBe(800);
+
+    // A new worker, after the dead one's lease lapsed.
+    api.requestLog.reset();
+    const later = now + 2 * 60 * 1000;
+    const outcome = await runSync(await request(api, db, { holder: 'worker-2', now: () => later }));
+    expect(outcome.result).toBe('done');
+    const first = api.requestLog.recent.find((r) => r.path.endsWith('/sessions/insights'));
+    expect(new URL(first?.url ?? '', api.baseUrl).searchParams.get('skip')).toBe('800');
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('runs one sync at a time', async () => {
+    const api = await server({ sessions: 800, orgs: 1, seed: 17, latencyMs: 20 });
+    const db = newDb();
+    const [a, b] = await Promise.all([
+      runSync(await request(api, db, { holder: 'a' })),
+      runSync(await request(api, db, { holder: 'b' })),
+    ]);
+    expect([a.result, b.result].sort()).toEqual(['busy', 'done']);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('leaves the cache intact and says so when storage is full', async () => {
+    const api = await server({ sessions: 1000, orgs: 1, seed: 19 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    api.store.updateSessions(300);
+    const before = await db.details.toArray();
+
+    // The disk fills up during the next sync's first write.
+    db.sessions.hook('updating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const outcome = await runSync(await request(api, db));
+    expect(outcome.result).toBe('failed');
+    const status = await readSyncStatus(db);
+    expect(status.lastError?.kind).toBe('quota');
+    expect(status.lastError?.message).toMatch(/no room left/);
+    expect(await db.details.toArray()).toEqual(before);
+  });
+});
+
+describe('errors and settings changes', () => {
+  it('stops and says why when the key is refused', async () => {
+    const api = await server({ sessions: 50, orgs: 2, seed: 23 });
+    const db = newDb();
+    const outcome = await runSync(
+      await request(api, db, { client: clientFor(api, 'apk_user_revoked') }),
+    );
+    expect(outcome.result).toBe('failed');
+    const status = await readSyncStatus(db);
+    expect(status.pausedReason).toMatch(/key was refused/);
+    expect(await db.sessions.count()).toBe(0);
+    // Only the first organization was tried: the same key fails for all.
+    const errored = (await db.syncState.toArray()).filter((s) => s.lastError);
+    expect(errored).toHaveLength(1);
+  });
+
+  it('reports an unknown organization and still syncs the others', async () => {
+    const api = await server({ sessions: 300, orgs: 2, seed: 29 });
+    const db = newDb();
+    const outcome = await runSync(
+      await request(api, db, { orgIds: ['org-missing', ...api.orgIds] }),
+    );
+    expect(outcome.result).toBe('failed');
+    expect((await db.syncState.get('org-missing'))?.lastError?.kind).toBe('not_found');
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('keeps no session of an organization that was removed from the settings', async () => {
+    const api = await server({ sessions: 600, orgs: 2, seed: 31 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const [kept] = api.orgIds as [string, string];
+    await runSync(await request(api, db, { orgIds: [kept] }));
+    expect(await db.sessions.where('org_id').notEqual(kept).count()).toBe(0);
+    expect(await differences(db, serverSessions(api, [kept]))).toEqual([]);
+  });
+
+  it('starts a fresh cache for a different key', async () => {
+    const first = await server({ sessions: 400, orgs: 1, seed: 37 });
+    const second = await server({ sessions: 250, orgs: 1, seed: 41, apiKey: 'apk_user_second' });
+    const db = newDb();
+    await runSync(await request(first, db));
+    expect(await db.sessions.count()).toBe(400);
+    await runSync(await request(second, db));
+    expect(await differences(db, serverSessions(second))).toEqual([]);
+  });
+});
