@@ -1,0 +1,68 @@
+/// <reference types="chrome" />
+/**
+ * The built extension in Chromium against the local API: a backfill survives its service worker
+ * being stopped several times, and ends equal to the server's data.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type MockApi, startMockApi } from '../../mock-api/server';
+import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from './chromium';
+import { configure, countRows, extensionPage, readTable, waitUntil } from './extension';
+
+let api: MockApi;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  // Slow pages make the backfill last long enough to be interrupted.
+  api = await startMockApi({ sessions: 6000, orgs: 2, seed: 5, latencyMs: 120 });
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+it('resumes a backfill after the service worker is stopped several times, ending equal to the server', async () => {
+  // Any document of the extension's origin can read its storage; this test needs no UI.
+  const page = await extensionPage(browser, 'manifest.json');
+  await configure(page, { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
+
+  let stops = 0;
+  for (const threshold of [1000, 2500, 4000]) {
+    await waitUntil(
+      `${threshold} sessions cached`,
+      async () => (await countRows(page, 'sessions')) >= threshold,
+    );
+    const cached = await countRows(page, 'sessions');
+    if (cached >= api.store.size) break;
+    await stopServiceWorkers(browser);
+    stops++;
+    // Nothing is written while the worker is down.
+    const whileStopped = await countRows(page, 'sessions');
+    await page.waitForTimeout(600);
+    expect(await countRows(page, 'sessions')).toBe(whileStopped);
+    // Any event wakes the worker again (here a message, as when the popup asks for something).
+    await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+  }
+  expect(stops).toBe(3);
+
+  await waitUntil(
+    'the resumed sync to finish',
+    async () => {
+      const states = await readTable<{ pass: unknown; lastSuccessAt: number | null }>(
+        page,
+        'syncState',
+      );
+      return (
+        states.length === 2 && states.every((s) => s.pass === null && s.lastSuccessAt !== null)
+      );
+    },
+    120_000,
+  );
+
+  const details = await readTable<{ session_id: string; session: unknown }>(page, 'details');
+  const cached = new Map(details.map((d) => [d.session_id, d.session]));
+  const server = api.store.all().map((entry) => entry.session);
+  expect(cached.size).toBe(server.length);
+  for (const session of server) expect(cached.get(session.session_id)).toEqual(session);
+});
