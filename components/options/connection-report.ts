@@ -1,0 +1,54 @@
+/**
+ * The answer of "Test connection" in words that fit this page: what is wrong, and what to do
+ * here about it. The API client's messages are written for any page, so known kinds get their
+ * own sentence; anything else shows the client's message as it is.
+ */
+import type { ConnectionReport } from '../../utils/connection/test-connection';
+
+type Failure = Extract<ConnectionReport, { ok: false }>;
+
+/** Kinds where the key itself is wrong: saving it anyway would only stop sync. */
+export function isKeyRefused(report: ConnectionReport): boolean {
+  return !report.ok && (report.kind === 'unauthorized' || report.kind === 'forbidden');
+}
+
+function missingOrg(report: Failure): string | null {
+  return /^Organization (\S+) was not found\./.exec(report.message)?.[1] ?? null;
+}
+
+export function describeFailure(
+  report: Failure,
+  context: { orgIds: readonly string[]; apiBaseUrl: string },
+): string {
+  switch (report.kind) {
+    case 'unauthorized':
+      return 'The API key is invalid: the API refused it. Check that it is copied in full, or create a new one in Devin (Settings › API keys).';
+    case 'forbidden':
+      return `This key is not an enterprise admin key. The sessions API needs the personal key of an enterprise admin (it starts with apk_user_).${
+        context.orgIds.length === 0
+          ? ' If your admin key cannot list organizations, add their ids under Organizations and test again.'
+          : ''
+      }`;
+    case 'not_found': {
+      const orgId = missingOrg(report);
+      const which = orgId ? `Organization ${orgId} was` : 'An organization was';
+      return `${which} not found. Check the id under Organizations; it may have been removed or belong to another enterprise.`;
+    }
+    case 'network':
+      return `The API could not be reached at ${context.apiBaseUrl}. Check the API base URL and your network connection.`;
+    case 'timeout':
+      return 'The API did not answer in time. Try again in a moment.';
+    case 'rate_limited':
+      return 'The Devin API is rate limiting requests. Wait a minute, then test again.';
+    case 'server':
+      return 'The Devin API had a server error. Try again in a few minutes; if it persists, check Devin status.';
+    case 'malformed':
+      return 'The answer could not be read. Check that the API base URL is the address of the Devin API.';
+    default:
+      return report.message;
+  }
+}
+
+/** The background could not be asked at all (an update reloaded it, say). */
+export const NO_BACKGROUND =
+  'The extension did not answer. Reload this page; if it persists, reload the extension in the browser.';

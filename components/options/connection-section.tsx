@@ -1,0 +1,303 @@
+/**
+ * API key and base URL: test them (the background calls the API; this page never does), save
+ * them, or forget the key. A key is tested before it is saved, so a typo never replaces a key
+ * that works: the cache belongs to one key, and a refused key would stop sync.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ConnectionReport } from '../../utils/connection/test-connection';
+import { sendMessage } from '../../utils/messaging';
+import { apiKeyItem, DEFAULT_API_BASE_URL } from '../../utils/settings/items';
+import { isBuiltInOrigin, requestOriginPermission } from '../../utils/settings/permissions';
+import { checkApiBaseUrl } from '../../utils/settings/validate';
+import { ApiKeyField } from './api-key-field';
+import { BaseUrlField } from './base-url-field';
+import { Card } from './card';
+import { describeFailure, isKeyRefused, NO_BACKGROUND } from './connection-report';
+import { Feedback, type Notice, UnsavedMark } from './feedback';
+import { plural } from './format';
+import { OriginAccess } from './origin-access';
+import { type StoredConfig, saveConnection } from './stored-config';
+
+interface Target {
+  apiBaseUrl: string;
+  apiKey: string;
+  /** Resolves once the browser allows the extension to reach the base URL. */
+  permission: Promise<boolean>;
+}
+
+export function ConnectionSection(props: {
+  stored: StoredConfig;
+  /** The organizations chosen (saved or not): the test checks the key can read them. */
+  orgIds: readonly string[];
+  onReport: (report: ConnectionReport) => void;
+}) {
+  const { stored } = props;
+  const lockedBase = stored.managed.apiBaseUrl;
+  const [baseUrl, setBaseUrl] = useState(lockedBase ?? stored.settings.apiBaseUrl);
+  const [apiKey, setApiKey] = useState(stored.apiKey ?? '');
+  const [baseError, setBaseError] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [offerSaveAnyway, setOfferSaveAnyway] = useState(false);
+  const [confirmForget, setConfirmForget] = useState(false);
+  const tested = useRef<{ apiBaseUrl: string; apiKey: string } | null>(null);
+  const lastReport = useRef<ConnectionReport | null>(null);
+  const forgetButton = useRef<HTMLButtonElement>(null);
+  const cancelForget = useRef<HTMLButtonElement>(null);
+  // Where focus goes once the confirm step opens or closes (the buttons it names exist then).
+  const focusNext = useRef<'cancel' | 'forget' | 'key' | null>(null);
+
+  useEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next === 'cancel') cancelForget.current?.focus();
+    if (next === 'forget') forgetButton.current?.focus();
+    if (next === 'key') document.getElementById('api-key')?.focus();
+  });
+
+  const effectiveBase = lockedBase ?? baseUrl;
+  const dirty =
+    apiKey.trim() !== (stored.apiKey ?? '') ||
+    (!lockedBase && baseUrl.trim() !== stored.settings.apiBaseUrl);
+
+  function checkBase(): string | null {
+    const checked = checkApiBaseUrl(effectiveBase);
+    setBaseError(checked.ok ? null : checked.reason);
+    return checked.ok ? checked.value : null;
+  }
+
+  /**
+   * Checks what was typed and, for an address other than the default, asks the browser for
+   * access right away: this runs in the click handler, before any await, as browsers require.
+   */
+  function prepare(): Target | null {
+    const apiBaseUrl = checkBase();
+    const key = apiKey.trim();
+    setKeyError(key === '' ? 'Enter the API key.' : null);
+    if (apiBaseUrl === null || key === '') {
+      setNotice(null);
+      return null;
+    }
+    const permission = isBuiltInOrigin(apiBaseUrl)
+      ? Promise.resolve(true)
+      : requestOriginPermission(apiBaseUrl).catch(() => false);
+    return { apiBaseUrl, apiKey: key, permission };
+  }
+
+  async function runTest(target: Target): Promise<ConnectionReport | null> {
+    if (!(await target.permission)) {
+      setNotice({
+        tone: 'error',
+        text: `The browser did not allow the extension to reach ${target.apiBaseUrl}. Allow it when asked, or use ${DEFAULT_API_BASE_URL}.`,
+      });
+      return null;
+    }
+    let report: ConnectionReport;
+    try {
+      report = await sendMessage('testConnection', {
+        apiBaseUrl: target.apiBaseUrl,
+        apiKey: target.apiKey,
+        orgIds: [...props.orgIds],
+      });
+    } catch {
+      setNotice({ tone: 'error', text: NO_BACKGROUND });
+      return null;
+    }
+    props.onReport(report);
+    lastReport.current = report;
+    if (report.ok) tested.current = { apiBaseUrl: target.apiBaseUrl, apiKey: target.apiKey };
+    return report;
+  }
+
+  function describeSuccess(report: Extract<ConnectionReport, { ok: true }>): string {
+    const names = report.organizations.map((org) => org.org_name || org.org_id);
+    if (report.directoryForbidden || names.length === 0) return report.message;
+    const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
+    return `Connected. This key sees ${plural(names.length, 'organization')}: ${shown}.`;
+  }
+
+  async function withBusy(work: () => Promise<void>) {
+    setBusy(true);
+    setOfferSaveAnyway(false);
+    try {
+      await work();
+    } catch (error) {
+      setNotice({
+        tone: 'error',
+        text: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onTest() {
+    const target = prepare();
+    if (!target) return;
+    void withBusy(async () => {
+      setNotice({ tone: 'progress', text: 'Testing the connection…' });
+      const report = await runTest(target);
+      if (!report) return;
+      setNotice(
+        report.ok
+          ? { tone: 'success', text: describeSuccess(report) }
+          : {
+              tone: 'error',
+              text: describeFailure(report, {
+                orgIds: props.orgIds,
+                apiBaseUrl: target.apiBaseUrl,
+              }),
+            },
+      );
+    });
+  }
+
+  function onSave(force: boolean) {
+    const target = prepare();
+    if (!target) return;
+    void withBusy(async () => {
+      const last = tested.current;
+      const alreadyTested = last?.apiBaseUrl === target.apiBaseUrl && last.apiKey === target.apiKey;
+      if (force) {
+        if (!(await target.permission)) {
+          setNotice({
+            tone: 'error',
+            text: `Not saved: the browser did not allow the extension to reach ${target.apiBaseUrl}.`,
+          });
+          return;
+        }
+      } else if (!alreadyTested) {
+        setNotice({ tone: 'progress', text: 'Testing the key before saving…' });
+        const report = await runTest(target);
+        if (!report) return;
+        if (!report.ok) {
+          setNotice({
+            tone: 'error',
+            text: `Not saved. ${describeFailure(report, { orgIds: props.orgIds, apiBaseUrl: target.apiBaseUrl })}`,
+          });
+          setOfferSaveAnyway(!isKeyRefused(report));
+          return;
+        }
+      }
+      await saveConnection(target.apiKey, lockedBase ? null : target.apiBaseUrl);
+      setBaseUrl(lockedBase ?? target.apiBaseUrl);
+      setApiKey(target.apiKey);
+      const report = lastReport.current;
+      const works =
+        report?.ok && !report.directoryForbidden
+          ? ` The key works and sees ${plural(report.organizations.length, 'organization')}.`
+          : '';
+      setNotice({ tone: 'success', text: `Saved.${force ? '' : works}` });
+    });
+  }
+
+  function onForget() {
+    void withBusy(async () => {
+      await apiKeyItem.removeValue();
+      tested.current = null;
+      setApiKey('');
+      setConfirmForget(false);
+      setNotice({
+        tone: 'success',
+        text: 'The key was removed from this browser. Sync has stopped; cached sessions stay until you clear them.',
+      });
+      focusNext.current = 'key';
+    });
+  }
+
+  return (
+    <Card
+      id="connection"
+      title="Connection"
+      intro="The extension reads your enterprise's sessions with an admin API key. Test the key, then save it."
+    >
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave(false);
+        }}
+      >
+        <ApiKeyField
+          id="api-key"
+          value={apiKey}
+          saved={stored.apiKey !== null}
+          error={keyError}
+          onInput={(value) => {
+            setApiKey(value);
+            setKeyError(null);
+          }}
+        />
+        <BaseUrlField
+          id="api-base-url"
+          value={effectiveBase}
+          locked={lockedBase !== undefined}
+          error={baseError}
+          onInput={(value) => {
+            setBaseUrl(value);
+            setBaseError(null);
+          }}
+          onBlur={() => {
+            if (baseUrl.trim() !== '') checkBase();
+          }}
+        />
+        {stored.apiKey !== null ? (
+          <OriginAccess origin={lockedBase ?? stored.settings.apiBaseUrl} what="sync" />
+        ) : null}
+        <div class="actions">
+          <button type="button" onClick={onTest} disabled={busy}>
+            Test connection
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
+            Save
+          </button>
+          {offerSaveAnyway ? (
+            <button type="button" onClick={() => onSave(true)} disabled={busy}>
+              Save anyway
+            </button>
+          ) : null}
+          <UnsavedMark dirty={dirty} />
+          <span class="spacer" />
+          {stored.apiKey !== null && !confirmForget ? (
+            <button
+              type="button"
+              class="danger"
+              ref={forgetButton}
+              disabled={busy}
+              onClick={() => {
+                focusNext.current = 'cancel';
+                setConfirmForget(true);
+              }}
+            >
+              Forget key…
+            </button>
+          ) : null}
+        </div>
+        {confirmForget ? (
+          <fieldset class="confirm">
+            <legend>
+              Remove the saved key from this browser? Sync stops until a key is saved again.
+            </legend>
+            <div class="actions">
+              <button type="button" class="danger-solid" onClick={onForget} disabled={busy}>
+                Remove key
+              </button>
+              <button
+                type="button"
+                ref={cancelForget}
+                onClick={() => {
+                  focusNext.current = 'forget';
+                  setConfirmForget(false);
+                }}
+              >
+                Cancel
+              </button>
+            </div>
+          </fieldset>
+        ) : null}
+        <Feedback notice={notice} />
+      </form>
+    </Card>
+  );
+}

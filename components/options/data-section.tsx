@@ -1,0 +1,189 @@
+/** What is cached, how much room it takes, exports, and the cache's maintenance. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { db } from '../../utils/db/database';
+import { exportFileName, toCsv, toExportJson } from '../../utils/export';
+import { sendMessage } from '../../utils/messaging';
+import { useLiveQuery } from '../shared/use-live-query';
+import { Card } from './card';
+import { NO_BACKGROUND } from './connection-report';
+import { downloadText } from './download';
+import { Feedback, type Notice } from './feedback';
+import { formatBytes, formatCount, plural } from './format';
+import { describeSyncResult } from './sync-result';
+
+/** The extension's share of the disk, when the browser says (it counts IndexedDB too). */
+function useStorageUsed(refreshKey: unknown): number | null {
+  const [used, setUsed] = useState<number | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void navigator.storage
+      ?.estimate()
+      .then((estimate) => {
+        if (alive) setUsed(estimate.usage ?? null);
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [refreshKey]);
+  return used;
+}
+
+export function DataSection(props: { syncing: boolean }) {
+  const count = useLiveQuery(() => db.sessions.count(), [], null as number | null);
+  const used = useStorageUsed(count);
+  const [busy, setBusy] = useState(false);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'cancel' | 'clear' | null>(null);
+
+  useEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next === 'cancel') cancelButton.current?.focus();
+    if (next === 'clear') clearButton.current?.focus();
+  });
+
+  async function act(work: () => Promise<Notice>) {
+    setBusy(true);
+    try {
+      setNotice(await work());
+    } catch (error) {
+      setNotice({
+        tone: 'error',
+        text: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const exportJson = () =>
+    act(async () => {
+      const details = await db.details.toArray();
+      downloadText(toExportJson(details), exportFileName('json'), 'application/json');
+      return { tone: 'success', text: `Exported ${plural(details.length, 'session')} as JSON.` };
+    });
+
+  const exportCsv = () =>
+    act(async () => {
+      const rows = await db.sessions.toArray();
+      // The byte order mark makes spreadsheet programs read the file as UTF-8.
+      downloadText(`\uFEFF${toCsv(rows)}`, exportFileName('csv'), 'text/csv;charset=utf-8');
+      return { tone: 'success', text: `Exported ${plural(rows.length, 'session')} as CSV.` };
+    });
+
+  const fullResync = () =>
+    act(async () => {
+      setNotice({ tone: 'progress', text: 'Downloading every session again…' });
+      try {
+        return await describeSyncResult(await sendMessage('fullResync'));
+      } catch {
+        return { tone: 'error', text: NO_BACKGROUND };
+      }
+    });
+
+  const clearCache = () =>
+    act(async () => {
+      try {
+        await sendMessage('clearCache');
+      } catch {
+        return { tone: 'error', text: NO_BACKGROUND };
+      } finally {
+        focusNext.current = 'clear';
+        setConfirmClear(false);
+      }
+      return {
+        tone: 'success',
+        text: 'The cache was cleared. The next sync downloads the sessions again.',
+      };
+    });
+
+  const empty = count === null || count === 0;
+  return (
+    <Card
+      id="data"
+      title="Data"
+      intro="Sessions are cached in this browser only. Export them for a report, or start the cache afresh."
+    >
+      <dl class="stats">
+        <div>
+          <dt>Sessions cached</dt>
+          <dd>{count === null ? '…' : formatCount(count)}</dd>
+        </div>
+        <div>
+          <dt>Storage used</dt>
+          <dd>{used === null ? 'Unknown' : formatBytes(used)}</dd>
+        </div>
+      </dl>
+      <h3>Export</h3>
+      <p class="help">
+        JSON has every session with its analysis, as the API returns it. CSV has the list columns,
+        for a spreadsheet. Exports never include your API key.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void exportJson()} disabled={busy || empty}>
+          Export JSON
+        </button>
+        <button type="button" onClick={() => void exportCsv()} disabled={busy || empty}>
+          Export CSV
+        </button>
+      </div>
+      <h3>Maintenance</h3>
+      <p class="help">
+        A full re-sync forgets the cached sessions and downloads them again. Clearing the cache
+        removes them from this browser; your settings and key stay.
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => void fullResync()} disabled={busy || props.syncing}>
+          Full re-sync
+        </button>
+        {confirmClear ? null : (
+          <button
+            type="button"
+            class="danger"
+            ref={clearButton}
+            disabled={busy || empty}
+            onClick={() => {
+              focusNext.current = 'cancel';
+              setConfirmClear(true);
+            }}
+          >
+            Clear cache…
+          </button>
+        )}
+      </div>
+      {confirmClear ? (
+        <fieldset class="confirm">
+          <legend>
+            Delete the {count === null ? '' : `${formatCount(count)} `}cached sessions from this
+            browser?
+          </legend>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger-solid"
+              onClick={() => void clearCache()}
+              disabled={busy}
+            >
+              Delete cached sessions
+            </button>
+            <button
+              type="button"
+              ref={cancelButton}
+              onClick={() => {
+                focusNext.current = 'clear';
+                setConfirmClear(false);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+      <Feedback notice={notice} />
+    </Card>
+  );
+}

@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
+import { GitHostsSection } from './git-hosts-section';
+import { storedConfig } from './test-helpers';
+
+let granted: boolean;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  granted = true;
+  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async () => granted);
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async () => true);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function add(address: string, kind?: string) {
+  fireEvent.input(screen.getByLabelText('Server address'), { target: { value: address } });
+  if (kind) fireEvent.change(screen.getByLabelText('Kind'), { target: { value: kind } });
+  fireEvent.click(screen.getByRole('button', { name: 'Add server' }));
+}
+
+describe('GitHostsSection', () => {
+  it('adds a server once the browser allows it, asked from the click', async () => {
+    render(<GitHostsSection stored={storedConfig()} />);
+    add('gitlab.example.com:8443/group', 'gitlab');
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({
+      origins: ['https://gitlab.example.com/*'],
+    });
+    expect(await screen.findByText(/Added https:\/\/gitlab\.example\.com:8443/)).toBeTruthy();
+    expect((await settingsItem.getValue()).gitHosts).toEqual([
+      { origin: 'https://gitlab.example.com:8443', kind: 'gitlab' },
+    ]);
+  });
+
+  it('refuses an address with the reason and asks nothing', async () => {
+    render(<GitHostsSection stored={storedConfig()} />);
+    add('http://git.example.com');
+    const reason = screen.getByText(/Only https:\/\/ addresses can be added/);
+    expect(reason.getAttribute('role')).toBe('alert');
+    expect(screen.getByLabelText('Server address').getAttribute('aria-describedby')).toBe(
+      reason.id,
+    );
+    add('github.com');
+    expect(screen.getByText(/supported already/)).toBeTruthy();
+    expect(fakeBrowser.permissions.request).not.toHaveBeenCalled();
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('saves nothing when the permission is declined', async () => {
+    granted = false;
+    render(<GitHostsSection stored={storedConfig()} />);
+    add('https://git.example.com');
+    expect(await screen.findByText(/Not added: the browser did not allow/)).toBeTruthy();
+    expect((await settingsItem.getValue()).gitHosts).toEqual([]);
+  });
+
+  it('removes a server and gives its permission back', async () => {
+    const gitHosts = [
+      { origin: 'https://git.example.com', kind: 'github' as const },
+      { origin: 'https://bitbucket.example.com', kind: 'bitbucket-server' as const },
+    ];
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, gitHosts });
+    render(
+      <GitHostsSection stored={storedConfig({ settings: { ...DEFAULT_SETTINGS, gitHosts } })} />,
+    );
+    const rows = screen.getAllByRole('listitem').map((row) => row.textContent);
+    expect(rows).toEqual([
+      expect.stringContaining('GitHub Enterprise Server'),
+      expect.stringContaining('Bitbucket Server / Data Center'),
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove https://git.example.com' }));
+    expect(await screen.findByText('Removed https://git.example.com.')).toBeTruthy();
+    expect((await settingsItem.getValue()).gitHosts).toEqual([gitHosts[1]]);
+    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({
+      origins: ['https://git.example.com/*'],
+    });
+  });
+});

@@ -1,0 +1,146 @@
+/** Where sync stands: overall, then per organization, with progress of a pass under way. */
+import type { OrgSyncState, SyncPass } from '../../utils/db/schema';
+import { formatCount, formatDateTime, formatRelative, plural } from './format';
+import type { SyncView } from './use-sync-view';
+
+function passText(pass: SyncPass): string {
+  if (pass.kind === 'backfill') {
+    return pass.total > 0
+      ? `Downloading history: ${formatCount(pass.sessionsDone)} of ${formatCount(pass.total)} sessions`
+      : `Downloading history: ${plural(pass.sessionsDone, 'session')}`;
+  }
+  return `Fetching changes: ${plural(pass.sessionsDone, 'session')}`;
+}
+
+function OrgProgress(props: {
+  orgId: string;
+  name: string | null;
+  state: OrgSyncState | undefined;
+  now: number;
+}) {
+  const { state } = props;
+  const pass = state?.pass;
+  return (
+    <li class="org-progress">
+      <div class="org-progress-head">
+        <span class="org-name">{props.name ?? props.orgId}</span>
+        {props.name ? (
+          <span class="org-id mono" title={props.orgId}>
+            {props.orgId}
+          </span>
+        ) : null}
+      </div>
+      {pass ? (
+        <div class="progress-line">
+          <progress
+            max={pass.total > 0 ? pass.total : undefined}
+            value={pass.total > 0 ? Math.min(pass.sessionsDone, pass.total) : undefined}
+            aria-label={`Sync progress of ${props.name ?? props.orgId}`}
+          />
+          <span>
+            {passText(pass)} · {plural(pass.pagesDone, 'page')}
+          </span>
+        </div>
+      ) : state?.lastError ? (
+        <p class="error-text">{state.lastError.message}</p>
+      ) : state?.lastSuccessAt ? (
+        <p class="muted">Up to date · synced {formatRelative(state.lastSuccessAt, props.now)}</p>
+      ) : (
+        <p class="muted">Not synced yet.</p>
+      )}
+      {state && state.skippedCount > 0 ? (
+        <details class="skipped">
+          <summary>
+            {plural(state.skippedCount, 'record')} left out: the API sent{' '}
+            {state.skippedCount === 1 ? 'it' : 'them'} in a shape that could not be read
+          </summary>
+          <ul>
+            {state.skipped.map((record, index) => (
+              <li key={`${record.sessionId}-${index}`}>
+                <span class="mono">{record.sessionId ?? '(no id)'}</span>: {record.reason}
+              </li>
+            ))}
+            {state.skippedCount > state.skipped.length ? (
+              <li class="muted">
+                and {plural(state.skippedCount - state.skipped.length, 'more record')}
+              </li>
+            ) : null}
+          </ul>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The overall line. Only the state word is a live region, so a screen reader hears "Syncing…"
+ * and its outcome, not every tick of "3 minutes ago".
+ */
+export function SyncSummary(props: { view: SyncView; running: boolean; now: number }) {
+  const { status, loaded } = props.view;
+  const state = !loaded
+    ? 'Reading the sync status…'
+    : props.running
+      ? 'Syncing…'
+      : status.pausedReason
+        ? 'Sync is paused.'
+        : status.lastError
+          ? 'The last sync failed.'
+          : status.lastSuccessAt
+            ? 'Up to date.'
+            : 'Not synced yet.';
+  return (
+    <p class="sync-summary">
+      {props.running ? <span class="spinner" aria-hidden="true" /> : null}
+      <span role="status" aria-live="polite">
+        {state}
+      </span>
+      {loaded && status.lastSuccessAt ? (
+        <span class="sync-last">
+          Last successful sync {formatRelative(status.lastSuccessAt, props.now)} (
+          {formatDateTime(status.lastSuccessAt)}).
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+export function SyncProblem(props: { view: SyncView; running: boolean }) {
+  const { status } = props.view;
+  if (props.running) return null;
+  if (status.pausedReason) {
+    return (
+      <p class="notice notice-error">
+        Sync is paused: {status.pausedReason} It resumes when the key or settings are saved.
+      </p>
+    );
+  }
+  if (status.lastError) {
+    return <p class="notice notice-error">The last sync failed: {status.lastError.message}</p>;
+  }
+  return null;
+}
+
+export function OrgProgressList(props: {
+  orgIds: readonly string[];
+  names: ReadonlyMap<string, string | null>;
+  view: SyncView;
+  now: number;
+}) {
+  const byOrg = new Map(props.view.states.map((state) => [state.org_id, state]));
+  const orgIds = [...new Set([...props.orgIds, ...byOrg.keys()])];
+  if (orgIds.length === 0) return null;
+  return (
+    <ul class="progress-list" aria-label="Sync by organization">
+      {orgIds.map((orgId) => (
+        <OrgProgress
+          key={orgId}
+          orgId={orgId}
+          name={props.names.get(orgId) ?? null}
+          state={byOrg.get(orgId)}
+          now={props.now}
+        />
+      ))}
+    </ul>
+  );
+}
