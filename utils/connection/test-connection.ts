@@ -35,10 +35,14 @@ export async function testConnection(
     try {
       await client.listSessionsPage(orgId, { skip: 0, limit: 1 });
     } catch (error) {
-      const report = failure(error);
-      return isDevinApiError(error) && error.kind === 'not_found'
-        ? { ...report, message: `Organization ${orgId} was not found. ${report.message}` }
-        : report;
+      if (isDevinApiError(error) && error.kind === 'not_found') {
+        return {
+          ok: false,
+          kind: error.kind,
+          message: `Organization ${orgId} was not found. Check its id; it may have been removed or belong to another enterprise.`,
+        };
+      }
+      return failure(error);
     }
   }
   const count = organizations.length;
