@@ -38,7 +38,9 @@ export interface SyncRequest {
 export type SyncOutcome =
   | { result: 'done'; status: SyncStatus }
   | { result: 'failed'; status: SyncStatus }
-  | { result: 'busy' };
+  | { result: 'busy' }
+  /** Stopped on purpose (new settings): progress is kept, nothing is reported as an error. */
+  | { result: 'cancelled' };
 
 export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   const { db, holder } = request;
@@ -75,6 +77,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
           orgId,
         );
       } catch (error) {
+        if (request.signal?.aborted) return { result: 'cancelled' };
         const info = toSyncError(error, now());
         firstError ??= info;
         const state = (await db.syncState.get(orgId)) ?? emptyOrgState(orgId);
@@ -92,6 +95,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     });
     return { result: firstError ? 'failed' : 'done', status };
   } catch (error) {
+    if (request.signal?.aborted) return { result: 'cancelled' };
     const info = toSyncError(error, now());
     const status = await updateSyncStatus(db, {
       lastFinishedAt: now(),

@@ -34,6 +34,7 @@ export function createSyncService(options: SyncServiceOptions) {
     ((config: { apiBaseUrl: string; apiKey: string }) =>
       createV2Client({ baseUrl: config.apiBaseUrl, apiKey: config.apiKey }));
   let running: Promise<SyncNowResult> | null = null;
+  let controller: AbortController | null = null;
   // A browser runs one background worker at a time: a lease found at start-up belongs to a
   // predecessor that was stopped, so it is dropped before this worker syncs.
   const ready = dropLeaseOfStoppedWorker(db);
@@ -44,7 +45,9 @@ export function createSyncService(options: SyncServiceOptions) {
     if (!apiKey || settings.orgIds.length === 0) return 'not-configured';
     // A refused key waits for new settings; a person asking again is let through.
     if (trigger === 'alarm' && (await readSyncStatus(db)).pausedReason) return 'paused';
+    controller = new AbortController();
     const outcome = await runSync({
+      signal: controller.signal,
       db,
       client: makeClient({ apiBaseUrl: settings.apiBaseUrl, apiKey }),
       identity: await cacheIdentity(settings.apiBaseUrl, apiKey),
@@ -69,18 +72,23 @@ export function createSyncService(options: SyncServiceOptions) {
 
     /** Forgets every session and checkpoint, then syncs from scratch. */
     async fullResync(): Promise<SyncNowResult> {
-      await running;
+      await running?.catch(() => undefined);
       await clearCache(db, false);
       return syncNow('manual');
     },
 
     async clearCache(): Promise<void> {
-      await running;
+      await running?.catch(() => undefined);
       await clearCache(db);
     },
 
-    /** New settings may fix a refused key: scheduled syncs may try again. */
+    /**
+     * New settings: a sync still running with the old key or organizations is stopped (its
+     * progress is kept), and a refused key no longer holds back scheduled syncs.
+     */
     async settingsChanged(): Promise<void> {
+      controller?.abort();
+      await running?.catch(() => undefined);
       await updateSyncStatus(db, { pausedReason: null });
     },
 

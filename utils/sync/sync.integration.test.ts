@@ -201,6 +201,29 @@ describe('crash safety', () => {
     expect(await differences(db, serverSessions(api))).toEqual([]);
   });
 
+  it('stops when asked (new settings) without reporting an error, and resumes later', async () => {
+    const api = await server({ sessions: 2000, orgs: 1, seed: 43 });
+    const db = newDb();
+    const controller = new AbortController();
+    const real = clientFor(api);
+    let pages = 0;
+    const stopping: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        if (++pages === 3) controller.abort();
+        return real.listSessionsPage(...args);
+      },
+    };
+    const outcome = await runSync(
+      await request(api, db, { client: stopping, signal: controller.signal }),
+    );
+    expect(outcome.result).toBe('cancelled');
+    expect((await readSyncStatus(db)).lastError).toBeNull();
+    expect((await db.syncState.get(api.orgIds[0] as string))?.pass?.nextSkip).toBe(400);
+    expect((await runSync(await request(api, db))).result).toBe('done');
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
   it('runs one sync at a time', async () => {
     const api = await server({ sessions: 800, orgs: 1, seed: 17, latencyMs: 20 });
     const db = newDb();
