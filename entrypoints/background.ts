@@ -11,6 +11,7 @@ import { globalBadge } from '../utils/badge/badge';
 import { testConnection } from '../utils/connection/test-connection';
 import { db } from '../utils/db/database';
 import { onMessage } from '../utils/messaging';
+import { registerPullRequestFeature } from '../utils/pr-lookup/register';
 import { apiKeyItem, readEffectiveSettings, settingsItem } from '../utils/settings';
 import { readSyncStatus } from '../utils/sync';
 import { cancelSync, SYNC_ALARM, scheduleSync } from '../utils/sync/schedule';
@@ -75,6 +76,8 @@ export default defineBackground({
       ]);
       return globalBadge(running, status);
     }).subscribe((view) => void applyBadge(view));
+
+    registerPullRequestFeature({ db });
 
     void applySchedule();
     void sync.resumeInterrupted();
