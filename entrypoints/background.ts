@@ -7,13 +7,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createV2Client } from '../utils/api';
 import { applyBadge } from '../utils/badge/apply';
-import { globalBadge } from '../utils/badge/badge';
+import { readGlobalBadge } from '../utils/badge/read';
 import { testConnection } from '../utils/connection/test-connection';
 import { db } from '../utils/db/database';
 import { onMessage } from '../utils/messaging';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
 import { apiKeyItem, readEffectiveSettings, settingsItem } from '../utils/settings';
-import { readSyncStatus } from '../utils/sync';
 import { cancelSync, SYNC_ALARM, scheduleSync } from '../utils/sync/schedule';
 import { createSyncService } from '../utils/sync/service';
 
@@ -69,13 +68,7 @@ export default defineBackground({
     settingsItem.watch(onSettingsChanged);
     apiKeyItem.watch(onSettingsChanged);
 
-    liveQuery(async () => {
-      const [running, status] = await Promise.all([
-        db.sessions.where('status').equals('running').count(),
-        readSyncStatus(db),
-      ]);
-      return globalBadge(running, status);
-    }).subscribe((view) => void applyBadge(view));
+    liveQuery(() => readGlobalBadge(db)).subscribe((view) => void applyBadge(view));
 
     registerPullRequestFeature({ db });
 

@@ -21,6 +21,11 @@ export async function describeSyncResult(result: SyncNowResult): Promise<Notice>
     }
     case 'busy':
       return { tone: 'info', text: 'A sync is already running; its progress is shown above.' };
+    case 'cancelled':
+      return {
+        tone: 'info',
+        text: 'Sync stopped because the settings changed; it starts again with the new ones.',
+      };
     case 'paused':
       return { tone: 'error', text: 'Sync is paused until the key is changed.' };
     case 'not-configured':

@@ -4,10 +4,11 @@
  * woke it); everything else waits for the settings. No content script: the page never sees
  * the extension, and the lookup never leaves the background.
  */
+
 import { liveQuery, type Subscription } from 'dexie';
 import { type Browser, browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { type BadgeView, globalBadge } from '../badge/badge';
+import { readGlobalBadge } from '../badge/read';
 import type { DevinDatabase } from '../db/schema';
 import {
   isSupportedPullRequestPage,
@@ -15,7 +16,6 @@ import {
   type SelfHostedGitHost,
 } from '../pr-urls';
 import { DEFAULT_SETTINGS, type Settings, settingsItem } from '../settings/items';
-import { readSyncStatus } from '../sync/status';
 import { countLinkedSessions, handlePullRequestMenuClick } from './lookup';
 import { type ContextMenusAdapter, createMenuInstaller, type MenuClick } from './menu';
 import {
@@ -80,13 +80,6 @@ function gitHostsOf(settings: Partial<Settings> | null | undefined): SelfHostedG
 }
 
 /** The global badge, computed as the background computes it for the toolbar. */
-async function readGlobalBadge(db: DevinDatabase): Promise<BadgeView> {
-  const [running, status] = await Promise.all([
-    db.sessions.where('status').equals('running').count(),
-    readSyncStatus(db),
-  ]);
-  return globalBadge(running, status);
-}
 
 export function registerPullRequestFeature(options: PullRequestFeatureOptions): PullRequestFeature {
   const { db } = options;
