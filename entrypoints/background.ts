@@ -13,7 +13,14 @@ import { db } from '../utils/db/database';
 import { onMessage } from '../utils/messaging';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
 import { apiKeyItem, readEffectiveSettings, settingsItem } from '../utils/settings';
-import { cancelSync, SYNC_ALARM, scheduleSync } from '../utils/sync/schedule';
+import { isTransient } from '../utils/sync/errors';
+import {
+  cancelSync,
+  RETRY_ALARM,
+  SYNC_ALARM,
+  scheduleRetry,
+  scheduleSync,
+} from '../utils/sync/schedule';
 import { createSyncService } from '../utils/sync/service';
 
 async function readConfig() {
@@ -37,6 +44,9 @@ export default defineBackground({
       onPage: async () => {
         await browser.runtime.getPlatformInfo();
       },
+      onFailure: (error) => {
+        if (isTransient(error)) void scheduleRetry();
+      },
     });
 
     onMessage('syncNow', () => sync.syncNow('manual'));
@@ -56,7 +66,7 @@ export default defineBackground({
       void sync.syncNow('startup');
     });
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === SYNC_ALARM) void sync.syncNow('alarm');
+      if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void sync.syncNow('alarm');
     });
 
     const onSettingsChanged = () => {

@@ -31,3 +31,10 @@ export function toSyncError(error: unknown, now = Date.now()): SyncErrorInfo {
 export function stopsSchedule(error: SyncErrorInfo): boolean {
   return error.kind === 'unauthorized' || error.kind === 'forbidden';
 }
+
+/** Errors that pass by themselves: worth a sooner try than the next scheduled sync. */
+export function isTransient(error: SyncErrorInfo): boolean {
+  return ['rate_limited', 'server', 'network', 'timeout', 'malformed', 'pagination'].includes(
+    error.kind,
+  );
+}

@@ -7,6 +7,9 @@ import { browser } from 'wxt/browser';
 import { MIN_SYNC_INTERVAL_MINUTES } from '../settings';
 
 export const SYNC_ALARM = 'devin-sync';
+/** A one-off, sooner try after a sync that failed for a passing reason (429, 5xx, network). */
+export const RETRY_ALARM = 'devin-sync-retry';
+export const RETRY_DELAY_MINUTES = 2;
 
 export async function scheduleSync(intervalMinutes: number): Promise<void> {
   const periodInMinutes = Math.max(MIN_SYNC_INTERVAL_MINUTES, intervalMinutes);
@@ -16,5 +19,9 @@ export async function scheduleSync(intervalMinutes: number): Promise<void> {
 }
 
 export async function cancelSync(): Promise<void> {
-  await browser.alarms.clear(SYNC_ALARM);
+  await Promise.all([browser.alarms.clear(SYNC_ALARM), browser.alarms.clear(RETRY_ALARM)]);
+}
+
+export async function scheduleRetry(): Promise<void> {
+  await browser.alarms.create(RETRY_ALARM, { delayInMinutes: RETRY_DELAY_MINUTES });
 }

@@ -3,7 +3,7 @@
  * one sync at a time. Pages and the options page reach it through messages (utils/messaging).
  */
 import { createV2Client, type DevinClient } from '../api';
-import { clearCache, type DevinDatabase } from '../db';
+import { clearCache, type DevinDatabase, type SyncErrorInfo } from '../db';
 import type { Settings } from '../settings';
 import { runSync, type SyncOutcome } from './engine';
 import { cacheIdentity } from './identity';
@@ -24,6 +24,8 @@ export interface SyncServiceOptions {
   readConfig: () => Promise<SyncConfig>;
   createClient?: (config: { apiBaseUrl: string; apiKey: string }) => DevinClient;
   onPage?: () => Promise<void> | void;
+  /** Told when a sync ends in an error (the background schedules a sooner retry for some). */
+  onFailure?: (error: SyncErrorInfo) => void;
 }
 
 export function createSyncService(options: SyncServiceOptions) {
@@ -56,6 +58,9 @@ export function createSyncService(options: SyncServiceOptions) {
       holder,
       onPage: options.onPage,
     });
+    if (outcome.result === 'failed' && outcome.status.lastError) {
+      options.onFailure?.(outcome.status.lastError);
+    }
     return outcome.result;
   }
 

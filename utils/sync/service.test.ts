@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MockApi, startMockApi } from '../../mock-api/server';
+import { createV2Client } from '../api';
+import { DevinDatabase, type SyncErrorInfo } from '../db';
+import { DEFAULT_SETTINGS } from '../settings/items';
+import { isTransient } from './errors';
+import { createSyncService, type SyncConfig } from './service';
+
+let api: MockApi;
+beforeAll(async () => {
+  api = await startMockApi({ sessions: 1200, orgs: 1, seed: 47 });
+});
+afterAll(() => api.close());
+
+function service(config: () => SyncConfig, failures: SyncErrorInfo[] = []) {
+  return createSyncService({
+    db: new DevinDatabase(`service-${Math.random()}`),
+    readConfig: async () => config(),
+    createClient: ({ apiBaseUrl, apiKey }) =>
+      createV2Client({ baseUrl: apiBaseUrl, apiKey, retry: { maxAttempts: 2, baseDelayMs: 5 } }),
+    onFailure: (error) => failures.push(error),
+  });
+}
+
+const configured = (apiKey = api.apiKey): SyncConfig => ({
+  apiKey,
+  settings: { ...DEFAULT_SETTINGS, apiBaseUrl: api.baseUrl, orgIds: api.orgIds },
+});
+
+describe('sync service', () => {
+  it('does nothing until a key and an organization are set', async () => {
+    const sync = service(() => ({ apiKey: null, settings: DEFAULT_SETTINGS }));
+    expect(await sync.syncNow('manual')).toBe('not-configured');
+  });
+
+  it('joins a sync already running instead of starting a second one', async () => {
+    const sync = service(() => configured());
+    const [a, b] = [sync.syncNow('manual'), sync.syncNow('alarm')];
+    expect(a).toBe(b);
+    expect(await a).toBe('done');
+  });
+
+  it('after a refused key, waits for new settings on schedule but lets a person retry', async () => {
+    const failures: SyncErrorInfo[] = [];
+    let key = 'apk_user_revoked';
+    const sync = service(() => configured(key), failures);
+    expect(await sync.syncNow('manual')).toBe('failed');
+    expect(failures.map((f) => f.kind)).toEqual(['unauthorized']);
+    expect(isTransient(failures[0] as SyncErrorInfo)).toBe(false);
+    expect(await sync.syncNow('alarm')).toBe('paused');
+    expect(await sync.syncNow('manual')).toBe('failed');
+    key = api.apiKey;
+    await sync.settingsChanged();
+    expect(await sync.syncNow('alarm')).toBe('done');
+  });
+
+  it('reports a passing failure so a sooner retry can be scheduled', async () => {
+    const failures: SyncErrorInfo[] = [];
+    const sync = service(() => configured(), failures);
+    api.setFaults({ serverErrorBurst: { every: 1, length: 1000, status: 503 } });
+    try {
+      expect(await sync.syncNow('alarm')).toBe('failed');
+    } finally {
+      api.setFaults({ serverErrorBurst: null });
+    }
+    expect(failures).toHaveLength(1);
+    expect(isTransient(failures[0] as SyncErrorInfo)).toBe(true);
+  });
+
+  it('stops a running sync when the settings change', async () => {
+    const sync = service(() => configured());
+    api.setFaults({ latencyMs: 50 });
+    try {
+      const running = sync.syncNow('manual');
+      await new Promise((r) => setTimeout(r, 120));
+      await sync.settingsChanged();
+      expect(await running).toBe('cancelled');
+    } finally {
+      api.setFaults({ latencyMs: 0 });
+    }
+  });
+});
