@@ -1,0 +1,45 @@
+/** Reading a session analysis: which issue an action item or feedback item points at. */
+import type { SessionAnalysis } from '../../utils/api/schemas';
+
+export type AnalysisIssue = SessionAnalysis['issues'][number];
+
+export interface IssueRef {
+  /** Position in `issues` (shown 1-based), or null when the reference matches none. */
+  index: number | null;
+  issue: AnalysisIssue | null;
+  /** The reference as the API sent it. */
+  raw: string;
+}
+
+/**
+ * `issue_id` refers to an issue by its index ("0", "2") or by an id or label the API chose.
+ * A number is an index into `issues`; anything else is looked up by label and text. A reference
+ * that finds nothing is kept as text.
+ */
+export function resolveIssueRef(
+  issues: readonly AnalysisIssue[],
+  issueId: string | null | undefined,
+): IssueRef | null {
+  if (issueId === null || issueId === undefined) return null;
+  const raw = issueId.trim();
+  if (raw === '') return null;
+  if (/^\d+$/.test(raw)) {
+    const index = Number(raw);
+    const issue = issues[index];
+    return issue ? { index, issue, raw } : { index: null, issue: null, raw };
+  }
+  const wanted = raw.toLowerCase();
+  const index = issues.findIndex(
+    (issue) => issue.label.toLowerCase() === wanted || issue.issue.toLowerCase() === wanted,
+  );
+  const issue = index >= 0 ? issues[index] : undefined;
+  return issue ? { index, issue, raw } : { index: null, issue: null, raw };
+}
+
+export function impactRank(impact: string): number {
+  const value = impact.toLowerCase();
+  if (value === 'high') return 0;
+  if (value === 'medium') return 1;
+  if (value === 'low') return 2;
+  return 3;
+}

@@ -1,0 +1,42 @@
+/** The session browser's surroundings in a real extension page. */
+import { browser } from 'wxt/browser';
+import { db } from '../../utils/db/database';
+import { sendMessage } from '../../utils/messaging';
+import { apiKeyItem, readEffectiveSettings, settingsItem } from '../../utils/settings';
+import type { SessionsEnv } from './env';
+
+async function isConfigured(): Promise<boolean> {
+  const [apiKey, settings] = await Promise.all([apiKeyItem.getValue(), readEffectiveSettings()]);
+  return Boolean(apiKey) && settings.orgIds.length > 0;
+}
+
+export function createBrowserEnv(): SessionsEnv {
+  return {
+    db,
+    syncNow: () => sendMessage('syncNow'),
+    openOptions: () => {
+      void browser.runtime.openOptionsPage();
+    },
+    openInTab: (query) => {
+      const url = browser.runtime.getURL('/sessions.html');
+      void browser.tabs.create({ url: query ? `${url}?${query}` : url });
+    },
+    watchConfigured: (callback) => {
+      let active = true;
+      const check = () => {
+        void isConfigured().then((configured) => {
+          if (active) callback(configured);
+        });
+      };
+      check();
+      const unwatchKey = apiKeyItem.watch(check);
+      const unwatchSettings = settingsItem.watch(check);
+      return () => {
+        active = false;
+        unwatchKey();
+        unwatchSettings();
+      };
+    },
+    copyText: (text) => navigator.clipboard.writeText(text),
+  };
+}

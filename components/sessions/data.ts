@@ -1,0 +1,242 @@
+/**
+ * The session browser's reads from IndexedDB. Everything is a live query: whoever writes (the
+ * background's sync, usually) the views follow. While a sync writes page after page the full
+ * list is re-read at most once a second (less often when a read is slow), and a first screenful
+ * is read straight from an index so the list shows before 50,000 rows are deserialized.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DevinDatabase, MemberRow, OrgSyncState, SessionRow } from '../../utils/db/schema';
+import type { SearchIndex } from '../../utils/filters/match';
+import type { SortOrder } from '../../utils/filters/model';
+import { SearchIndexLoader, searchTextSource } from '../../utils/filters/search-index';
+import { type Lease, readLease } from '../../utils/sync/lease';
+import { EMPTY_SYNC_STATUS, readSyncStatus, type SyncStatus } from '../../utils/sync/status';
+import { useLiveQuery } from '../shared/use-live-query';
+
+/** The least time between two full reads; a slow read (50,000 rows) spaces them further. */
+const RELOAD_INTERVAL_MS = 1000;
+export const PREVIEW_SIZE = 150;
+
+interface TableVersion {
+  count: number;
+  key: string;
+}
+
+/**
+ * A cheap fingerprint of the sessions table: a sync only adds rows or replaces them with newer
+ * ones, so the row count and the newest update change whenever the list would.
+ */
+function useSessionsVersion(db: DevinDatabase): TableVersion | null {
+  return useLiveQuery<TableVersion | null>(
+    async () => {
+      const [count, newest] = await Promise.all([
+        db.sessions.count(),
+        db.sessions.orderBy('updated_at').last(),
+      ]);
+      return { count, key: `${count}:${newest?.updated_at ?? 0}:${newest?.session_id ?? ''}` };
+    },
+    [db],
+    null,
+  );
+}
+
+const SORT_INDEX: Record<SortOrder['field'], string> = {
+  updated: 'updated_at',
+  created: 'created_at',
+  acus: 'acus_consumed',
+};
+
+export interface SessionRows {
+  /** Every cached row, or null until the first full read. */
+  all: SessionRow[] | null;
+  /** The first rows in `sort` order, read from an index; shown until `all` arrives. */
+  preview: SessionRow[] | null;
+  /** Rows in the cache (known before they are read). */
+  count: number | null;
+}
+
+export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows {
+  const version = useSessionsVersion(db);
+  const [all, setAll] = useState<SessionRow[] | null>(null);
+  const [preview, setPreview] = useState<SessionRow[] | null>(null);
+  // Outlives effect runs: a read in flight when the table changes again is followed by another.
+  const reader = useRef({
+    busy: false,
+    mounted: true,
+    wanted: null as string | null,
+    loaded: null as string | null,
+    lastAt: 0,
+    lastTook: 0,
+    timer: 0 as ReturnType<typeof setTimeout> | 0,
+  });
+
+  // The first screenful, straight from the index of the sort field.
+  useEffect(() => {
+    if (all !== null) return;
+    let active = true;
+    const collection = db.sessions.orderBy(SORT_INDEX[sort.field]);
+    void (sort.dir === 'desc' ? collection.reverse() : collection)
+      .limit(PREVIEW_SIZE)
+      .toArray()
+      .then((rows) => {
+        if (active) setPreview(rows);
+      });
+    return () => {
+      active = false;
+    };
+  }, [db, sort.field, sort.dir, all === null]);
+
+  useEffect(() => {
+    const state = reader.current;
+    state.mounted = true;
+    return () => {
+      state.mounted = false;
+      if (state.timer) clearTimeout(state.timer);
+    };
+  }, []);
+
+  // Every row, re-read when the table changes, at most once per interval.
+  useEffect(() => {
+    if (version === null) return;
+    const state = reader.current;
+    state.wanted = version.key;
+    const pump = () => {
+      if (state.busy || !state.mounted || state.loaded === state.wanted) return;
+      const interval = Math.max(RELOAD_INTERVAL_MS, 2 * state.lastTook);
+      const wait = state.lastAt + interval - Date.now();
+      if (wait > 0) {
+        if (state.timer) clearTimeout(state.timer);
+        state.timer = setTimeout(pump, wait);
+        return;
+      }
+      const key = state.wanted;
+      const startedAt = Date.now();
+      state.busy = true;
+      db.sessions
+        .toArray()
+        .then((rows) => {
+          if (state.mounted) setAll(rows);
+          state.loaded = key;
+        })
+        .catch((error: unknown) => console.error('Reading the sessions failed', error))
+        .finally(() => {
+          state.busy = false;
+          state.lastAt = Date.now();
+          state.lastTook = state.lastAt - startedAt;
+          pump();
+        });
+    };
+    pump();
+  }, [db, version?.key]);
+
+  return { all, preview: all === null ? preview : null, count: version?.count ?? null };
+}
+
+/**
+ * The full search texts, loaded on the first search (`wanted`) and then kept current with the
+ * rows. Until it arrives a search looks at what the rows hold (title, first line, tags, ids).
+ */
+export function useSearchIndex(
+  db: DevinDatabase,
+  rows: readonly SessionRow[] | null,
+  wanted: boolean,
+): SearchIndex | null {
+  const loader = useMemo(() => new SearchIndexLoader(searchTextSource(db)), [db]);
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const started = wanted || loader.current !== null;
+  useEffect(() => {
+    if (!started || rows === null) return;
+    let active = true;
+    void loader.refresh(rows).then((next) => {
+      if (active) setIndex(next);
+    });
+    return () => {
+      active = false;
+    };
+  }, [loader, rows, started]);
+  return index;
+}
+
+export interface Directory {
+  orgName: (orgId: string) => string | null;
+  member: (userId: string) => MemberRow | null;
+  /** Display name of a user: name, else email, else null. */
+  userName: (userId: string) => string | null;
+}
+
+export function useDirectory(db: DevinDatabase): Directory {
+  const data = useLiveQuery(
+    async () => {
+      const [organizations, members] = await Promise.all([
+        db.organizations.toArray(),
+        db.members.toArray(),
+      ]);
+      return { organizations, members };
+    },
+    [db],
+    { organizations: [], members: [] },
+  );
+  return useMemo(() => {
+    const orgs = new Map(data.organizations.map((org) => [org.org_id, org.org_name ?? null]));
+    const members = new Map(data.members.map((member) => [member.user_id, member]));
+    return {
+      orgName: (orgId) => orgs.get(orgId) ?? null,
+      member: (userId) => members.get(userId) ?? null,
+      userName: (userId) => {
+        const member = members.get(userId);
+        return member?.name || member?.email || null;
+      },
+    };
+  }, [data]);
+}
+
+export interface SyncInfo {
+  loaded: boolean;
+  states: OrgSyncState[];
+  status: SyncStatus;
+  lease: Lease | null;
+}
+
+const NO_SYNC_INFO: SyncInfo = {
+  loaded: false,
+  states: [],
+  status: EMPTY_SYNC_STATUS,
+  lease: null,
+};
+
+export function useSyncInfo(db: DevinDatabase): SyncInfo {
+  return useLiveQuery(
+    async () => {
+      const [states, status, lease] = await Promise.all([
+        db.syncState.toArray(),
+        readSyncStatus(db),
+        readLease(db),
+      ]);
+      return { loaded: true, states, status, lease };
+    },
+    [db],
+    NO_SYNC_INFO,
+  );
+}
+
+/** Sessions fetched so far in the passes under way, and how many the passes expect. */
+export function syncProgress(states: readonly OrgSyncState[]): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (const state of states) {
+    if (!state.pass) continue;
+    done += state.pass.sessionsDone;
+    total += state.pass.total;
+  }
+  return { done, total };
+}
+
+/** The current time, refreshed every `intervalMs`. */
+export function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

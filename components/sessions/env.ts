@@ -1,0 +1,27 @@
+/**
+ * What the session browser needs from its surroundings, passed in rather than imported so the
+ * same components run in the popup, the full tab and tests (each with its own database).
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { DevinDatabase } from '../../utils/db/schema';
+
+export interface SessionsEnv {
+  db: DevinDatabase;
+  /** Asks the background to sync now; resolves with its answer (see utils/messaging). */
+  syncNow: () => Promise<unknown>;
+  openOptions: () => void;
+  /** Opens the full-tab view with this query string (without the leading `?`). */
+  openInTab: (query: string) => void;
+  /** Reports whether a key and at least one organization are set, now and on every change. */
+  watchConfigured: (callback: (configured: boolean) => void) => () => void;
+  copyText: (text: string) => Promise<void>;
+}
+
+export const SessionsEnvContext = createContext<SessionsEnv | null>(null);
+
+export function useSessionsEnv(): SessionsEnv {
+  const env = useContext(SessionsEnvContext);
+  if (!env) throw new Error('The session browser needs a SessionsEnvContext provider');
+  return env;
+}

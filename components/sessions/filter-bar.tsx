@@ -1,0 +1,387 @@
+/** The search box and every filter control. The popup shows the main ones and folds the rest. */
+import type { Ref } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  countActiveFilters,
+  DATE_PRESETS,
+  type DatePreset,
+  type DateRange,
+  type SessionFilters,
+  type SortOrder,
+  toDay,
+} from '../../utils/filters/model';
+import type { Facets } from '../../utils/filters/totals';
+import type { Directory } from './data';
+import { humanize, KNOWN_STATUSES, statusLabel } from './format';
+import { MultiSelect, type Option } from './multi-select';
+
+export interface FilterBarProps {
+  filters: SessionFilters;
+  onChange: (filters: SessionFilters) => void;
+  onClear: () => void;
+  facets: Facets;
+  directory: Directory;
+  layout: 'popup' | 'tab';
+  searchRef: Ref<HTMLInputElement>;
+  /** Called when the search box gets focus (the full-text index starts loading). */
+  onSearchIntent: () => void;
+  searchBusy: boolean;
+  now: number;
+}
+
+const PRESET_LABELS: Record<DatePreset, string> = {
+  '24h': 'last 24 hours',
+  '7d': 'last 7 days',
+  '30d': 'last 30 days',
+};
+
+const SORTS: { value: string; label: string; sort: SortOrder }[] = [
+  { value: 'updated-desc', label: 'Recently updated', sort: { field: 'updated', dir: 'desc' } },
+  { value: 'updated-asc', label: 'Least recently updated', sort: { field: 'updated', dir: 'asc' } },
+  { value: 'created-desc', label: 'Newest first', sort: { field: 'created', dir: 'desc' } },
+  { value: 'created-asc', label: 'Oldest first', sort: { field: 'created', dir: 'asc' } },
+  { value: 'acus-desc', label: 'Most ACUs', sort: { field: 'acus', dir: 'desc' } },
+  { value: 'acus-asc', label: 'Fewest ACUs', sort: { field: 'acus', dir: 'asc' } },
+];
+
+export function FilterBar(props: FilterBarProps) {
+  const { filters, onChange, facets, directory } = props;
+  const [expanded, setExpanded] = useState(false);
+  const set = (change: Partial<SessionFilters>) => onChange({ ...filters, ...change });
+  const active = countActiveFilters(filters);
+  const folded =
+    (filters.orgIds.length > 0 ? 1 : 0) +
+    (filters.userIds.length > 0 ? 1 : 0) +
+    (filters.tags.length > 0 ? 1 : 0) +
+    (filters.updated.preset !== null || filters.updated.from || filters.updated.to ? 1 : 0) +
+    (filters.acuMin !== null || filters.acuMax !== null ? 1 : 0) +
+    (filters.hasPr !== 'any' ? 1 : 0) +
+    (filters.prStates.length > 0 ? 1 : 0) +
+    (filters.analysis !== 'any' ? 1 : 0);
+  const showMore = props.layout === 'tab' || expanded;
+
+  const statusOptions = useMemo<Option[]>(() => {
+    const counts = new Map(facets.statuses.map((f) => [f.value, f.count]));
+    const values = [...KNOWN_STATUSES, ...facets.statuses.map((f) => f.value)];
+    return [...new Set(values)].map((value) => ({
+      value,
+      label: statusLabel(value),
+      count: counts.get(value) ?? 0,
+    }));
+  }, [facets.statuses]);
+  const orgOptions = useMemo<Option[]>(
+    () =>
+      facets.orgIds.map((f) => {
+        const name = directory.orgName(f.value);
+        return {
+          value: f.value,
+          label: name ?? f.value,
+          hint: name ? f.value : undefined,
+          count: f.count,
+        };
+      }),
+    [facets.orgIds, directory],
+  );
+  const userOptions = useMemo<Option[]>(
+    () =>
+      facets.userIds.map((f) => {
+        const member = directory.member(f.value);
+        const name = member?.name || member?.email || null;
+        return {
+          value: f.value,
+          label: name ?? f.value,
+          hint: member?.name && member.email ? member.email : name ? f.value : undefined,
+          count: f.count,
+        };
+      }),
+    [facets.userIds, directory],
+  );
+  const tagOptions = useMemo<Option[]>(
+    () => facets.tags.map((f) => ({ value: f.value, label: f.value, count: f.count })),
+    [facets.tags],
+  );
+  const prStateOptions = useMemo<Option[]>(
+    () =>
+      facets.prStates.map((f) => ({
+        value: f.value,
+        label: f.value === 'unknown' ? 'State unknown' : humanize(f.value),
+        count: f.count,
+      })),
+    [facets.prStates],
+  );
+  const sortValue = `${filters.sort.field}-${filters.sort.dir}`;
+
+  return (
+    <div class={`filters filters-${props.layout}`}>
+      <div class="filter-row">
+        <div class="search">
+          <input
+            ref={props.searchRef}
+            type="search"
+            class="search-input"
+            aria-label="Search sessions"
+            aria-keyshortcuts="/"
+            placeholder="Search title, prompt, issue, PR…"
+            value={filters.text}
+            onFocus={props.onSearchIntent}
+            onInput={(event) => set({ text: event.currentTarget.value })}
+          />
+          {props.searchBusy ? (
+            <span class="search-busy muted" role="status">
+              Loading full text…
+            </span>
+          ) : (
+            <span class="search-key" aria-hidden="true">
+              <kbd>/</kbd>
+            </span>
+          )}
+        </div>
+        <MultiSelect
+          label="Status"
+          options={statusOptions}
+          selected={filters.statuses}
+          onChange={(statuses) => set({ statuses })}
+        />
+        <DateRangeControl
+          label="Created"
+          range={filters.created}
+          now={props.now}
+          onChange={(created) => set({ created })}
+        />
+        <select
+          aria-label="Sort by"
+          value={sortValue}
+          onChange={(event) => {
+            const choice = SORTS.find((s) => s.value === event.currentTarget.value);
+            if (choice) set({ sort: { ...choice.sort } });
+          }}
+        >
+          {SORTS.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        {props.layout === 'popup' ? (
+          <button
+            type="button"
+            class={`more-toggle${folded > 0 ? ' has-active' : ''}`}
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            More{folded > 0 ? ` (${folded})` : ''}
+            <span class="caret" aria-hidden="true">
+              {expanded ? '▴' : '▾'}
+            </span>
+          </button>
+        ) : null}
+      </div>
+      {showMore ? (
+        <div class="filter-row secondary">
+          <MultiSelect
+            label="Organization"
+            options={orgOptions}
+            selected={filters.orgIds}
+            onChange={(orgIds) => set({ orgIds })}
+            searchable={orgOptions.length > 8}
+          />
+          <MultiSelect
+            label="User"
+            options={userOptions}
+            selected={filters.userIds}
+            onChange={(userIds) => set({ userIds })}
+            searchable
+          />
+          <MultiSelect
+            label="Tag"
+            options={tagOptions}
+            selected={filters.tags}
+            onChange={(tags) => set({ tags })}
+            searchable
+          />
+          <DateRangeControl
+            label="Updated"
+            range={filters.updated}
+            now={props.now}
+            onChange={(updated) => set({ updated })}
+          />
+          <fieldset class="acu-range">
+            <legend class="visually-hidden">ACUs consumed</legend>
+            <span class="muted" aria-hidden="true">
+              ACUs
+            </span>
+            <NumberField
+              label="Minimum ACUs"
+              placeholder="min"
+              value={filters.acuMin}
+              onChange={(acuMin) => set({ acuMin })}
+            />
+            <span aria-hidden="true">–</span>
+            <NumberField
+              label="Maximum ACUs"
+              placeholder="max"
+              value={filters.acuMax}
+              onChange={(acuMax) => set({ acuMax })}
+            />
+          </fieldset>
+          <select
+            aria-label="Pull requests"
+            value={filters.hasPr}
+            onChange={(event) =>
+              set({ hasPr: event.currentTarget.value as SessionFilters['hasPr'] })
+            }
+          >
+            <option value="any">PRs: any</option>
+            <option value="yes">With a PR</option>
+            <option value="no">Without a PR</option>
+          </select>
+          <MultiSelect
+            label="PR state"
+            options={prStateOptions}
+            selected={filters.prStates}
+            onChange={(prStates) => set({ prStates })}
+          />
+          <select
+            aria-label="Analysis"
+            value={filters.analysis}
+            onChange={(event) =>
+              set({ analysis: event.currentTarget.value as SessionFilters['analysis'] })
+            }
+          >
+            <option value="any">Analysis: any</option>
+            <option value="has">Has an analysis</option>
+            <option value="has-issues">Analysis found issues</option>
+            <option value="none">No analysis</option>
+          </select>
+        </div>
+      ) : null}
+      {filters.sessionIds.length > 0 || filters.prKey !== null || active > 0 ? (
+        <div class="filter-row chips">
+          {filters.sessionIds.length > 0 ? (
+            <span class="chip">
+              Only {filters.sessionIds.length} chosen{' '}
+              {filters.sessionIds.length === 1 ? 'session' : 'sessions'}
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label="Remove the chosen sessions filter"
+                onClick={() => set({ sessionIds: [] })}
+              >
+                ×
+              </button>
+            </span>
+          ) : null}
+          {filters.prKey !== null ? (
+            <span class="chip" title={filters.prKey}>
+              PR <span class="mono chip-text">{filters.prKey}</span>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label="Remove the pull request filter"
+                onClick={() => set({ prKey: null })}
+              >
+                ×
+              </button>
+            </span>
+          ) : null}
+          {active > 0 ? (
+            <button type="button" class="link-button clear-all" onClick={props.onClear}>
+              Clear filters ({active})
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function DateRangeControl(props: {
+  label: string;
+  range: DateRange;
+  now: number;
+  onChange: (range: DateRange) => void;
+}) {
+  const { range, label } = props;
+  const custom = range.preset === null && (range.from !== null || range.to !== null);
+  const value = range.preset ?? (custom ? 'custom' : 'any');
+  return (
+    <span class="date-range">
+      <select
+        aria-label={`${label} date`}
+        value={value}
+        onChange={(event) => {
+          const choice = event.currentTarget.value;
+          if (choice === 'any') props.onChange({ preset: null, from: null, to: null });
+          else if (choice === 'custom') {
+            const week = 7 * 24 * 60 * 60 * 1000;
+            props.onChange({ preset: null, from: toDay(props.now - week), to: toDay(props.now) });
+          } else props.onChange({ preset: choice as DatePreset, from: null, to: null });
+        }}
+      >
+        <option value="any">{label}: any time</option>
+        {DATE_PRESETS.map((preset) => (
+          <option key={preset} value={preset}>
+            {label}: {PRESET_LABELS[preset]}
+          </option>
+        ))}
+        <option value="custom">{label}: between…</option>
+      </select>
+      {custom ? (
+        <>
+          <input
+            type="date"
+            aria-label={`${label} from`}
+            value={range.from ?? ''}
+            max={range.to ?? undefined}
+            onChange={(event) =>
+              props.onChange({ ...range, from: event.currentTarget.value || null })
+            }
+          />
+          <span aria-hidden="true">–</span>
+          <input
+            type="date"
+            aria-label={`${label} to`}
+            value={range.to ?? ''}
+            min={range.from ?? undefined}
+            onChange={(event) =>
+              props.onChange({ ...range, to: event.currentTarget.value || null })
+            }
+          />
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+/** A number box that lets a person type ("1.", "") without the value jumping under them. */
+function NumberField(props: {
+  label: string;
+  placeholder: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+}) {
+  const [text, setText] = useState(props.value === null ? '' : String(props.value));
+  useEffect(() => {
+    const parsed = text.trim() === '' ? null : Number(text);
+    if (parsed !== props.value) setText(props.value === null ? '' : String(props.value));
+  }, [props.value]);
+  return (
+    <input
+      type="text"
+      inputMode="decimal"
+      class="number-input"
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      value={text}
+      onInput={(event) => {
+        const next = event.currentTarget.value;
+        setText(next);
+        if (next.trim() === '') props.onChange(null);
+        else {
+          const number = Number(next);
+          if (Number.isFinite(number) && number >= 0) props.onChange(number);
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,104 @@
+/** Small pieces shared by the list and the detail: badges, times, PR links, copy buttons. */
+import { useEffect, useState } from 'preact/hooks';
+import type { PullRequest } from '../../utils/api/schemas';
+import { SafeLink } from '../shared/safe-link';
+import { useSessionsEnv } from './env';
+import {
+  formatExact,
+  formatRelative,
+  humanize,
+  shortPrLabel,
+  statusLabel,
+  statusTone,
+} from './format';
+
+export function StatusBadge(props: { status: string }) {
+  return (
+    <span class={`badge status-${statusTone(props.status)}`} title={`Status: ${props.status}`}>
+      {statusLabel(props.status)}
+    </span>
+  );
+}
+
+/** A relative time with the exact one on hover and in `datetime`. */
+export function RelativeTime(props: { at: number; now: number; prefix?: string }) {
+  const exact = formatExact(props.at);
+  return (
+    <time
+      dateTime={new Date(props.at).toISOString()}
+      title={props.prefix ? `${props.prefix} ${exact}` : exact}
+    >
+      {formatRelative(props.at, props.now)}
+    </time>
+  );
+}
+
+function prTone(state: string | null): string {
+  const value = (state ?? '').toLowerCase();
+  if (value === 'merged') return 'merged';
+  if (value === 'open' || value === 'opened') return 'open';
+  if (value === 'closed' || value === 'declined' || value === 'abandoned') return 'closed';
+  return 'unknown';
+}
+
+/**
+ * A PR as a link (http(s) only) with its state in words. `size` picks the label: the full URL,
+ * "owner/repo #N", or just "#N" where space is short (the URL is in the hover title).
+ */
+export function PrLink(props: { pr: PullRequest; size?: 'full' | 'short' | 'number' }) {
+  const { pr } = props;
+  const state = pr.state ? humanize(pr.state) : 'State unknown';
+  const size = props.size ?? 'short';
+  const short = shortPrLabel(pr.url);
+  const label =
+    size === 'full' ? pr.url : size === 'number' ? (/#\d+$/.exec(short)?.[0] ?? short) : short;
+  return (
+    <span class={`pr pr-${prTone(pr.state)}`} title={size === 'full' ? undefined : pr.url}>
+      <SafeLink href={pr.url} class="pr-link">
+        {label}
+      </SafeLink>
+      <span class="pr-state">{state}</span>
+    </span>
+  );
+}
+
+export function Tag(props: { tag: string }) {
+  return <span class="tag">{props.tag}</span>;
+}
+
+/** Copies text with navigator.clipboard and says so. */
+export function CopyButton(props: {
+  text: string;
+  label: string;
+  /** The visible text; `label` is what it says to assistive technology and on hover. */
+  caption?: string;
+  class?: string;
+}) {
+  const { copyText } = useSessionsEnv();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 1600);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return (
+    <button
+      type="button"
+      class={`copy ${props.class ?? ''}`}
+      aria-label={props.label}
+      title={props.label}
+      onClick={() => {
+        copyText(props.text).then(
+          () => setState('copied'),
+          () => setState('failed'),
+        );
+      }}
+    >
+      {state === 'copied'
+        ? 'Copied'
+        : state === 'failed'
+          ? 'Copy failed'
+          : (props.caption ?? 'Copy')}
+    </button>
+  );
+}

@@ -1,0 +1,427 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../utils/api/schemas';
+import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
+import { DAY, HOUR, makeAnalysis, makeSession } from '../../utils/filters/test-rows';
+import { Harness, makeDatabase, makeEnv } from './test-support';
+
+const now = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function sessions(): Session[] {
+  return [
+    makeSession({
+      session_id: 'devin-login',
+      title: 'Fix login redirect',
+      status: 'error',
+      org_id: 'org-a',
+      user_id: 'u-ada',
+      tags: ['auth'],
+      acus_consumed: 7.5,
+      created_at: iso(now - 3 * HOUR),
+      updated_at: iso(now - HOUR),
+      initial_user_message: 'Fix the login redirect loop on Safari.',
+      pull_requests: [{ url: 'https://github.com/acme/web/pull/42', state: 'merged' }],
+      session_analysis: makeAnalysis({
+        issues: [
+          {
+            issue: 'The prompt did not name the auth service.',
+            impact: 'high',
+            label: 'missing_context',
+          },
+          { issue: 'Tests were flaky in CI.', impact: 'low', label: 'flaky_tests' },
+        ],
+        action_items: [
+          {
+            action_item: 'Name the service in the first message.',
+            issue_id: '0',
+            type: 'prompt_improvement',
+          },
+          {
+            action_item: 'Quarantine the flaky suite.',
+            issue_id: 'flaky_tests',
+            type: 'knowledge',
+          },
+          { action_item: 'Add a playbook.', issue_id: '9', type: 'playbook' },
+        ],
+        timeline: [
+          { title: 'Explored the repo', description: 'Read the auth module.' },
+          { title: 'Opened a PR', description: 'PR #42 with the fix.' },
+        ],
+        suggested_prompt: {
+          original_prompt: 'Fix the login redirect loop on Safari.',
+          suggested_prompt:
+            'Fix the login redirect loop on Safari in the auth service.\nAdd a regression test.',
+          feedback_items: [
+            {
+              issue_id: '0',
+              summary: 'Address: missing context',
+              excerpt: 'Fix the login redirect',
+              details: 'Say which service owns the redirect.',
+            },
+          ],
+        },
+      }),
+    }),
+    makeSession({
+      session_id: 'devin-react',
+      title: 'Upgrade React to 19',
+      status: 'exit',
+      org_id: 'org-b',
+      user_id: 'u-unknown',
+      acus_consumed: 2,
+      created_at: iso(now - 10 * DAY),
+      updated_at: iso(now - 9 * DAY),
+      initial_user_message: 'Upgrade React and fix the breaking changes in the dashboard.',
+    }),
+    makeSession({
+      session_id: 'devin-creds',
+      title: null,
+      status: 'running',
+      org_id: 'org-a',
+      user_id: 'u-ada',
+      acus_consumed: 0.5,
+      url: 'javascript:alert(1)',
+      created_at: iso(now - 2 * HOUR),
+      updated_at: iso(now - 5 * 60_000),
+      initial_user_message: 'Rotate the staging database credentials\nand update the vault.',
+      pull_requests: [{ url: 'javascript:alert(2)', state: 'open' }],
+    }),
+  ];
+}
+
+const directory = {
+  organizations: [{ org_id: 'org-a', org_name: 'Platform team' }],
+  members: [{ user_id: 'u-ada', name: 'Ada Lovelace', email: 'ada@example.com' }],
+};
+
+async function setup(
+  options: {
+    filters?: SessionFilters;
+    openId?: string;
+    layout?: 'popup' | 'tab';
+    data?: Session[];
+    configured?: boolean;
+  } = {},
+) {
+  const db = await makeDatabase(options.data ?? sessions(), directory);
+  const env = makeEnv(db, options.configured ?? true);
+  const views: { filters: SessionFilters; openId: string | null }[] = [];
+  render(
+    <Harness
+      env={env}
+      layout={options.layout}
+      initialFilters={options.filters}
+      initialOpenId={options.openId}
+      onView={(view) => views.push(view)}
+    />,
+  );
+  return { db, env, views, lastView: () => views[views.length - 1] };
+}
+
+function listedIds(): string[] {
+  return [...document.querySelectorAll<HTMLElement>('.session-list [data-session-id]')].map(
+    (row) => row.dataset.sessionId ?? '',
+  );
+}
+
+/** Waits for exactly these rows, read from the full list (not the first-screen preview). */
+async function waitForRows(expected: string[]) {
+  await waitFor(() => {
+    expect(document.querySelector('.totals-main')).not.toBeNull();
+    expect(listedIds()).toEqual(expected);
+  });
+}
+
+afterEach(() => cleanup());
+
+describe('session list', () => {
+  it('lists cached sessions, newest update first, with names, status text and totals', async () => {
+    await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    const login = document.querySelector('[data-session-id="devin-login"]') as HTMLElement;
+    expect(within(login).getByText('Fix login redirect')).toBeTruthy();
+    expect(within(login).getByText('Error')).toBeTruthy();
+    expect(await within(login).findByText('Platform team')).toBeTruthy();
+    expect(within(login).getByText('Ada Lovelace')).toBeTruthy();
+    expect(within(login).getByText('auth')).toBeTruthy();
+    // The tab's list is narrower than the popup's: a PR shows as its number, the URL on hover.
+    const pr = within(login).getByText('#42');
+    expect(pr.closest('a')?.getAttribute('href')).toBe('https://github.com/acme/web/pull/42');
+    expect(pr.closest('.pr')?.getAttribute('title')).toBe('https://github.com/acme/web/pull/42');
+    expect(within(login).getByText('Merged')).toBeTruthy();
+    const time = login.querySelector('time') as HTMLTimeElement;
+    expect(time.getAttribute('datetime')).toBe(iso(now - 3 * HOUR));
+    expect(time.getAttribute('title')).toMatch(/^Created /);
+    expect(time.textContent).toBe('3h ago');
+
+    // Unknown names fall back to ids; a session without a title shows its first line.
+    const react = document.querySelector('[data-session-id="devin-react"]') as HTMLElement;
+    expect(within(react).getByText('org-b')).toBeTruthy();
+    expect(within(react).getByText('u-unknown')).toBeTruthy();
+    const creds = document.querySelector('[data-session-id="devin-creds"]') as HTMLElement;
+    expect(within(creds).getByText('Rotate the staging database credentials')).toBeTruthy();
+
+    const totals = document.getElementById('sessions-totals') as HTMLElement;
+    await waitFor(() => expect(totals.textContent).toContain('3 sessions'));
+    expect(totals.textContent).toContain('10 ACUs');
+    expect(totals.textContent).toContain('Error 1');
+  });
+
+  it('narrows the list as the search text changes, using the full search text', async () => {
+    const { lastView } = await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    const search = screen.getByLabelText('Search sessions');
+    fireEvent.input(search, { target: { value: 'dashboard' } });
+    await waitForRows(['devin-react']);
+    // Only in the analysis issues, and "vault" only past the first line: both need the index.
+    fireEvent.input(search, { target: { value: 'auth service' } });
+    await waitForRows(['devin-login']);
+    expect(lastView()?.filters.text).toBe('auth service');
+    fireEvent.input(search, { target: { value: 'vault' } });
+    await waitForRows(['devin-creds']);
+  });
+
+  it('filters by status through the status control', async () => {
+    await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.click(screen.getByRole('button', { name: 'Status filter' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Error/ }));
+    await waitForRows(['devin-login']);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Running/ }));
+    await waitForRows(['devin-creds', 'devin-login']);
+    const totals = document.getElementById('sessions-totals') as HTMLElement;
+    expect(totals.textContent).toContain('2 sessions of 3');
+  });
+
+  it('filters by creation date, organization, PRs and analysis', async () => {
+    await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.change(screen.getByLabelText('Created date'), { target: { value: '7d' } });
+    await waitForRows(['devin-creds', 'devin-login']);
+    fireEvent.change(screen.getByLabelText('Analysis'), { target: { value: 'has-issues' } });
+    await waitForRows(['devin-login']);
+    fireEvent.change(screen.getByLabelText('Analysis'), { target: { value: 'any' } });
+    fireEvent.change(screen.getByLabelText('Created date'), { target: { value: 'any' } });
+    fireEvent.change(screen.getByLabelText('Pull requests'), { target: { value: 'no' } });
+    await waitForRows(['devin-react']);
+    fireEvent.change(screen.getByLabelText('Pull requests'), { target: { value: 'any' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Organization filter' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /org-b/ }));
+    await waitForRows(['devin-react']);
+  });
+
+  it('sorts by ACUs', async () => {
+    await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'acus-desc' } });
+    await waitForRows(['devin-login', 'devin-react', 'devin-creds']);
+  });
+
+  it('applies the URL filters for ids and PR keys', async () => {
+    await setup({ filters: { ...emptyFilters(), sessionIds: ['devin-react', 'devin-creds'] } });
+    await waitForRows(['devin-creds', 'devin-react']);
+    cleanup();
+    await setup({ filters: { ...emptyFilters(), prKey: 'github.com/acme/web/pull/42' } });
+    await waitForRows(['devin-login']);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove the pull request filter' }));
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+  });
+
+  it('says when nothing matches and clears the filters', async () => {
+    const { lastView } = await setup({ filters: { ...emptyFilters(), text: 'no such thing' } });
+    await screen.findByText('No sessions match');
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    expect(lastView()?.filters).toEqual(emptyFilters());
+  });
+
+  it('asks for a key when none is set and the cache is empty', async () => {
+    const { env } = await setup({ data: [], configured: false });
+    await screen.findByText('Connect to Devin');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Open options' })[0] as HTMLElement);
+    expect(env.calls.openOptions).toBe(1);
+  });
+
+  it('offers a first sync when configured but never synced', async () => {
+    const { env } = await setup({ data: [] });
+    await screen.findByText('Not synced yet', { selector: 'h3' });
+    const buttons = screen.getAllByRole('button', { name: 'Sync now' });
+    fireEvent.click(buttons[buttons.length - 1] as HTMLElement);
+    expect(env.calls.syncNow).toBe(1);
+  });
+
+  it('shows first-sync progress from the sync state while the lease is held', async () => {
+    const { db } = await setup({ data: [] });
+    await db.meta.put({
+      key: 'syncLease',
+      value: { holder: 'w', expiresAt: Date.now() + 60_000 },
+    });
+    await db.syncState.put({
+      org_id: 'org-a',
+      pass: {
+        kind: 'backfill',
+        startedAt: Date.now(),
+        nextSkip: 200,
+        updatedFrom: null,
+        createdFrom: null,
+        pagesDone: 1,
+        sessionsDone: 200,
+        total: 1000,
+      },
+      watermark: null,
+      lastSuccessAt: null,
+      lastError: null,
+      skipped: [],
+      skippedCount: 0,
+    });
+    await screen.findByText('First sync in progress');
+    expect(screen.getByText(/200 of 1,000 sessions downloaded/)).toBeTruthy();
+    expect(screen.getByText(/Syncing… 200 of 1,000/)).toBeTruthy();
+  });
+
+  it('shows the last sync error in plain words', async () => {
+    const { db } = await setup();
+    await db.meta.put({
+      key: 'syncStatus',
+      value: {
+        lastSuccessAt: Date.now() - 3 * HOUR,
+        lastError: { kind: 'unauthorized', message: 'The API key was refused.', at: Date.now() },
+      },
+    });
+    await screen.findByText('The API key was refused.');
+    expect(screen.getByText('Synced')).toBeTruthy();
+  });
+});
+
+describe('session detail', () => {
+  it('shows every field and the analysis laid out for reading', async () => {
+    const { env } = await setup({ openId: 'devin-login' });
+    const detail = await screen.findByRole('region', { name: 'Fix login redirect' });
+    await within(detail).findByText('Issues');
+    const region = within(detail);
+    // Fields
+    expect(region.getByText('devin-login', { selector: '.mono' })).toBeTruthy();
+    expect(await region.findByText('ada@example.com', { exact: false })).toBeTruthy();
+    expect(region.getByText('https://github.com/acme/web/pull/42').closest('a')).toBeTruthy();
+    expect(region.getByRole('link', { name: 'Open in Devin' }).getAttribute('href')).toBe(
+      'https://app.devin.ai/sessions/devin-login',
+    );
+    // Issues with impact and label
+    expect(
+      region.getByText('The prompt did not name the auth service.', { selector: '.issue-text' }),
+    ).toBeTruthy();
+    expect(region.getByText('High impact')).toBeTruthy();
+    expect(region.getAllByText('Missing context').length).toBeGreaterThan(0);
+    // Action items with their linked issue, by index and by label; a dangling one says so.
+    const items = detail.querySelectorAll('.action-item');
+    expect(items).toHaveLength(3);
+    expect(items[0]?.textContent).toContain('Issue #1: The prompt did not name the auth service.');
+    expect(items[1]?.textContent).toContain('Issue #2: Tests were flaky in CI.');
+    expect(items[2]?.textContent).toContain('Refers to issue “9”');
+    // Timeline
+    expect(region.getByText('Explored the repo')).toBeTruthy();
+    // Suggested prompt beside the original, with the additions marked
+    const inserted = [...detail.querySelectorAll('.prompt-column.suggested ins')].map(
+      (node) => node.textContent,
+    );
+    expect(inserted.join('')).toContain('in the auth service');
+    expect(inserted.join('')).toContain('Add a regression test');
+    expect(detail.querySelector('.prompt-column.suggested .prompt-text')?.textContent).toBe(
+      'Fix the login redirect loop on Safari in the auth service.\nAdd a regression test.',
+    );
+    expect(detail.querySelectorAll('.prompt-column:not(.suggested) ins')).toHaveLength(0);
+    // Feedback
+    expect(region.getByText('Say which service owns the redirect.')).toBeTruthy();
+    // Copy buttons
+    fireEvent.click(region.getByRole('button', { name: 'Copy the suggested prompt' }));
+    await waitFor(() =>
+      expect(env.calls.copied).toEqual([
+        'Fix the login redirect loop on Safari in the auth service.\nAdd a regression test.',
+      ]),
+    );
+  });
+
+  it('says when a session has no analysis', async () => {
+    await setup({ openId: 'devin-react' });
+    await screen.findByText(/No analysis for this session yet/);
+  });
+
+  it('never turns an unsafe URL into a link', async () => {
+    await setup({ openId: 'devin-creds' });
+    const detail = await screen.findByRole('region', {
+      name: 'Rotate the staging database credentials',
+    });
+    await within(detail).findByText('javascript:alert(2)');
+    for (const link of document.querySelectorAll('a')) {
+      expect(link.getAttribute('href') ?? '').toMatch(/^https?:/);
+    }
+    expect(within(detail).getByText('javascript:alert(2)').closest('a')).toBeNull();
+    expect(within(detail).getByText('javascript:alert(1)').closest('a')).toBeNull();
+    expect(within(detail).queryByRole('link', { name: 'Open in Devin' })).toBeNull();
+  });
+
+  it('renders API text as text, never as markup', async () => {
+    const hostile = makeSession({
+      session_id: 'devin-xss',
+      title: '<img src=x onerror=alert(1)>',
+      initial_user_message: '<script>alert(1)</script>',
+    });
+    await setup({ data: [hostile], openId: 'devin-xss' });
+    await screen.findByText('<script>alert(1)</script>');
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('.detail script')).toBeNull();
+  });
+
+  it('opens from the list, goes back with Esc and keeps the list', async () => {
+    const { lastView } = await setup({ layout: 'popup' });
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.click(screen.getByRole('button', { name: 'Upgrade React to 19' }));
+    await screen.findByRole('region', { name: 'Upgrade React to 19' });
+    expect(lastView()?.openId).toBe('devin-react');
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('region')).toBeNull());
+    expect(lastView()?.openId).toBeNull();
+    expect(listedIds()).toEqual(['devin-creds', 'devin-login', 'devin-react']);
+  });
+});
+
+describe('keyboard', () => {
+  it('focuses the search with /, moves with the arrows and opens with Enter', async () => {
+    const { lastView } = await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.keyDown(document.body, { key: '/' });
+    const search = screen.getByLabelText('Search sessions');
+    await waitFor(() => expect(document.activeElement).toBe(search));
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    await waitFor(() =>
+      expect(document.querySelector('.row.active')?.getAttribute('data-session-id')).toBe(
+        'devin-login',
+      ),
+    );
+    fireEvent.keyDown(search, { key: 'ArrowUp' });
+    await waitFor(() =>
+      expect(document.querySelector('.row.active')?.getAttribute('data-session-id')).toBe(
+        'devin-creds',
+      ),
+    );
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(lastView()?.openId).toBe('devin-login'));
+    await screen.findByRole('region', { name: 'Fix login redirect' });
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(lastView()?.openId).toBeNull());
+  });
+
+  it('opens the first match with Enter in the search box when no row is selected', async () => {
+    const { lastView } = await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    const search = screen.getByLabelText('Search sessions');
+    fireEvent.input(search, { target: { value: 'react' } });
+    await waitForRows(['devin-react']);
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(lastView()?.openId).toBe('devin-react'));
+  });
+});

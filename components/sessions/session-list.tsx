@@ -1,0 +1,193 @@
+/**
+ * The virtualized list: only rows in view are in the DOM, so 50,000 sessions scroll like 50.
+ * Each row has one button (the title) that opens the session; the active row's button is the
+ * one Tab reaches, and ArrowUp/ArrowDown move it (see session-browser.tsx).
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { SessionRow } from '../../utils/db/schema';
+import type { Directory } from './data';
+import { formatAcus } from './format';
+import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
+import { useVirtualizer } from './use-virtualizer';
+
+export interface SessionListProps {
+  rows: readonly SessionRow[];
+  layout: 'popup' | 'tab';
+  activeIndex: number;
+  openId: string | null;
+  directory: Directory;
+  now: number;
+  rowHeight: number;
+  /** Changes whenever the active row should be scrolled into view (and focused if asked). */
+  reveal: Reveal;
+  onActivate: (index: number) => void;
+  onOpen: (index: number) => void;
+  labelledBy?: string;
+  describedBy?: string;
+}
+
+export interface Reveal {
+  index: number;
+  /** Move keyboard focus to the row too. */
+  focus: boolean;
+  /** Centre the row (a session opened from a link) rather than scroll just enough. */
+  center: boolean;
+  seq: number;
+}
+
+export function rowDomId(index: number): string {
+  return `session-row-${index}`;
+}
+
+export function SessionList(props: SessionListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { rows, rowHeight } = props;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => rows[index]?.session_id ?? index,
+    overscan: 8,
+  });
+
+  useEffect(() => {
+    const { index, focus, center } = props.reveal;
+    if (index < 0 || index >= rows.length) return;
+    virtualizer.scrollToIndex(index, { align: center ? 'center' : 'auto' });
+    if (focus) {
+      // The row may only exist after the scroll re-renders the window.
+      requestAnimationFrame(() => {
+        scrollRef.current
+          ?.querySelector<HTMLButtonElement>(`#${rowDomId(index)} .row-open`)
+          ?.focus({ preventScroll: true });
+      });
+    }
+  }, [props.reveal.seq]);
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div class="list-scroll" ref={scrollRef}>
+      <ul
+        class="session-list"
+        aria-labelledby={props.labelledBy}
+        aria-describedby={props.describedBy}
+        style={{ height: `${virtualizer.getTotalSize()}px` }}
+      >
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <SessionListRow
+              key={row.session_id}
+              row={row}
+              layout={props.layout}
+              index={item.index}
+              setSize={rows.length}
+              top={item.start}
+              height={rowHeight}
+              active={item.index === props.activeIndex}
+              open={row.session_id === props.openId}
+              directory={props.directory}
+              now={props.now}
+              onActivate={props.onActivate}
+              onOpen={props.onOpen}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+interface RowProps {
+  row: SessionRow;
+  layout: 'popup' | 'tab';
+  index: number;
+  setSize: number;
+  top: number;
+  height: number;
+  active: boolean;
+  open: boolean;
+  directory: Directory;
+  now: number;
+  onActivate: (index: number) => void;
+  onOpen: (index: number) => void;
+}
+
+function SessionListRow(props: RowProps) {
+  const { row, directory, index } = props;
+  const title = row.title || row.first_line || '(untitled session)';
+  const orgName = directory.orgName(row.org_id);
+  const userName = row.user_id ? directory.userName(row.user_id) : null;
+  const classes = ['row', props.active ? 'active' : '', props.open ? 'open' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the row's button is the keyboard path; a click anywhere on the row is a shortcut for the pointer.
+    <li
+      id={rowDomId(index)}
+      class={classes}
+      aria-posinset={index + 1}
+      aria-setsize={props.setSize}
+      aria-current={props.open ? 'true' : undefined}
+      data-session-id={row.session_id}
+      style={{ transform: `translateY(${props.top}px)`, height: `${props.height}px` }}
+      onClick={(event) => {
+        const target = event.target as HTMLElement;
+        if (target.closest('a, button:not(.row-open)')) return;
+        props.onOpen(index);
+      }}
+    >
+      <div class="row-line">
+        <StatusBadge status={row.status} />
+        <button
+          type="button"
+          class="row-open"
+          tabIndex={props.active ? 0 : -1}
+          title={title}
+          onFocus={() => props.onActivate(index)}
+          onClick={(event) => {
+            event.stopPropagation();
+            props.onOpen(index);
+          }}
+        >
+          {title}
+        </button>
+        <span class="row-acus" title={`${row.acus_consumed} ACUs consumed`}>
+          {formatAcus(row.acus_consumed)} <span class="unit">ACU</span>
+        </span>
+      </div>
+      <div class="row-line row-meta">
+        <span class="row-org" title={`Organization ${row.org_id}`}>
+          {orgName ?? row.org_id}
+        </span>
+        <span class="row-user" title={row.user_id ? `User ${row.user_id}` : 'No user'}>
+          {userName ?? row.user_id ?? 'no user'}
+        </span>
+        <span class="row-time">
+          created <RelativeTime at={row.created_at} now={props.now} prefix="Created" />
+        </span>
+        <span class="row-time">
+          updated <RelativeTime at={row.updated_at} now={props.now} prefix="Updated" />
+        </span>
+        {row.analysis && row.analysis.issue_count > 0 ? (
+          <span class="row-issues" title="Issues found by the session analysis">
+            {row.analysis.issue_count} {row.analysis.issue_count === 1 ? 'issue' : 'issues'}
+          </span>
+        ) : null}
+        <span class="row-extras">
+          {row.pull_requests.slice(0, 2).map((pr) => (
+            <PrLink key={pr.url} pr={pr} size={props.layout === 'popup' ? 'short' : 'number'} />
+          ))}
+          {row.pull_requests.length > 2 ? (
+            <span class="muted">+{row.pull_requests.length - 2}</span>
+          ) : null}
+          {row.tags.slice(0, 3).map((tag) => (
+            <Tag key={tag} tag={tag} />
+          ))}
+          {row.tags.length > 3 ? <span class="muted">+{row.tags.length - 3}</span> : null}
+        </span>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,114 @@
+/** One line on the state of the cache: last sync, progress while syncing, the last error. */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { isLeaseActive } from '../../utils/sync/lease';
+import { type SyncInfo, syncProgress } from './data';
+import { useSessionsEnv } from './env';
+import { formatCount, formatExact, formatRelative } from './format';
+
+export function isSyncing(info: SyncInfo, now: number): boolean {
+  return isLeaseActive(info.lease, now);
+}
+
+const ANSWERS: Record<string, string> = {
+  'not-configured': 'Add an API key and an organization in the options page first.',
+  paused: 'Sync is paused until the settings change.',
+  busy: 'A sync is already running.',
+};
+
+export function SyncBar(props: { info: SyncInfo; now: number; configured: boolean | null }) {
+  const { info, now } = props;
+  const env = useSessionsEnv();
+  const [asking, setAsking] = useState(false);
+  const [answer, setAnswer] = useState<string | null>(null);
+  const syncing = isSyncing(info, now);
+  const { done, total } = syncProgress(info.states);
+  const { status } = info;
+  const error = status.lastError;
+  // An error older than the last success is history, not news.
+  const showError = error !== null && (status.lastSuccessAt ?? 0) <= error.at;
+
+  const syncNow = () => {
+    setAsking(true);
+    setAnswer(null);
+    env.syncNow().then(
+      (result) => {
+        setAsking(false);
+        if (typeof result === 'string' && ANSWERS[result]) setAnswer(ANSWERS[result]);
+      },
+      () => {
+        setAsking(false);
+        setAnswer('The extension’s background did not answer. Try again in a moment.');
+      },
+    );
+  };
+
+  let state: ComponentChildren;
+  if (syncing) {
+    state = (
+      <span class="sync-state syncing">
+        <span class="spinner" aria-hidden="true" />
+        {total > 0 ? (
+          <>
+            Syncing… {formatCount(Math.min(done, total))} of {formatCount(total)}
+            <progress
+              class="sync-progress"
+              max={total}
+              value={Math.min(done, total)}
+              aria-label="Sync progress"
+            />
+          </>
+        ) : done > 0 ? (
+          `Syncing… ${formatCount(done)} sessions`
+        ) : (
+          'Syncing…'
+        )}
+      </span>
+    );
+  } else if (status.lastSuccessAt !== null) {
+    state = (
+      <span class="sync-state">
+        Synced{' '}
+        <time
+          dateTime={new Date(status.lastSuccessAt).toISOString()}
+          title={formatExact(status.lastSuccessAt)}
+        >
+          {formatRelative(status.lastSuccessAt, now)}
+        </time>
+      </span>
+    );
+  } else {
+    state = <span class="sync-state muted">{info.loaded ? 'Not synced yet' : ' '}</span>;
+  }
+
+  return (
+    <div class="sync-bar">
+      {state}
+      {props.configured === false ? (
+        <span class="sync-note">
+          Not connected.{' '}
+          <button type="button" class="link-button" onClick={env.openOptions}>
+            Open options
+          </button>
+        </span>
+      ) : null}
+      {status.pausedReason && !syncing ? (
+        <span class="sync-error" role="alert">
+          Paused: {status.pausedReason}
+        </span>
+      ) : showError && error && !syncing ? (
+        <span class="sync-error" role="alert" title={error.message}>
+          {error.message}
+        </span>
+      ) : null}
+      {answer ? (
+        <span class="sync-note" role="status">
+          {answer}
+        </span>
+      ) : null}
+      <button type="button" class="sync-now" onClick={syncNow} disabled={syncing || asking}>
+        {syncing || asking ? 'Syncing…' : 'Sync now'}
+      </button>
+    </div>
+  );
+}

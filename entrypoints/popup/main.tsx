@@ -1,0 +1,48 @@
+/** The toolbar popup: the session browser, compact, with its filters kept between openings. */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { createBrowserEnv } from '../../components/sessions/browser-env';
+import { SessionsEnvContext } from '../../components/sessions/env';
+import { SessionBrowser } from '../../components/sessions/session-browser';
+import { viewToQuery } from '../../components/sessions/view-query';
+import type { SessionFilters } from '../../utils/filters/model';
+import { loadPopupFilters, savePopupFilters } from './popup-filters';
+import '../../components/shared/theme.css';
+import '../../components/sessions/sessions.css';
+
+const env = createBrowserEnv();
+
+function Popup(props: { initialFilters: SessionFilters }) {
+  const [filters, setFilters] = useState(props.initialFilters);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const changeFilters = (next: SessionFilters) => {
+    setFilters(next);
+    void savePopupFilters(next);
+  };
+  return (
+    <SessionsEnvContext.Provider value={env}>
+      <SessionBrowser
+        layout="popup"
+        filters={filters}
+        onFiltersChange={changeFilters}
+        openId={openId}
+        onOpenChange={setOpenId}
+        actions={
+          <button
+            type="button"
+            class="open-tab"
+            title="Open this view in a tab"
+            onClick={() => env.openInTab(viewToQuery({ filters, openId }))}
+          >
+            Open in tab <span aria-hidden="true">↗</span>
+          </button>
+        }
+      />
+    </SessionsEnvContext.Provider>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) {
+  void loadPopupFilters().then((filters) => render(<Popup initialFilters={filters} />, root));
+}

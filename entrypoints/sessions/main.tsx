@@ -1,0 +1,45 @@
+/**
+ * The session browser in a full tab. The URL holds the view (filters and the open session), so
+ * a filtered view can be bookmarked or shared; other features link here:
+ *   sessions.html?session=<id>   opens that session
+ *   sessions.html?pr=<PR key>    sessions whose pull requests include that PR
+ *   sessions.html?ids=a,b,c      those sessions
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { createBrowserEnv } from '../../components/sessions/browser-env';
+import { SessionsEnvContext } from '../../components/sessions/env';
+import { SessionBrowser } from '../../components/sessions/session-browser';
+import { viewFromQuery, viewToQuery } from '../../components/sessions/view-query';
+import type { SessionFilters } from '../../utils/filters/model';
+import '../../components/shared/theme.css';
+import '../../components/sessions/sessions.css';
+
+const env = createBrowserEnv();
+
+function SessionsTab() {
+  const [view, setView] = useState(() => viewFromQuery(location.search));
+
+  useEffect(() => {
+    const query = viewToQuery(view);
+    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      history.replaceState(null, '', url);
+    }
+  }, [view]);
+
+  return (
+    <SessionsEnvContext.Provider value={env}>
+      <SessionBrowser
+        layout="tab"
+        filters={view.filters}
+        onFiltersChange={(filters: SessionFilters) => setView((v) => ({ ...v, filters }))}
+        openId={view.openId}
+        onOpenChange={(openId) => setView((v) => ({ ...v, openId }))}
+      />
+    </SessionsEnvContext.Provider>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<SessionsTab />, root);

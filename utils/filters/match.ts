@@ -1,0 +1,292 @@
+/**
+ * Matching and ordering rows. A filter set is compiled once into one predicate (sets, resolved
+ * date bounds, search terms) and the rows are walked in one pass, cheap tests first and text
+ * last, so a keystroke re-filters 50,000 rows in a few milliseconds.
+ */
+import type { SessionRow } from '../db/schema';
+import {
+  PR_STATE_UNKNOWN,
+  resolveDateRange,
+  type SessionFilters,
+  type SortField,
+  type SortOrder,
+} from './model';
+
+/** session_id -> lower-cased search text (see `toSearchText` in utils/db/rows.ts). */
+export type SearchIndex = ReadonlyMap<string, string>;
+
+/**
+ * The words of a search, lower-cased; `"quoted words"` stay together. Every term must appear.
+ */
+export function parseSearchTerms(text: string): string[] {
+  const terms: string[] = [];
+  const pattern = /"([^"]*)"?|(\S+)/g;
+  for (const match of text.toLowerCase().matchAll(pattern)) {
+    const term = (match[1] ?? match[2] ?? '').trim();
+    if (term !== '') terms.push(term);
+  }
+  return [...new Set(terms)];
+}
+
+/** What a row alone offers to a search while its full search text is not loaded. */
+export function rowSearchText(row: SessionRow): string {
+  return [
+    row.session_id,
+    row.title ?? '',
+    row.first_line,
+    row.tags.join(' '),
+    ...row.pull_requests.map((pr) => pr.url),
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+export function prStateOf(state: string | null): string {
+  return state ? state.toLowerCase() : PR_STATE_UNKNOWN;
+}
+
+export type RowPredicate = (row: SessionRow, searchText?: string) => boolean;
+
+export interface CompiledFilters {
+  matches: RowPredicate;
+  /** True when the predicate reads search text (the caller should pass it). */
+  usesText: boolean;
+}
+
+function setOrNull(values: readonly string[]): Set<string> | null {
+  return values.length > 0 ? new Set(values) : null;
+}
+
+export function compileFilters(filters: SessionFilters, now: number): CompiledFilters {
+  const statuses = setOrNull(filters.statuses);
+  const orgs = setOrNull(filters.orgIds);
+  const users = setOrNull(filters.userIds);
+  const tags = setOrNull(filters.tags);
+  const prStates = setOrNull(filters.prStates);
+  const ids = setOrNull(filters.sessionIds);
+  const prKey = filters.prKey;
+  const created = resolveDateRange(filters.created, now);
+  const updated = resolveDateRange(filters.updated, now);
+  const { acuMin, acuMax, hasPr, analysis } = filters;
+  const terms = parseSearchTerms(filters.text);
+
+  const matches: RowPredicate = (row, searchText) => {
+    if (ids !== null && !ids.has(row.session_id)) return false;
+    if (statuses !== null && !statuses.has(row.status)) return false;
+    if (orgs !== null && !orgs.has(row.org_id)) return false;
+    if (users !== null && (row.user_id === null || !users.has(row.user_id))) return false;
+    if (created.from !== null && row.created_at < created.from) return false;
+    if (created.to !== null && row.created_at >= created.to) return false;
+    if (updated.from !== null && row.updated_at < updated.from) return false;
+    if (updated.to !== null && row.updated_at >= updated.to) return false;
+    if (acuMin !== null && row.acus_consumed < acuMin) return false;
+    if (acuMax !== null && row.acus_consumed > acuMax) return false;
+    if (hasPr === 'yes' && row.pull_requests.length === 0) return false;
+    if (hasPr === 'no' && row.pull_requests.length > 0) return false;
+    if (analysis === 'has' && row.analysis === null) return false;
+    if (analysis === 'none' && row.analysis !== null) return false;
+    if (analysis === 'has-issues' && (row.analysis === null || row.analysis.issue_count === 0)) {
+      return false;
+    }
+    if (tags !== null && !row.tags.some((tag) => tags.has(tag))) return false;
+    if (prStates !== null && !row.pull_requests.some((pr) => prStates.has(prStateOf(pr.state)))) {
+      return false;
+    }
+    if (prKey !== null && !row.pr_keys.includes(prKey)) return false;
+    if (terms.length > 0) {
+      const haystack = searchText ?? rowSearchText(row);
+      for (const term of terms) if (!haystack.includes(term)) return false;
+    }
+    return true;
+  };
+  return { matches, usesText: terms.length > 0 };
+}
+
+/** Does one row pass the filters? `searchText` defaults to what the row itself holds. */
+export function matchesFilters(
+  row: SessionRow,
+  filters: SessionFilters,
+  now: number,
+  searchText?: string,
+): boolean {
+  return compileFilters(filters, now).matches(row, searchText);
+}
+
+/** The rows that pass, in their given order (one pass). */
+export function filterRows(
+  rows: readonly SessionRow[],
+  filters: SessionFilters,
+  searchIndex: SearchIndex | null,
+  now: number,
+): SessionRow[] {
+  const { matches, usesText } = compileFilters(filters, now);
+  const result: SessionRow[] = [];
+  if (usesText && searchIndex) {
+    for (const row of rows) {
+      if (matches(row, searchIndex.get(row.session_id))) result.push(row);
+    }
+  } else {
+    for (const row of rows) if (matches(row)) result.push(row);
+  }
+  return result;
+}
+
+function sortValue(row: SessionRow, field: SortField): number {
+  if (field === 'acus') return row.acus_consumed;
+  if (field === 'created') return row.created_at;
+  return row.updated_at;
+}
+
+/** A sorted copy; ties fall back to the newest update, then the id, so the order is stable. */
+export function sortRows(rows: readonly SessionRow[], sort: SortOrder): SessionRow[] {
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const diff = sortValue(a, sort.field) - sortValue(b, sort.field);
+    if (diff !== 0) return sign * diff;
+    if (a.updated_at !== b.updated_at) return b.updated_at - a.updated_at;
+    return a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0;
+  });
+}
+
+/** Filters then sorts. `now` resolves the relative date presets. */
+export function applyFilters(
+  rows: readonly SessionRow[],
+  filters: SessionFilters,
+  searchIndex: SearchIndex | null,
+  now: number = Date.now(),
+): SessionRow[] {
+  return sortRows(filterRows(rows, filters, searchIndex, now), filters.sort);
+}
+
+/**
+ * The search texts of a list of rows, in the list's order, also joined into one string: one
+ * `indexOf` scan over it finds the rows holding a word several times faster than testing each
+ * row's text, and jumps to the next row after each hit.
+ */
+export class TextCorpus {
+  /** The text of each row (its search text, or what the row itself holds). */
+  readonly texts: string[];
+  private readonly joined: string;
+  /** Where each row's text starts in `joined`; one more entry marks the end. */
+  private readonly starts: Int32Array;
+
+  constructor(rows: readonly SessionRow[], searchIndex: SearchIndex | null) {
+    this.texts = rows.map((row) => searchIndex?.get(row.session_id) ?? rowSearchText(row));
+    this.starts = new Int32Array(this.texts.length + 1);
+    let offset = 0;
+    this.texts.forEach((text, i) => {
+      this.starts[i] = offset;
+      offset += text.length + 1;
+    });
+    this.starts[this.texts.length] = offset;
+    // A separator no search term contains, so no match spans two rows.
+    this.joined = this.texts.join('\u0000');
+  }
+
+  /** Positions (ascending) of the rows whose text contains `term`. */
+  find(term: string): number[] {
+    const found: number[] = [];
+    const { joined, starts } = this;
+    const last = this.texts.length - 1;
+    let row = 0;
+    let from = 0;
+    while (row <= last) {
+      const at = joined.indexOf(term, from);
+      if (at < 0) break;
+      // The row holding `at`: binary search from the current row on.
+      let low = row;
+      let high = last;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if ((starts[mid] as number) <= at) low = mid;
+        else high = mid - 1;
+      }
+      found.push(low);
+      row = low + 1;
+      from = starts[row] as number;
+    }
+    return found;
+  }
+}
+
+/** A term that can only match where the others may too: the longest is the rarest, usually. */
+function longestFirst(terms: readonly string[]): string[] {
+  return [...terms].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Filtering as a person types, fast at 50,000 rows. Rows must be given already sorted; the
+ * result keeps their order. Text is searched in a `TextCorpus` kept for the current rows and
+ * search index; when only the text grew (nothing else changed), the new matches are a subset of
+ * the previous ones, and a small previous result is searched again rather than every row.
+ */
+export function createIncrementalFilter() {
+  let corpus: {
+    rows: readonly SessionRow[];
+    index: SearchIndex | null;
+    corpus: TextCorpus;
+  } | null = null;
+  let last: {
+    rows: readonly SessionRow[];
+    index: SearchIndex | null;
+    now: number;
+    rest: string;
+    terms: string[];
+    positions: number[];
+  } | null = null;
+
+  const corpusFor = (rows: readonly SessionRow[], index: SearchIndex | null): TextCorpus => {
+    if (corpus?.rows !== rows || corpus.index !== index) {
+      corpus = { rows, index, corpus: new TextCorpus(rows, index) };
+    }
+    return corpus.corpus;
+  };
+
+  return (
+    sortedRows: readonly SessionRow[],
+    filters: SessionFilters,
+    searchIndex: SearchIndex | null,
+    now: number,
+  ): SessionRow[] => {
+    const terms = parseSearchTerms(filters.text);
+    const { matches } = compileFilters({ ...filters, text: '' }, now);
+    if (terms.length === 0) {
+      last = null;
+      const result: SessionRow[] = [];
+      for (const row of sortedRows) if (matches(row)) result.push(row);
+      return result;
+    }
+    const text = corpusFor(sortedRows, searchIndex);
+    const rest = JSON.stringify({ ...filters, text: '', sort: null });
+    const narrows =
+      last !== null &&
+      last.rows === sortedRows &&
+      last.index === searchIndex &&
+      last.now === now &&
+      last.rest === rest &&
+      refines(terms, last.terms) &&
+      last.positions.length * 8 < sortedRows.length;
+    const [first, ...others] = longestFirst(terms);
+    const candidates =
+      narrows && last
+        ? last.positions.filter((i) => (text.texts[i] as string).includes(first as string))
+        : text.find(first as string);
+    const positions: number[] = [];
+    const result: SessionRow[] = [];
+    for (const i of candidates) {
+      const row = sortedRows[i] as SessionRow;
+      const haystack = text.texts[i] as string;
+      if (others.every((term) => haystack.includes(term)) && matches(row)) {
+        positions.push(i);
+        result.push(row);
+      }
+    }
+    last = { rows: sortedRows, index: searchIndex, now, rest, terms, positions };
+    return result;
+  };
+}
+
+/** Every old term is contained in some new term: whatever matches the new terms matched the old. */
+function refines(next: readonly string[], previous: readonly string[]): boolean {
+  return previous.every((old) => next.some((term) => term.includes(old)));
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { clearFilters, countActiveFilters, emptyFilters } from './model';
+import { makeRow } from './test-rows';
+import { collectFacets, computeTotals } from './totals';
+
+describe('computeTotals', () => {
+  it('counts sessions, sums ACUs and counts by status', () => {
+    const rows = [
+      makeRow({ status: 'exit', acus_consumed: 0.1 }),
+      makeRow({ status: 'exit', acus_consumed: 0.2 }),
+      makeRow({ status: 'error', acus_consumed: 3 }),
+    ];
+    expect(computeTotals(rows)).toEqual({
+      sessions: 3,
+      acus: 3.3,
+      byStatus: { exit: 2, error: 1 },
+    });
+  });
+
+  it('is all zeros for no rows', () => {
+    expect(computeTotals([])).toEqual({ sessions: 0, acus: 0, byStatus: {} });
+  });
+});
+
+describe('collectFacets', () => {
+  it('lists distinct values, most used first', () => {
+    const rows = [
+      makeRow({ status: 'exit', tags: ['a', 'b'], user_id: 'u1', org_id: 'o1' }),
+      makeRow({
+        status: 'error',
+        tags: ['b'],
+        user_id: null,
+        org_id: 'o1',
+        pull_requests: [{ url: 'https://x/pull/1', state: 'MERGED' }],
+      }),
+      makeRow({
+        status: 'exit',
+        tags: [],
+        user_id: 'u2',
+        org_id: 'o2',
+        pull_requests: [{ url: 'https://x/pull/2', state: null }],
+      }),
+    ];
+    const facets = collectFacets(rows);
+    expect(facets.statuses).toEqual([
+      { value: 'exit', count: 2 },
+      { value: 'error', count: 1 },
+    ]);
+    expect(facets.tags.map((t) => t.value)).toEqual(['b', 'a']);
+    expect(facets.userIds.map((u) => u.value)).toEqual(['u1', 'u2']);
+    expect(facets.orgIds).toEqual([
+      { value: 'o1', count: 2 },
+      { value: 'o2', count: 1 },
+    ]);
+    expect(facets.prStates.map((s) => s.value)).toEqual(['merged', 'unknown']);
+  });
+});
+
+describe('countActiveFilters and clearFilters', () => {
+  it('counts narrowing filters, not the sort order', () => {
+    expect(countActiveFilters(emptyFilters())).toBe(0);
+    const filters = {
+      ...emptyFilters(),
+      text: 'x',
+      statuses: ['error'],
+      sort: { field: 'acus' as const, dir: 'asc' as const },
+    };
+    expect(countActiveFilters(filters)).toBe(2);
+    const cleared = clearFilters(filters);
+    expect(countActiveFilters(cleared)).toBe(0);
+    expect(cleared.sort).toEqual({ field: 'acus', dir: 'asc' });
+  });
+});
