@@ -229,6 +229,15 @@ describe('session list', () => {
     await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
   });
 
+  it('says plainly when no session is linked to a pull request, with the last sync and Sync now', async () => {
+    await setup({ filters: { ...emptyFilters(), prKey: 'github.com/acme/web/pull/999' } });
+    const heading = await screen.findByText('No Devin session is linked to this pull request');
+    const answer = heading.parentElement as HTMLElement;
+    expect(within(answer).getByRole('button', { name: 'Sync now' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all sessions' }));
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+  });
+
   it('says when nothing matches and clears the filters', async () => {
     const { lastView } = await setup({ filters: { ...emptyFilters(), text: 'no such thing' } });
     await screen.findByText('No sessions match');

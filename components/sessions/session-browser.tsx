@@ -24,7 +24,14 @@ import {
 } from './data';
 import { useSessionsEnv } from './env';
 import { FilterBar } from './filter-bar';
-import { formatAcus, formatCount, plural, statusLabel } from './format';
+import {
+  formatAcus,
+  formatCount,
+  formatExact,
+  formatRelative,
+  plural,
+  statusLabel,
+} from './format';
 import { SessionDetailView } from './session-detail';
 import { type Reveal, SessionList } from './session-list';
 import { isSyncing, SyncBar } from './sync-bar';
@@ -216,6 +223,15 @@ export function SessionBrowser(props: SessionBrowserProps) {
     listBody = <NeverSynced info={syncInfo} syncing={syncing} onSync={() => void env.syncNow()} />;
   } else if (visible === null || (visible.length === 0 && sorted === null)) {
     listBody = <p class="empty muted">Loading sessions…</p>;
+  } else if (visible.length === 0 && filters.prKey) {
+    listBody = (
+      <NoLinkedSessions
+        lastSuccessAt={syncInfo.status.lastSuccessAt}
+        now={now}
+        onSync={() => void env.syncNow()}
+        onClear={clear}
+      />
+    );
   } else if (visible.length === 0) {
     listBody = <NoMatch active={countActiveFilters(filters)} onClear={clear} />;
   } else {
@@ -415,6 +431,32 @@ function NeverSynced(props: { info: SyncInfo; syncing: boolean; onSync: () => vo
       )}
       <button type="button" class="primary" onClick={props.onSync}>
         Sync now
+      </button>
+    </div>
+  );
+}
+
+/** The answer of the PR lookup when no cached session links to the pull request. */
+function NoLinkedSessions(props: {
+  lastSuccessAt: number | null;
+  now: number;
+  onSync: () => void;
+  onClear: () => void;
+}) {
+  return (
+    <div class="empty">
+      <h3>No Devin session is linked to this pull request</h3>
+      <p class="muted">
+        {props.lastSuccessAt === null
+          ? 'Sessions have not been synced yet.'
+          : `Last synced ${formatRelative(props.lastSuccessAt, props.now)} (${formatExact(props.lastSuccessAt)}).`}{' '}
+        A session that opened it recently may appear after the next sync.
+      </p>
+      <button type="button" class="primary" onClick={props.onSync}>
+        Sync now
+      </button>{' '}
+      <button type="button" onClick={props.onClear}>
+        Show all sessions
       </button>
     </div>
   );
