@@ -1,0 +1,98 @@
+/**
+ * The page's side of the Insights worker: posts the view's filters, keeps the latest result.
+ * When a worker cannot start (or fails), the same engine runs on the page instead.
+ */
+import Dexie from 'dexie';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { db } from '../../utils/db/database';
+import type { SessionFilters } from '../../utils/filters/model';
+import { filtersKey } from '../../utils/filters/url';
+import {
+  databaseSource,
+  InsightsEngine,
+  type InsightsMessage,
+  type InsightsResult,
+  touchesInsights,
+} from '../../utils/insights/engine';
+
+export interface InsightsState {
+  result: InsightsResult | null;
+  error: string | null;
+  /** Where the work runs, for the status line. */
+  mode: 'worker' | 'page';
+}
+
+interface Runner {
+  query(filters: SessionFilters): void;
+  dispose(): void;
+}
+
+function startWorker(onMessage: (message: InsightsMessage) => void, onFail: () => void): Runner {
+  const worker = new Worker(new URL('./insights.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<InsightsMessage>) => onMessage(event.data);
+  worker.onerror = (event) => {
+    console.error('Insights worker failed', event.message);
+    event.preventDefault();
+    onFail();
+  };
+  return {
+    query: (filters) => worker.postMessage({ type: 'query', filters }),
+    dispose: () => worker.terminate(),
+  };
+}
+
+function startInPage(onMessage: (message: InsightsMessage) => void): Runner {
+  const engine = new InsightsEngine(databaseSource(db), onMessage);
+  const listener = (parts: Record<string, unknown>) => {
+    if (touchesInsights(parts, db.name)) engine.invalidate();
+  };
+  Dexie.on('storagemutated', listener);
+  return {
+    query: (filters) => engine.setQuery(filters),
+    dispose: () => {
+      Dexie.on('storagemutated').unsubscribe(listener);
+      engine.dispose();
+    },
+  };
+}
+
+export function useInsights(filters: SessionFilters): InsightsState {
+  const [state, setState] = useState<InsightsState>({ result: null, error: null, mode: 'worker' });
+  const runner = useRef<Runner | null>(null);
+  const latest = useRef(filters);
+  latest.current = filters;
+
+  useEffect(() => {
+    const onMessage = (message: InsightsMessage) => {
+      if (message.type === 'result') {
+        setState((previous) => ({ ...previous, result: message, error: null }));
+      } else {
+        setState((previous) => ({ ...previous, error: message.message }));
+      }
+    };
+    const fallBack = () => {
+      runner.current?.dispose();
+      runner.current = startInPage(onMessage);
+      setState((previous) => ({ ...previous, mode: 'page' }));
+      runner.current.query(latest.current);
+    };
+    try {
+      runner.current = startWorker(onMessage, fallBack);
+    } catch (error) {
+      console.error('Insights worker could not start', error);
+      runner.current = startInPage(onMessage);
+      setState((previous) => ({ ...previous, mode: 'page' }));
+    }
+    return () => {
+      runner.current?.dispose();
+      runner.current = null;
+    };
+  }, []);
+
+  const key = filtersKey(filters);
+  useEffect(() => {
+    runner.current?.query(latest.current);
+  }, [key]);
+
+  return state;
+}

@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import 'uplot/dist/uPlot.min.css';
+import '../../components/shared/theme.css';
+import '../../components/insights/insights.css';
+import { InsightsPage } from '../../components/insights/insights-page';
+
+const root = document.getElementById('app');
+if (root) render(<InsightsPage />, root);

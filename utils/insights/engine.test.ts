@@ -1,0 +1,205 @@
+// The engine against a real Dexie database (fake-indexeddb): reading, filtering, details, changes.
+process.env.TZ = 'UTC';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Session } from '../api';
+import { DevinDatabase } from '../db/schema';
+import { upsertSessions } from '../db/writes';
+import { emptyFilters, type SessionFilters } from '../filters/model';
+import {
+  databaseSource,
+  InsightsEngine,
+  type InsightsMessage,
+  type InsightsResult,
+  type InsightsSource,
+  touchesInsights,
+  transferables,
+} from './engine';
+import { SESSIONS } from './test-fixtures';
+
+let db: DevinDatabase;
+let counter = 0;
+
+async function write(sessions: Session[]): Promise<void> {
+  await db.transaction('rw', [db.sessions, db.details, db.searchText], () =>
+    upsertSessions(db, sessions),
+  );
+}
+
+beforeEach(async () => {
+  db = new DevinDatabase(`insights-engine-${++counter}`);
+  await write(SESSIONS);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+function filters(change: Partial<SessionFilters> = {}): SessionFilters {
+  return { ...emptyFilters(), ...change };
+}
+
+function collect(source: InsightsSource = databaseSource(db)) {
+  const messages: InsightsMessage[] = [];
+  const engine = new InsightsEngine(source, (message) => messages.push(message), {
+    minIntervalMs: 0,
+  });
+  const results = () =>
+    messages.filter((message): message is InsightsResult => message.type === 'result');
+  return { engine, messages, results };
+}
+
+describe('InsightsEngine', () => {
+  it('reads, filters and aggregates, with impacts and action item types from details', async () => {
+    const { engine, results } = collect();
+    engine.setQuery(filters());
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    const [result] = results();
+    expect(result?.partial).toBe(false);
+    expect(result?.cached).toBe(6);
+    expect(result?.insights.count).toBe(6);
+    expect(result?.insights.totals.analysisPending).toBe(0);
+    expect(result?.insights.impacts.map((b) => [b.key, b.sessions])).toEqual([
+      ['high', 2],
+      ['low', 1],
+      ['medium', 1],
+    ]);
+    expect(result?.insights.actionTypes.map((b) => [b.key, b.occurrences])).toEqual([
+      ['knowledge', 3],
+      ['playbook', 1],
+    ]);
+    expect(result?.filters).toEqual(filters());
+    engine.dispose();
+  });
+
+  it('applies the filters, text search included (from the search texts)', async () => {
+    const { engine, results } = collect();
+    engine.setQuery(filters({ orgIds: ['org-b'] }));
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    expect(results()[0]?.insights.ids).toEqual(['s4', 's5', 's6']);
+    // "Issue 0" is the text of an issue: in the search text, not in the row.
+    engine.setQuery(filters({ text: '"issue 0"' }));
+    await vi.waitFor(() => expect(results().length).toBe(2));
+    expect(results()[1]?.insights.ids).toEqual(['s1', 's2', 's5']);
+    engine.dispose();
+  });
+
+  it('computes again when the cache changes, re-reading only changed details', async () => {
+    const read = vi.fn(databaseSource(db).details);
+    const { engine, results } = collect({ ...databaseSource(db), details: read });
+    engine.setQuery(filters());
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    expect(read.mock.calls.flat(2).sort()).toEqual(['s1', 's2', 's4', 's5']);
+    read.mockClear();
+
+    const s5 = SESSIONS[4] as Session;
+    const changed: Session = {
+      ...s5,
+      updated_at: '2025-05-05T09:00:00Z',
+      session_analysis: {
+        issues: [{ issue: 'Still flaky', label: 'flaky_tests', impact: 'critical' }],
+        action_items: [],
+        timeline: [],
+        suggested_prompt: null,
+      },
+    };
+    const added: Session = {
+      ...s5,
+      session_id: 's7',
+      created_at: '2025-05-05T10:00:00Z',
+      updated_at: '2025-05-05T10:00:00Z',
+      acus_consumed: 7,
+    };
+    await write([changed, added]);
+    engine.invalidate();
+    await vi.waitFor(() => expect(results().length).toBe(2));
+    expect(read.mock.calls.flat(2).sort()).toEqual(['s5', 's7']);
+    const insights = results()[1]?.insights;
+    expect(insights?.count).toBe(7);
+    expect(insights?.totals.acus).toBe(27.5);
+    expect(insights?.impacts.map((b) => [b.key, b.sessions])).toEqual([
+      ['high', 2],
+      ['critical', 1],
+      ['low', 1],
+      ['medium', 1],
+    ]);
+    engine.dispose();
+  });
+
+  it('abandons the details of a query replaced by a newer one', async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const source = databaseSource(db);
+    const { engine, results } = collect({
+      ...source,
+      details: async (ids) => {
+        await gate;
+        return source.details(ids);
+      },
+    });
+    engine.setQuery(filters());
+    await new Promise((r) => setTimeout(r, 20));
+    engine.setQuery(filters({ statuses: ['exit'] }));
+    open();
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(results().map((r) => r.insights.ids)).toEqual([['s1', 's3', 's6']]);
+    engine.dispose();
+  });
+
+  it('coalesces changes that arrive while it works', async () => {
+    const { engine, results } = collect();
+    engine.setQuery(filters());
+    engine.invalidate();
+    engine.invalidate();
+    engine.invalidate();
+    await vi.waitFor(() => expect(results().length).toBe(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(results().length).toBe(2);
+    engine.dispose();
+  });
+
+  it('reports a failure as a message', async () => {
+    const { engine, messages } = collect({
+      ...databaseSource(db),
+      rows: () => Promise.reject(new Error('disk gone')),
+    });
+    engine.setQuery(filters());
+    await vi.waitFor(() =>
+      expect(messages).toEqual([{ type: 'error', seq: 1, message: 'disk gone' }]),
+    );
+    engine.dispose();
+  });
+});
+
+describe('touchesInsights', () => {
+  it('reacts to the tables Insights reads, in its own database only', () => {
+    expect(touchesInsights({ 'idb://devin-sessions/sessions/': 1 }, 'devin-sessions')).toBe(true);
+    expect(touchesInsights({ 'idb://devin-sessions/details/:dels': 1 }, 'devin-sessions')).toBe(
+      true,
+    );
+    expect(touchesInsights({ 'idb://devin-sessions/meta/': 1 }, 'devin-sessions')).toBe(false);
+    expect(touchesInsights({ 'idb://other/sessions/': 1 }, 'devin-sessions')).toBe(false);
+  });
+});
+
+describe('transferables', () => {
+  it('lists every buffer of a result once', async () => {
+    const { engine, results } = collect();
+    engine.setQuery(filters());
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    const insights = results()[0]?.insights;
+    if (!insights) throw new Error('no result');
+    const buffers = transferables(insights);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(buffers).toContain(insights.columns.flags.buffer);
+    expect(buffers).toContain(insights.labels[0]?.members.buffer);
+    // A structured clone with those buffers transferred keeps every number.
+    const copy = structuredClone(insights, { transfer: buffers });
+    expect(copy.totals.sessions).toBe(6);
+    expect(Array.from(copy.columns.day)).toEqual([0, 1, 1, 1, 3, 3]);
+    engine.dispose();
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * Runs the Insights computation against the cache: reads every row, applies the page's filters
+ * (the list's own matching code), aggregates, then reads the analysis details still missing and
+ * aggregates again. It lives in a Web Worker (components/insights/insights.worker.ts) so none of
+ * this touches the page's main thread; the page falls back to running it in place.
+ *
+ * Changes to the cache while the page is open (a sync writing page after page) mark the data
+ * stale; the work is redone at most once per `minIntervalMs`.
+ */
+import type { DevinDatabase, SessionRow } from '../db/schema';
+import type { SessionFilters } from '../filters/model';
+import {
+  SearchIndexLoader,
+  type SearchTextSource,
+  searchTextSource,
+} from '../filters/search-index';
+import { type DetailsReader, ExtrasCache } from './extras';
+import type { Insights } from './types';
+import { computeView, filteredRows } from './view';
+
+export interface InsightsSource {
+  rows(): Promise<SessionRow[]>;
+  details: DetailsReader;
+  searchTexts: SearchTextSource;
+}
+
+export function databaseSource(db: DevinDatabase): InsightsSource {
+  return {
+    rows: () => db.sessions.toArray(),
+    details: (ids) => db.details.bulkGet(ids),
+    searchTexts: searchTextSource(db),
+  };
+}
+
+export interface InsightsTimings {
+  /** Reading every row from IndexedDB (0 when the rows in memory were still current). */
+  readMs: number;
+  filterMs: number;
+  computeMs: number;
+  /** Reading analysis details for this result. */
+  detailsMs: number;
+}
+
+export interface InsightsResult {
+  type: 'result';
+  /** Increases with every query and every data change. */
+  seq: number;
+  insights: Insights;
+  /** The filters the result is for (links must narrow these, not newer ones). */
+  filters: SessionFilters;
+  /** Rows in the cache, before filtering. */
+  cached: number;
+  /** True when analysis details are still being read and another result follows. */
+  partial: boolean;
+  timings: InsightsTimings;
+}
+
+export interface InsightsError {
+  type: 'error';
+  seq: number;
+  message: string;
+}
+
+export type InsightsMessage = InsightsResult | InsightsError;
+
+export interface InsightsQuery {
+  type: 'query';
+  filters: SessionFilters;
+}
+
+/** Tables whose changes change what Insights shows. */
+const WATCHED_TABLES = ['sessions', 'details', 'searchText'];
+
+/**
+ * Whether a Dexie `storagemutated` event (keys like `idb://devin-sessions/sessions/…`) touched
+ * a table Insights reads.
+ */
+export function touchesInsights(parts: Record<string, unknown>, dbName: string): boolean {
+  const prefix = `idb://${dbName}/`;
+  return Object.keys(parts).some((key) => {
+    if (!key.startsWith(prefix)) return false;
+    const table = key.slice(prefix.length).split('/', 1)[0] ?? '';
+    return WATCHED_TABLES.includes(table);
+  });
+}
+
+/** Every buffer of a result, for `postMessage(result, transfer)`. */
+export function transferables(insights: Insights): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (array: { buffer: ArrayBufferLike }) => {
+    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  };
+  for (const column of Object.values(insights.columns)) add(column);
+  for (const stack of Object.values(insights.stacks)) add(stack.seriesOfCode);
+  const buckets = [
+    ...insights.labels,
+    ...insights.impacts,
+    ...insights.actionTypes,
+    ...insights.labelImpacts,
+    ...insights.prStates,
+    insights.suggestedPrompt,
+    ...insights.prHosts.flatMap((host) => [host.all, ...host.states]),
+  ];
+  for (const bucket of buckets) add(bucket.members);
+  return [...buffers];
+}
+
+/** Fewer missing details than this are read before the first result is posted. */
+const PARTIAL_AFTER = 500;
+
+export interface EngineOptions {
+  minIntervalMs?: number;
+  clock?: () => number;
+}
+
+export class InsightsEngine {
+  private filters: SessionFilters | null = null;
+  private rows: SessionRow[] | null = null;
+  private rowsStale = true;
+  private readonly extras: ExtrasCache;
+  private readonly search: SearchIndexLoader;
+  private seq = 0;
+  /** Changes with every query only: a new query abandons the work of the previous one. */
+  private querySeq = 0;
+  private queryPending = false;
+  private running = false;
+  private again = false;
+  private lastRunAt = Number.NEGATIVE_INFINITY;
+  private lastRunMs = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly minIntervalMs: number;
+  private readonly clock: () => number;
+
+  constructor(
+    private readonly source: InsightsSource,
+    private readonly post: (message: InsightsMessage) => void,
+    options: EngineOptions = {},
+  ) {
+    this.extras = new ExtrasCache(source.details);
+    this.search = new SearchIndexLoader(source.searchTexts);
+    this.minIntervalMs = options.minIntervalMs ?? 1000;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** A new view: computed at once. */
+  setQuery(filters: SessionFilters): void {
+    this.filters = filters;
+    this.seq++;
+    this.querySeq++;
+    this.queryPending = true;
+    this.schedule(true);
+  }
+
+  /** The cache changed: computed again, at most once per interval. */
+  invalidate(): void {
+    this.rowsStale = true;
+    this.seq++;
+    this.schedule(false);
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.filters = null;
+  }
+
+  private schedule(now: boolean): void {
+    if (this.filters === null) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer !== null) {
+      if (!now) return;
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    // At 50,000 rows a run reads for a while: changes wait at least twice as long as a run
+    // took, so a sync writing page after page is not slowed by a reader that never stops.
+    const interval = Math.max(this.minIntervalMs, 2 * this.lastRunMs);
+    const wait = now ? 0 : this.lastRunAt + interval - this.clock();
+    if (wait <= 0) void this.run();
+    else {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.run();
+      }, wait);
+    }
+  }
+
+  private async run(): Promise<void> {
+    const filters = this.filters;
+    if (filters === null) return;
+    this.running = true;
+    this.queryPending = false;
+    const seq = this.seq;
+    const startedAt = this.clock();
+    try {
+      await this.compute(filters, seq, this.querySeq);
+    } catch (error) {
+      this.post({
+        type: 'error',
+        seq,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      this.running = false;
+      this.lastRunAt = this.clock();
+      this.lastRunMs = this.lastRunAt - startedAt;
+      if (this.again) {
+        this.again = false;
+        this.schedule(this.queryPending);
+      }
+    }
+  }
+
+  /**
+   * A newer query makes the work in progress pointless. A data change does not: the details
+   * read stay valid, and stopping on every sync page would never finish during a backfill.
+   */
+  private superseded(querySeq: number): boolean {
+    return this.querySeq !== querySeq;
+  }
+
+  private async compute(filters: SessionFilters, seq: number, querySeq: number): Promise<void> {
+    const clock = this.clock;
+    let started = clock();
+    let readMs = 0;
+    if (this.rows === null || this.rowsStale) {
+      this.rowsStale = false;
+      this.rows = await this.source.rows();
+      readMs = clock() - started;
+      if (this.extras.size > this.rows.length) {
+        this.extras.retain(new Set(this.rows.map((row) => row.session_id)));
+      }
+    }
+    const rows = this.rows;
+
+    started = clock();
+    const now = clock();
+    const index = filters.text.trim() !== '' ? await this.search.refresh(rows) : null;
+    const filtered = filteredRows(rows, filters, index, now);
+    const filterMs = clock() - started;
+
+    const aggregate = () => computeView(filtered, filters, now, this.extras.map);
+    started = clock();
+    let insights = aggregate();
+    let computeMs = clock() - started;
+
+    const missing = this.extras.missing(filtered);
+    if (missing.length === 0) {
+      this.post({
+        type: 'result',
+        seq,
+        insights,
+        filters,
+        cached: rows.length,
+        partial: false,
+        timings: { readMs, filterMs, computeMs, detailsMs: 0 },
+      });
+      return;
+    }
+    // Everything but impacts and action item types first, when the details take a while.
+    if (missing.length > PARTIAL_AFTER) {
+      this.post({
+        type: 'result',
+        seq,
+        insights,
+        filters,
+        cached: rows.length,
+        partial: true,
+        timings: { readMs, filterMs, computeMs, detailsMs: 0 },
+      });
+    }
+    started = clock();
+    await this.extras.load(missing, () => !this.superseded(querySeq));
+    if (this.superseded(querySeq)) return;
+    const detailsMs = clock() - started;
+    started = clock();
+    insights = aggregate();
+    computeMs = clock() - started;
+    this.post({
+      type: 'result',
+      seq,
+      insights,
+      filters,
+      cached: rows.length,
+      partial: false,
+      timings: { readMs, filterMs, computeMs, detailsMs },
+    });
+  }
+}
