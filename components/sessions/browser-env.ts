@@ -17,10 +17,8 @@ export function createBrowserEnv(): SessionsEnv {
     openOptions: () => {
       void browser.runtime.openOptionsPage();
     },
-    openInTab: (query) => {
-      const url = browser.runtime.getURL('/sessions.html');
-      void browser.tabs.create({ url: query ? `${url}?${query}` : url });
-    },
+    openInTab: (query) => openExtensionPage('/sessions.html', query),
+    openInsights: (query) => openExtensionPage('/insights.html', query),
     watchConfigured: (callback) => {
       let active = true;
       const check = () => {
@@ -39,4 +37,9 @@ export function createBrowserEnv(): SessionsEnv {
     },
     copyText: (text) => navigator.clipboard.writeText(text),
   };
+}
+
+function openExtensionPage(path: '/sessions.html' | '/insights.html', query: string): void {
+  const url = browser.runtime.getURL(path);
+  void browser.tabs.create({ url: query ? `${url}?${query}` : url });
 }

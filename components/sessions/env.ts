@@ -13,6 +13,8 @@ export interface SessionsEnv {
   openOptions: () => void;
   /** Opens the full-tab view with this query string (without the leading `?`). */
   openInTab: (query: string) => void;
+  /** Opens the Insights page over the same filters. */
+  openInsights: (query: string) => void;
   /** Reports whether a key and at least one organization are set, now and on every change. */
   watchConfigured: (callback: (configured: boolean) => void) => () => void;
   copyText: (text: string) => Promise<void>;

@@ -353,7 +353,9 @@ function Totals(props: {
   return (
     <div class="totals" id="sessions-totals">
       <span role="status" class="totals-main">
-        <strong>{plural(totals.sessions, 'session')}</strong>
+        <strong data-testid="sessions-count" data-count={totals.sessions}>
+          {plural(totals.sessions, 'session')}
+        </strong>
         {props.count !== null && props.count !== totals.sessions ? (
           <span class="muted"> of {formatCount(props.count)}</span>
         ) : null}

@@ -24,14 +24,26 @@ export async function makeDatabase(
 }
 
 export interface TestEnv extends SessionsEnv {
-  calls: { syncNow: number; openOptions: number; openInTab: string[]; copied: string[] };
+  calls: {
+    syncNow: number;
+    openOptions: number;
+    openInTab: string[];
+    openInsights: string[];
+    copied: string[];
+  };
   setConfigured: (configured: boolean) => void;
 }
 
 export function makeEnv(db: DevinDatabase, configured = true): TestEnv {
   const listeners = new Set<(configured: boolean) => void>();
   let current = configured;
-  const calls: TestEnv['calls'] = { syncNow: 0, openOptions: 0, openInTab: [], copied: [] };
+  const calls: TestEnv['calls'] = {
+    syncNow: 0,
+    openOptions: 0,
+    openInTab: [],
+    openInsights: [],
+    copied: [],
+  };
   return {
     db,
     calls,
@@ -41,6 +53,9 @@ export function makeEnv(db: DevinDatabase, configured = true): TestEnv {
     },
     openOptions: () => {
       calls.openOptions++;
+    },
+    openInsights: (query) => {
+      calls.openInsights.push(query);
     },
     openInTab: (query) => {
       calls.openInTab.push(query);

@@ -6,6 +6,7 @@ import { SessionsEnvContext } from '../../components/sessions/env';
 import { SessionBrowser } from '../../components/sessions/session-browser';
 import { viewToQuery } from '../../components/sessions/view-query';
 import type { SessionFilters } from '../../utils/filters/model';
+import { filtersToSearchParams } from '../../utils/filters/url';
 import { loadPopupFilters, savePopupFilters } from './popup-filters';
 import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
@@ -28,14 +29,24 @@ function Popup(props: { initialFilters: SessionFilters }) {
         openId={openId}
         onOpenChange={setOpenId}
         actions={
-          <button
-            type="button"
-            class="open-tab"
-            title="Open this view in a tab"
-            onClick={() => env.openInTab(viewToQuery({ filters, openId }))}
-          >
-            Open in tab <span aria-hidden="true">↗</span>
-          </button>
+          <>
+            <button
+              type="button"
+              class="open-tab"
+              title="Charts and tables over the sessions shown"
+              onClick={() => env.openInsights(filtersToSearchParams(filters).toString())}
+            >
+              Insights
+            </button>
+            <button
+              type="button"
+              class="open-tab"
+              title="Open this view in a tab"
+              onClick={() => env.openInTab(viewToQuery({ filters, openId }))}
+            >
+              Open in tab <span aria-hidden="true">↗</span>
+            </button>
+          </>
         }
       />
     </SessionsEnvContext.Provider>

@@ -12,6 +12,7 @@ import { SessionsEnvContext } from '../../components/sessions/env';
 import { SessionBrowser } from '../../components/sessions/session-browser';
 import { viewFromQuery, viewToQuery } from '../../components/sessions/view-query';
 import type { SessionFilters } from '../../utils/filters/model';
+import { filtersToSearchParams } from '../../utils/filters/url';
 import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
 
@@ -36,6 +37,11 @@ function SessionsTab() {
         onFiltersChange={(filters: SessionFilters) => setView((v) => ({ ...v, filters }))}
         openId={view.openId}
         onOpenChange={(openId) => setView((v) => ({ ...v, openId }))}
+        actions={
+          <a class="open-tab" href={`insights.html?${filtersToSearchParams(view.filters)}`}>
+            Insights
+          </a>
+        }
       />
     </SessionsEnvContext.Provider>
   );

@@ -39,9 +39,9 @@ function numberIn(text: string | null): number {
 
 /** The number of sessions the list page says it shows (its totals line). */
 async function listedCount(list: Page): Promise<number> {
-  const total = list.locator('#sessions-totals [role="status"] strong').first();
+  const total = list.getByTestId('sessions-count');
   await total.waitFor({ timeout: 30_000 });
-  return numberIn(await total.textContent());
+  return Number(await total.getAttribute('data-count'));
 }
 
 /** Clicks something that opens the list in a new tab, and returns that tab. */
