@@ -35,7 +35,11 @@ export async function removeOtherOrganizations(
 ): Promise<number> {
   const keep = new Set(keepOrgIds);
   return db.transaction('rw', [...SESSION_TABLES, 'syncState'], async () => {
-    const ids = await db.sessions.filter((row) => !keep.has(row.org_id)).primaryKeys();
+    // Walks the org index's distinct keys only: runs every sync, so it must not read the rows.
+    const cachedOrgs = (await db.sessions.orderBy('org_id').uniqueKeys()) as string[];
+    const removed = cachedOrgs.filter((orgId) => !keep.has(orgId));
+    const ids =
+      removed.length === 0 ? [] : await db.sessions.where('org_id').anyOf(removed).primaryKeys();
     await db.sessions.bulkDelete(ids);
     await db.details.bulkDelete(ids);
     await db.searchText.bulkDelete(ids);
