@@ -104,7 +104,10 @@ export class DevinDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'devin-sessions') {
-    super(name);
+    // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
+    // page and its checkpoint are still kept or lost together; only the last moments before an
+    // operating-system crash may need to be synced again.
+    super(name, { chromeTransactionDurability: 'relaxed' });
     // Version 1: the initial layout. Kept so that databases created by it upgrade in place.
     this.version(1).stores({
       sessions: 'session_id, org_id, status, user_id, created_at, updated_at, acus_consumed, *tags',

@@ -16,15 +16,17 @@ export async function upsertSessions(db: DevinDatabase, sessions: Session[]): Pr
   if (sessions.length === 0) return 0;
   const rows = sessions.map(toSessionRow);
   const existing = await db.sessions.bulkGet(rows.map((row) => row.session_id));
-  const fresh = sessions.filter((_, i) => {
+  const fresh: number[] = [];
+  rows.forEach((row, i) => {
     const cached = existing[i];
-    const row = rows[i];
-    return !cached || (row !== undefined && row.updated_at >= cached.updated_at);
+    if (!cached || row.updated_at >= cached.updated_at) fresh.push(i);
   });
   if (fresh.length === 0) return 0;
-  await db.sessions.bulkPut(fresh.map(toSessionRow));
-  await db.details.bulkPut(fresh.map(toSessionDetail));
-  await db.searchText.bulkPut(fresh.map(toSearchText));
+  const pick = <T>(items: T[]) => fresh.map((i) => items[i] as T);
+  const freshSessions = pick(sessions);
+  await db.sessions.bulkPut(pick(rows));
+  await db.details.bulkPut(freshSessions.map(toSessionDetail));
+  await db.searchText.bulkPut(freshSessions.map(toSearchText));
   return fresh.length;
 }
 

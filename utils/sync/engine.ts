@@ -8,7 +8,7 @@ import { type DevinDatabase, removeOtherOrganizations, removeSessionsCreatedBefo
 import { refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
-import { acquireLease, releaseLease, renewLease } from './lease';
+import { acquireLease, LeaseLostError, releaseLease } from './lease';
 import { emptyOrgState, syncOrganization } from './org-pass';
 import { type SyncStatus, updateSyncStatus } from './status';
 
@@ -69,15 +69,15 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
             overlapMs: request.overlapMs ?? OVERLAP_MS,
             historyDays: request.historyDays,
             signal: request.signal,
-            onPage: async () => {
-              await request.onPage?.();
-              return renewLease(db, holder, ttl, now());
-            },
+            lease: { holder, ttlMs: ttl },
+            onPage: request.onPage,
           },
           orgId,
         );
       } catch (error) {
         if (request.signal?.aborted) return { result: 'cancelled' };
+        // Another worker holds the sync now: it reports the outcome, not this one.
+        if (error instanceof LeaseLostError) return { result: 'busy' };
         const info = toSyncError(error, now());
         firstError ??= info;
         const state = (await db.syncState.get(orgId)) ?? emptyOrgState(orgId);

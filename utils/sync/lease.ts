@@ -31,14 +31,24 @@ export async function acquireLease(
   });
 }
 
-/** Extends our lease; false when it was lost to another holder. */
-export async function renewLease(
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor() {
+    super('Another sync took over.');
+  }
+}
+
+/**
+ * Extends our lease inside the caller's transaction (which must include `meta`), or throws
+ * LeaseLostError so that the transaction, and the page it would have written, is rolled back.
+ */
+export async function renewLeaseOrAbort(
   db: DevinDatabase,
   holder: string,
   ttlMs: number,
   now = Date.now(),
-): Promise<boolean> {
-  return acquireLease(db, holder, ttlMs, now);
+): Promise<void> {
+  if (!(await acquireLease(db, holder, ttlMs, now))) throw new LeaseLostError();
 }
 
 export async function releaseLease(db: DevinDatabase, holder: string): Promise<void> {

@@ -20,6 +20,7 @@ import {
   type SyncPass,
   upsertSessions,
 } from '../db';
+import { renewLeaseOrAbort } from './lease';
 
 /** Keeps the first few invalid records for display; the count covers them all. */
 const SKIPPED_SHOWN = 20;
@@ -32,8 +33,25 @@ export interface OrgPassContext {
   overlapMs: number;
   historyDays: number | null;
   signal?: AbortSignal;
-  /** Called after each stored page; false stops the pass (the lease was lost). */
-  onPage?: (state: OrgSyncState) => Promise<boolean> | boolean;
+  /** Each page is written only while this holder keeps the sync lease. */
+  lease: { holder: string; ttlMs: number };
+  /** Called after each stored page. */
+  onPage?: (state: OrgSyncState) => Promise<void> | void;
+}
+
+/**
+ * Asks for the next page as soon as the current one is handed out, so that fetching page N+1
+ * overlaps storing page N. A failed read-ahead surfaces when its page is awaited.
+ */
+async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T> {
+  let pending = source.next();
+  while (true) {
+    const result = await pending;
+    if (result.done) return;
+    pending = source.next();
+    pending.catch(() => undefined);
+    yield result.value;
+  }
 }
 
 export function emptyOrgState(orgId: string): OrgSyncState {
@@ -89,7 +107,7 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
     signal: ctx.signal,
   });
 
-  for await (const page of pages) {
+  for await (const page of readAhead(pages)) {
     const following = nextSkip(page);
     const current: SyncPass = pass;
     const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
@@ -110,13 +128,14 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
         ? { watermark: startedAt - ctx.overlapMs, lastSuccessAt: ctx.now(), lastError: null }
         : {}),
     };
-    await db.transaction('rw', [...SESSION_TABLES, 'syncState'], async () => {
+    await db.transaction('rw', [...SESSION_TABLES, 'syncState', 'meta'], async () => {
+      await renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now());
       await upsertSessions(db, page.sessions);
       await db.syncState.put(next);
     });
     state = next;
     pass = progressed;
-    if (ctx.onPage && !(await ctx.onPage(state))) break;
+    await ctx.onPage?.(state);
   }
   return state;
 }
