@@ -6,12 +6,7 @@
  * (`pr_url`/`pr_state` next to `url`/`state`, statuses added later, missing optional text).
  */
 import * as v from 'valibot';
-
-/** Parses an API timestamp to epoch milliseconds; a timestamp without a zone is UTC. */
-function toEpochMs(value: string): number {
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value);
-  return Date.parse(hasZone ? value : `${value}Z`);
-}
+import { toEpochMs } from './time';
 
 const Timestamp = v.pipe(
   v.string(),

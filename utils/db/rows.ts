@@ -1,5 +1,6 @@
 /** Turns a validated API session into the rows the database stores. */
-import { type Session, toEpochMs } from '../api';
+import type { Session } from '../api';
+import { toEpochMs } from '../api/time';
 import { normalizePullRequestUrl } from '../pr-urls';
 import type { AnalysisDigest, SearchText, SessionDetail, SessionRow } from './schema';
 
