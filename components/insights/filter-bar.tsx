@@ -14,8 +14,8 @@ import {
   type SessionFilters,
   toDay,
 } from '../../utils/filters/model';
-import { type Names, statusName } from '../../utils/insights/tables';
-import { formatCount } from './format';
+import { type Names, STATUS_LABELS, statusName } from '../../utils/insights/tables';
+import { formatCount } from '../shared/format';
 
 const PRESET_LABELS: Record<DatePreset, string> = {
   '24h': 'Last 24 hours',
@@ -23,7 +23,8 @@ const PRESET_LABELS: Record<DatePreset, string> = {
   '30d': 'Last 30 days',
 };
 
-const STATUSES = ['new', 'claimed', 'running', 'exit', 'error', 'suspended', 'resuming'];
+/** The statuses the API documents, offered even when no cached session has them. */
+const STATUSES = Object.keys(STATUS_LABELS);
 /** The value of the select option that stands for several values from the URL. */
 const MULTI = ':several:';
 
@@ -121,6 +122,45 @@ function createdValue(range: DateRange): string {
   return isAnyDate(range) ? 'all' : 'custom';
 }
 
+/**
+ * A list filter edited as one value: "all", or one of `options`. Several values (from the URL)
+ * show as one more option, `severalLabel`, until another is chosen.
+ */
+function OneOfSelect(props: {
+  label: string;
+  testId: string;
+  selected: readonly string[];
+  options: readonly string[];
+  optionLabel: (value: string) => string;
+  allLabel: string;
+  severalLabel: string;
+  onChange: (selected: string[]) => void;
+}) {
+  const { selected } = props;
+  const value = selected.length === 0 ? '' : selected.length === 1 ? selected[0] : MULTI;
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <select
+        value={value}
+        onChange={(e) => {
+          const chosen = (e.currentTarget as HTMLSelectElement).value;
+          if (chosen !== MULTI) props.onChange(chosen ? [chosen] : []);
+        }}
+        data-testid={props.testId}
+      >
+        <option value="">{props.allLabel}</option>
+        {value === MULTI ? <option value={MULTI}>{props.severalLabel}</option> : null}
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {props.optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function FilterBar(props: {
   filters: SessionFilters;
   onChange: (filters: SessionFilters) => void;
@@ -132,14 +172,6 @@ export function FilterBar(props: {
   const { filters, onChange, names } = props;
   const created = filters.created;
   const chips = chipsOf(filters, names);
-  const orgValue =
-    filters.orgIds.length === 0 ? '' : filters.orgIds.length === 1 ? filters.orgIds[0] : MULTI;
-  const statusValue =
-    filters.statuses.length === 0
-      ? ''
-      : filters.statuses.length === 1
-        ? filters.statuses[0]
-        : MULTI;
   const orgOptions = [...new Set([...props.orgIds, ...filters.orgIds])].sort((a, b) =>
     names.org(a).localeCompare(names.org(b)),
   );
@@ -197,48 +229,26 @@ export function FilterBar(props: {
           />
         </span>
       ) : null}
-      <label class="field">
-        <span>Organization</span>
-        <select
-          value={orgValue}
-          onChange={(e) => {
-            const value = (e.currentTarget as HTMLSelectElement).value;
-            if (value !== MULTI) onChange({ ...filters, orgIds: value ? [value] : [] });
-          }}
-          data-testid="filter-org"
-        >
-          <option value="">All organizations</option>
-          {orgValue === MULTI ? (
-            <option value={MULTI}>{filters.orgIds.length} organizations</option>
-          ) : null}
-          {orgOptions.map((id) => (
-            <option key={id} value={id}>
-              {names.org(id)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>Status</span>
-        <select
-          value={statusValue}
-          onChange={(e) => {
-            const value = (e.currentTarget as HTMLSelectElement).value;
-            if (value !== MULTI) onChange({ ...filters, statuses: value ? [value] : [] });
-          }}
-          data-testid="filter-status"
-        >
-          <option value="">All statuses</option>
-          {statusValue === MULTI ? (
-            <option value={MULTI}>{filters.statuses.map(statusName).join(', ')}</option>
-          ) : null}
-          {statusOptions.map((status) => (
-            <option key={status} value={status}>
-              {statusName(status)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OneOfSelect
+        label="Organization"
+        testId="filter-org"
+        selected={filters.orgIds}
+        options={orgOptions}
+        optionLabel={(id) => names.org(id)}
+        allLabel="All organizations"
+        severalLabel={`${filters.orgIds.length} organizations`}
+        onChange={(orgIds) => onChange({ ...filters, orgIds })}
+      />
+      <OneOfSelect
+        label="Status"
+        testId="filter-status"
+        selected={filters.statuses}
+        options={statusOptions}
+        optionLabel={statusName}
+        allLabel="All statuses"
+        severalLabel={filters.statuses.map(statusName).join(', ')}
+        onChange={(statuses) => onChange({ ...filters, statuses })}
+      />
       {chips.length > 0 ? (
         <ul class="chips" aria-label="Other filters">
           {chips.map((chip) => (

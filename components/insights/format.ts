@@ -1,11 +1,10 @@
-/** Numbers and dates as the Insights page shows them. */
+/** Numbers and dates as the Insights page shows them (counts: ../shared/format). */
 import type { CellFormat } from '../../utils/insights/tables';
+import { formatCount, formatDateTime } from '../shared/format';
 
-const count = new Intl.NumberFormat();
 const acus = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const longDay = new Intl.DateTimeFormat(undefined, {
@@ -14,10 +13,6 @@ const longDay = new Intl.DateTimeFormat(undefined, {
   month: 'short',
   day: 'numeric',
 });
-
-export function formatCount(value: number): string {
-  return count.format(value);
-}
 
 export function formatAcus(value: number): string {
   return acus.format(value);
@@ -31,20 +26,12 @@ export function formatPercent(value: number): string {
   return percent.format(value);
 }
 
-export function formatDateTime(epochMs: number): string {
-  return dateTime.format(epochMs);
-}
-
 export function formatShortDay(epochMs: number): string {
   return shortDay.format(epochMs);
 }
 
 export function formatLongDay(epochMs: number): string {
   return longDay.format(epochMs);
-}
-
-export function plural(value: number, one: string, many = `${one}s`): string {
-  return `${formatCount(value)} ${value === 1 ? one : many}`;
 }
 
 /** A `YYYY-MM-DD` day at local midnight. */

@@ -4,7 +4,7 @@
  * shared. Every number links to the list showing exactly the sessions behind it.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { SessionFilters } from '../../utils/filters/model';
 import {
   filtersFromSearchParams,
@@ -17,6 +17,7 @@ import {
   actionTypesTable,
   costliestTable,
   dailyTable,
+  GROUP_NOUNS,
   GROUP_TITLES,
   groupTable,
   impactsTable,
@@ -24,6 +25,7 @@ import {
   type Names,
   prTable,
   seriesName,
+  sessionsPerDayTable,
   type TableModel,
 } from '../../utils/insights/tables';
 import {
@@ -37,9 +39,12 @@ import {
   type GroupBy,
   type Insights,
 } from '../../utils/insights/types';
+import { formatCount, plural } from '../shared/format';
+import { useNow } from '../shared/use-now';
+import { useQueryInUrl } from '../shared/use-query-in-url';
 import { BarChart, type ChartSeries } from './bar-chart';
 import { FilterBar } from './filter-bar';
-import { formatAcus, formatCount, formatLongDay, formatPercent, plural } from './format';
+import { formatAcus, formatLongDay, formatPercent } from './format';
 import { useNames } from './names';
 import {
   CsvButton,
@@ -47,13 +52,13 @@ import {
   LinkScopeContext,
   Section,
   SelectLink,
+  TableSection,
   useSelectionUrl,
 } from './parts';
 import { type Palette, usePalette } from './theme';
 import { useInsights } from './use-insights';
 
 const BY_PARAM = 'by';
-const BY_LABELS: Record<GroupBy, string> = { org: 'Organization', user: 'User', status: 'Status' };
 const DEFAULT_BY: GroupBy = 'org';
 
 interface View {
@@ -76,24 +81,9 @@ function viewToQuery(view: View): string {
   return params.toString();
 }
 
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 export function InsightsPage() {
   const [view, setView] = useState(() => viewFromUrl(location.search));
-  const query = viewToQuery(view);
-  useEffect(() => {
-    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) {
-      history.replaceState(null, '', url);
-    }
-  }, [query]);
+  useQueryInUrl(viewToQuery(view));
 
   const state = useInsights(view.filters);
   const names = useNames();
@@ -325,22 +315,16 @@ function Report(props: {
       />
       <SessionsChart insights={insights} palette={palette} />
       <div class="grid two">
-        <Section id="users" title="Users" actions={<CsvButton table={tables.users} />}>
-          <DataTable table={tables.users} limit={10} />
-        </Section>
+        <TableSection id="users" title="Users" table={tables.users} limit={10} />
         <div class="stack">
-          <Section id="orgs" title="Organizations" actions={<CsvButton table={tables.orgs} />}>
-            <DataTable table={tables.orgs} limit={10} />
-          </Section>
-          <Section id="statuses" title="Statuses" actions={<CsvButton table={tables.statuses} />}>
-            <DataTable table={tables.statuses} />
-          </Section>
+          <TableSection id="orgs" title="Organizations" table={tables.orgs} limit={10} />
+          <TableSection id="statuses" title="Statuses" table={tables.statuses} />
         </div>
       </div>
-      <Section
+      <TableSection
         id="costliest"
         title="Costliest sessions"
-        actions={<CsvButton table={tables.costliest} />}
+        table={tables.costliest}
         note={
           insights.costliest.length > 1 ? (
             <SelectLink
@@ -359,9 +343,8 @@ function Report(props: {
             </SelectLink>
           ) : undefined
         }
-      >
-        <DataTable table={tables.costliest} limit={10} />
-      </Section>
+        limit={10}
+      />
       <div class="band">
         <h2>What the analysis finds</h2>
         <p class="muted">
@@ -379,47 +362,37 @@ function Report(props: {
         </p>
       </div>
       <div class="grid analysis">
-        <Section
+        <TableSection
           id="labels"
           title="Issue labels"
-          actions={<CsvButton table={tables.labels} />}
+          table={tables.labels}
           note={pendingNote ?? 'sessions with an issue of each label, by impact'}
-        >
-          <DataTable table={tables.labels} empty="No issues in these sessions' analyses." />
-        </Section>
+          empty="No issues in these sessions' analyses."
+        />
         <div class="stack">
-          <Section
+          <TableSection
             id="action-types"
             title="Action item types"
-            actions={<CsvButton table={tables.actionTypes} />}
+            table={tables.actionTypes}
             note={pendingNote}
-          >
-            <DataTable
-              table={tables.actionTypes}
-              empty={pending > 0 ? 'Reading…' : 'No action items in these sessions.'}
-            />
-          </Section>
-          <Section
+            empty={pending > 0 ? 'Reading…' : 'No action items in these sessions.'}
+          />
+          <TableSection
             id="impacts"
             title="Issue impacts"
-            actions={<CsvButton table={tables.impacts} />}
+            table={tables.impacts}
             note={pendingNote}
-          >
-            <DataTable
-              table={tables.impacts}
-              empty={pending > 0 ? 'Reading…' : 'No issues in these sessions.'}
-            />
-          </Section>
+            empty={pending > 0 ? 'Reading…' : 'No issues in these sessions.'}
+          />
         </div>
       </div>
-      <Section
+      <TableSection
         id="prs"
         title="Pull request outcomes"
-        actions={<CsvButton table={tables.prs} />}
+        table={tables.prs}
         note="PRs by git host and state; a click lists the sessions that opened them"
-      >
-        <DataTable table={tables.prs} empty="No pull requests in these sessions." />
-      </Section>
+        empty="No pull requests in these sessions."
+      />
     </main>
   );
 }
@@ -437,27 +410,42 @@ function seriesColor(palette: Palette, by: GroupBy, key: string | null, index: n
   return palette.series[index % palette.series.length] ?? palette.other;
 }
 
-function ViewToggle(props: { table: boolean; onChange: (table: boolean) => void; id: string }) {
+/** A row of buttons, one of them pressed. */
+function Segmented<T extends string>(props: {
+  legend: string;
+  options: readonly { value: T; label: string; testId: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
   return (
     <fieldset class="segmented">
-      <legend class="visually-hidden">Show as</legend>
-      <button
-        type="button"
-        aria-pressed={!props.table}
-        onClick={() => props.onChange(false)}
-        data-testid={`${props.id}-as-chart`}
-      >
-        Chart
-      </button>
-      <button
-        type="button"
-        aria-pressed={props.table}
-        onClick={() => props.onChange(true)}
-        data-testid={`${props.id}-as-table`}
-      >
-        Table
-      </button>
+      <legend class="visually-hidden">{props.legend}</legend>
+      {props.options.map((option) => (
+        <button
+          key={option.value}
+          type="button"
+          aria-pressed={option.value === props.value}
+          onClick={() => props.onChange(option.value)}
+          data-testid={option.testId}
+        >
+          {option.label}
+        </button>
+      ))}
     </fieldset>
+  );
+}
+
+function ViewToggle(props: { table: boolean; onChange: (table: boolean) => void; id: string }) {
+  return (
+    <Segmented
+      legend="Show as"
+      options={[
+        { value: 'chart', label: 'Chart', testId: `${props.id}-as-chart` },
+        { value: 'table', label: 'Table', testId: `${props.id}-as-table` },
+      ]}
+      value={props.table ? 'table' : 'chart'}
+      onChange={(value) => props.onChange(value === 'table')}
+    />
   );
 }
 
@@ -499,20 +487,16 @@ function AcuChart(props: {
       class="chart-card"
       actions={
         <>
-          <fieldset class="segmented">
-            <legend class="visually-hidden">Stack by</legend>
-            {GROUP_BYS.map((option) => (
-              <button
-                key={option}
-                type="button"
-                aria-pressed={option === by}
-                onClick={() => props.onBy(option)}
-                data-testid={`stack-by-${option}`}
-              >
-                {BY_LABELS[option]}
-              </button>
-            ))}
-          </fieldset>
+          <Segmented
+            legend="Stack by"
+            options={GROUP_BYS.map((option) => ({
+              value: option,
+              label: GROUP_NOUNS[option],
+              testId: `stack-by-${option}`,
+            }))}
+            value={by}
+            onChange={props.onBy}
+          />
           <ViewToggle table={asTable} onChange={setAsTable} id="acus" />
           <CsvButton table={props.table} />
         </>
@@ -582,26 +566,7 @@ function SessionsChart(props: { insights: Insights; palette: Palette }) {
     () => [{ label: 'Sessions', color: palette.sessions, values: days.sessions }],
     [days, palette],
   );
-  const table = useMemo<TableModel>(
-    () => ({
-      id: 'sessions-per-day',
-      title: 'Sessions per day',
-      columns: [
-        { label: 'Day', format: 'day' },
-        { label: 'Sessions', format: 'count' },
-        { label: 'ACUs', format: 'acus' },
-      ],
-      rows: days.labels.map((label, day) => ({
-        key: label,
-        cells: [
-          { value: label, select: { day } },
-          { value: days.sessions[day] ?? 0, select: { day } },
-          { value: days.acus[day] ?? 0, select: { day } },
-        ],
-      })),
-    }),
-    [days],
-  );
+  const table = useMemo(() => sessionsPerDayTable(insights), [insights]);
   return (
     <Section
       id="sessions-per-day"

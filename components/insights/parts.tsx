@@ -7,7 +7,9 @@ import { csvFileName, tableToCsv } from '../../utils/insights/csv';
 import { type Selection, selectionUrl } from '../../utils/insights/select';
 import type { TableModel } from '../../utils/insights/tables';
 import type { Insights } from '../../utils/insights/types';
-import { formatCell, formatCount, formatDateTime } from './format';
+import { downloadText } from '../shared/download';
+import { formatCount, formatDateTime } from '../shared/format';
+import { formatCell } from './format';
 
 export interface LinkScope {
   insights: Insights;
@@ -61,27 +63,14 @@ export function SelectLink(props: {
   );
 }
 
-export function downloadText(
-  text: string,
-  fileName: string,
-  type = 'text/csv;charset=utf-8',
-): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function CsvButton(props: { table: TableModel }) {
   return (
     <button
       type="button"
       class="small"
-      onClick={() => downloadText(tableToCsv(props.table), csvFileName(props.table))}
+      onClick={() =>
+        downloadText(tableToCsv(props.table), csvFileName(props.table), 'text/csv;charset=utf-8')
+      }
       title={`Download "${props.table.title}" as CSV`}
       data-testid={`csv-${props.table.id}`}
     >
@@ -107,6 +96,27 @@ export function Section(props: {
       </header>
       {props.children}
     </section>
+  );
+}
+
+/** A card of one table, with its CSV download. */
+export function TableSection(props: {
+  id: string;
+  title: string;
+  table: TableModel;
+  note?: ComponentChildren;
+  limit?: number;
+  empty?: string;
+}) {
+  return (
+    <Section
+      id={props.id}
+      title={props.title}
+      actions={<CsvButton table={props.table} />}
+      note={props.note}
+    >
+      <DataTable table={props.table} limit={props.limit} empty={props.empty} />
+    </Section>
   );
 }
 

@@ -3,18 +3,19 @@
  * them, or forget the key. A key is tested before it is saved, so a typo never replaces a key
  * that works: the cache belongs to one key, and a refused key would stop sync.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeyItem, DEFAULT_API_BASE_URL } from '../../utils/settings/items';
 import { isBuiltInOrigin, requestOriginPermission } from '../../utils/settings/permissions';
 import { checkApiBaseUrl } from '../../utils/settings/validate';
+import { plural } from '../shared/format';
 import { ApiKeyField } from './api-key-field';
 import { BaseUrlField } from './base-url-field';
 import { Card } from './card';
+import { ConfirmStep, useConfirmStep } from './confirm-step';
 import { describeFailure, isKeyRefused, NO_BACKGROUND } from './connection-report';
-import { Feedback, type Notice, UnsavedMark } from './feedback';
-import { plural } from './format';
+import { errorNotice, Feedback, type Notice, UnsavedMark } from './feedback';
 import { OriginAccess } from './origin-access';
 import { type StoredConfig, saveConnection } from './stored-config';
 
@@ -40,21 +41,9 @@ export function ConnectionSection(props: {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [offerSaveAnyway, setOfferSaveAnyway] = useState(false);
-  const [confirmForget, setConfirmForget] = useState(false);
+  const forget = useConfirmStep();
   const tested = useRef<{ apiBaseUrl: string; apiKey: string } | null>(null);
   const lastReport = useRef<ConnectionReport | null>(null);
-  const forgetButton = useRef<HTMLButtonElement>(null);
-  const cancelForget = useRef<HTMLButtonElement>(null);
-  // Where focus goes once the confirm step opens or closes (the buttons it names exist then).
-  const focusNext = useRef<'cancel' | 'forget' | 'key' | null>(null);
-
-  useEffect(() => {
-    const next = focusNext.current;
-    focusNext.current = null;
-    if (next === 'cancel') cancelForget.current?.focus();
-    if (next === 'forget') forgetButton.current?.focus();
-    if (next === 'key') document.getElementById('api-key')?.focus();
-  });
 
   const effectiveBase = lockedBase ?? baseUrl;
   const dirty =
@@ -123,10 +112,7 @@ export function ConnectionSection(props: {
     try {
       await work();
     } catch (error) {
-      setNotice({
-        tone: 'error',
-        text: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      setNotice(errorNotice(error));
     } finally {
       setBusy(false);
     }
@@ -197,12 +183,11 @@ export function ConnectionSection(props: {
       await apiKeyItem.removeValue();
       tested.current = null;
       setApiKey('');
-      setConfirmForget(false);
       setNotice({
         tone: 'success',
         text: 'The key was removed from this browser. Sync has stopped; cached sessions stay until you clear them.',
       });
-      focusNext.current = 'key';
+      forget.close(() => document.getElementById('api-key')?.focus());
     });
   }
 
@@ -259,43 +244,25 @@ export function ConnectionSection(props: {
           ) : null}
           <UnsavedMark dirty={dirty} />
           <span class="spacer" />
-          {stored.apiKey !== null && !confirmForget ? (
+          {stored.apiKey !== null && !forget.open ? (
             <button
               type="button"
               class="danger"
-              ref={forgetButton}
+              ref={forget.openerRef}
               disabled={busy}
-              onClick={() => {
-                focusNext.current = 'cancel';
-                setConfirmForget(true);
-              }}
+              onClick={forget.show}
             >
               Forget key…
             </button>
           ) : null}
         </div>
-        {confirmForget ? (
-          <fieldset class="confirm">
-            <legend>
-              Remove the saved key from this browser? Sync stops until a key is saved again.
-            </legend>
-            <div class="actions">
-              <button type="button" class="danger-solid" onClick={onForget} disabled={busy}>
-                Remove key
-              </button>
-              <button
-                type="button"
-                ref={cancelForget}
-                onClick={() => {
-                  focusNext.current = 'forget';
-                  setConfirmForget(false);
-                }}
-              >
-                Cancel
-              </button>
-            </div>
-          </fieldset>
-        ) : null}
+        <ConfirmStep
+          step={forget}
+          question="Remove the saved key from this browser? Sync stops until a key is saved again."
+          action="Remove key"
+          busy={busy}
+          onConfirm={onForget}
+        />
         <Feedback notice={notice} />
       </form>
     </Card>

@@ -1,14 +1,16 @@
 /** What is cached, how much room it takes, exports, and the cache's maintenance. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { db } from '../../utils/db/database';
 import { exportFileName, toCsv, toExportJson } from '../../utils/export';
 import { sendMessage } from '../../utils/messaging';
+import { downloadText } from '../shared/download';
+import { formatCount, plural } from '../shared/format';
 import { useLiveQuery } from '../shared/use-live-query';
 import { Card } from './card';
+import { ConfirmStep, useConfirmStep } from './confirm-step';
 import { NO_BACKGROUND } from './connection-report';
-import { downloadText } from './download';
-import { Feedback, type Notice } from './feedback';
-import { formatBytes, formatCount, plural } from './format';
+import { errorNotice, Feedback, type Notice } from './feedback';
+import { formatBytes } from './format';
 import { describeSyncResult } from './sync-result';
 
 /** The extension's share of the disk, when the browser says (it counts IndexedDB too). */
@@ -33,28 +35,15 @@ export function DataSection(props: { syncing: boolean }) {
   const count = useLiveQuery(() => db.sessions.count(), [], null as number | null);
   const used = useStorageUsed(count);
   const [busy, setBusy] = useState(false);
-  const [confirmClear, setConfirmClear] = useState(false);
+  const clear = useConfirmStep();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const clearButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const focusNext = useRef<'cancel' | 'clear' | null>(null);
-
-  useEffect(() => {
-    const next = focusNext.current;
-    focusNext.current = null;
-    if (next === 'cancel') cancelButton.current?.focus();
-    if (next === 'clear') clearButton.current?.focus();
-  });
 
   async function act(work: () => Promise<Notice>) {
     setBusy(true);
     try {
       setNotice(await work());
     } catch (error) {
-      setNotice({
-        tone: 'error',
-        text: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
-      });
+      setNotice(errorNotice(error));
     } finally {
       setBusy(false);
     }
@@ -92,8 +81,7 @@ export function DataSection(props: { syncing: boolean }) {
       } catch {
         return { tone: 'error', text: NO_BACKGROUND };
       } finally {
-        focusNext.current = 'clear';
-        setConfirmClear(false);
+        clear.close();
       }
       return {
         tone: 'success',
@@ -140,49 +128,30 @@ export function DataSection(props: { syncing: boolean }) {
         <button type="button" onClick={() => void fullResync()} disabled={busy || props.syncing}>
           Full re-sync
         </button>
-        {confirmClear ? null : (
+        {clear.open ? null : (
           <button
             type="button"
             class="danger"
-            ref={clearButton}
+            ref={clear.openerRef}
             disabled={busy || empty}
-            onClick={() => {
-              focusNext.current = 'cancel';
-              setConfirmClear(true);
-            }}
+            onClick={clear.show}
           >
             Clear cache…
           </button>
         )}
       </div>
-      {confirmClear ? (
-        <fieldset class="confirm">
-          <legend>
+      <ConfirmStep
+        step={clear}
+        question={
+          <>
             Delete the {count === null ? '' : `${formatCount(count)} `}cached sessions from this
             browser?
-          </legend>
-          <div class="actions">
-            <button
-              type="button"
-              class="danger-solid"
-              onClick={() => void clearCache()}
-              disabled={busy}
-            >
-              Delete cached sessions
-            </button>
-            <button
-              type="button"
-              ref={cancelButton}
-              onClick={() => {
-                focusNext.current = 'clear';
-                setConfirmClear(false);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </fieldset>
-      ) : null}
+          </>
+        }
+        action="Delete cached sessions"
+        busy={busy}
+        onConfirm={() => void clearCache()}
+      />
       <Feedback notice={notice} />
     </Card>
   );

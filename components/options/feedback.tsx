@@ -32,6 +32,14 @@ export function Feedback(props: { notice: Notice | null; id?: string }) {
   );
 }
 
+/** The notice of an action that failed unexpectedly. */
+export function errorNotice(error: unknown): Notice {
+  return {
+    tone: 'error',
+    text: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+  };
+}
+
 /** A field's reason for refusing what was typed, tied to the input by `aria-describedby`. */
 export function FieldError(props: { id: string; message: string | null }) {
   if (!props.message) return null;

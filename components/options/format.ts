@@ -1,14 +1,4 @@
-/** Numbers, sizes and times as the options page shows them. */
-
-const numberFormat = new Intl.NumberFormat();
-
-export function formatCount(value: number): string {
-  return numberFormat.format(value);
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
+/** Sizes and relative times as the options page shows them (counts: ../shared/format). */
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 
@@ -35,8 +25,4 @@ export function formatRelative(at: number, now = Date.now()): string {
   const hours = Math.round(minutes / 60);
   if (Math.abs(hours) < 24) return relative.format(hours, 'hour');
   return relative.format(Math.round(hours / 24), 'day');
-}
-
-export function formatDateTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -3,7 +3,9 @@ import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { db } from '../../utils/db/database';
+import { isSyncRunning, useSyncView } from '../shared/sync-state';
 import { useLiveQuery } from '../shared/use-live-query';
+import { useNow } from '../shared/use-now';
 import { ConnectionSection } from './connection-section';
 import { DataSection } from './data-section';
 import { GitHostsSection } from './git-hosts-section';
@@ -11,7 +13,6 @@ import { OrganizationsSection } from './organizations-section';
 import { SetupSteps } from './setup-steps';
 import { useStoredConfig } from './stored-config';
 import { SyncSection } from './sync-section';
-import { isSyncRunning, useNow, useSyncView } from './use-sync-view';
 
 const NO_ORGANIZATIONS: Organization[] = [];
 
@@ -34,7 +35,7 @@ function mergeOrganizations(
 export function OptionsApp() {
   const stored = useStoredConfig();
   const directory = useLiveQuery(() => db.organizations.toArray(), [], NO_ORGANIZATIONS);
-  const view = useSyncView();
+  const view = useSyncView(db);
   const now = useNow(5_000);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [draftOrgIds, setDraftOrgIds] = useState<string[] | null>(null);

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { parseOrgIds } from '../../utils/settings/validate';
+import { plural } from '../shared/format';
 import { Card } from './card';
 import {
   describedBy,
@@ -15,7 +16,6 @@ import {
   type Notice,
   UnsavedMark,
 } from './feedback';
-import { plural } from './format';
 import { type StoredConfig, saveSettings } from './stored-config';
 
 interface Choice {

@@ -12,6 +12,7 @@ import {
   type Settings,
   settingsItem,
 } from '../../utils/settings';
+import { watchSettings } from '../shared/watch-settings';
 
 export interface StoredConfig {
   settings: Settings;
@@ -30,20 +31,7 @@ export async function readStoredConfig(): Promise<StoredConfig> {
 
 export function useStoredConfig(): StoredConfig | null {
   const [config, setConfig] = useState<StoredConfig | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = () => {
-      void readStoredConfig().then((next) => {
-        if (alive) setConfig(next);
-      });
-    };
-    load();
-    const unwatch = [settingsItem.watch(load), apiKeyItem.watch(load)];
-    return () => {
-      alive = false;
-      for (const stop of unwatch) stop();
-    };
-  }, []);
+  useEffect(() => watchSettings(readStoredConfig, setConfig), []);
   return config;
 }
 

@@ -1,7 +1,8 @@
 /** Where sync stands: overall, then per organization, with progress of a pass under way. */
 import type { OrgSyncState, SyncPass } from '../../utils/db/schema';
-import { formatCount, formatDateTime, formatRelative, plural } from './format';
-import type { SyncView } from './use-sync-view';
+import { formatCount, formatDateTime, plural } from '../shared/format';
+import type { SyncView } from '../shared/sync-state';
+import { formatRelative } from './format';
 
 function passText(pass: SyncPass): string {
   if (pass.kind === 'backfill') {

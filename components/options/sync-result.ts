@@ -2,8 +2,8 @@
 import { db } from '../../utils/db/database';
 import type { SyncNowResult } from '../../utils/sync/service';
 import { readSyncStatus } from '../../utils/sync/status';
+import { plural } from '../shared/format';
 import type { Notice } from './feedback';
-import { plural } from './format';
 
 export async function describeSyncResult(result: SyncNowResult): Promise<Notice> {
   switch (result) {

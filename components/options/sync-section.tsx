@@ -2,6 +2,8 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging';
 import { checkHistoryDays, checkSyncInterval } from '../../utils/settings/validate';
+import { isSyncRunning, type SyncView } from '../shared/sync-state';
+import { useNow } from '../shared/use-now';
 import { Card } from './card';
 import { NO_BACKGROUND } from './connection-report';
 import {
@@ -15,7 +17,6 @@ import {
 import { type StoredConfig, saveSettings } from './stored-config';
 import { OrgProgressList, SyncProblem, SyncSummary } from './sync-progress';
 import { describeSyncResult } from './sync-result';
-import { isSyncRunning, type SyncView, useNow } from './use-sync-view';
 
 function parseWhole(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);

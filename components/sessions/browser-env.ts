@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { db } from '../../utils/db/database';
 import { sendMessage } from '../../utils/messaging';
-import { apiKeyItem, readEffectiveSettings, settingsItem } from '../../utils/settings';
+import { apiKeyItem, readEffectiveSettings } from '../../utils/settings';
+import { watchSettings } from '../shared/watch-settings';
 import type { SessionsEnv } from './env';
 
 async function isConfigured(): Promise<boolean> {
@@ -19,22 +20,7 @@ export function createBrowserEnv(): SessionsEnv {
     },
     openInTab: (query) => openExtensionPage('/sessions.html', query),
     openInsights: (query) => openExtensionPage('/insights.html', query),
-    watchConfigured: (callback) => {
-      let active = true;
-      const check = () => {
-        void isConfigured().then((configured) => {
-          if (active) callback(configured);
-        });
-      };
-      check();
-      const unwatchKey = apiKeyItem.watch(check);
-      const unwatchSettings = settingsItem.watch(check);
-      return () => {
-        active = false;
-        unwatchKey();
-        unwatchSettings();
-      };
-    },
+    watchConfigured: (callback) => watchSettings(isConfigured, callback),
     copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

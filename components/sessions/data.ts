@@ -5,12 +5,10 @@
  * is read straight from an index so the list shows before 50,000 rows are deserialized.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DevinDatabase, MemberRow, OrgSyncState, SessionRow } from '../../utils/db/schema';
+import type { DevinDatabase, SessionRow } from '../../utils/db/schema';
 import type { SearchIndex } from '../../utils/filters/match';
 import type { SortOrder } from '../../utils/filters/model';
 import { SearchIndexLoader, searchTextSource } from '../../utils/filters/search-index';
-import { type Lease, readLease } from '../../utils/sync/lease';
-import { EMPTY_SYNC_STATUS, readSyncStatus, type SyncStatus } from '../../utils/sync/status';
 import { useLiveQuery } from '../shared/use-live-query';
 
 /** The least time between two full reads; a slow read (50,000 rows) spaces them further. */
@@ -155,88 +153,4 @@ export function useSearchIndex(
     };
   }, [loader, rows, started]);
   return index;
-}
-
-export interface Directory {
-  orgName: (orgId: string) => string | null;
-  member: (userId: string) => MemberRow | null;
-  /** Display name of a user: name, else email, else null. */
-  userName: (userId: string) => string | null;
-}
-
-export function useDirectory(db: DevinDatabase): Directory {
-  const data = useLiveQuery(
-    async () => {
-      const [organizations, members] = await Promise.all([
-        db.organizations.toArray(),
-        db.members.toArray(),
-      ]);
-      return { organizations, members };
-    },
-    [db],
-    { organizations: [], members: [] },
-  );
-  return useMemo(() => {
-    const orgs = new Map(data.organizations.map((org) => [org.org_id, org.org_name ?? null]));
-    const members = new Map(data.members.map((member) => [member.user_id, member]));
-    return {
-      orgName: (orgId) => orgs.get(orgId) ?? null,
-      member: (userId) => members.get(userId) ?? null,
-      userName: (userId) => {
-        const member = members.get(userId);
-        return member?.name || member?.email || null;
-      },
-    };
-  }, [data]);
-}
-
-export interface SyncInfo {
-  loaded: boolean;
-  states: OrgSyncState[];
-  status: SyncStatus;
-  lease: Lease | null;
-}
-
-const NO_SYNC_INFO: SyncInfo = {
-  loaded: false,
-  states: [],
-  status: EMPTY_SYNC_STATUS,
-  lease: null,
-};
-
-export function useSyncInfo(db: DevinDatabase): SyncInfo {
-  return useLiveQuery(
-    async () => {
-      const [states, status, lease] = await Promise.all([
-        db.syncState.toArray(),
-        readSyncStatus(db),
-        readLease(db),
-      ]);
-      return { loaded: true, states, status, lease };
-    },
-    [db],
-    NO_SYNC_INFO,
-  );
-}
-
-/** Sessions fetched so far in the passes under way, and how many the passes expect. */
-export function syncProgress(states: readonly OrgSyncState[]): { done: number; total: number } {
-  let done = 0;
-  let total = 0;
-  for (const state of states) {
-    if (!state.pass) continue;
-    done += state.pass.sessionsDone;
-    total += state.pass.total;
-  }
-  return { done, total };
-}
-
-/** The current time, refreshed every `intervalMs`. */
-export function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

@@ -11,7 +11,7 @@ import {
   toDay,
 } from '../../utils/filters/model';
 import type { Facets } from '../../utils/filters/totals';
-import type { Directory } from './data';
+import type { Directory } from '../shared/directory';
 import { humanize, KNOWN_STATUSES, statusLabel } from './format';
 import { MultiSelect, type Option } from './multi-select';
 

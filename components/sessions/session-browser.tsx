@@ -13,15 +13,10 @@ import { createIncrementalFilter, filterRows, sortRows } from '../../utils/filte
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
 import { collectFacets, computeTotals, type SessionTotals } from '../../utils/filters/totals';
 import { filtersKey } from '../../utils/filters/url';
-import {
-  type SyncInfo,
-  syncProgress,
-  useDirectory,
-  useNow,
-  useSearchIndex,
-  useSessionRows,
-  useSyncInfo,
-} from './data';
+import { useDirectory } from '../shared/directory';
+import { isSyncRunning, type SyncView, syncProgress, useSyncView } from '../shared/sync-state';
+import { useNow } from '../shared/use-now';
+import { useSearchIndex, useSessionRows } from './data';
 import { useSessionsEnv } from './env';
 import { FilterBar } from './filter-bar';
 import {
@@ -34,7 +29,7 @@ import {
 } from './format';
 import { SessionDetailView } from './session-detail';
 import { type Reveal, SessionList } from './session-list';
-import { isSyncing, SyncBar } from './sync-bar';
+import { SyncBar } from './sync-bar';
 
 export type Layout = 'popup' | 'tab';
 
@@ -73,7 +68,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
   // Relative date filters move once a minute, not on every render.
   const filterNow = Math.floor(now / MINUTE) * MINUTE;
   const configured = useConfigured();
-  const syncInfo = useSyncInfo(db);
+  const syncView = useSyncView(db);
   const directory = useDirectory(db);
   const rows = useSessionRows(db, filters.sort);
 
@@ -209,24 +204,24 @@ export function SessionBrowser(props: SessionBrowserProps) {
   }, []);
 
   const count = rows.count;
-  const syncing = isSyncing(syncInfo, now);
+  const syncing = isSyncRunning(syncView, now);
   const changeFilters = (next: SessionFilters) => onFiltersChange(next);
   const clear = () => onFiltersChange(clearFilters(filters));
 
   let listBody: ComponentChildren;
   if (configured === false && count === 0) {
     listBody = <NoKey onOpenOptions={env.openOptions} />;
-  } else if (count === 0 && (configured === null || !syncInfo.loaded)) {
+  } else if (count === 0 && (configured === null || !syncView.loaded)) {
     // Not known yet whether a key is set or a sync ran: say nothing rather than the wrong thing.
     listBody = <p class="empty muted">Loading…</p>;
   } else if (count === 0) {
-    listBody = <NeverSynced info={syncInfo} syncing={syncing} onSync={() => void env.syncNow()} />;
+    listBody = <NeverSynced info={syncView} syncing={syncing} onSync={() => void env.syncNow()} />;
   } else if (visible === null || (visible.length === 0 && sorted === null)) {
     listBody = <p class="empty muted">Loading sessions…</p>;
   } else if (visible.length === 0 && filters.prKey) {
     listBody = (
       <NoLinkedSessions
-        lastSuccessAt={syncInfo.status.lastSuccessAt}
+        lastSuccessAt={syncView.status.lastSuccessAt}
         now={now}
         onSync={() => void env.syncNow()}
         onClear={clear}
@@ -292,7 +287,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
           </span>
           Devin sessions
         </h1>
-        <SyncBar info={syncInfo} now={now} configured={configured} />
+        <SyncBar info={syncView} now={now} configured={configured} />
         {props.actions ? <div class="top-actions">{props.actions}</div> : null}
       </header>
       {/* The tab has room for every filter across the page; the popup keeps them over the list. */}
@@ -388,7 +383,7 @@ function NoKey(props: { onOpenOptions: () => void }) {
   );
 }
 
-function NeverSynced(props: { info: SyncInfo; syncing: boolean; onSync: () => void }) {
+function NeverSynced(props: { info: SyncView; syncing: boolean; onSync: () => void }) {
   const { info, syncing } = props;
   const { done, total } = syncProgress(info.states);
   if (syncing) {

@@ -5,12 +5,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { type Session, type SessionAnalysis, toEpochMs } from '../../utils/api/schemas';
+import type { Session, SessionAnalysis } from '../../utils/api/schemas';
+import { toEpochMs } from '../../utils/api/time';
 import type { SessionDetail as SessionDetailRecord, SessionRow } from '../../utils/db/schema';
+import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
 import { useLiveQuery } from '../shared/use-live-query';
 import { type IssueRef, resolveIssueRef } from './analysis';
-import type { Directory } from './data';
 import { useSessionsEnv } from './env';
 import { formatAcus, formatExact, humanize, plural } from './format';
 import { CopyButton, PrLink, RelativeTime, StatusBadge, Tag } from './parts';

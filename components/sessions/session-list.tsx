@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/schema';
-import type { Directory } from './data';
+import type { Directory } from '../shared/directory';
 import { formatAcus } from './format';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { useVirtualizer } from './use-virtualizer';

@@ -1,14 +1,9 @@
 /** One line on the state of the cache: last sync, progress while syncing, the last error. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { isLeaseActive } from '../../utils/sync/lease';
-import { type SyncInfo, syncProgress } from './data';
+import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
 import { formatCount, formatExact, formatRelative } from './format';
-
-export function isSyncing(info: SyncInfo, now: number): boolean {
-  return isLeaseActive(info.lease, now);
-}
 
 const ANSWERS: Record<string, string> = {
   'not-configured': 'Add an API key and an organization in the options page first.',
@@ -16,12 +11,12 @@ const ANSWERS: Record<string, string> = {
   busy: 'A sync is already running.',
 };
 
-export function SyncBar(props: { info: SyncInfo; now: number; configured: boolean | null }) {
+export function SyncBar(props: { info: SyncView; now: number; configured: boolean | null }) {
   const { info, now } = props;
   const env = useSessionsEnv();
   const [asking, setAsking] = useState(false);
   const [answer, setAnswer] = useState<string | null>(null);
-  const syncing = isSyncing(info, now);
+  const syncing = isSyncRunning(info, now);
   const { done, total } = syncProgress(info.states);
   const { status } = info;
   const error = status.lastError;

@@ -6,11 +6,12 @@
  *   sessions.html?ids=a,b,c      those sessions
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
 import { SessionsEnvContext } from '../../components/sessions/env';
 import { SessionBrowser } from '../../components/sessions/session-browser';
 import { viewFromQuery, viewToQuery } from '../../components/sessions/view-query';
+import { useQueryInUrl } from '../../components/shared/use-query-in-url';
 import type { SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
 import '../../components/shared/theme.css';
@@ -21,13 +22,7 @@ const env = createBrowserEnv();
 function SessionsTab() {
   const [view, setView] = useState(() => viewFromQuery(location.search));
 
-  useEffect(() => {
-    const query = viewToQuery(view);
-    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) {
-      history.replaceState(null, '', url);
-    }
-  }, [view]);
+  useQueryInUrl(viewToQuery(view));
 
   return (
     <SessionsEnvContext.Provider value={env}>

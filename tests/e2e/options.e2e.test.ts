@@ -19,7 +19,7 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   // Latency spreads the backfill over several visible pages of progress.
-  api = await startMockApi({ sessions: 1500, orgs: 3, seed: 'options-e2e', latencyMs: 150 });
+  api = await startMockApi({ sessions: 3000, orgs: 3, seed: 'options-e2e', latencyMs: 300 });
   browser = await launchWithExtension({ viewport: { width: 1280, height: 900 } });
 });
 

@@ -104,10 +104,14 @@ function group(parts: readonly DiffPart[]): DiffPart[] {
   return result;
 }
 
-/** Emits a replacement, keeping tokens both sides share at its ends as unchanged text. */
-function pushReplacement(parts: DiffPart[], removed: string, added: string): void {
-  const a = tokenize(removed);
-  const b = tokenize(added);
+/**
+ * The tokens both sides share at their ends: `a` and `b` are the same before `start`, and from
+ * `endA` in `a` on as from `endB` in `b` on.
+ */
+function commonEnds(
+  a: readonly string[],
+  b: readonly string[],
+): { start: number; endA: number; endB: number } {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -116,6 +120,14 @@ function pushReplacement(parts: DiffPart[], removed: string, added: string): voi
     endA--;
     endB--;
   }
+  return { start, endA, endB };
+}
+
+/** Emits a replacement, keeping tokens both sides share at its ends as unchanged text. */
+function pushReplacement(parts: DiffPart[], removed: string, added: string): void {
+  const a = tokenize(removed);
+  const b = tokenize(added);
+  const { start, endA, endB } = commonEnds(a, b);
   push(parts, 'equal', a.slice(0, start).join(''));
   push(parts, 'delete', a.slice(start, endA).join(''));
   push(parts, 'insert', b.slice(start, endB).join(''));
@@ -152,14 +164,7 @@ function slideRight(parts: DiffPart[]): DiffPart[] {
 export function diffWords(original: string, suggested: string): DiffPart[] {
   const a = tokenize(original);
   const b = tokenize(suggested);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = commonEnds(a, b);
   const parts: DiffPart[] = [];
   push(parts, 'equal', a.slice(0, start).join(''));
   for (const part of lcsParts(a.slice(start, endA), b.slice(start, endB))) {

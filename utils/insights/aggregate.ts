@@ -24,6 +24,7 @@ import {
   type GroupStat,
   type Insights,
   LABEL_IMPACT_SEPARATOR,
+  MERGED_STATE,
   type PrHostStat,
   type PrProvider,
   type Stack,
@@ -46,8 +47,6 @@ export interface InsightsOptions {
   /** How many of the costliest sessions to list. Default 20. */
   costliest?: number;
 }
-
-const MERGED = 'merged';
 
 /**
  * Positions of sessions, growing by doubling in a typed array: off the JS heap, so hundreds of
@@ -494,7 +493,7 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
       prsOpened += prs;
       for (const pr of row.pull_requests) {
         const state = states.of(pr.state);
-        if (state.key === MERGED) merged++;
+        if (state.key === MERGED_STATE) merged++;
         bump(state, i);
         const info = hostOf(pr.url);
         const host = info.tally ?? hostTally(info);

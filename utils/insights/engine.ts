@@ -246,32 +246,24 @@ export class InsightsEngine {
     started = clock();
     let insights = aggregate();
     let computeMs = clock() - started;
+    const postResult = (partial: boolean, detailsMs: number) =>
+      this.post({
+        type: 'result',
+        seq,
+        insights,
+        filters,
+        cached: rows.length,
+        partial,
+        timings: { readMs, filterMs, computeMs, detailsMs },
+      });
 
     const missing = this.extras.missing(filtered);
     if (missing.length === 0) {
-      this.post({
-        type: 'result',
-        seq,
-        insights,
-        filters,
-        cached: rows.length,
-        partial: false,
-        timings: { readMs, filterMs, computeMs, detailsMs: 0 },
-      });
+      postResult(false, 0);
       return;
     }
     // Everything but impacts and action item types first, when the details take a while.
-    if (missing.length > PARTIAL_AFTER) {
-      this.post({
-        type: 'result',
-        seq,
-        insights,
-        filters,
-        cached: rows.length,
-        partial: true,
-        timings: { readMs, filterMs, computeMs, detailsMs: 0 },
-      });
-    }
+    if (missing.length > PARTIAL_AFTER) postResult(true, 0);
     started = clock();
     await this.extras.load(missing, () => !this.superseded(querySeq));
     if (this.superseded(querySeq)) return;
@@ -279,14 +271,6 @@ export class InsightsEngine {
     started = clock();
     insights = aggregate();
     computeMs = clock() - started;
-    this.post({
-      type: 'result',
-      seq,
-      insights,
-      filters,
-      cached: rows.length,
-      partial: false,
-      timings: { readMs, filterMs, computeMs, detailsMs },
-    });
+    postResult(false, detailsMs);
   }
 }

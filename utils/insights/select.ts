@@ -19,6 +19,7 @@ import {
   FLAG_SUGGESTED_PROMPT,
   type GroupBy,
   type Insights,
+  MERGED_STATE,
 } from './types';
 
 export const SESSIONS_PAGE = 'sessions.html';
@@ -151,7 +152,7 @@ export function selectionFilters(
     next.hasPr = 'yes';
   }
   const states = new Set<string>();
-  if (flags & FLAG_MERGED_PR) states.add('merged');
+  if (flags & FLAG_MERGED_PR) states.add(MERGED_STATE);
   if (selection.prState !== undefined) states.add(selection.prState);
   if (states.size > 1) return null;
   for (const state of states) {

@@ -12,6 +12,7 @@ import {
   type GroupBy,
   type Insights,
   LABEL_IMPACT_SEPARATOR,
+  MERGED_STATE,
   type PrProvider,
   type StackSeries,
   UNKNOWN_STATE,
@@ -62,7 +63,8 @@ export const GROUP_TITLES: Record<GroupBy, string> = {
   status: 'Statuses',
 };
 
-const GROUP_NOUNS: Record<GroupBy, string> = {
+/** One organization, user or status: column headings and the stack-by buttons. */
+export const GROUP_NOUNS: Record<GroupBy, string> = {
   org: 'Organization',
   user: 'User',
   status: 'Status',
@@ -163,6 +165,37 @@ export function groupTable(insights: Insights, by: GroupBy, names: Names): Table
   };
 }
 
+/** The columns of a per-day table: the day, its sessions and its ACUs. */
+function dayColumns(): Column[] {
+  return [
+    { label: 'Day', format: 'day' },
+    { label: 'Sessions', format: 'count' },
+    { label: 'ACUs', format: 'acus' },
+  ];
+}
+
+/** The cells of `dayColumns` for one day, each selecting the day's sessions. */
+function dayCells(insights: Insights, label: string, day: number): Cell[] {
+  return [
+    { value: label, select: { day } },
+    { value: insights.days.sessions[day] ?? 0, select: { day } },
+    { value: insights.days.acus[day] ?? 0, select: { day } },
+  ];
+}
+
+/** Sessions and ACUs per day. */
+export function sessionsPerDayTable(insights: Insights): TableModel {
+  return {
+    id: 'sessions-per-day',
+    title: 'Sessions per day',
+    columns: dayColumns(),
+    rows: insights.days.labels.map((label, day) => ({
+      key: label,
+      cells: dayCells(insights, label, day),
+    })),
+  };
+}
+
 /** Sessions and ACUs per day, with the ACUs of each series of the stack `by`. */
 export function dailyTable(insights: Insights, by: GroupBy, names: Names): TableModel {
   const stack = insights.stacks[by];
@@ -170,9 +203,7 @@ export function dailyTable(insights: Insights, by: GroupBy, names: Names): Table
     id: `daily-by-${by}`,
     title: 'Per day',
     columns: [
-      { label: 'Day', format: 'day' },
-      { label: 'Sessions', format: 'count' },
-      { label: 'ACUs', format: 'acus' },
+      ...dayColumns(),
       ...stack.series.map(
         (series): Column => ({
           label: `ACUs: ${seriesName(by, series, names)}`,
@@ -183,9 +214,7 @@ export function dailyTable(insights: Insights, by: GroupBy, names: Names): Table
     rows: insights.days.labels.map((label, day) => ({
       key: label,
       cells: [
-        { value: label, select: { day } },
-        { value: insights.days.sessions[day] ?? 0, select: { day } },
-        { value: insights.days.acus[day] ?? 0, select: { day } },
+        ...dayCells(insights, label, day),
         ...stack.series.map(
           (_, index): Cell => ({
             value: stack.acus[index]?.[day] ?? 0,
@@ -332,7 +361,7 @@ export function actionTypesTable(insights: Insights): TableModel {
 
 /** PR states in a natural order: open, merged, closed, then any other, unknown last. */
 export function orderedStates(insights: Insights): string[] {
-  const known = ['open', 'merged', 'closed'];
+  const known = ['open', MERGED_STATE, 'closed'];
   const keys = insights.prStates.map((bucket) => bucket.key);
   const others = keys.filter((key) => !known.includes(key) && key !== UNKNOWN_STATE);
   return [
@@ -367,7 +396,7 @@ export function prTable(insights: Insights): TableModel {
     rows: [
       ...insights.prHosts.map((host) => {
         const byState = new Map(host.states.map((bucket) => [bucket.key, bucket]));
-        const merged = byState.get('merged')?.occurrences ?? 0;
+        const merged = byState.get(MERGED_STATE)?.occurrences ?? 0;
         return {
           key: host.key,
           cells: [

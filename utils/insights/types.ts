@@ -23,6 +23,8 @@ export const FLAG_ISSUES = 32;
 export const ERROR_STATUS = 'error';
 /** The PR state of a PR without one (same spelling as the filters' `prStates`). */
 export const UNKNOWN_STATE = 'unknown';
+/** The PR state the merged counts count (lower case, as the filters' `prStates`). */
+export const MERGED_STATE = 'merged';
 
 /** What the analysis of one session says beyond the row digest (read from `details`). */
 export interface AnalysisExtra {

@@ -1,0 +1,40 @@
+/** The cached directory (organizations and members), live, as name lookups. */
+import { useMemo } from 'preact/hooks';
+import type { DevinDatabase, MemberRow } from '../../utils/db/schema';
+import { useLiveQuery } from './use-live-query';
+
+export interface Directory {
+  /** The ids of the cached organizations. */
+  orgIds: string[];
+  orgName: (orgId: string) => string | null;
+  member: (userId: string) => MemberRow | null;
+  /** Display name of a user: name, else email, else null. */
+  userName: (userId: string) => string | null;
+}
+
+export function useDirectory(db: DevinDatabase): Directory {
+  const data = useLiveQuery(
+    async () => {
+      const [organizations, members] = await Promise.all([
+        db.organizations.toArray(),
+        db.members.toArray(),
+      ]);
+      return { organizations, members };
+    },
+    [db],
+    { organizations: [], members: [] },
+  );
+  return useMemo(() => {
+    const orgs = new Map(data.organizations.map((org) => [org.org_id, org.org_name ?? null]));
+    const members = new Map(data.members.map((member) => [member.user_id, member]));
+    return {
+      orgIds: data.organizations.map((org) => org.org_id),
+      orgName: (orgId) => orgs.get(orgId) ?? null,
+      member: (userId) => members.get(userId) ?? null,
+      userName: (userId) => {
+        const member = members.get(userId);
+        return member?.name || member?.email || null;
+      },
+    };
+  }, [data]);
+}
