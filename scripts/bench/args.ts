@@ -1,0 +1,104 @@
+/** Command-line options of `npm run bench`. */
+import { parseArgs } from 'node:util';
+
+export const HELP = `Benchmark of the built extension against the local Devin API, in headless Chromium.
+
+Usage: npm run bench -- [options]
+
+  --sessions <n>         sessions served by the local API (default 1000)
+  --runs <n>             runs; each value is the median over them (default 3)
+  --out <file>           write the JSON results there (default: stdout table only)
+  --orgs <n>             organizations (default 3)
+  --seed <value>         data seed (default 42)
+  --build                build the extension first (DEVIN_EXT_LOOPBACK=1 npx wxt build)
+  --extension <dir>      the built extension (default .output/loopback/chrome-mv3)
+  --row-selector <css>   a session row in the popup (default: see scripts/bench/popup.ts)
+  --search-selector <css> the popup's search box (default: see scripts/bench/popup.ts)
+  --profile <file>       also record CPU profiles in run 1 (worker backfill to <file>; the
+                         incremental sync, a popup opening and the keystrokes beside it)
+                         and summarize them in the JSON details; profiling slows what it
+                         watches: use it to analyse, not for results
+  --quiet-load <x>       before each run, wait (up to 3 min) for the 1-minute load
+                         average to fall below x; each run's load is recorded either way
+  --keep                 keep the browser profile and extension copy on disk (printed paths);
+                         the browser and server are closed all the same
+  --verbose              log each step
+  -h, --help             this help
+`;
+
+export interface BenchOptions {
+  sessions: number;
+  runs: number;
+  out: string | null;
+  orgs: number;
+  seed: number;
+  build: boolean;
+  extensionDir: string | null;
+  rowSelector: string | null;
+  searchSelector: string | null;
+  profile: string | null;
+  quietLoad: number | null;
+  keep: boolean;
+  verbose: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 1) {
+    throw new UsageError(`--${name} must be an integer >= 1 (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  return {
+    sessions: positiveInt('sessions', values.sessions),
+    runs: positiveInt('runs', values.runs),
+    out: values.out ?? null,
+    orgs: positiveInt('orgs', values.orgs),
+    seed: Number.isInteger(Number(values.seed)) ? Number(values.seed) : 42,
+    build: values.build,
+    extensionDir: values.extension ?? null,
+    rowSelector: values['row-selector'] ?? null,
+    searchSelector: values['search-selector'] ?? null,
+    profile: values.profile ?? null,
+    quietLoad: values['quiet-load'] === undefined ? null : Number(values['quiet-load']),
+    keep: values.keep,
+    verbose: values.verbose,
+    help: values.help,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      sessions: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '3' },
+      out: { type: 'string' },
+      orgs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '42' },
+      build: { type: 'boolean', default: false },
+      extension: { type: 'string' },
+      'row-selector': { type: 'string' },
+      'search-selector': { type: 'string' },
+      profile: { type: 'string' },
+      'quiet-load': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}

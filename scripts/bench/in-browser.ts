@@ -1,0 +1,203 @@
+/// <reference types="chrome" />
+/**
+ * Functions Playwright runs inside the browser (the extension's worker or one of its pages).
+ * Each is serialized on its own: it may use only its argument and browser globals.
+ */
+
+export interface Listing {
+  /** API path, e.g. /v2/enterprise/organizations/{id}/sessions/insights */
+  path: string;
+  /** Query after skip and limit, in the order the extension's client writes it. */
+  extra: [string, string][];
+}
+
+export interface FloorArgs {
+  baseUrl: string;
+  apiKey: string;
+  limit: number;
+  /** Fetched at the same time, as the sync's directory refresh does. */
+  parallel: Listing[];
+  /** Then these, one after the other, as the sync walks organizations. */
+  sequential: Listing[];
+}
+
+export interface FloorResult {
+  ms: number;
+  urls: string[];
+  items: number;
+  bytes: number;
+}
+
+/**
+ * The floor of a sync: every page the sync reads, fetched the way its client fetches (same
+ * URLs, headers and fetch options, body read as text and parsed), and nothing else.
+ */
+export async function fetchPages(args: FloorArgs): Promise<FloorResult> {
+  const urls: string[] = [];
+  let items = 0;
+  let bytes = 0;
+  const walk = async (listing: Listing) => {
+    let skip: number | null = 0;
+    while (skip !== null) {
+      const url = new URL(listing.path, `${args.baseUrl}/`);
+      url.searchParams.set('skip', String(skip));
+      url.searchParams.set('limit', String(args.limit));
+      for (const [name, value] of listing.extra) url.searchParams.set(name, value);
+      const response = await fetch(url.toString(), {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${args.apiKey}`, Accept: 'application/json' },
+        redirect: 'error',
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`floor: ${response.status} for ${url.pathname}`);
+      const body = JSON.parse(text) as {
+        items: unknown[];
+        skip: number;
+        has_more: boolean;
+        next_cursor: number | null;
+      };
+      urls.push(url.pathname + url.search);
+      items += body.items.length;
+      bytes += text.length;
+      skip = body.has_more ? (body.next_cursor ?? body.skip + body.items.length) : null;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(args.parallel.map(walk));
+  for (const listing of args.sequential) await walk(listing);
+  return { ms: performance.now() - started, urls, items, bytes };
+}
+
+export interface OrgState {
+  org_id: string;
+  pass: unknown;
+  watermark: number | null;
+  lastSuccessAt: number | null;
+  lastError: { message: string } | null;
+}
+
+/**
+ * Reads one table of the extension's database without ever creating or upgrading it.
+ * Installed as `globalThis.__benchReadTable` by `HELPERS` (evaluated functions cannot share
+ * module code, and the extension's CSP forbids eval).
+ */
+export async function readTable<T>(table: string): Promise<T[]> {
+  const names = await indexedDB.databases();
+  if (!names.some((d) => d.name === 'devin-sessions')) return [];
+  return new Promise<T[]>((resolve, reject) => {
+    const open = indexedDB.open('devin-sessions');
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve([]);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(table)) {
+        db.close();
+        resolve([]);
+        return;
+      }
+      const request = db.transaction(table, 'readonly').objectStore(table).getAll();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result as T[]);
+      };
+      request.onerror = () => {
+        db.close();
+        reject(request.error);
+      };
+    };
+  });
+}
+
+export interface BackfillArgs {
+  apiKey: string;
+  settings: Record<string, unknown>;
+  orgIds: string[];
+  pollMs: number;
+  timeoutMs: number;
+}
+
+type ReadTable = <T>(table: string) => Promise<T[]>;
+
+/** Source that installs the helpers above in a worker or page (run once per context). */
+export const HELPERS = `globalThis.__name ??= (f) => f; globalThis.__benchReadTable = ${readTable.toString()}; undefined`;
+
+/**
+ * In the worker: stores the settings as the options page does (which starts the sync) and
+ * waits until every organization's pass is over. Timed in the worker, so no round trip counts.
+ */
+export async function configureAndWait(
+  args: BackfillArgs,
+): Promise<{ ms: number; states: OrgState[] }> {
+  const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
+  const started = performance.now();
+  const wallStart = Date.now();
+  await chrome.storage.local.set({ apiKey: args.apiKey, settings: args.settings });
+  for (;;) {
+    const states = await read<OrgState>('syncState');
+    const done = args.orgIds.every((id) => {
+      const state = states.find((s) => s.org_id === id);
+      return state !== undefined && state.pass === null && (state.lastSuccessAt ?? 0) >= wallStart;
+    });
+    const failed = states.find((s) => s.lastError !== null);
+    if (failed) throw new Error(`sync failed for ${failed.org_id}: ${failed.lastError?.message}`);
+    if (done) return { ms: performance.now() - started, states };
+    if (performance.now() - started > args.timeoutMs) {
+      throw new Error(`backfill did not finish in ${args.timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, args.pollMs));
+  }
+}
+
+/** In an extension page: "Sync now" as the popup sends it (@webext-core/messaging's format). */
+export async function syncNowMessage(): Promise<{ ms: number; response: unknown }> {
+  const started = performance.now();
+  const response: unknown = await chrome.runtime.sendMessage({
+    id: Math.floor(Math.random() * 1e6),
+    type: 'syncNow',
+    data: undefined,
+    timestamp: Date.now(),
+  });
+  return { ms: performance.now() - started, response };
+}
+
+export async function storageUsage(): Promise<{ usage: number; indexedDB: number | null }> {
+  const estimate = (await navigator.storage.estimate()) as StorageEstimate & {
+    usageDetails?: { indexedDB?: number };
+  };
+  return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
+}
+
+export async function countSessions(): Promise<number> {
+  const names = await indexedDB.databases();
+  if (!names.some((d) => d.name === 'devin-sessions')) return 0;
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('devin-sessions');
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve(0);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('sessions', 'readonly').objectStore('sessions').count();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        db.close();
+        reject(request.error);
+      };
+    };
+  });
+}
+
+/**
+ * In the worker: Chromium's first `storage.managed` read of a browser session waits ~2 s for
+ * the policy service. The background does that read at start-up, long before a person could
+ * type a key; the bench configures within a second of launch, so it waits for that read first.
+ */
+export async function warmManagedStorage(): Promise<number> {
+  const started = performance.now();
+  await chrome.storage.managed.get(null).catch(() => ({}));
+  return performance.now() - started;
+}
