@@ -40,6 +40,19 @@ describe('upsertSessions', () => {
     expect((await db.details.get('a'))?.session.status).toBe('exit');
   });
 
+  it('does not rewrite an unchanged copy, but does write a quiet change with the same time stamp', async () => {
+    const db = freshDb();
+    const first = session('a', 'o', '2026-01-01T00:00:00.000Z', 'exit');
+    await upsertSessions(db, [first]);
+    expect(await upsertSessions(db, [first])).toBe(0);
+    const merged = {
+      ...first,
+      pull_requests: [{ url: 'https://github.com/a/b/pull/1', state: 'merged' }],
+    };
+    expect(await upsertSessions(db, [merged])).toBe(1);
+    expect((await db.sessions.get('a'))?.pull_requests[0]?.state).toBe('merged');
+  });
+
   it('writes a newer copy to the row, the detail and the search text', async () => {
     const db = freshDb();
     await upsertSessions(db, [session('a', 'o', '2026-01-01T00:00:00.000Z', 'running')]);

@@ -4,13 +4,15 @@
  */
 import type { Session } from '../api';
 import { toSearchText, toSessionDetail, toSessionRow } from './rows';
-import type { DevinDatabase } from './schema';
+import type { DevinDatabase, SessionRow } from './schema';
 
 export const SESSION_TABLES = ['sessions', 'details', 'searchText'] as const;
 
 /**
  * Upserts by `session_id`. A copy older than the one cached (a page replayed after a restart,
- * or an overlap) never overwrites a newer one. Returns how many rows changed.
+ * or an overlap) never overwrites a newer one, and a copy identical to the cached one is not
+ * written again (each incremental sync re-reads a few minutes of overlap). Returns how many
+ * sessions were written.
  */
 export async function upsertSessions(db: DevinDatabase, sessions: Session[]): Promise<number> {
   if (sessions.length === 0) return 0;
@@ -19,7 +21,9 @@ export async function upsertSessions(db: DevinDatabase, sessions: Session[]): Pr
   const fresh: number[] = [];
   rows.forEach((row, i) => {
     const cached = existing[i];
-    if (!cached || row.updated_at >= cached.updated_at) fresh.push(i);
+    if (!cached || row.updated_at > cached.updated_at) fresh.push(i);
+    // Same time stamp: written only if something shown changed (PR states can change quietly).
+    else if (row.updated_at === cached.updated_at && !sameRow(row, cached)) fresh.push(i);
   });
   if (fresh.length === 0) return 0;
   const pick = <T>(items: T[]) => fresh.map((i) => items[i] as T);
@@ -28,6 +32,10 @@ export async function upsertSessions(db: DevinDatabase, sessions: Session[]): Pr
   await db.details.bulkPut(freshSessions.map(toSessionDetail));
   await db.searchText.bulkPut(freshSessions.map(toSearchText));
   return fresh.length;
+}
+
+function sameRow(a: SessionRow, b: SessionRow): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Removes every cached session and sync state of organizations not in `keepOrgIds`. */

@@ -16,6 +16,8 @@ export async function cacheIdentity(apiBaseUrl: string, apiKey: string): Promise
 
 /** Clears the cache when it was filled for another identity. Returns true when it did. */
 export async function adoptCacheIdentity(db: DevinDatabase, identity: string): Promise<boolean> {
+  // The usual case, checked without locking every table for writing.
+  if ((await db.meta.get(IDENTITY_KEY))?.value === identity) return false;
   // One transaction over every table: the identity and the data it describes change together.
   return db.transaction('rw', db.tables, async () => {
     const current = (await db.meta.get(IDENTITY_KEY))?.value;
