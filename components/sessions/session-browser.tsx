@@ -27,7 +27,7 @@ import {
   plural,
   statusLabel,
 } from './format';
-import { SessionDetailView } from './session-detail';
+import { LazySessionDetail } from './lazy-detail';
 import { type Reveal, SessionList } from './session-list';
 import { SyncBar } from './sync-bar';
 
@@ -252,7 +252,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
   }
 
   const detail = openId ? (
-    <SessionDetailView
+    <LazySessionDetail
       key={openId}
       sessionId={openId}
       row={openRow}

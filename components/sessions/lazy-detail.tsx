@@ -1,0 +1,29 @@
+/**
+ * The detail view (analysis, prompt diff, timeline) is loaded the first time a session is
+ * opened, so the popup's first paint carries only the list.
+ */
+import type { ComponentProps } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { SessionDetailView as DetailView } from './session-detail';
+
+type DetailProps = ComponentProps<typeof DetailView>;
+
+let loaded: typeof DetailView | null = null;
+let loading: Promise<typeof DetailView> | null = null;
+
+function loadDetailView(): Promise<typeof DetailView> {
+  loading ??= import('./session-detail').then((module) => {
+    loaded = module.SessionDetailView;
+    return loaded;
+  });
+  return loading;
+}
+
+export function LazySessionDetail(props: DetailProps) {
+  const [View, setView] = useState(() => loaded);
+  useEffect(() => {
+    if (!View) void loadDetailView().then((view) => setView(() => view));
+  }, [View]);
+  if (!View) return <p class="empty muted">Opening the session…</p>;
+  return <View {...props} />;
+}
