@@ -24,6 +24,7 @@ import {
   syncNowMessage,
   warmManagedStorage,
 } from './in-browser';
+import { measureInsights } from './insights';
 import {
   DEFAULT_ROW_SELECTOR,
   DEFAULT_SEARCH_SELECTOR,
@@ -214,6 +215,28 @@ async function runOnce(
       }
     } else {
       await measurePopup(ctx, browser, popupUrl, samples, info, index);
+    }
+
+    // --- Insights aggregation and its floor ----------------------------------------------------
+    if (pageJsSize(ctx.extensionDir, 'insights.html') === null) {
+      samples.insights_compute = {
+        value: null,
+        floor: null,
+        note: 'no insights.html in the build',
+      };
+    } else {
+      log(`run ${index + 1}: insights compute (the Insights page, then one pass over the rows)`);
+      try {
+        const insights = await measureInsights(browser, cached, 5 * 60_000);
+        samples.insights_compute = insights.sample;
+        info.insights = insights.info;
+      } catch (error) {
+        samples.insights_compute = {
+          value: null,
+          floor: null,
+          note: `insights not measured: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+        };
+      }
     }
 
     // --- Incremental sync and its floor --------------------------------------------------------

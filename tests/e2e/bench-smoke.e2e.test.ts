@@ -11,7 +11,13 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const METRICS_WITH_FLOOR = ['backfill', 'incremental', 'popup_first_rows', 'search_keystroke'];
+const METRICS_WITH_FLOOR = [
+  'backfill',
+  'incremental',
+  'popup_first_rows',
+  'search_keystroke',
+  'insights_compute',
+];
 const METRICS = [
   ...METRICS_WITH_FLOOR,
   'popup_heap_mb',
