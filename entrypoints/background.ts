@@ -12,7 +12,12 @@ import { testConnection } from '../utils/connection/test-connection';
 import { db } from '../utils/db/database';
 import { onMessage } from '../utils/messaging';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
-import { apiKeyItem, readEffectiveSettings, settingsItem } from '../utils/settings';
+import {
+  apiKeyItem,
+  checkApiBaseUrl,
+  readEffectiveSettings,
+  settingsItem,
+} from '../utils/settings';
 import { isTransient } from '../utils/sync/errors';
 import {
   cancelSync,
@@ -52,12 +57,15 @@ export default defineBackground({
     onMessage('syncNow', () => sync.syncNow('manual'));
     onMessage('fullResync', () => sync.fullResync());
     onMessage('clearCache', () => sync.clearCache());
-    onMessage('testConnection', ({ data }) =>
-      testConnection(
-        createV2Client({ baseUrl: data.apiBaseUrl, apiKey: data.apiKey }),
+    onMessage('testConnection', ({ data }) => {
+      // Checked here too: the key must never be sent to an address the options page would refuse.
+      const baseUrl = checkApiBaseUrl(data.apiBaseUrl);
+      if (!baseUrl.ok) return { ok: false, kind: 'invalid_request', message: baseUrl.reason };
+      return testConnection(
+        createV2Client({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
         data.orgIds,
-      ),
-    );
+      );
+    });
 
     browser.runtime.onInstalled.addListener(() => {
       void applySchedule().then(() => sync.syncNow('install'));

@@ -33,6 +33,16 @@ describe('sync service', () => {
     expect(await sync.syncNow('manual')).toBe('not-configured');
   });
 
+  it('never sends the key to a base URL that the options page would refuse', async () => {
+    const before = api.requestLog.total;
+    const sync = service(() => ({
+      apiKey: api.apiKey,
+      settings: { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://api.example.com', orgIds: api.orgIds },
+    }));
+    expect(await sync.syncNow('manual')).toBe('failed');
+    expect(api.requestLog.total).toBe(before);
+  });
+
   it('joins a sync already running instead of starting a second one', async () => {
     const sync = service(() => configured());
     const [a, b] = [sync.syncNow('manual'), sync.syncNow('alarm')];

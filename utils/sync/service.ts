@@ -4,7 +4,7 @@
  */
 import { createV2Client, type DevinClient } from '../api';
 import { clearCache, type DevinDatabase, type SyncErrorInfo } from '../db';
-import type { Settings } from '../settings';
+import { checkApiBaseUrl, type Settings } from '../settings';
 import { runSync, type SyncOutcome } from './engine';
 import { cacheIdentity } from './identity';
 import { dropLeaseOfStoppedWorker } from './lease';
@@ -45,6 +45,14 @@ export function createSyncService(options: SyncServiceOptions) {
     await ready;
     const { apiKey, settings } = await options.readConfig();
     if (!apiKey || settings.orgIds.length === 0) return 'not-configured';
+    // A base URL set by policy or an older version is checked like one typed in the options.
+    const baseUrl = checkApiBaseUrl(settings.apiBaseUrl);
+    if (!baseUrl.ok) {
+      await updateSyncStatus(db, {
+        lastError: { kind: 'invalid_request', message: baseUrl.reason, at: Date.now() },
+      });
+      return 'failed';
+    }
     // A refused key waits for new settings; a person asking again is let through.
     if (trigger === 'alarm' && (await readSyncStatus(db)).pausedReason) return 'paused';
     controller = new AbortController();
