@@ -5,6 +5,7 @@ import { DevinDatabase, type SyncErrorInfo } from '../db';
 import { DEFAULT_SETTINGS } from '../settings/items';
 import { isTransient } from './errors';
 import { createSyncService, type SyncConfig } from './service';
+import { readSyncStatus } from './status';
 
 let api: MockApi;
 beforeAll(async () => {
@@ -12,9 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-function service(config: () => SyncConfig, failures: SyncErrorInfo[] = []) {
+function service(
+  config: () => SyncConfig,
+  failures: SyncErrorInfo[] = [],
+  db = new DevinDatabase(`service-${Math.random()}`),
+) {
   return createSyncService({
-    db: new DevinDatabase(`service-${Math.random()}`),
+    db,
     readConfig: async () => config(),
     createClient: ({ apiBaseUrl, apiKey }) =>
       createV2Client({ baseUrl: apiBaseUrl, apiKey, retry: { maxAttempts: 2, baseDelayMs: 5 } }),
@@ -34,13 +39,19 @@ describe('sync service', () => {
   });
 
   it('never sends the key to a base URL that the options page would refuse', async () => {
-    const before = api.requestLog.total;
-    const sync = service(() => ({
-      apiKey: api.apiKey,
-      settings: { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://api.example.com', orgIds: api.orgIds },
-    }));
+    const db = new DevinDatabase(`service-${Math.random()}`);
+    const failures: SyncErrorInfo[] = [];
+    const sync = service(
+      () => ({
+        apiKey: api.apiKey,
+        settings: { ...DEFAULT_SETTINGS, apiBaseUrl: 'http://api.example.com', orgIds: api.orgIds },
+      }),
+      failures,
+      db,
+    );
     expect(await sync.syncNow('manual')).toBe('failed');
-    expect(api.requestLog.total).toBe(before);
+    // Refused before any request: no network error, the reason in plain words.
+    expect((await readSyncStatus(db)).lastError?.message).toMatch(/unencrypted/);
   });
 
   it('joins a sync already running instead of starting a second one', async () => {
