@@ -11,7 +11,11 @@ import type { SessionDetailResponse } from '../../mock-api/types';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
 import { countRows, extensionPage, waitUntil } from './extension';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+// Screenshots go to screenshots/tmp/ (ignored by git); UPDATE_SCREENSHOTS=1 refreshes README's.
+const SCREENSHOTS = resolve(
+  import.meta.dirname,
+  process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../screenshots/tmp',
+);
 const WAIT = 20_000;
 
 let api: MockApi;
