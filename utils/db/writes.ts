@@ -44,17 +44,19 @@ export async function removeOtherOrganizations(
   keepOrgIds: readonly string[],
 ): Promise<number> {
   const keep = new Set(keepOrgIds);
+  // Every sync calls this; usually nothing is to be removed, so look before taking a write lock.
+  // Walking the org index's distinct keys reads no rows.
+  const cachedOrgs = (await db.sessions.orderBy('org_id').uniqueKeys()) as string[];
+  const staleStates = await db.syncState.filter((state) => !keep.has(state.org_id)).primaryKeys();
+  if (cachedOrgs.every((orgId) => keep.has(orgId)) && staleStates.length === 0) return 0;
   return db.transaction('rw', [...SESSION_TABLES, 'syncState'], async () => {
-    // Walks the org index's distinct keys only: runs every sync, so it must not read the rows.
-    const cachedOrgs = (await db.sessions.orderBy('org_id').uniqueKeys()) as string[];
     const removed = cachedOrgs.filter((orgId) => !keep.has(orgId));
     const ids =
       removed.length === 0 ? [] : await db.sessions.where('org_id').anyOf(removed).primaryKeys();
     await db.sessions.bulkDelete(ids);
     await db.details.bulkDelete(ids);
     await db.searchText.bulkDelete(ids);
-    const states = await db.syncState.filter((state) => !keep.has(state.org_id)).primaryKeys();
-    await db.syncState.bulkDelete(states);
+    await db.syncState.bulkDelete(staleStates);
     return ids.length;
   });
 }
