@@ -12,20 +12,13 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
-import { chromiumPath } from '../../tests/e2e/chromium';
+import { chromiumPath, QUIET_FLAGS } from '../../tests/e2e/chromium';
 import { HELPERS } from './in-browser';
 
-/** Quiet on a loopback-only machine, and no throttling of pages that are not in front. */
+/** The tests' quiet flags, and no throttling of pages that are not in front. */
 const FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
+  ...QUIET_FLAGS,
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
   '--disable-renderer-backgrounding',

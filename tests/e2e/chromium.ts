@@ -29,7 +29,7 @@ export interface ExtensionBrowser {
 }
 
 /** Flags that keep Chromium quiet on a machine with no network but loopback. */
-const QUIET_FLAGS = [
+export const QUIET_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
