@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startMockApi } from '../mock-api/server';
 import { launchWithExtension } from '../tests/e2e/chromium';
-import { configure, countRows, extensionPage, waitUntil } from '../tests/e2e/extension';
+import { configure, countSessions, extensionPage, waitUntil } from '../tests/e2e/extension';
 
 const { values } = parseArgs({
   options: {
@@ -62,10 +62,10 @@ console.log('Extension configured; syncing...');
 const expected = api.store.size;
 await waitUntil(
   'the first sync',
-  async () => (await countRows(page, 'sessions')) >= expected - 10,
+  async () => (await countSessions(page)) >= expected - 10,
   180_000,
 );
-console.log(`Synced ${await countRows(page, 'sessions')} sessions.`);
+console.log(`Synced ${await countSessions(page)} sessions.`);
 await page.reload();
 
 if (values.headless) {

@@ -1,6 +1,7 @@
 /** What is cached, how much room it takes, exports, and the cache's maintenance. */
 import { useEffect, useState } from 'preact/hooks';
 import { db } from '../../utils/db/database';
+import { readAllSessions, readCacheSummary, readSessionRows } from '../../utils/db/reads';
 import { exportFileName, toCsv, toExportJson } from '../../utils/export';
 import { sendMessage } from '../../utils/messaging';
 import { downloadText } from '../shared/download';
@@ -32,7 +33,11 @@ function useStorageUsed(refreshKey: unknown): number | null {
 }
 
 export function DataSection(props: { syncing: boolean }) {
-  const count = useLiveQuery(() => db.sessions.count(), [], null as number | null);
+  const count = useLiveQuery(
+    async () => (await readCacheSummary(db)).sessions,
+    [],
+    null as number | null,
+  );
   const used = useStorageUsed(count);
   const [busy, setBusy] = useState(false);
   const clear = useConfirmStep();
@@ -51,14 +56,14 @@ export function DataSection(props: { syncing: boolean }) {
 
   const exportJson = () =>
     act(async () => {
-      const details = await db.details.toArray();
-      downloadText(toExportJson(details), exportFileName('json'), 'application/json');
-      return { tone: 'success', text: `Exported ${plural(details.length, 'session')} as JSON.` };
+      const sessions = await readAllSessions(db);
+      downloadText(toExportJson(sessions), exportFileName('json'), 'application/json');
+      return { tone: 'success', text: `Exported ${plural(sessions.length, 'session')} as JSON.` };
     });
 
   const exportCsv = () =>
     act(async () => {
-      const rows = await db.sessions.toArray();
+      const rows = await readSessionRows(db);
       // The byte order mark makes spreadsheet programs read the file as UTF-8.
       downloadText(`\uFEFF${toCsv(rows)}`, exportFileName('csv'), 'text/csv;charset=utf-8');
       return { tone: 'success', text: `Exported ${plural(rows.length, 'session')} as CSV.` };

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Session } from '../../utils/api';
 import { db } from '../../utils/db/database';
-import { clearCache, upsertSessions } from '../../utils/db/writes';
+import { putSessions } from '../../utils/db/test-helpers';
+import { clearCache } from '../../utils/db/writes';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeyItem, DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
 import { OptionsApp } from './options-app';
@@ -126,7 +127,7 @@ describe('OptionsApp', () => {
   it('runs Sync now through the background and reports the outcome', async () => {
     await apiKeyItem.setValue('apk_user_abc');
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, orgIds: ['org-a'] });
-    await upsertSessions(db, [session('s1'), session('s2')]);
+    await putSessions(db, [session('s1'), session('s2')]);
     send.mockResolvedValue('done');
     render(<OptionsApp />);
     const syncNow = await screen.findByRole('button', { name: 'Sync now' });
@@ -137,7 +138,7 @@ describe('OptionsApp', () => {
   });
 
   it('clears the cache only after the confirm step', async () => {
-    await upsertSessions(db, [session('s1'), session('s2'), session('s3')]);
+    await putSessions(db, [session('s1'), session('s2'), session('s3')]);
     send.mockResolvedValue(undefined);
     render(<OptionsApp />);
     const clear = await screen.findByRole('button', { name: 'Clear cache…' });

@@ -1,5 +1,6 @@
 /** What "Sync now" and "Full re-sync" answered, in words. */
 import { db } from '../../utils/db/database';
+import { readCacheSummary } from '../../utils/db/reads';
 import type { SyncNowResult } from '../../utils/sync/service';
 import { readSyncStatus } from '../../utils/sync/status';
 import { plural } from '../shared/format';
@@ -10,7 +11,7 @@ export async function describeSyncResult(result: SyncNowResult): Promise<Notice>
     case 'done':
       return {
         tone: 'success',
-        text: `Sync finished. ${plural(await db.sessions.count(), 'session')} cached.`,
+        text: `Sync finished. ${plural((await readCacheSummary(db)).sessions, 'session')} cached.`,
       };
     case 'failed': {
       const { lastError } = await readSyncStatus(db);

@@ -2,9 +2,10 @@
  * The session browser's reads from IndexedDB. Everything is a live query: whoever writes (the
  * background's sync, usually) the views follow. While a sync writes page after page the full
  * list is re-read at most once a second (less often when a read is slow), and a first screenful
- * is read straight from an index so the list shows before 50,000 rows are deserialized.
+ * (the newest rows, kept by the sync) shows before 50,000 rows are deserialized.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { readCacheSummary, readPreview, readSessionRows } from '../../utils/db/reads';
 import type { DevinDatabase, SessionRow } from '../../utils/db/schema';
 import type { SearchIndex } from '../../utils/filters/match';
 import type { SortOrder } from '../../utils/filters/model';
@@ -13,41 +14,28 @@ import { useLiveQuery } from '../shared/use-live-query';
 
 /** The least time between two full reads; a slow read (50,000 rows) spaces them further. */
 const RELOAD_INTERVAL_MS = 1000;
-export const PREVIEW_SIZE = 150;
 
 interface TableVersion {
   count: number;
   key: string;
 }
 
-/**
- * A cheap fingerprint of the sessions table: a sync only adds rows or replaces them with newer
- * ones, so the row count and the newest update change whenever the list would.
- */
+/** The cache summary's version moves with every change to the cached sessions. */
 function useSessionsVersion(db: DevinDatabase): TableVersion | null {
   return useLiveQuery<TableVersion | null>(
     async () => {
-      const [count, newest] = await Promise.all([
-        db.sessions.count(),
-        db.sessions.orderBy('updated_at').last(),
-      ]);
-      return { count, key: `${count}:${newest?.updated_at ?? 0}:${newest?.session_id ?? ''}` };
+      const summary = await readCacheSummary(db);
+      return { count: summary.sessions, key: String(summary.version) };
     },
     [db],
     null,
   );
 }
 
-const SORT_INDEX: Record<SortOrder['field'], string> = {
-  updated: 'updated_at',
-  created: 'created_at',
-  acus: 'acus_consumed',
-};
-
 export interface SessionRows {
   /** Every cached row, or null until the first full read. */
   all: SessionRow[] | null;
-  /** The first rows in `sort` order, read from an index; shown until `all` arrives. */
+  /** The newest rows, when the list is sorted by update; shown until `all` arrives. */
   preview: SessionRow[] | null;
   /** Rows in the cache (known before they are read). */
   count: number | null;
@@ -68,21 +56,18 @@ export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows 
     timer: 0 as ReturnType<typeof setTimeout> | 0,
   });
 
-  // The first screenful, straight from the index of the sort field.
+  // The first screenful: the sync keeps the newest rows apart, the list's default order.
+  const previewUsable = sort.field === 'updated' && sort.dir === 'desc';
   useEffect(() => {
-    if (all !== null) return;
+    if (all !== null || !previewUsable) return;
     let active = true;
-    const collection = db.sessions.orderBy(SORT_INDEX[sort.field]);
-    void (sort.dir === 'desc' ? collection.reverse() : collection)
-      .limit(PREVIEW_SIZE)
-      .toArray()
-      .then((rows) => {
-        if (active) setPreview(rows);
-      });
+    void readPreview(db).then((rows) => {
+      if (active) setPreview(rows);
+    });
     return () => {
       active = false;
     };
-  }, [db, sort.field, sort.dir, all === null]);
+  }, [db, previewUsable, all === null]);
 
   useEffect(() => {
     const state = reader.current;
@@ -110,8 +95,7 @@ export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows 
       const key = state.wanted;
       const startedAt = Date.now();
       state.busy = true;
-      db.sessions
-        .toArray()
+      readSessionRows(db)
         .then((rows) => {
           if (state.mounted) setAll(rows);
           state.loaded = key;

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Session, SessionAnalysis } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
+import { readSession } from '../../utils/db/reads';
 import type { SessionDetail as SessionDetailRecord, SessionRow } from '../../utils/db/schema';
 import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
@@ -31,7 +32,10 @@ export interface SessionDetailProps {
 export function SessionDetailView(props: SessionDetailProps) {
   const { db } = useSessionsEnv();
   const loaded = useLiveQuery<{ record: SessionDetailRecord | undefined } | null>(
-    async () => ({ record: await db.details.get(props.sessionId) }),
+    async () => {
+      const session = await readSession(db, props.sessionId);
+      return { record: session ? { session_id: props.sessionId, session } : undefined };
+    },
     [db, props.sessionId],
     null,
   );

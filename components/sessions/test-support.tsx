@@ -1,8 +1,8 @@
 // Test-only: a database filled with sessions, and the session browser mounted around it.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../utils/api/schemas';
-import { toSearchText, toSessionDetail, toSessionRow } from '../../utils/db/rows';
 import { DevinDatabase } from '../../utils/db/schema';
+import { putSessions } from '../../utils/db/test-helpers';
 import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
 import { type SessionsEnv, SessionsEnvContext } from './env';
 import { type Layout, SessionBrowser } from './session-browser';
@@ -15,9 +15,7 @@ export async function makeDatabase(
   } = {},
 ): Promise<DevinDatabase> {
   const db = new DevinDatabase(`test-${Math.random().toString(36).slice(2)}`);
-  await db.sessions.bulkPut(sessions.map(toSessionRow));
-  await db.details.bulkPut(sessions.map(toSessionDetail));
-  await db.searchText.bulkPut(sessions.map(toSearchText));
+  await putSessions(db, sessions);
   await db.organizations.bulkPut(directory.organizations ?? []);
   await db.members.bulkPut(directory.members ?? []);
   return db;

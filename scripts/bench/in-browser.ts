@@ -120,8 +120,47 @@ export interface BackfillArgs {
 
 type ReadTable = <T>(table: string) => Promise<T[]>;
 
+/**
+ * Every cached session's list row, its latest copy (pages may hold older copies until the
+ * extension compacts them). Installed as `globalThis.__benchReadRows`.
+ */
+export async function readRows(): Promise<{ session_id: string; updated_at: number }[]> {
+  const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
+  type Row = { session_id: string; updated_at: number };
+  const byId = new Map<string, Row>();
+  for (const page of await read<{ rows: Row[] }>('pages')) {
+    for (const row of page.rows) {
+      const kept = byId.get(row.session_id);
+      if (!kept || row.updated_at >= kept.updated_at) byId.set(row.session_id, row);
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Every cached session's search text (latest copy). Installed as `__benchReadTexts`. */
+export async function readTexts(): Promise<{ session_id: string; text: string }[]> {
+  const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
+  const byId = new Map<string, { updated: number; text: string }>();
+  for (const page of await read<{ ids: string[]; updated: number[]; texts: string[] }>(
+    'pageTexts',
+  )) {
+    page.ids.forEach((id, i) => {
+      const updated = page.updated[i] ?? 0;
+      const kept = byId.get(id);
+      if (!kept || updated >= kept.updated) byId.set(id, { updated, text: page.texts[i] ?? '' });
+    });
+  }
+  return [...byId].map(([session_id, entry]) => ({ session_id, text: entry.text }));
+}
+
 /** Source that installs the helpers above in a worker or page (run once per context). */
-export const HELPERS = `globalThis.__name ??= (f) => f; globalThis.__benchReadTable = ${readTable.toString()}; undefined`;
+export const HELPERS = [
+  'globalThis.__name ??= (f) => f;',
+  `globalThis.__benchReadTable = ${readTable.toString()};`,
+  `globalThis.__benchReadRows = ${readRows.toString()};`,
+  `globalThis.__benchReadTexts = ${readTexts.toString()};`,
+  'undefined',
+].join(' ');
 
 /**
  * In the worker: stores the settings as the options page does (which starts the sync) and
@@ -169,26 +208,11 @@ export async function storageUsage(): Promise<{ usage: number; indexedDB: number
   return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
 }
 
+/** Distinct sessions cached (needs HELPERS installed). */
 export async function countSessions(): Promise<number> {
-  const names = await indexedDB.databases();
-  if (!names.some((d) => d.name === 'devin-sessions')) return 0;
-  return new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('devin-sessions');
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => resolve(0);
-    open.onsuccess = () => {
-      const db = open.result;
-      const request = db.transaction('sessions', 'readonly').objectStore('sessions').count();
-      request.onsuccess = () => {
-        db.close();
-        resolve(request.result);
-      };
-      request.onerror = () => {
-        db.close();
-        reject(request.error);
-      };
-    };
-  });
+  const rows = (globalThis as unknown as { __benchReadRows: () => Promise<unknown[]> })
+    .__benchReadRows;
+  return (await rows()).length;
 }
 
 /**

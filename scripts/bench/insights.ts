@@ -2,7 +2,7 @@
  * `insights_compute`: the Insights page's own aggregation over the cached rows, as its worker
  * times it (`data-compute-ms` of the status line, IndexedDB read and filtering excluded), read
  * once the complete (non-partial) result is shown. Its floor: `insightsFloor` (one plain pass
- * over the same rows, utils/insights/bench.ts) on the rows of `db.sessions`, read with raw
+ * over the same rows, utils/insights/bench.ts) on the cached rows, read with raw
  * IndexedDB in the same page after the result is shown.
  */
 import { insightsFloor } from '../../utils/insights/bench';
@@ -33,7 +33,7 @@ export interface FloorTiming {
  */
 const FLOOR_SCRIPT = `(async () => {
   const floor = ${insightsFloor.toString()};
-  const rows = await globalThis.__benchReadTable('sessions');
+  const rows = await globalThis.__benchReadRows();
   let started = performance.now();
   let checksum = floor(rows);
   const firstMs = performance.now() - started;

@@ -151,9 +151,9 @@ export interface SearchPlan {
  * whose last letter narrows the list visibly, then times the plain filter for it (the floor).
  */
 function planSearch(): Promise<SearchPlan> {
-  type Reader = <T>(table: string) => Promise<T[]>;
-  const read = (globalThis as unknown as { __benchReadTable: Reader }).__benchReadTable;
-  return read<{ session_id: string; text: string }>('searchText').then((entries) => {
+  type Reader = () => Promise<{ session_id: string; text: string }[]>;
+  const read = (globalThis as unknown as { __benchReadTexts: Reader }).__benchReadTexts;
+  return read().then((entries) => {
     const texts = entries.map((entry) => entry.text);
     (globalThis as unknown as { __benchTexts: string[] }).__benchTexts = texts;
     const n = texts.length;

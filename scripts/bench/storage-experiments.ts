@@ -35,6 +35,8 @@ interface Variant {
   rowsChunked?: boolean;
   /** Only the rows (no details, no search text): what the list alone costs. */
   rowsOnly?: boolean;
+  /** Page layout: a `pages` store (rows, ids, pr_keys) with these indexes beside the chunks. */
+  pageIndexes?: ('ids' | 'pr_keys' | 'org_id')[];
 }
 
 const BASE: Variant = {
@@ -87,6 +89,33 @@ const VARIANTS: Variant[] = [
     durability: 'relaxed',
     chunked: true,
     rowsChunked: true,
+  },
+  {
+    ...BASE,
+    name: 'page layout: pages store with org_id index',
+    readFirst: false,
+    durability: 'relaxed',
+    chunked: true,
+    rowsChunked: true,
+    pageIndexes: ['org_id'],
+  },
+  {
+    ...BASE,
+    name: 'page layout: pages store with org_id, *pr_keys indexes',
+    readFirst: false,
+    durability: 'relaxed',
+    chunked: true,
+    rowsChunked: true,
+    pageIndexes: ['org_id', 'pr_keys'],
+  },
+  {
+    ...BASE,
+    name: 'page layout: pages store with org_id, *pr_keys, *ids indexes',
+    readFirst: false,
+    durability: 'relaxed',
+    chunked: true,
+    rowsChunked: true,
+    pageIndexes: ['org_id', 'pr_keys', 'ids'],
   },
   {
     ...BASE,
@@ -223,13 +252,22 @@ async function experiment(args: {
           sessions.createIndex('pr_keys', 'pr_keys', { multiEntry: true });
           d.createObjectStore('details', { keyPath: 'session_id' });
           if (variant.searchTextTable) d.createObjectStore('searchText', { keyPath: 'session_id' });
+          if (variant.pageIndexes) {
+            const pages = d.createObjectStore('pages', { keyPath: 'seq' });
+            for (const index of variant.pageIndexes) {
+              pages.createIndex(index, index, { multiEntry: index !== 'org_id' });
+            }
+          }
         };
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const stores = variant.searchTextTable
-        ? ['sessions', 'details', 'searchText']
-        : ['sessions', 'details'];
+      const stores = [
+        'sessions',
+        'details',
+        ...(variant.searchTextTable ? ['searchText'] : []),
+        ...(variant.pageIndexes ? ['pages'] : []),
+      ];
       const started = performance.now();
       for (let i = 0; i < rows.length; i += variant.batch) {
         const end = Math.min(rows.length, i + variant.batch);
@@ -244,7 +282,16 @@ async function experiment(args: {
         if (variant.rowsOnly) {
           for (let k = i; k < end; k++) sessions.put(rows[k]);
         } else if (variant.chunked) {
-          if (variant.rowsChunked) {
+          if (variant.pageIndexes) {
+            const slice = rows.slice(i, end);
+            tx.objectStore('pages').put({
+              seq: i,
+              org_id: slice[0]?.org_id,
+              ids: slice.map((row) => row.session_id),
+              pr_keys: [...new Set(slice.flatMap((row) => row.pr_keys))],
+              rows: slice,
+            });
+          } else if (variant.rowsChunked) {
             details.put({ session_id: `rows-${i}`, rows: rows.slice(i, end) });
           } else {
             for (let k = i; k < end; k++) sessions.put(rows[k]);

@@ -91,6 +91,28 @@ export async function countRows(page: Page, table: string): Promise<number> {
   );
 }
 
+/** Distinct sessions cached (a session may be stored in more than one page until compaction). */
+export async function countSessions(page: Page): Promise<number> {
+  const pages = await readTable<{ rows: { session_id: string }[] }>(page, 'pages');
+  return new Set(pages.flatMap((stored) => stored.rows.map((row) => row.session_id))).size;
+}
+
+/** Every cached session as stored, its latest copy (newest `updated_at`, then later page). */
+export async function readCachedSessions<T extends { session_id: string; updated_at: string }>(
+  page: Page,
+): Promise<T[]> {
+  const byId = new Map<string, T>();
+  for (const stored of await readTable<{ sessions: T[] }>(page, 'pageDetails')) {
+    for (const session of stored.sessions) {
+      const kept = byId.get(session.session_id);
+      if (!kept || Date.parse(session.updated_at) >= Date.parse(kept.updated_at)) {
+        byId.set(session.session_id, session);
+      }
+    }
+  }
+  return [...byId.values()];
+}
+
 /** Polls until `check` holds, with a readable failure after `timeoutMs`. */
 export async function waitUntil(
   what: string,

@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
-import { configure, countRows, extensionPage, waitUntil } from './extension';
+import { configure, countRows, countSessions, extensionPage, waitUntil } from './extension';
 
 const SESSIONS = 5000;
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -67,7 +67,7 @@ it('renders insights from the cache, and each number opens the list with exactly
   await configure(setup, { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
   await waitUntil(
     `${SESSIONS} sessions cached`,
-    async () => (await countRows(setup, 'sessions')) >= SESSIONS,
+    async () => (await countSessions(setup)) >= SESSIONS,
     90_000,
   );
   await waitUntil('the directory', async () => (await countRows(setup, 'members')) > 0, 30_000);

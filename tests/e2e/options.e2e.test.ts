@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import type { SessionDetailResponse } from '../../mock-api/types';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
-import { countRows, extensionPage, waitUntil } from './extension';
+import { countSessions, extensionPage, waitUntil } from './extension';
 
 // Screenshots go to screenshots/tmp/ (ignored by git); UPDATE_SCREENSHOTS=1 refreshes README's.
 const SCREENSHOTS = resolve(
@@ -77,7 +77,7 @@ describe('options page', () => {
     expect(await button(page, 'Save anyway').count()).toBe(0);
     expect(await storedKey(page)).toBeNull();
     await page.waitForTimeout(500);
-    expect(await countRows(page, 'sessions')).toBe(0);
+    expect(await countSessions(page)).toBe(0);
     await page.close();
   });
 });
@@ -161,7 +161,7 @@ describe('options page set-up', () => {
     expect(await finished.textContent()).toContain(
       `${serverSessions.length.toLocaleString('en-US')} sessions cached`,
     );
-    expect(await countRows(page, 'sessions')).toBe(serverSessions.length);
+    expect(await countSessions(page)).toBe(serverSessions.length);
     await waitUntil('the cached count to show', async () => {
       const shown = await page.locator('.stats dd').first().textContent();
       return shown === serverSessions.length.toLocaleString('en-US');

@@ -15,7 +15,7 @@ import { type MockApi, startMockApi } from '../../mock-api/server';
 import type { SessionDetailResponse } from '../../mock-api/types';
 import { LINK_MENU_ID, PAGE_MENU_ID } from '../../utils/pr-lookup/menu';
 import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from './chromium';
-import { countRows, extensionPage, waitUntil } from './extension';
+import { countSessions, extensionPage, waitUntil } from './extension';
 
 const WAIT = 20_000;
 const TWO_LINKED = ['Paginate the widget list', 'Cache widget thumbnails'];
@@ -190,7 +190,7 @@ describe('pull-request pages', () => {
       },
       { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds, origin },
     );
-    await waitUntil('the sync', async () => (await countRows(page, 'sessions')) === sessionCount);
+    await waitUntil('the sync', async () => (await countSessions(page)) === sessionCount);
 
     const badge = await waitForBadge(prTabId, 'the PR count', (b) => b.text === '2');
     expect(badge.title).toBe('2 Devin sessions linked to this pull request');

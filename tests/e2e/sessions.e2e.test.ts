@@ -20,7 +20,7 @@ import type { SessionRow } from '../../utils/db/schema';
 import { matchesFilters, sortRows } from '../../utils/filters/match';
 import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';
-import { configure, countRows, extensionPage, readTable, waitUntil } from './extension';
+import { configure, countSessions, extensionPage, readTable, waitUntil } from './extension';
 
 const SESSIONS = 5000;
 const POPUP = { width: 780, height: 580 };
@@ -128,12 +128,12 @@ it('finds, filters and reads sessions in the popup and the full tab', async () =
 
   // The background syncs when the settings change; "Sync now" is the fallback.
   await popup.waitForTimeout(3000);
-  if ((await countRows(popup, 'sessions')) === 0) {
+  if ((await countSessions(popup)) === 0) {
     await popup.getByRole('button', { name: 'Sync now' }).click();
   }
   await waitUntil(
     `${SESSIONS} sessions cached`,
-    async () => (await countRows(popup, 'sessions')) >= SESSIONS,
+    async () => (await countSessions(popup)) >= SESSIONS,
     60_000,
   );
   await waitUntil('the sync to finish', async () => {

@@ -5,8 +5,16 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
+import type { SessionDetailResponse } from '../../mock-api/types';
 import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from './chromium';
-import { configure, countRows, extensionPage, readTable, waitUntil } from './extension';
+import {
+  configure,
+  countSessions,
+  extensionPage,
+  readCachedSessions,
+  readTable,
+  waitUntil,
+} from './extension';
 
 let api: MockApi;
 let browser: ExtensionBrowser;
@@ -31,16 +39,16 @@ it('resumes a backfill after the service worker is stopped several times, ending
   for (const threshold of [1000, 2500, 4000]) {
     await waitUntil(
       `${threshold} sessions cached`,
-      async () => (await countRows(page, 'sessions')) >= threshold,
+      async () => (await countSessions(page)) >= threshold,
     );
-    const cached = await countRows(page, 'sessions');
+    const cached = await countSessions(page);
     if (cached >= api.store.size) break;
     await stopServiceWorkers(browser);
     stops++;
     // Nothing is written while the worker is down.
-    const whileStopped = await countRows(page, 'sessions');
+    const whileStopped = await countSessions(page);
     await page.waitForTimeout(600);
-    expect(await countRows(page, 'sessions')).toBe(whileStopped);
+    expect(await countSessions(page)).toBe(whileStopped);
     // Any event wakes the worker again (here a message, as when the popup asks for something).
     await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
   }
@@ -60,8 +68,8 @@ it('resumes a backfill after the service worker is stopped several times, ending
     120_000,
   );
 
-  const details = await readTable<{ session_id: string; session: unknown }>(page, 'details');
-  const cached = new Map(details.map((d) => [d.session_id, d.session]));
+  const sessions = await readCachedSessions<SessionDetailResponse>(page);
+  const cached = new Map(sessions.map((session) => [session.session_id, session]));
   const server = api.store.all().map((entry) => entry.session);
   expect(cached.size).toBe(server.length);
   for (const session of server) expect(cached.get(session.session_id)).toEqual(session);

@@ -1,6 +1,13 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
+import {
+  readCacheSummary,
+  readSearchTexts,
+  readSession,
+  readSessionRows,
+  sessionIdsForPrKey,
+} from './reads';
 import { toSessionDetail } from './rows';
 import { DevinDatabase } from './schema';
 
@@ -23,7 +30,7 @@ function session(id: string, prUrl: string): Session {
 }
 
 describe('database migrations', () => {
-  it('upgrades a version 1 database in place, keeping every session and indexing its PRs', async () => {
+  it('upgrades a version 1 database to pages, keeping every session and indexing its PRs', async () => {
     const name = `migrate-${Math.random()}`;
     // A database as version 1 of the extension left it.
     const v1 = new Dexie(name);
@@ -45,16 +52,15 @@ describe('database migrations', () => {
 
     const db = new DevinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    const linked = await db.sessions
-      .where('pr_keys')
-      .equals('github.com/acme/api/pull/12')
-      .toArray();
-    expect(linked.map((row) => row.session_id)).toEqual(['s1']);
-    expect(linked[0]?.first_line).toBe('Upgrade the lint rules');
-    expect(await db.searchText.get('s2')).toMatchObject({
-      text: expect.stringContaining('lint rules'),
-    });
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((table) => table.name)).not.toContain('sessions');
+    expect(await sessionIdsForPrKey(db, 'github.com/acme/api/pull/12')).toEqual(['s1']);
+    const rows = await readSessionRows(db);
+    expect(rows.map((row) => row.session_id).sort()).toEqual(['s1', 's2']);
+    expect(rows.find((row) => row.session_id === 's1')?.first_line).toBe('Upgrade the lint rules');
+    expect((await readSearchTexts(db)).get('s2')).toContain('lint rules');
+    expect((await readSession(db, 's2'))?.pull_requests[0]?.state).toBe('open');
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 2, copies: 2 });
     db.close();
   });
 });

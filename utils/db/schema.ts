@@ -1,7 +1,13 @@
 /**
- * The IndexedDB layout. A list reads only `sessions` rows, which are kept small; the heavy
- * parts of a session (the full first message, the analysis) live in `details` and are read one
- * at a time, so listing 50,000 sessions never deserializes 50,000 analyses.
+ * The IndexedDB layout. Sessions are stored the way they arrive: one record per fetched page
+ * (its list rows), with the page's search texts and full sessions in records of their own. A
+ * page is thus three writes however many sessions it holds, which keeps a 50,000-session
+ * backfill close to the time it takes to fetch it; a list reads only `pages`, so listing never
+ * deserializes 50,000 analyses.
+ *
+ * A session fetched again (it changed) is written with its new page; the older copy stays
+ * where it was until compaction (see compact.ts) drops it. Readers take, for each session, the
+ * copy with the newest `updated_at` (ties: the later page), see reads.ts.
  */
 import Dexie, { type Table } from 'dexie';
 import type {
@@ -12,7 +18,9 @@ import type {
   Session,
   SkippedRecord,
 } from '../api';
+import { addPage } from './pages';
 import { toSearchText, toSessionRow } from './rows';
+import { recountSummary } from './summary';
 
 /** What the list, the filters and the badge need of a session. Times are epoch ms. */
 export interface SessionRow {
@@ -52,6 +60,54 @@ export interface SessionDetail {
 export interface SearchText {
   session_id: string;
   text: string;
+}
+
+/** The list rows of one stored page. */
+export interface PageRecord {
+  /** Order of writing: of two copies of a session with the same `updated_at`, the later wins. */
+  seq: number;
+  org_id: string;
+  /** `stampOf(row)` of each row, indexed: which copies of a session are cached, and where. */
+  stamps: string[];
+  /** Every PR key of the page's rows, indexed for the PR lookup. */
+  pr_keys: string[];
+  /** The earliest `created_at` of the rows, indexed for the history window. */
+  oldest: number;
+  rows: SessionRow[];
+}
+
+/** The search texts of a page's sessions, in the order of its rows. */
+export interface PageTexts {
+  seq: number;
+  ids: string[];
+  updated: number[];
+  texts: string[];
+}
+
+/** The full sessions of a page, in the order of its rows. */
+export interface PageDetails {
+  seq: number;
+  sessions: Session[];
+}
+
+/**
+ * Facts about the cache that would otherwise need every page read: kept current with each
+ * page written, and counted again from the pages after anything is removed or compacted.
+ */
+export interface CacheSummary {
+  /** Distinct sessions cached. */
+  sessions: number;
+  /** Session copies stored; `copies - sessions` are superseded copies awaiting compaction. */
+  copies: number;
+  /** Ids of the sessions whose latest copy is running (the badge count). */
+  running: string[];
+  /** Grows with every change to the cached sessions: readers re-read when it moves. */
+  version: number;
+}
+
+/** The newest rows by `updated_at`, so the list's first screen needs no full read. */
+export interface CachePreview {
+  rows: SessionRow[];
 }
 
 export type OrganizationRow = Organization;
@@ -95,9 +151,9 @@ export interface MetaRow {
 }
 
 export class DevinDatabase extends Dexie {
-  sessions!: Table<SessionRow, string>;
-  details!: Table<SessionDetail, string>;
-  searchText!: Table<SearchText, string>;
+  pages!: Table<PageRecord, number>;
+  pageTexts!: Table<PageTexts, number>;
+  pageDetails!: Table<PageDetails, number>;
   syncState!: Table<OrgSyncState, string>;
   organizations!: Table<OrganizationRow, string>;
   members!: Table<MemberRow, string>;
@@ -131,5 +187,31 @@ export class DevinDatabase extends Dexie {
           await tx.table('searchText').put(toSearchText(session));
         });
       });
+    // Version 3: one record per page instead of one per session (see the top of this file).
+    // The sessions cached by version 2 are regrouped into pages of their organization.
+    this.version(3)
+      .stores({
+        pages: '++seq, org_id, *stamps, *pr_keys, oldest',
+        pageTexts: 'seq',
+        pageDetails: 'seq',
+      })
+      .upgrade(async (tx) => {
+        const byOrg = new Map<string, Session[]>();
+        await tx.table<SessionDetail, string>('details').each(({ session }) => {
+          const list = byOrg.get(session.org_id) ?? [];
+          list.push(session);
+          byOrg.set(session.org_id, list);
+        });
+        for (const sessions of byOrg.values()) {
+          for (let start = 0; start < sessions.length; start += UPGRADE_PAGE_SIZE) {
+            await addPage(tx, sessions.slice(start, start + UPGRADE_PAGE_SIZE));
+          }
+        }
+        await recountSummary(tx);
+      });
+    // Version 4: the per-session tables of version 2 go, now that version 3 has read them.
+    this.version(4).stores({ sessions: null, details: null, searchText: null });
   }
 }
+
+const UPGRADE_PAGE_SIZE = 200;

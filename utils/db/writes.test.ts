@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
+import { compactPages, needsCompaction } from './compact';
+import { PAGE_TABLES } from './pages';
+import {
+  readAllSessions,
+  readCacheSummary,
+  readPreview,
+  readSearchTexts,
+  readSession,
+  readSessionRows,
+  sessionIdsForPrKey,
+} from './reads';
 import { DevinDatabase } from './schema';
+import { rowsById } from './test-helpers';
 import {
   clearCache,
   removeOtherOrganizations,
   removeSessionsCreatedBefore,
-  upsertSessions,
+  type StoreOptions,
+  storeSessions,
 } from './writes';
 
-function session(id: string, org: string, updatedAt: string, status = 'exit'): Session {
+function session(
+  id: string,
+  org: string,
+  updatedAt: string,
+  status = 'exit',
+  createdAt = '2026-01-01T00:00:00.000Z',
+): Session {
   return {
     session_id: id,
     url: `https://app.devin.ai/sessions/${id}`,
     status,
     tags: [],
     org_id: org,
-    created_at: '2026-01-01T00:00:00.000Z',
+    created_at: createdAt,
     updated_at: updatedAt,
     acus_consumed: 1,
     pull_requests: [],
@@ -27,90 +46,168 @@ function session(id: string, org: string, updatedAt: string, status = 'exit'): S
 }
 
 const freshDb = () => new DevinDatabase(`writes-${Math.random()}`);
+const CHECKED: StoreOptions = { checkCached: true };
 
-describe('upsertSessions', () => {
-  it('never lets an older copy of a session overwrite a newer one', async () => {
+/** Stores one page of one organization in its own transaction, as the sync does. */
+function store(db: DevinDatabase, sessions: Session[], options = CHECKED): Promise<number> {
+  const orgId = sessions[0]?.org_id ?? 'o';
+  return db.transaction('rw', [...PAGE_TABLES], () => storeSessions(db, orgId, sessions, options));
+}
+
+describe('storeSessions', () => {
+  it('never lets an older copy of a session replace a newer one', async () => {
     const db = freshDb();
-    await upsertSessions(db, [session('a', 'o', '2026-01-02T00:00:00.000Z', 'exit')]);
-    const changed = await upsertSessions(db, [
-      session('a', 'o', '2026-01-01T12:00:00.000Z', 'running'),
-    ]);
-    expect(changed).toBe(0);
-    expect((await db.sessions.get('a'))?.status).toBe('exit');
-    expect((await db.details.get('a'))?.session.status).toBe('exit');
+    await store(db, [session('a', 'o', '2026-01-02T00:00:00.000Z', 'exit')]);
+    const written = await store(db, [session('a', 'o', '2026-01-01T12:00:00.000Z', 'running')]);
+    expect(written).toBe(0);
+    expect((await rowsById(db)).get('a')?.status).toBe('exit');
+    expect((await readSession(db, 'a'))?.status).toBe('exit');
+    expect((await readCacheSummary(db)).running).toEqual([]);
   });
 
-  it('does not rewrite an unchanged copy, but does write a quiet change with the same time stamp', async () => {
+  it('does not write an unchanged copy again, but does write a quiet change with the same time stamp', async () => {
     const db = freshDb();
     const first = session('a', 'o', '2026-01-01T00:00:00.000Z', 'exit');
-    await upsertSessions(db, [first]);
-    expect(await upsertSessions(db, [first])).toBe(0);
+    await store(db, [first]);
+    expect(await store(db, [first])).toBe(0);
     const merged = {
       ...first,
       pull_requests: [{ url: 'https://github.com/a/b/pull/1', state: 'merged' }],
     };
-    expect(await upsertSessions(db, [merged])).toBe(1);
-    expect((await db.sessions.get('a'))?.pull_requests[0]?.state).toBe('merged');
+    expect(await store(db, [merged])).toBe(1);
+    expect((await rowsById(db)).get('a')?.pull_requests[0]?.state).toBe('merged');
+    expect(await sessionIdsForPrKey(db, 'github.com/a/b/pull/1')).toEqual(['a']);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, copies: 2 });
   });
 
-  it('writes a newer copy to the row, the detail and the search text', async () => {
+  it('answers every read with the newest copy: row, session, search text, preview', async () => {
     const db = freshDb();
-    await upsertSessions(db, [session('a', 'o', '2026-01-01T00:00:00.000Z', 'running')]);
-    await upsertSessions(db, [
+    await store(db, [session('a', 'o', '2026-01-01T00:00:00.000Z', 'running')]);
+    expect((await readCacheSummary(db)).running).toEqual(['a']);
+    await store(db, [
       { ...session('a', 'o', '2026-01-02T00:00:00.000Z', 'exit'), title: 'Renamed' },
     ]);
-    expect((await db.sessions.get('a'))?.status).toBe('exit');
-    expect((await db.details.get('a'))?.session.title).toBe('Renamed');
-    expect((await db.searchText.get('a'))?.text).toContain('renamed');
+    expect(await readSessionRows(db)).toHaveLength(1);
+    expect((await rowsById(db)).get('a')?.status).toBe('exit');
+    expect((await readSession(db, 'a'))?.title).toBe('Renamed');
+    expect((await readSearchTexts(db)).get('a')).toContain('renamed');
+    expect((await readPreview(db)).map((row) => row.title)).toEqual(['Renamed']);
+    expect((await readAllSessions(db)).map((s) => s.title)).toEqual(['Renamed']);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, copies: 2, running: [] });
+  });
+
+  it('no longer finds a session by a PR its newest copy dropped', async () => {
+    const db = freshDb();
+    const linked = {
+      ...session('a', 'o', '2026-01-01T00:00:00.000Z'),
+      pull_requests: [{ url: 'https://github.com/a/b/pull/7', state: 'open' }],
+    };
+    await store(db, [linked]);
+    await store(db, [session('a', 'o', '2026-01-02T00:00:00.000Z')]);
+    expect(await sessionIdsForPrKey(db, 'github.com/a/b/pull/7')).toEqual([]);
+  });
+
+  it('counts a session repeated by the previous page of a backfill once', async () => {
+    const db = freshDb();
+    const a = session('a', 'o', '2026-01-01T00:00:00.000Z');
+    const b = session('b', 'o', '2026-01-01T00:00:00.000Z');
+    await store(db, [a, b], { checkCached: false });
+    await store(db, [b, session('c', 'o', '2026-01-01T00:00:00.000Z')], {
+      checkCached: false,
+      seenBefore: new Set(['a', 'b']),
+    });
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 3, copies: 4 });
+    expect((await readSessionRows(db)).map((row) => row.session_id).sort()).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+});
+
+describe('compaction', () => {
+  it('leaves one copy of each session, the newest, and merges small pages', async () => {
+    const db = freshDb();
+    const ids = Array.from({ length: 300 }, (_, i) => `s${String(i).padStart(3, '0')}`);
+    await store(
+      db,
+      ids.slice(0, 200).map((id) => session(id, 'o', '2026-01-01T00:00:00Z')),
+    );
+    await store(
+      db,
+      ids.slice(200).map((id) => session(id, 'o', '2026-01-01T00:00:00Z')),
+    );
+    // Many small incremental pages, each updating a few sessions.
+    for (let round = 0; round < 40; round++) {
+      const day = String(2 + (round % 20)).padStart(2, '0');
+      const changed = ids.slice(round * 7, round * 7 + 7);
+      await store(
+        db,
+        changed.map((id) => ({
+          ...session(id, 'o', `2026-01-${day}T00:00:00Z`),
+          title: `r${round}`,
+        })),
+      );
+    }
+    const before = await rowsById(db);
+    const texts = await readSearchTexts(db);
+    expect(await needsCompaction(db)).toBe(true);
+
+    expect(await compactPages(db)).toBeGreaterThan(0);
+
+    expect(await rowsById(db)).toEqual(before);
+    expect(await readSearchTexts(db)).toEqual(texts);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 300, copies: 300 });
+    expect(await db.pages.count()).toBeLessThanOrEqual(3);
+    expect((await readSession(db, 's000'))?.title).toBe('r0');
+    expect(await needsCompaction(db)).toBe(false);
   });
 });
 
 describe('cache housekeeping', () => {
   it('removes sessions and sync state of organizations no longer configured', async () => {
     const db = freshDb();
-    await upsertSessions(db, [
-      session('a', 'keep', '2026-01-01T00:00:00Z'),
-      session('b', 'drop', '2026-01-01T00:00:00Z'),
-    ]);
+    await store(db, [session('a', 'keep', '2026-01-01T00:00:00Z')]);
+    await store(db, [session('b', 'drop', '2026-01-01T00:00:00Z', 'running')]);
+    const state = {
+      pass: null,
+      watermark: 1,
+      lastSuccessAt: 1,
+      lastError: null,
+      skipped: [],
+      skippedCount: 0,
+    };
     await db.syncState.bulkPut([
-      {
-        org_id: 'keep',
-        pass: null,
-        watermark: 1,
-        lastSuccessAt: 1,
-        lastError: null,
-        skipped: [],
-        skippedCount: 0,
-      },
-      {
-        org_id: 'drop',
-        pass: null,
-        watermark: 1,
-        lastSuccessAt: 1,
-        lastError: null,
-        skipped: [],
-        skippedCount: 0,
-      },
+      { org_id: 'keep', ...state },
+      { org_id: 'drop', ...state },
     ]);
     expect(await removeOtherOrganizations(db, ['keep'])).toBe(1);
-    expect(await db.sessions.toCollection().primaryKeys()).toEqual(['a']);
-    expect(await db.details.count()).toBe(1);
+    expect((await readSessionRows(db)).map((row) => row.session_id)).toEqual(['a']);
+    expect(await readAllSessions(db)).toHaveLength(1);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, running: [] });
     expect(await db.syncState.toCollection().primaryKeys()).toEqual(['keep']);
   });
 
-  it('drops sessions that fell out of the history window', async () => {
+  it('drops sessions that fell out of the history window and keeps the rest of their page', async () => {
     const db = freshDb();
-    await upsertSessions(db, [session('old', 'o', '2026-01-01T00:00:00Z')]);
+    await store(db, [
+      session('old', 'o', '2026-01-01T00:00:00Z', 'exit', '2026-01-01T00:00:00Z'),
+      session('young', 'o', '2026-03-01T00:00:00Z', 'exit', '2026-03-01T00:00:00Z'),
+    ]);
     expect(await removeSessionsCreatedBefore(db, Date.parse('2026-02-01T00:00:00Z'))).toBe(1);
-    expect(await db.searchText.count()).toBe(0);
+    expect((await readSessionRows(db)).map((row) => row.session_id)).toEqual(['young']);
+    expect([...(await readSearchTexts(db)).keys()]).toEqual(['young']);
+    expect(await removeSessionsCreatedBefore(db, Date.parse('2026-02-01T00:00:00Z'))).toBe(0);
   });
 
   it('clears everything', async () => {
     const db = freshDb();
-    await upsertSessions(db, [session('a', 'o', '2026-01-01T00:00:00Z')]);
+    await store(db, [session('a', 'o', '2026-01-01T00:00:00Z')]);
     await db.organizations.put({ org_id: 'o', org_name: 'Org' });
     await clearCache(db);
-    expect(await db.sessions.count()).toBe(0);
+    expect(await readSessionRows(db)).toEqual([]);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 0, copies: 0 });
+    expect(await readPreview(db)).toEqual([]);
     expect(await db.organizations.count()).toBe(0);
   });
 });

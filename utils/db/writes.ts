@@ -3,39 +3,98 @@
  * (see utils/sync), so the cache is never left half-written.
  */
 import type { Session } from '../api';
-import { toSearchText, toSessionDetail, toSessionRow } from './rows';
-import type { DevinDatabase, SessionRow } from './schema';
+import {
+  cachedStamps,
+  deletePages,
+  PAGE_TABLES,
+  pageContent,
+  pickContent,
+  readStoredPages,
+  writePage,
+} from './pages';
+import type { DevinDatabase } from './schema';
+import { stampOf, updatedAtOfStamp } from './stamps';
+import {
+  isRunning,
+  mergePreview,
+  readSummaryAndPreview,
+  recountSummary,
+  type TableSource,
+  writeSummaryAndPreview,
+} from './summary';
 
-export const SESSION_TABLES = ['sessions', 'details', 'searchText'] as const;
+export { PAGE_TABLES };
 
-/**
- * Upserts by `session_id`. A copy older than the one cached (a page replayed after a restart,
- * or an overlap) never overwrites a newer one, and a copy identical to the cached one is not
- * written again (each incremental sync re-reads a few minutes of overlap). Returns how many
- * sessions were written.
- */
-export async function upsertSessions(db: DevinDatabase, sessions: Session[]): Promise<number> {
-  if (sessions.length === 0) return 0;
-  const rows = sessions.map(toSessionRow);
-  const existing = await db.sessions.bulkGet(rows.map((row) => row.session_id));
-  const fresh: number[] = [];
-  rows.forEach((row, i) => {
-    const cached = existing[i];
-    if (!cached || row.updated_at > cached.updated_at) fresh.push(i);
-    // Same time stamp: written only if something shown changed (PR states can change quietly).
-    else if (row.updated_at === cached.updated_at && !sameRow(row, cached)) fresh.push(i);
-  });
-  if (fresh.length === 0) return 0;
-  const pick = <T>(items: T[]) => fresh.map((i) => items[i] as T);
-  const freshSessions = pick(sessions);
-  await db.sessions.bulkPut(pick(rows));
-  await db.details.bulkPut(freshSessions.map(toSessionDetail));
-  await db.searchText.bulkPut(freshSessions.map(toSearchText));
-  return fresh.length;
+export interface StoreOptions {
+  /**
+   * Look up which of these sessions are cached already: identical copies are then not written
+   * again, older ones never replace newer ones, and the counts stay exact. A backfill skips
+   * the lookup (its organization starts empty) and passes the ids of its previous page instead,
+   * which is where a page shifted by new sessions repeats some.
+   */
+  checkCached: boolean;
+  seenBefore?: ReadonlySet<string>;
 }
 
-function sameRow(a: SessionRow, b: SessionRow): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Stores one organization's sessions (a fetched page) as a page of the cache, keeping the
+ * summary and preview current. Returns how many sessions were written.
+ */
+export async function storeSessions(
+  source: TableSource,
+  orgId: string,
+  sessions: Session[],
+  options: StoreOptions,
+): Promise<number> {
+  const content = pageContent(sessions);
+  const { rows } = content;
+  // A page that repeats a session (pages shifted while read) keeps its last copy.
+  const lastIndex = new Map<string, number>();
+  rows.forEach((row, i) => {
+    lastIndex.set(row.session_id, i);
+  });
+  const cached = options.checkCached
+    ? await cachedStamps(
+        source,
+        rows.map((row) => row.session_id),
+      )
+    : null;
+  const keep: number[] = [];
+  let added = 0;
+  rows.forEach((row, i) => {
+    if (lastIndex.get(row.session_id) !== i) return;
+    const stamps = cached?.[i];
+    if (stamps) {
+      const stamp = stampOf(row);
+      if (stamps.includes(stamp)) return;
+      if (stamps.some((s) => updatedAtOfStamp(s) > row.updated_at)) return;
+      if (stamps.length === 0) added++;
+    } else if (!options.seenBefore?.has(row.session_id)) {
+      added++;
+    }
+    keep.push(i);
+  });
+  if (keep.length === 0) return 0;
+
+  const kept = pickContent({ ...content, texts: [] }, keep);
+  await writePage(source, orgId, { rows: kept.rows, sessions: kept.sessions });
+  const { summary, preview } = await readSummaryAndPreview(source);
+  const running = new Set(summary.running);
+  for (const row of kept.rows) {
+    if (isRunning(row)) running.add(row.session_id);
+    else running.delete(row.session_id);
+  }
+  await writeSummaryAndPreview(
+    source,
+    {
+      sessions: summary.sessions + added,
+      copies: summary.copies + kept.rows.length,
+      running: [...running],
+      version: summary.version + 1,
+    },
+    mergePreview(preview, kept.rows),
+  );
+  return kept.rows.length;
 }
 
 /** Removes every cached session and sync state of organizations not in `keepOrgIds`. */
@@ -45,19 +104,19 @@ export async function removeOtherOrganizations(
 ): Promise<number> {
   const keep = new Set(keepOrgIds);
   // Every sync calls this; usually nothing is to be removed, so look before taking a write lock.
-  // Walking the org index's distinct keys reads no rows.
-  const cachedOrgs = (await db.sessions.orderBy('org_id').uniqueKeys()) as string[];
+  // Walking the org index's distinct keys reads no page.
+  const cachedOrgs = (await db.pages.orderBy('org_id').uniqueKeys()) as string[];
   const staleStates = await db.syncState.filter((state) => !keep.has(state.org_id)).primaryKeys();
-  if (cachedOrgs.every((orgId) => keep.has(orgId)) && staleStates.length === 0) return 0;
-  return db.transaction('rw', [...SESSION_TABLES, 'syncState'], async () => {
-    const removed = cachedOrgs.filter((orgId) => !keep.has(orgId));
-    const ids =
-      removed.length === 0 ? [] : await db.sessions.where('org_id').anyOf(removed).primaryKeys();
-    await db.sessions.bulkDelete(ids);
-    await db.details.bulkDelete(ids);
-    await db.searchText.bulkDelete(ids);
+  const removed = cachedOrgs.filter((orgId) => !keep.has(orgId));
+  if (removed.length === 0 && staleStates.length === 0) return 0;
+  return db.transaction('rw', [...PAGE_TABLES, 'syncState'], async () => {
+    const seqs =
+      removed.length === 0 ? [] : await db.pages.where('org_id').anyOf(removed).primaryKeys();
+    const before = (await readSummaryAndPreview(db)).summary.sessions;
+    await deletePages(db, seqs);
     await db.syncState.bulkDelete(staleStates);
-    return ids.length;
+    const after = await recountSummary(db);
+    return before - after.sessions;
   });
 }
 
@@ -66,23 +125,34 @@ export async function removeSessionsCreatedBefore(
   db: DevinDatabase,
   cutoff: number,
 ): Promise<number> {
-  return db.transaction('rw', [...SESSION_TABLES], async () => {
-    const ids = await db.sessions.where('created_at').below(cutoff).primaryKeys();
-    await db.sessions.bulkDelete(ids);
-    await db.details.bulkDelete(ids);
-    await db.searchText.bulkDelete(ids);
-    return ids.length;
+  // Usually no page holds such a session: one index read says so.
+  if ((await db.pages.where('oldest').below(cutoff).count()) === 0) return 0;
+  return db.transaction('rw', [...PAGE_TABLES], async () => {
+    const seqs = await db.pages.where('oldest').below(cutoff).primaryKeys();
+    const before = (await readSummaryAndPreview(db)).summary.sessions;
+    for (const page of await readStoredPages(db, seqs)) {
+      const { rows } = page.content;
+      const young = rows.flatMap((row, i) => (row.created_at >= cutoff ? [i] : []));
+      if (young.length > 0)
+        await writePage(db, page.orgId, pickContent(page.content, young), page.seq);
+      else await deletePages(db, [page.seq]);
+    }
+    const after = await recountSummary(db);
+    return before - after.sessions;
   });
 }
 
 /** Empties the cache and all sync progress; the directory too when `includeDirectory`. */
 export async function clearCache(db: DevinDatabase, includeDirectory = true): Promise<void> {
   const tables = [
-    ...SESSION_TABLES,
+    ...PAGE_TABLES,
     'syncState',
     ...(includeDirectory ? ['organizations', 'members'] : []),
   ];
   await db.transaction('rw', tables, async () => {
-    await Promise.all(tables.map((name) => db.table(name).clear()));
+    await Promise.all(
+      tables.filter((name) => name !== 'meta').map((name) => db.table(name).clear()),
+    );
+    await recountSummary(db);
   });
 }

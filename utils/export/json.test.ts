@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SessionSchema, toSession } from '../api';
-import { DevinDatabase, upsertSessions } from '../db';
+import { DevinDatabase, readAllSessions, readSessionRows } from '../db';
+import { putSessions } from '../db/test-helpers';
 import { apiKeyItem, settingsItem } from '../settings';
 import { toCsv } from './csv';
 import { SESSION_EXPORT_FIELDS, toExportJson } from './json';
@@ -16,7 +17,7 @@ describe('toExportJson', () => {
     expect(Object.keys(parsed[0])).toEqual([...SESSION_EXPORT_FIELDS]);
   });
 
-  it('accepts db.details rows and bare sessions alike', () => {
+  it('accepts stored details and bare sessions alike', () => {
     const session = makeSession();
     expect(toExportJson([{ session }])).toBe(toExportJson([session]));
   });
@@ -85,12 +86,12 @@ describe('exports of the real cache', () => {
   });
 
   it('never contains the API key, in JSON or CSV', async () => {
-    await upsertSessions(db, [
+    await putSessions(db, [
       makeSession(),
       makeSession({ session_id: 'devin-0002', title: 'Second' }),
     ]);
-    const json = toExportJson(await db.details.toArray());
-    const csv = toCsv(await db.sessions.toArray());
+    const json = toExportJson(await readAllSessions(db));
+    const csv = toCsv(await readSessionRows(db));
     expect(JSON.parse(json)).toHaveLength(2);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(3);
     expect(await apiKeyItem.getValue()).toBe(KEY);
@@ -102,8 +103,8 @@ describe('exports of the real cache', () => {
 
   it('exports what the cache holds, equal to what was stored', async () => {
     const sessions = [makeSession(), makeSession({ session_id: 'devin-0002' })];
-    await upsertSessions(db, sessions);
-    const exported = JSON.parse(toExportJson(await db.details.toArray()));
+    await putSessions(db, sessions);
+    const exported = JSON.parse(toExportJson(await readAllSessions(db)));
     expect(exported).toEqual(expect.arrayContaining(sessions));
   });
 });

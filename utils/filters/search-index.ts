@@ -3,6 +3,7 @@
  * current by re-reading only the sessions that changed since. Each refresh that changes anything
  * yields a new Map, so a caller can tell an old index from a new one by identity.
  */
+import { readSearchTexts, readSearchTextsOf } from '../db/reads';
 import type { DevinDatabase, SearchText, SessionRow } from '../db/schema';
 import type { SearchIndex } from './match';
 
@@ -13,8 +14,17 @@ export interface SearchTextSource {
 
 export function searchTextSource(db: DevinDatabase): SearchTextSource {
   return {
-    all: () => db.searchText.toArray(),
-    some: (ids) => db.searchText.bulkGet(ids),
+    all: async () => {
+      const texts = await readSearchTexts(db);
+      return [...texts].map(([session_id, text]) => ({ session_id, text }));
+    },
+    some: async (ids) => {
+      const texts = await readSearchTextsOf(db, ids);
+      return ids.map((id) => {
+        const text = texts.get(id);
+        return text === undefined ? undefined : { session_id: id, text };
+      });
+    },
   };
 }
 

@@ -2,7 +2,7 @@
  * Entry points for the benchmark's `insights_compute` metric.
  *
  *   import { insightsCompute, insightsFloor } from '../utils/insights/bench';
- *   const rows = await db.sessions.toArray();          // or toSessionRow(...) over a dataset
+ *   const rows = await readSessionRows(db);            // or toSessionRow(...) over a dataset
  *   insightsCompute(rows);                             // the metric: the whole aggregation
  *   insightsFloor(rows);                               // the floor: one bare pass, same rows
  *

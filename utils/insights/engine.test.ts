@@ -4,7 +4,7 @@ process.env.TZ = 'UTC';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../api';
 import { DevinDatabase } from '../db/schema';
-import { upsertSessions } from '../db/writes';
+import { putSessions } from '../db/test-helpers';
 import { emptyFilters, type SessionFilters } from '../filters/model';
 import {
   databaseSource,
@@ -21,9 +21,7 @@ let db: DevinDatabase;
 let counter = 0;
 
 async function write(sessions: Session[]): Promise<void> {
-  await db.transaction('rw', [db.sessions, db.details, db.searchText], () =>
-    upsertSessions(db, sessions),
-  );
+  await putSessions(db, sessions);
 }
 
 beforeEach(async () => {
@@ -176,12 +174,12 @@ describe('InsightsEngine', () => {
 
 describe('touchesInsights', () => {
   it('reacts to the tables Insights reads, in its own database only', () => {
-    expect(touchesInsights({ 'idb://devin-sessions/sessions/': 1 }, 'devin-sessions')).toBe(true);
-    expect(touchesInsights({ 'idb://devin-sessions/details/:dels': 1 }, 'devin-sessions')).toBe(
+    expect(touchesInsights({ 'idb://devin-sessions/pages/': 1 }, 'devin-sessions')).toBe(true);
+    expect(touchesInsights({ 'idb://devin-sessions/pageDetails/:dels': 1 }, 'devin-sessions')).toBe(
       true,
     );
     expect(touchesInsights({ 'idb://devin-sessions/meta/': 1 }, 'devin-sessions')).toBe(false);
-    expect(touchesInsights({ 'idb://other/sessions/': 1 }, 'devin-sessions')).toBe(false);
+    expect(touchesInsights({ 'idb://other/pages/': 1 }, 'devin-sessions')).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@
  * Changes to the cache while the page is open (a sync writing page after page) mark the data
  * stale; the work is redone at most once per `minIntervalMs`.
  */
+import { readLocatedRows, readSessionsById } from '../db/reads';
 import type { DevinDatabase, SessionRow } from '../db/schema';
 import type { SessionFilters } from '../filters/model';
 import {
@@ -25,9 +26,16 @@ export interface InsightsSource {
 }
 
 export function databaseSource(db: DevinDatabase): InsightsSource {
+  // Where the latest copy of each row is stored, from the last full read: the details of a
+  // chunk of rows are then read from their own pages only.
+  let located: ReadonlyMap<string, number> | undefined;
   return {
-    rows: () => db.sessions.toArray(),
-    details: (ids) => db.details.bulkGet(ids),
+    rows: async () => {
+      const read = await readLocatedRows(db);
+      located = read.seqOf;
+      return read.rows;
+    },
+    details: (ids) => readSessionsById(db, ids, located),
     searchTexts: searchTextSource(db),
   };
 }
@@ -69,7 +77,7 @@ export interface InsightsQuery {
 }
 
 /** Tables whose changes change what Insights shows. */
-const WATCHED_TABLES = ['sessions', 'details', 'searchText'];
+const WATCHED_TABLES = ['pages', 'pageTexts', 'pageDetails'];
 
 /**
  * Whether a Dexie `storagemutated` event (keys like `idb://devin-sessions/sessions/…`) touched

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { toSessionRow } from '../db/rows';
 import { DevinDatabase } from '../db/schema';
+import { putSessions } from '../db/test-helpers';
 import {
   answerPageUrl,
   countLinkedSessions,
@@ -22,15 +22,13 @@ let db: DevinDatabase;
 beforeEach(async () => {
   fakeBrowser.reset();
   db = new DevinDatabase(uniqueDbName());
-  await db.sessions.bulkPut(
-    [
-      sessionWithPullRequests('devin-a', [ONE]),
-      // Linked with another view and casing of the same merge request.
-      sessionWithPullRequests('devin-b', ['https://gitlab.com/ACME/platform/api/merge_requests/7']),
-      sessionWithPullRequests('devin-c', [TWO, 'https://github.com/acme/web/pull/99']),
-      sessionWithPullRequests('devin-d', []),
-    ].map(toSessionRow),
-  );
+  await putSessions(db, [
+    sessionWithPullRequests('devin-a', [ONE]),
+    // Linked with another view and casing of the same merge request.
+    sessionWithPullRequests('devin-b', ['https://gitlab.com/ACME/platform/api/merge_requests/7']),
+    sessionWithPullRequests('devin-c', [TWO, 'https://github.com/acme/web/pull/99']),
+    sessionWithPullRequests('devin-d', []),
+  ]);
 });
 
 afterEach(async () => {

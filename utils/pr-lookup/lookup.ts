@@ -2,13 +2,14 @@
  * From a pull-request URL to the cached sessions behind it, and to the extension page that
  * shows them. Answered from IndexedDB only: no request leaves the browser.
  */
+import { sessionIdsForPrKey } from '../db/reads';
 import type { DevinDatabase } from '../db/schema';
 import { normalizePullRequestUrl } from '../pr-urls';
 import { clickedPullRequestUrl, type MenuClick } from './menu';
 
 /** Ids of the cached sessions linked to the PR with this key (see utils/pr-urls), by id. */
 export function linkedSessionIds(db: DevinDatabase, key: string): Promise<string[]> {
-  return db.sessions.where('pr_keys').equals(key).primaryKeys();
+  return sessionIdsForPrKey(db, key);
 }
 
 /** How many sessions link to each key. Every key asked for is in the answer. */
@@ -17,7 +18,7 @@ export async function countLinkedSessions(
   keys: readonly string[],
 ): Promise<Map<string, number>> {
   const counts = await Promise.all(
-    keys.map((key) => db.sessions.where('pr_keys').equals(key).count()),
+    keys.map(async (key) => (await sessionIdsForPrKey(db, key)).length),
   );
   return new Map(keys.map((key, i) => [key, counts[i] ?? 0]));
 }

@@ -9,9 +9,9 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyBadge } from '../badge/apply';
 import { globalBadge } from '../badge/badge';
-import { toSessionRow } from '../db/rows';
 import { DevinDatabase } from '../db/schema';
-import { upsertSessions } from '../db/writes';
+import { putSessions } from '../db/test-helpers';
+import { clearCache } from '../db/writes';
 import { builtInPullRequestPagePatterns } from '../pr-urls';
 import { DEFAULT_SETTINGS, settingsItem } from '../settings/items';
 import { EMPTY_SYNC_STATUS } from '../sync/status';
@@ -40,7 +40,7 @@ beforeEach(async () => {
   model.install(fakeBrowser.action);
   await applyBadge(GLOBAL);
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, gitHosts: [{ origin: GHE, kind: 'github' }] });
-  await upsertSessions(db, [
+  await putSessions(db, [
     sessionWithPullRequests('devin-1', [PR]),
     sessionWithPullRequests('devin-2', [`${PR}/files`]),
     sessionWithPullRequests('devin-3', [PUBLIC_PR]),
@@ -189,16 +189,16 @@ describe('registerPullRequestFeature: per-tab badge', () => {
     register();
     const tabId = await openTab(PR);
     await vi.waitFor(async () => expect(await badgeText(tabId)).toBe('2'));
-    await upsertSessions(db, [sessionWithPullRequests('devin-4', [`${PR}#issuecomment-1`])]);
+    await putSessions(db, [sessionWithPullRequests('devin-4', [`${PR}#issuecomment-1`])]);
     await vi.waitFor(async () => expect(await badgeText(tabId)).toBe('3'));
-    await db.sessions.clear();
+    await clearCache(db);
     await vi.waitFor(async () => expect(model.text.tabs.has(tabId)).toBe(false));
   });
 
   it('ignores PR-shaped pages on hosts that were not added, until they are', async () => {
-    await db.sessions.put(
-      toSessionRow(sessionWithPullRequests('devin-5', ['https://git.other.corp/a/b/pull/1'])),
-    );
+    await putSessions(db, [
+      sessionWithPullRequests('devin-5', ['https://git.other.corp/a/b/pull/1']),
+    ]);
     register();
     const tabId = await openTab('https://git.other.corp/a/b/pull/1');
     await feature?.ready;

@@ -4,11 +4,17 @@
  * up to date. Errors are recorded per organization and overall, in words the UI shows as is.
  */
 import type { DevinClient } from '../api';
-import { type DevinDatabase, removeOtherOrganizations, removeSessionsCreatedBefore } from '../db';
+import {
+  compactPages,
+  type DevinDatabase,
+  needsCompaction,
+  removeOtherOrganizations,
+  removeSessionsCreatedBefore,
+} from '../db';
 import { refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
-import { acquireLease, LeaseLostError, releaseLease } from './lease';
+import { acquireLease, LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
 import { emptyOrgState, syncOrganization } from './org-pass';
 import { type SyncStatus, updateSyncStatus } from './status';
 
@@ -85,6 +91,11 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
         // A refused key is refused for every organization: stop here.
         if (stopsSchedule(info)) break;
       }
+    }
+
+    // Superseded copies and small pages pile up sync after sync; now and then they are merged.
+    if (await needsCompaction(db)) {
+      await compactPages(db, () => renewLeaseOrAbort(db, holder, ttl, now()));
     }
 
     const status = await updateSyncStatus(db, {

@@ -16,9 +16,9 @@ import { nextSkip } from '../api/paginate';
 import {
   type DevinDatabase,
   type OrgSyncState,
-  SESSION_TABLES,
+  PAGE_TABLES,
   type SyncPass,
-  upsertSessions,
+  storeSessions,
 } from '../db';
 import { renewLeaseOrAbort } from './lease';
 
@@ -107,6 +107,10 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
     signal: ctx.signal,
   });
 
+  // A backfill starts from an empty organization, so its pages are stored without looking up
+  // cached copies; only the previous page can repeat sessions (when new ones shift the pages).
+  // A resumed backfill's first page is checked, as it may follow a page stored before.
+  let previousIds: Set<string> | null = null;
   for await (const page of readAhead(pages)) {
     const following = nextSkip(page);
     const current: SyncPass = pass;
@@ -128,11 +132,14 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
         ? { watermark: startedAt - ctx.overlapMs, lastSuccessAt: ctx.now(), lastError: null }
         : {}),
     };
-    await db.transaction('rw', [...SESSION_TABLES, 'syncState', 'meta'], async () => {
+    const checkCached = current.kind === 'incremental' || previousIds === null;
+    const seenBefore = previousIds ?? undefined;
+    await db.transaction('rw', [...PAGE_TABLES, 'syncState'], async () => {
       await renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now());
-      await upsertSessions(db, page.sessions);
+      await storeSessions(db, orgId, page.sessions, { checkCached, seenBefore });
       await db.syncState.put(next);
     });
+    previousIds = new Set(page.sessions.map((session) => session.session_id));
     state = next;
     pass = progressed;
     await ctx.onPage?.(state);

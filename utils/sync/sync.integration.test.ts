@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import { createV2Client, type DevinClient, type Session } from '../api';
-import { DevinDatabase, toSessionRow } from '../db';
+import { DevinDatabase, readAllSessions, toSessionRow } from '../db';
+import { cachedCount, rowsById } from '../db/test-helpers';
 import { runSync, type SyncRequest } from './engine';
 import { cacheIdentity } from './identity';
 import { readSyncStatus } from './status';
@@ -54,8 +55,8 @@ function serverSessions(api: MockApi, orgIds: readonly string[] = api.orgIds): S
 
 /** Ids whose cached copy differs from the server's (or is missing, or is extra). */
 async function differences(db: DevinDatabase, expected: Session[]): Promise<string[]> {
-  const cached = new Map((await db.details.toArray()).map((d) => [d.session_id, d.session]));
-  const rows = new Map((await db.sessions.toArray()).map((r) => [r.session_id, r]));
+  const cached = new Map((await readAllSessions(db)).map((s) => [s.session_id, s]));
+  const rows = await rowsById(db);
   const wrong: string[] = [];
   for (const session of expected) {
     const copy = cached.get(session.session_id);
@@ -81,7 +82,7 @@ describe('backfill', () => {
     const db = newDb();
     const outcome = await runSync(await request(api, db));
     expect(outcome.result).toBe('done');
-    expect(await db.sessions.count()).toBe(5000);
+    expect(await cachedCount(db)).toBe(5000);
     expect(await differences(db, serverSessions(api))).toEqual([]);
     const states = await db.syncState.toArray();
     expect(states).toHaveLength(3);
@@ -118,8 +119,8 @@ describe('backfill', () => {
     const state = await db.syncState.get(api.orgIds[0] as string);
     expect(state?.skippedCount).toBe(3);
     expect(state?.skipped.map((s) => s.reason).join(' ')).toMatch(/created_at/);
-    expect(await db.sessions.count()).toBe(897);
-    const cachedIds = new Set(await db.sessions.toCollection().primaryKeys());
+    expect(await cachedCount(db)).toBe(897);
+    const cachedIds = new Set((await rowsById(db)).keys());
     const valid = serverSessions(api).filter((s) => cachedIds.has(s.session_id));
     expect(valid).toHaveLength(897);
     expect(await differences(db, valid)).toEqual([]);
@@ -189,7 +190,7 @@ describe('crash safety', () => {
 
     const checkpoint = await db.syncState.get(api.orgIds[0] as string);
     expect(checkpoint?.pass?.nextSkip).toBe(800);
-    expect(await db.sessions.count()).toBe(800);
+    expect(await cachedCount(db)).toBe(800);
 
     // A new worker, after the dead one's lease lapsed.
     api.requestLog.reset();
@@ -240,10 +241,10 @@ describe('crash safety', () => {
     const db = newDb();
     await runSync(await request(api, db));
     api.store.updateSessions(300);
-    const before = await db.details.toArray();
+    const before = await readAllSessions(db);
 
     // The disk fills up during the next sync's first write.
-    db.sessions.hook('updating', () => {
+    db.pages.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const outcome = await runSync(await request(api, db));
@@ -251,7 +252,7 @@ describe('crash safety', () => {
     const status = await readSyncStatus(db);
     expect(status.lastError?.kind).toBe('quota');
     expect(status.lastError?.message).toMatch(/no room left/);
-    expect(await db.details.toArray()).toEqual(before);
+    expect(await readAllSessions(db)).toEqual(before);
   });
 });
 
@@ -265,7 +266,7 @@ describe('errors and settings changes', () => {
     expect(outcome.result).toBe('failed');
     const status = await readSyncStatus(db);
     expect(status.pausedReason).toMatch(/key was refused/);
-    expect(await db.sessions.count()).toBe(0);
+    expect(await cachedCount(db)).toBe(0);
     // Only the first organization was tried: the same key fails for all.
     const errored = (await db.syncState.toArray()).filter((s) => s.lastError);
     expect(errored).toHaveLength(1);
@@ -288,7 +289,8 @@ describe('errors and settings changes', () => {
     await runSync(await request(api, db));
     const [kept] = api.orgIds as [string, string];
     await runSync(await request(api, db, { orgIds: [kept] }));
-    expect(await db.sessions.where('org_id').notEqual(kept).count()).toBe(0);
+    expect([...(await rowsById(db)).values()].filter((row) => row.org_id !== kept)).toEqual([]);
+    expect(await db.pages.where('org_id').notEqual(kept).count()).toBe(0);
     expect(await differences(db, serverSessions(api, [kept]))).toEqual([]);
   });
 
@@ -297,7 +299,7 @@ describe('errors and settings changes', () => {
     const second = await server({ sessions: 250, orgs: 1, seed: 41, apiKey: 'apk_user_second' });
     const db = newDb();
     await runSync(await request(first, db));
-    expect(await db.sessions.count()).toBe(400);
+    expect(await cachedCount(db)).toBe(400);
     await runSync(await request(second, db));
     expect(await differences(db, serverSessions(second))).toEqual([]);
   });

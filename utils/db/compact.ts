@@ -1,0 +1,154 @@
+/**
+ * Compaction: drops superseded copies of sessions and merges small pages (each incremental sync
+ * adds a few), so reads stay as fast as right after a backfill. Each group of pages is rewritten
+ * in one transaction that writes the merged page before deleting the old ones, so a reader, or
+ * a stop at any moment, sees every session at all times.
+ */
+import type { Session } from '../api';
+import {
+  cachedStamps,
+  deletePages,
+  PAGE_TABLES,
+  type PageContent,
+  readStoredPages,
+  writePage,
+} from './pages';
+import type { DevinDatabase, SessionRow } from './schema';
+import { updatedAtOfStamp } from './stamps';
+import { readSummaryAndPreview, recountSummary } from './summary';
+
+/** Rows of a full page, as the sync fetches them. */
+export const PAGE_ROWS = 200;
+
+/** Should the cache be compacted? Superseded copies past a tenth, or many small pages. */
+export async function needsCompaction(db: DevinDatabase): Promise<boolean> {
+  const { summary } = await readSummaryAndPreview(db);
+  const stale = summary.copies - summary.sessions;
+  if (stale > Math.max(PAGE_ROWS, summary.sessions * 0.1)) return true;
+  const pages = await db.pages.count();
+  return pages > 2 * Math.ceil(summary.sessions / PAGE_ROWS) + 16;
+}
+
+interface PagePlan {
+  seq: number;
+  orgId: string;
+  size: number;
+  live: number;
+}
+
+/** Where the latest copy of each session is, and how many live copies each page holds. */
+async function planPages(db: DevinDatabase): Promise<PagePlan[]> {
+  const winner = new Map<string, { updatedAt: number; seq: number }>();
+  const plans: (PagePlan & { ids: string[] })[] = [];
+  await db.pages.each((page) => {
+    for (const row of page.rows) {
+      const kept = winner.get(row.session_id);
+      if (!kept || row.updated_at >= kept.updatedAt) {
+        winner.set(row.session_id, { updatedAt: row.updated_at, seq: page.seq });
+      }
+    }
+    const ids = page.rows.map((row) => row.session_id);
+    plans.push({ seq: page.seq, orgId: page.org_id, size: ids.length, live: 0, ids });
+  });
+  return plans.map(({ ids, ...plan }) => ({
+    ...plan,
+    live: ids.filter((id) => winner.get(id)?.seq === plan.seq).length,
+  }));
+}
+
+/** Groups of pages of one organization to merge, each with about a full page of live rows. */
+function groupsToRewrite(plans: readonly PagePlan[]): number[][] {
+  const byOrg = new Map<string, PagePlan[]>();
+  for (const plan of plans) {
+    if (plan.live === plan.size && plan.size >= PAGE_ROWS / 2) continue;
+    byOrg.set(plan.orgId, [...(byOrg.get(plan.orgId) ?? []), plan]);
+  }
+  const groups: number[][] = [];
+  for (const candidates of byOrg.values()) {
+    let group: PagePlan[] = [];
+    let live = 0;
+    const close = () => {
+      const only = group[0];
+      // A lone page without superseded copies has nothing to merge with.
+      const useless = group.length === 1 && only !== undefined && only.live === only.size;
+      if (group.length > 0 && !useless) groups.push(group.map((plan) => plan.seq));
+      group = [];
+      live = 0;
+    };
+    for (const plan of candidates) {
+      group.push(plan);
+      live += plan.live;
+      if (live >= PAGE_ROWS) close();
+    }
+    close();
+  }
+  return groups;
+}
+
+/**
+ * Rewrites the pages that hold superseded copies or few rows. `renew` runs inside each
+ * transaction (the sync keeps its lease there). Returns how many pages were rewritten.
+ */
+export async function compactPages(
+  db: DevinDatabase,
+  renew: () => Promise<void> = async () => {},
+): Promise<number> {
+  const groups = groupsToRewrite(await planPages(db));
+  let rewritten = 0;
+  for (const seqs of groups) {
+    await db.transaction('rw', [...PAGE_TABLES], async () => {
+      await renew();
+      const winners = new Map<string, { updatedAt: number; seq: number }>();
+      const pages = await readStoredPages(db, seqs);
+      // Within the group, the latest copies; copies elsewhere were superseded when planned,
+      // and no sync writes while compaction holds the lease.
+      const latestInGroup = new Map<string, { page: number; index: number }>();
+      pages.forEach((page, p) => {
+        page.content.rows.forEach((row, index) => {
+          const kept = winners.get(row.session_id);
+          if (!kept || row.updated_at >= kept.updatedAt) {
+            winners.set(row.session_id, { updatedAt: row.updated_at, seq: page.seq });
+            latestInGroup.set(row.session_id, { page: p, index });
+          }
+        });
+      });
+      const live = await stillLatest(db, winners);
+      const orgId = pages[0]?.orgId;
+      const merged: Required<PageContent> = { rows: [], sessions: [], texts: [] };
+      for (const [id, at] of latestInGroup) {
+        const content = pages[at.page]?.content;
+        if (!live.has(id) || !content) continue;
+        merged.rows.push(content.rows[at.index] as SessionRow);
+        merged.sessions.push(content.sessions[at.index] as Session);
+        merged.texts.push(content.texts[at.index] ?? '');
+      }
+      for (let start = 0; start < merged.rows.length; start += PAGE_ROWS) {
+        const end = start + PAGE_ROWS;
+        await writePage(db, orgId as string, {
+          rows: merged.rows.slice(start, end),
+          sessions: merged.sessions.slice(start, end),
+          texts: merged.texts.slice(start, end),
+        });
+      }
+      await deletePages(db, seqs);
+    });
+    rewritten += seqs.length;
+  }
+  if (groups.length > 0) await db.transaction('rw', [...PAGE_TABLES], () => recountSummary(db));
+  return rewritten;
+}
+
+/** The ids whose copy in the group is their latest anywhere (no newer copy in another page). */
+async function stillLatest(
+  db: DevinDatabase,
+  inGroup: ReadonlyMap<string, { updatedAt: number; seq: number }>,
+): Promise<Set<string>> {
+  const ids = [...inGroup.keys()];
+  const stamps = await cachedStamps(db, ids);
+  const live = new Set<string>();
+  ids.forEach((id, i) => {
+    const newest = Math.max(0, ...(stamps[i] ?? []).map(updatedAtOfStamp));
+    if (newest <= (inGroup.get(id)?.updatedAt ?? 0)) live.add(id);
+  });
+  return live;
+}

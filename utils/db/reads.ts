@@ -1,0 +1,193 @@
+/**
+ * Reading the cache. A session may be stored more than once (a newer copy written with a later
+ * page, the older one not yet compacted away); every read here answers with its latest copy:
+ * the newest `updated_at`, and of equal ones the later page.
+ */
+import type { Session } from '../api';
+import { toEpochMs } from '../api/time';
+import { cachedStamps } from './pages';
+import type {
+  CacheSummary,
+  DevinDatabase,
+  PageRecord,
+  PageTexts,
+  SessionDetail,
+  SessionRow,
+} from './schema';
+import { stampRange, updatedAtOfStamp } from './stamps';
+import { readSummaryAndPreview } from './summary';
+
+/** Every cached session's row, and the page (`seq`) its latest copy is stored in. */
+export interface LocatedRows {
+  rows: SessionRow[];
+  seqOf: Map<string, number>;
+}
+
+/** The latest row of each session in `pages` (given in `seq` order, as tables return them). */
+export function latestRows(pages: readonly PageRecord[]): LocatedRows {
+  const byId = new Map<string, SessionRow>();
+  const seqOf = new Map<string, number>();
+  for (const page of pages) {
+    for (const row of page.rows) {
+      const kept = byId.get(row.session_id);
+      if (kept === undefined || row.updated_at >= kept.updated_at) {
+        byId.set(row.session_id, row);
+        seqOf.set(row.session_id, page.seq);
+      }
+    }
+  }
+  return { rows: [...byId.values()], seqOf };
+}
+
+export async function readLocatedRows(db: DevinDatabase): Promise<LocatedRows> {
+  return latestRows(await db.pages.toArray());
+}
+
+export async function readSessionRows(db: DevinDatabase): Promise<SessionRow[]> {
+  return (await readLocatedRows(db)).rows;
+}
+
+/** The pages holding a copy of each id (one index range read per id, all at once). */
+async function pagesHolding(db: DevinDatabase, ids: readonly string[]): Promise<number[]> {
+  const found = await Promise.all(
+    ids.map((id) =>
+      db.pages
+        .where('stamps')
+        .between(...stampRange(id), true, false)
+        .primaryKeys(),
+    ),
+  );
+  return [...new Set(found.flat())].sort((a, b) => a - b);
+}
+
+function isNewer(candidate: Session, kept: Session | undefined): boolean {
+  return kept === undefined || toEpochMs(candidate.updated_at) >= toEpochMs(kept.updated_at);
+}
+
+/** The latest copy of each wanted session among these pages' details. */
+async function latestSessionsIn(
+  db: DevinDatabase,
+  seqs: readonly number[],
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, Session>> {
+  const found = new Map<string, Session>();
+  const sorted = [...seqs].sort((a, b) => a - b);
+  for (const details of await db.pageDetails.bulkGet(sorted)) {
+    for (const session of details?.sessions ?? []) {
+      if (wanted.has(session.session_id) && isNewer(session, found.get(session.session_id))) {
+        found.set(session.session_id, session);
+      }
+    }
+  }
+  return found;
+}
+
+/** One session as the API sent it, or undefined when it is not cached. */
+export async function readSession(db: DevinDatabase, id: string): Promise<Session | undefined> {
+  const seqs = await pagesHolding(db, [id]);
+  return (await latestSessionsIn(db, seqs, new Set([id]))).get(id);
+}
+
+/**
+ * Sessions by id, aligned with `ids`. `located` (from `readLocatedRows`) says which page holds
+ * each latest copy, so only those pages are read; ids it does not know are looked up.
+ */
+export async function readSessionsById(
+  db: DevinDatabase,
+  ids: readonly string[],
+  located?: ReadonlyMap<string, number>,
+): Promise<(SessionDetail | undefined)[]> {
+  const seqs = new Set<number>();
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const seq = located?.get(id);
+    if (seq === undefined) unknown.push(id);
+    else seqs.add(seq);
+  }
+  for (const seq of await pagesHolding(db, unknown)) seqs.add(seq);
+  const found = await latestSessionsIn(db, [...seqs], new Set(ids));
+  return ids.map((id) => {
+    const session = found.get(id);
+    return session ? { session_id: id, session } : undefined;
+  });
+}
+
+/** Every cached session as the API sent it (for export), one copy each. */
+export async function readAllSessions(db: DevinDatabase): Promise<Session[]> {
+  const byId = new Map<string, Session>();
+  await db.pageDetails.each((details) => {
+    for (const session of details.sessions) {
+      if (isNewer(session, byId.get(session.session_id))) byId.set(session.session_id, session);
+    }
+  });
+  return [...byId.values()];
+}
+
+function addLatestTexts(
+  texts: Map<string, string>,
+  stamps: Map<string, number>,
+  page: PageTexts,
+  wanted?: ReadonlySet<string>,
+): void {
+  page.ids.forEach((id, i) => {
+    if (wanted && !wanted.has(id)) return;
+    const updated = page.updated[i] ?? 0;
+    const kept = stamps.get(id);
+    if (kept === undefined || updated >= kept) {
+      stamps.set(id, updated);
+      texts.set(id, page.texts[i] ?? '');
+    }
+  });
+}
+
+/** session_id -> search text of its latest copy, for every cached session. */
+export async function readSearchTexts(db: DevinDatabase): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const stamps = new Map<string, number>();
+  for (const page of await db.pageTexts.toArray()) addLatestTexts(texts, stamps, page);
+  return texts;
+}
+
+/** The search texts of a few sessions (those that changed since the texts were read). */
+export async function readSearchTextsOf(
+  db: DevinDatabase,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const stamps = new Map<string, number>();
+  const wanted = new Set(ids);
+  const pages = await db.pageTexts.bulkGet(await pagesHolding(db, ids));
+  for (const page of pages) if (page) addLatestTexts(texts, stamps, page, wanted);
+  return texts;
+}
+
+/** Ids (ascending) of the sessions whose latest copy links to the PR with this key. */
+export async function sessionIdsForPrKey(db: DevinDatabase, key: string): Promise<string[]> {
+  const pages = await db.pages.where('pr_keys').equals(key).toArray();
+  const linked = new Map<string, number>();
+  for (const page of pages) {
+    for (const row of page.rows) {
+      if (row.pr_keys.includes(key)) linked.set(row.session_id, row.updated_at);
+    }
+  }
+  const ids = [...linked.keys()].sort();
+  if (ids.length === 0) return ids;
+  // A newer copy of a session may no longer link to the PR: it counts, not the older one.
+  const newest = await latestUpdates(db, ids);
+  return ids.filter((id, i) => (newest[i] ?? 0) <= (linked.get(id) ?? 0));
+}
+
+/** The newest cached `updated_at` of each id, from the index alone. */
+async function latestUpdates(db: DevinDatabase, ids: readonly string[]): Promise<number[]> {
+  const stamps = await cachedStamps(db, ids);
+  return stamps.map((list) => Math.max(0, ...list.map(updatedAtOfStamp)));
+}
+
+export async function readCacheSummary(db: DevinDatabase): Promise<CacheSummary> {
+  return (await readSummaryAndPreview(db)).summary;
+}
+
+/** The newest rows (by `updated_at`), for a first screen before every row is read. */
+export async function readPreview(db: DevinDatabase): Promise<SessionRow[]> {
+  return (await readSummaryAndPreview(db)).preview;
+}
