@@ -33,6 +33,15 @@ async function readConfig() {
   return { apiKey, settings };
 }
 
+function keepAwake(): () => void {
+  let last = 0;
+  return () => {
+    if (Date.now() - last < 5_000) return;
+    last = Date.now();
+    void browser.runtime.getPlatformInfo();
+  };
+}
+
 async function applySchedule(): Promise<void> {
   const { apiKey, settings } = await readConfig();
   if (apiKey && settings.orgIds.length > 0) await scheduleSync(settings.syncIntervalMinutes);
@@ -45,10 +54,9 @@ export default defineBackground({
     const sync = createSyncService({
       db,
       readConfig,
-      // Any extension API call keeps a busy worker from being stopped as idle mid-sync.
-      onPage: async () => {
-        await browser.runtime.getPlatformInfo();
-      },
+      // Any extension API call keeps a busy worker from being stopped as idle mid-sync; one
+      // every few seconds is enough, and the sync does not wait for it.
+      onPage: keepAwake(),
       onFailure: (error) => {
         if (isTransient(error)) void scheduleRetry();
       },

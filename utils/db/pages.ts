@@ -16,8 +16,12 @@ export interface PageContent {
   texts?: string[];
 }
 
-export function pageContent(sessions: Session[]): PageContent {
-  return { rows: sessions.map(toSessionRow), sessions };
+export function pageContent(sessions: Session[]): Required<PageContent> {
+  return {
+    rows: sessions.map(toSessionRow),
+    sessions,
+    texts: sessions.map((session) => toSearchText(session).text),
+  };
 }
 
 /**

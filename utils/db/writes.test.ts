@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
 import { compactPages, needsCompaction } from './compact';
+import type { StoreOptions } from './page-writer';
 import { PAGE_TABLES } from './pages';
 import {
   readAllSessions,
@@ -17,7 +18,6 @@ import {
   clearCache,
   removeOtherOrganizations,
   removeSessionsCreatedBefore,
-  type StoreOptions,
   storeSessions,
 } from './writes';
 

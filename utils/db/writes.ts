@@ -3,8 +3,8 @@
  * (see utils/sync), so the cache is never left half-written.
  */
 import type { Session } from '../api';
+import { PageWriter, type StoreOptions } from './page-writer';
 import {
-  cachedStamps,
   deletePages,
   PAGE_TABLES,
   pageContent,
@@ -13,88 +13,23 @@ import {
   writePage,
 } from './pages';
 import type { DevinDatabase } from './schema';
-import { stampOf, updatedAtOfStamp } from './stamps';
-import {
-  isRunning,
-  mergePreview,
-  readSummaryAndPreview,
-  recountSummary,
-  type TableSource,
-  writeSummaryAndPreview,
-} from './summary';
+import { readSummaryAndPreview, recountSummary } from './summary';
 
 export { PAGE_TABLES };
 
-export interface StoreOptions {
-  /**
-   * Look up which of these sessions are cached already: identical copies are then not written
-   * again, older ones never replace newer ones, and the counts stay exact. A backfill skips
-   * the lookup (its organization starts empty) and passes the ids of its previous page instead,
-   * which is where a page shifted by new sessions repeats some.
-   */
-  checkCached: boolean;
-  seenBefore?: ReadonlySet<string>;
-}
-
 /**
  * Stores one organization's sessions (a fetched page) as a page of the cache, keeping the
- * summary and preview current. Returns how many sessions were written.
+ * summary and preview current; call inside a transaction over `PAGE_TABLES`. A sync pass uses
+ * one PageWriter for all its pages instead. Returns how many sessions were written.
  */
 export async function storeSessions(
-  source: TableSource,
+  db: DevinDatabase,
   orgId: string,
   sessions: Session[],
   options: StoreOptions,
 ): Promise<number> {
-  const content = pageContent(sessions);
-  const { rows } = content;
-  // A page that repeats a session (pages shifted while read) keeps its last copy.
-  const lastIndex = new Map<string, number>();
-  rows.forEach((row, i) => {
-    lastIndex.set(row.session_id, i);
-  });
-  const cached = options.checkCached
-    ? await cachedStamps(
-        source,
-        rows.map((row) => row.session_id),
-      )
-    : null;
-  const keep: number[] = [];
-  let added = 0;
-  rows.forEach((row, i) => {
-    if (lastIndex.get(row.session_id) !== i) return;
-    const stamps = cached?.[i];
-    if (stamps) {
-      const stamp = stampOf(row);
-      if (stamps.includes(stamp)) return;
-      if (stamps.some((s) => updatedAtOfStamp(s) > row.updated_at)) return;
-      if (stamps.length === 0) added++;
-    } else if (!options.seenBefore?.has(row.session_id)) {
-      added++;
-    }
-    keep.push(i);
-  });
-  if (keep.length === 0) return 0;
-
-  const kept = pickContent({ ...content, texts: [] }, keep);
-  await writePage(source, orgId, { rows: kept.rows, sessions: kept.sessions });
-  const { summary, preview } = await readSummaryAndPreview(source);
-  const running = new Set(summary.running);
-  for (const row of kept.rows) {
-    if (isRunning(row)) running.add(row.session_id);
-    else running.delete(row.session_id);
-  }
-  await writeSummaryAndPreview(
-    source,
-    {
-      sessions: summary.sessions + added,
-      copies: summary.copies + kept.rows.length,
-      running: [...running],
-      version: summary.version + 1,
-    },
-    mergePreview(preview, kept.rows),
-  );
-  return kept.rows.length;
+  const writer = await PageWriter.open(db);
+  return writer.store(orgId, pageContent(sessions), options);
 }
 
 /** Removes every cached session and sync state of organizations not in `keepOrgIds`. */

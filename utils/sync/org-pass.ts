@@ -4,7 +4,9 @@
  * Each page is fetched outside any transaction, then written together with the checkpoint
  * that says where to continue, in one transaction. A worker stopped at any moment therefore
  * leaves either the page and its checkpoint, or neither; the next run continues from the
- * checkpoint, and upserts by `session_id` make a replayed page harmless.
+ * checkpoint. While one page commits, the next is already written behind it (IndexedDB runs
+ * the two transactions in order); the second first checks that the checkpoint it follows was
+ * committed, so a page that failed can never be skipped.
  *
  * The first pass (backfill) reads every session in the history window. Later passes
  * (incremental) ask only for sessions updated since the watermark: the server time at which
@@ -17,8 +19,9 @@ import {
   type DevinDatabase,
   type OrgSyncState,
   PAGE_TABLES,
+  PageWriter,
+  pageContent,
   type SyncPass,
-  storeSessions,
 } from '../db';
 import { renewLeaseOrAbort } from './lease';
 
@@ -40,15 +43,21 @@ export interface OrgPassContext {
 }
 
 /**
- * Asks for the next page as soon as the current one is handed out, so that fetching page N+1
- * overlaps storing page N. A failed read-ahead surfaces when its page is awaited.
+ * Asks for the next page as soon as the current one is handed out, and prepares it (`prepare`)
+ * as soon as it arrives, so that fetching and preparing page N+1 overlap storing page N. A
+ * failed read-ahead surfaces when its page is awaited.
  */
-async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T> {
-  let pending = source.next();
+async function* readAhead<T, U>(
+  source: AsyncIterator<T>,
+  prepare: (item: T) => U,
+): AsyncGenerator<U> {
+  const next = () =>
+    source.next().then((result) => (result.done ? null : { value: prepare(result.value) }));
+  let pending = next();
   while (true) {
     const result = await pending;
-    if (result.done) return;
-    pending = source.next();
+    if (result === null) return;
+    pending = next();
     pending.catch(() => undefined);
     yield result.value;
   }
@@ -109,9 +118,12 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
 
   // A backfill starts from an empty organization, so its pages are stored without looking up
   // cached copies; only the previous page can repeat sessions (when new ones shift the pages).
-  // A resumed backfill's first page is checked, as it may follow a page stored before.
-  let previousIds: Set<string> | null = null;
-  for await (const page of readAhead(pages)) {
+  // A resumed backfill's first page is checked, as it may repeat the last page stored before.
+  let previousIds: Set<string> | null = pass.nextSkip === 0 ? new Set() : null;
+  const writer = await PageWriter.open(db);
+  const prepared = readAhead(pages, (page) => ({ page, content: pageContent(page.sessions) }));
+  let committing: Promise<unknown> = Promise.resolve();
+  for await (const { page, content } of prepared) {
     const following = nextSkip(page);
     const current: SyncPass = pass;
     const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
@@ -134,15 +146,43 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
     };
     const checkCached = current.kind === 'incremental' || previousIds === null;
     const seenBefore = previousIds ?? undefined;
-    await db.transaction('rw', [...PAGE_TABLES, 'syncState'], async () => {
-      await renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now());
-      await storeSessions(db, orgId, page.sessions, { checkCached, seenBefore });
-      await db.syncState.put(next);
-    });
+    // Every request of the page is issued at once; a lost lease or a previous page that did not
+    // commit throws, and rolls them all back.
+    const previous = state;
+    const writing = db.transaction('rw', [...PAGE_TABLES, 'syncState'], () =>
+      Promise.all([
+        expectCheckpoint(db, orgId, previous),
+        renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
+        writer.store(orgId, content, { checkCached, seenBefore }),
+        db.syncState.put(next),
+      ]),
+    );
+    writing.catch(() => undefined);
+    await committing;
+    // A page that looks up cached copies is written alone: its counts depend on them.
+    if (checkCached) await writing;
+    committing = writing;
     previousIds = new Set(page.sessions.map((session) => session.session_id));
     state = next;
     pass = progressed;
     await ctx.onPage?.(state);
   }
+  await committing;
   return state;
+}
+
+/** Thrown inside a page's transaction when the checkpoint it follows was not committed. */
+class CheckpointMissingError extends Error {
+  override readonly name = 'CheckpointMissingError';
+}
+
+async function expectCheckpoint(
+  db: DevinDatabase,
+  orgId: string,
+  expected: OrgSyncState,
+): Promise<void> {
+  const stored = await db.syncState.get(orgId);
+  if ((stored?.pass?.pagesDone ?? 0) !== (expected.pass?.pagesDone ?? 0)) {
+    throw new CheckpointMissingError('The previous page was not stored.');
+  }
 }

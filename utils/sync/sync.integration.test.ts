@@ -3,7 +3,7 @@
  * the browser's IndexedDB. Each scenario ends by comparing the cache with the server's data,
  * field by field.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import { createV2Client, type DevinClient, type Session } from '../api';
 import { DevinDatabase, readAllSessions, toSessionRow } from '../db';
@@ -233,6 +233,32 @@ describe('crash safety', () => {
       runSync(await request(api, db, { holder: 'b' })),
     ]);
     expect([a.result, b.result].sort()).toEqual(['busy', 'done']);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('never stores a page after one that failed, even one already queued behind it', async () => {
+    const api = await server({ sessions: 1000, orgs: 1, seed: 17 });
+    const db = newDb();
+    // The second page's write fails; the third is written behind it before it fails.
+    const put = IDBObjectStore.prototype.put;
+    let detailWrites = 0;
+    const failing = vi
+      .spyOn(IDBObjectStore.prototype, 'put')
+      .mockImplementation(function (this: IDBObjectStore, ...args) {
+        if (this.name === 'pageDetails' && ++detailWrites === 2) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return put.apply(this, args);
+      });
+    const outcome = await runSync(await request(api, db));
+    failing.mockRestore();
+    expect(outcome.result).toBe('failed');
+    const [state] = await db.syncState.toArray();
+    expect(state?.pass?.pagesDone).toBe(1);
+    expect(await cachedCount(db)).toBe(200);
+    expect((await rowsById(db)).size).toBe(200);
+
+    await runSync(await request(api, db));
     expect(await differences(db, serverSessions(api))).toEqual([]);
   });
 

@@ -1,0 +1,151 @@
+/**
+ * Stores the pages of one sync pass. The pass holds the sync lease, so no one else writes pages
+ * meanwhile: the writer keeps the next page number, the cache summary and the preview in memory
+ * and issues every request of a page at once, so a page costs one round trip to the database
+ * and its commit, however many records it writes.
+ */
+import type { Session } from '../api';
+import { cachedStamps, type PageContent } from './pages';
+import type {
+  CacheSummary,
+  DevinDatabase,
+  PageDetails,
+  PageRecord,
+  PageTexts,
+  SessionRow,
+} from './schema';
+import { stampOf, updatedAtOfStamp } from './stamps';
+import {
+  isRunning,
+  mergePreview,
+  PREVIEW_KEY,
+  readSummaryAndPreview,
+  SUMMARY_KEY,
+} from './summary';
+
+export interface StoreOptions {
+  /**
+   * Look up which of these sessions are cached already: identical copies are then not written
+   * again, older ones never replace newer ones, and the counts stay exact. A backfill skips
+   * the lookup (its organization starts empty) and passes the ids of its previous page instead,
+   * which is where a page shifted by new sessions repeats some.
+   */
+  checkCached: boolean;
+  seenBefore?: ReadonlySet<string>;
+}
+
+function samePreview(a: readonly SessionRow[], b: readonly SessionRow[]): boolean {
+  return a.length === b.length && a.every((row, i) => row === b[i]);
+}
+
+export class PageWriter {
+  private constructor(
+    private readonly db: DevinDatabase,
+    private nextSeq: number,
+    private summary: CacheSummary,
+    private preview: SessionRow[],
+  ) {}
+
+  static async open(db: DevinDatabase): Promise<PageWriter> {
+    return db.transaction('r', ['pages', 'meta'], async () => {
+      const [last, { summary, preview }] = await Promise.all([
+        db.pages.orderBy(':id').lastKey(),
+        readSummaryAndPreview(db),
+      ]);
+      return new PageWriter(db, ((last as number | undefined) ?? 0) + 1, summary, preview);
+    });
+  }
+
+  /**
+   * Stores one organization's sessions (a fetched page) as a page, keeping the summary and the
+   * preview current. Runs inside the caller's transaction over `PAGE_TABLES`. Returns how many
+   * sessions were written.
+   */
+  async store(orgId: string, content: PageContent, options: StoreOptions): Promise<number> {
+    const { db } = this;
+    const { rows } = content;
+    // A page that repeats a session (pages shifted while read) keeps its last copy.
+    const lastIndex = new Map<string, number>();
+    rows.forEach((row, i) => {
+      lastIndex.set(row.session_id, i);
+    });
+    const cached = options.checkCached
+      ? await cachedStamps(
+          db,
+          rows.map((row) => row.session_id),
+        )
+      : null;
+    const keep: number[] = [];
+    const stamps: string[] = [];
+    let added = 0;
+    rows.forEach((row, i) => {
+      if (lastIndex.get(row.session_id) !== i) return;
+      const stamp = stampOf(row);
+      const copies = cached?.[i];
+      if (copies) {
+        if (copies.includes(stamp)) return;
+        if (copies.some((s) => updatedAtOfStamp(s) > row.updated_at)) return;
+        if (copies.length === 0) added++;
+      } else if (!options.seenBefore?.has(row.session_id)) {
+        added++;
+      }
+      keep.push(i);
+      stamps.push(stamp);
+    });
+    if (keep.length === 0) return 0;
+
+    const all = keep.length === rows.length;
+    const pick = <T>(items: T[]): T[] => (all ? items : keep.map((i) => items[i] as T));
+    const keptRows = pick(rows);
+    const seq = this.nextSeq;
+    const prKeys = new Set<string>();
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const row of keptRows) {
+      for (const key of row.pr_keys) prKeys.add(key);
+      if (row.created_at < oldest) oldest = row.created_at;
+    }
+    const page: PageRecord = {
+      seq,
+      org_id: orgId,
+      stamps,
+      pr_keys: [...prKeys],
+      oldest,
+      rows: keptRows,
+    };
+    const texts: PageTexts = {
+      seq,
+      ids: keptRows.map((row) => row.session_id),
+      updated: keptRows.map((row) => row.updated_at),
+      texts: pick(content.texts ?? []),
+    };
+    const details: PageDetails = { seq, sessions: pick(content.sessions) as Session[] };
+
+    const running = new Set(this.summary.running);
+    for (const row of keptRows) {
+      if (isRunning(row)) running.add(row.session_id);
+      else running.delete(row.session_id);
+    }
+    const summary: CacheSummary = {
+      sessions: this.summary.sessions + added,
+      copies: this.summary.copies + keptRows.length,
+      running: [...running],
+      version: this.summary.version + 1,
+    };
+    const preview = mergePreview(this.preview, keptRows);
+    const previewChanged = !samePreview(preview, this.preview);
+
+    // Taken before the writes complete: the next page may be written behind this one before
+    // it commits. If this one fails, the pass stops and the writer is dropped with it.
+    this.nextSeq = seq + 1;
+    this.summary = summary;
+    this.preview = preview;
+    await Promise.all([
+      db.pages.put(page),
+      db.pageTexts.put(texts),
+      db.pageDetails.put(details),
+      db.meta.put({ key: SUMMARY_KEY, value: summary }),
+      previewChanged ? db.meta.put({ key: PREVIEW_KEY, value: { rows: preview } }) : null,
+    ]);
+    return keptRows.length;
+  }
+}
