@@ -22,10 +22,11 @@ export const PAGE_ROWS = 200;
 
 /** Should the cache be compacted? Superseded copies past a tenth, or many small pages. */
 export async function needsCompaction(db: DevinDatabase): Promise<boolean> {
-  const { summary } = await readSummaryAndPreview(db);
+  const [{ summary }, pages] = await db.transaction('r', [db.meta, db.pages], () =>
+    Promise.all([readSummaryAndPreview(db), db.pages.count()]),
+  );
   const stale = summary.copies - summary.sessions;
   if (stale > Math.max(PAGE_ROWS, summary.sessions * 0.1)) return true;
-  const pages = await db.pages.count();
   return pages > 2 * Math.ceil(summary.sessions / PAGE_ROWS) + 16;
 }
 

@@ -6,7 +6,7 @@
 import { type DevinClient, isDevinApiError } from '../api';
 import type { DevinDatabase } from '../db';
 
-const DIRECTORY_KEY = 'directory';
+export const DIRECTORY_KEY = 'directory';
 export const DIRECTORY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export type DirectoryListStatus = 'ok' | 'forbidden' | 'failed';
@@ -34,6 +34,16 @@ async function fetchList<T>(
 }
 
 /** Refreshes names when they are older than a day (or `force`); never throws. */
+/** Fetched less than a day ago, and both lists came back (a failed list is tried again). */
+export function isDirectoryFresh(status: DirectoryStatus | null, now: number): boolean {
+  return (
+    status !== null &&
+    now - status.fetchedAt < DIRECTORY_MAX_AGE_MS &&
+    status.organizations !== 'failed' &&
+    status.members !== 'failed'
+  );
+}
+
 export async function refreshDirectory(
   db: DevinDatabase,
   client: DevinClient,
@@ -41,12 +51,7 @@ export async function refreshDirectory(
 ): Promise<DirectoryStatus> {
   const now = options.now ?? Date.now();
   const current = await readDirectoryStatus(db);
-  const fresh =
-    current &&
-    now - current.fetchedAt < DIRECTORY_MAX_AGE_MS &&
-    current.organizations !== 'failed' &&
-    current.members !== 'failed';
-  if (fresh && !options.force) return current;
+  if (current && isDirectoryFresh(current, now) && !options.force) return current;
 
   const [organizations, members] = await Promise.all([
     fetchList(() => client.listOrganizations(options.signal)),

@@ -11,12 +11,13 @@ import {
   removeOtherOrganizations,
   removeSessionsCreatedBefore,
 } from '../db';
-import { refreshDirectory } from './directory';
+import { isDirectoryFresh, refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
-import { acquireLease, LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
+import { LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
 import { emptyOrgState, syncOrganization } from './org-pass';
-import { type SyncStatus, updateSyncStatus } from './status';
+import { beginRun, endRun } from './run-bounds';
+import type { SyncStatus } from './status';
 
 export const PAGE_SIZE = 200;
 /** Re-reads the last minutes of changes each time, against clock skew and late writes. */
@@ -52,16 +53,32 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   const { db, holder } = request;
   const now = request.now ?? Date.now;
   const ttl = request.leaseTtlMs ?? LEASE_TTL_MS;
-  if (!(await acquireLease(db, holder, ttl, now()))) return { result: 'busy' };
+  const historyCutoff =
+    request.historyDays === null ? null : now() - request.historyDays * 24 * 60 * 60 * 1000;
+  const start = await beginRun(db, {
+    holder,
+    ttlMs: ttl,
+    now: now(),
+    keepOrgIds: request.orgIds,
+    historyCutoff,
+  });
+  if (start === null) return { result: 'busy' };
 
+  let ended = false;
+  const end = async (change: Partial<SyncStatus>) => {
+    ended = true;
+    return endRun(db, holder, { lastFinishedAt: now(), ...change });
+  };
   try {
-    await updateSyncStatus(db, { lastStartedAt: now() });
-    await adoptCacheIdentity(db, request.identity);
-    await removeOtherOrganizations(db, request.orgIds);
-    if (request.historyDays !== null) {
-      await removeSessionsCreatedBefore(db, now() - request.historyDays * 24 * 60 * 60 * 1000);
+    // The usual run needs none of these; each is looked up in beginRun first.
+    if (start.identity !== request.identity) await adoptCacheIdentity(db, request.identity);
+    if (start.orgsToRemove) await removeOtherOrganizations(db, request.orgIds);
+    if (historyCutoff !== null && start.pagesBeforeWindow) {
+      await removeSessionsCreatedBefore(db, historyCutoff);
     }
-    await refreshDirectory(db, request.client, { now: now(), signal: request.signal });
+    if (!isDirectoryFresh(start.directory, now())) {
+      await refreshDirectory(db, request.client, { now: now(), signal: request.signal });
+    }
 
     let firstError = null;
     for (const orgId of request.orgIds) {
@@ -98,8 +115,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       await compactPages(db, () => renewLeaseOrAbort(db, holder, ttl, now()));
     }
 
-    const status = await updateSyncStatus(db, {
-      lastFinishedAt: now(),
+    const status = await end({
       lastError: firstError,
       pausedReason: firstError && stopsSchedule(firstError) ? firstError.message : null,
       ...(firstError ? {} : { lastSuccessAt: now() }),
@@ -107,14 +123,9 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     return { result: firstError ? 'failed' : 'done', status };
   } catch (error) {
     if (request.signal?.aborted) return { result: 'cancelled' };
-    const info = toSyncError(error, now());
-    const status = await updateSyncStatus(db, {
-      lastFinishedAt: now(),
-      lastError: info,
-      pausedReason: null,
-    });
+    const status = await end({ lastError: toSyncError(error, now()), pausedReason: null });
     return { result: 'failed', status };
   } finally {
-    await releaseLease(db, holder);
+    if (!ended) await releaseLease(db, holder);
   }
 }

@@ -6,7 +6,7 @@
 import type { DevinDatabase } from '../db';
 import { clearCache } from '../db';
 
-const IDENTITY_KEY = 'cacheIdentity';
+export const IDENTITY_KEY = 'cacheIdentity';
 
 export async function cacheIdentity(apiBaseUrl: string, apiKey: string): Promise<string> {
   const bytes = new TextEncoder().encode(`${new URL(apiBaseUrl).origin}\n${apiKey}`);

@@ -4,7 +4,7 @@
  */
 import type { DevinDatabase } from '../db';
 
-const LEASE_KEY = 'syncLease';
+export const LEASE_KEY = 'syncLease';
 
 export interface Lease {
   holder: string;
@@ -16,6 +16,11 @@ export async function readLease(db: DevinDatabase): Promise<Lease | null> {
   return (row?.value as Lease | undefined) ?? null;
 }
 
+/** Is the lease free, lapsed or already ours? */
+export function canTakeLease(current: Lease | null, holder: string, now: number): boolean {
+  return !current || current.holder === holder || current.expiresAt <= now;
+}
+
 /** Takes the lease when it is free, lapsed or already ours. */
 export async function acquireLease(
   db: DevinDatabase,
@@ -24,8 +29,7 @@ export async function acquireLease(
   now = Date.now(),
 ): Promise<boolean> {
   return db.transaction('rw', db.meta, async () => {
-    const current = await readLease(db);
-    if (current && current.holder !== holder && current.expiresAt > now) return false;
+    if (!canTakeLease(await readLease(db), holder, now)) return false;
     await db.meta.put({ key: LEASE_KEY, value: { holder, expiresAt: now + ttlMs } });
     return true;
   });

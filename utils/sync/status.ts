@@ -1,7 +1,7 @@
 /** The overall sync outcome the popup, options page and badge show (per-org detail is in syncState). */
 import type { DevinDatabase, SyncErrorInfo } from '../db';
 
-const STATUS_KEY = 'syncStatus';
+export const STATUS_KEY = 'syncStatus';
 
 export interface SyncStatus {
   lastStartedAt: number | null;

@@ -242,14 +242,15 @@ describe('crash safety', () => {
     // The second page's write fails; the third is written behind it before it fails.
     const put = IDBObjectStore.prototype.put;
     let detailWrites = 0;
-    const failing = vi
-      .spyOn(IDBObjectStore.prototype, 'put')
-      .mockImplementation(function (this: IDBObjectStore, ...args) {
-        if (this.name === 'pageDetails' && ++detailWrites === 2) {
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        }
-        return put.apply(this, args);
-      });
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'pageDetails' && ++detailWrites === 2) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    });
     const outcome = await runSync(await request(api, db));
     failing.mockRestore();
     expect(outcome.result).toBe('failed');
