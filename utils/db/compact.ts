@@ -5,15 +5,9 @@
  * a stop at any moment, sees every session at all times.
  */
 import type { Session } from '../api';
-import {
-  cachedStamps,
-  deletePages,
-  PAGE_TABLES,
-  type PageContent,
-  readStoredPages,
-  writePage,
-} from './pages';
+import { deletePages, PAGE_TABLES, type PageContent, readStoredPages, writePage } from './pages';
 import type { DevinDatabase, SessionRow } from './schema';
+import { cachedStamps } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
 import { readSummaryAndPreview, recountSummary } from './summary';
 

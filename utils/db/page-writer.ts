@@ -5,7 +5,7 @@
  * and its commit, however many records it writes.
  */
 import type { Session } from '../api';
-import { cachedStamps, type PageContent } from './pages';
+import type { PageContent } from './pages';
 import type {
   CacheSummary,
   DevinDatabase,
@@ -14,6 +14,7 @@ import type {
   PageTexts,
   SessionRow,
 } from './schema';
+import { cachedStamps } from './stamp-lookup';
 import { stampOf, updatedAtOfStamp } from './stamps';
 import {
   isRunning,

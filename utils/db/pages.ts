@@ -1,9 +1,8 @@
 /** Writing and deleting stored pages: each page is its three records, written together. */
-import Dexie, { type Transaction } from 'dexie';
 import type { Session } from '../api';
 import { toSearchText, toSessionRow } from './rows';
-import type { DevinDatabase, PageDetails, PageRecord, PageTexts, SessionRow } from './schema';
-import { stampOf, stampRange } from './stamps';
+import type { PageDetails, PageRecord, PageTexts, SessionRow } from './schema';
+import { stampOf } from './stamps';
 import type { TableSource } from './summary';
 
 /** The tables a page lives in; a transaction that writes pages takes all of them and `meta`. */
@@ -126,37 +125,4 @@ export function pickContent(
     sessions: pick(content.sessions),
     texts: pick(content.texts),
   };
-}
-
-/**
- * For each id, the stamps of its cached copies: one index range read per id, all issued at
- * once. The reads go to IndexedDB directly, inside the caller's transaction (or a new one):
- * an incremental sync looks up hundreds of ids, and Dexie's per-query bookkeeping would cost
- * more than the reads.
- */
-export function cachedStamps(db: DevinDatabase, ids: readonly string[]): Promise<string[][]> {
-  return db.transaction('r', db.pages, () => {
-    const index = (Dexie.currentTransaction as Transaction).idbtrans
-      .objectStore('pages')
-      .index('stamps');
-    return new Dexie.Promise<string[][]>((resolve, reject) => {
-      const found = ids.map(() => [] as string[]);
-      let pending = ids.length;
-      if (pending === 0) resolve(found);
-      ids.forEach((id, i) => {
-        const [lower, upper] = stampRange(id);
-        const request = index.openKeyCursor(IDBKeyRange.bound(lower, upper, false, true));
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const cursor = request.result;
-          if (cursor) {
-            found[i]?.push(cursor.key as string);
-            cursor.continue();
-          } else if (--pending === 0) {
-            resolve(found);
-          }
-        };
-      });
-    });
-  });
 }

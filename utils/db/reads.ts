@@ -5,7 +5,6 @@
  */
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
-import { cachedStamps } from './pages';
 import type {
   CacheSummary,
   DevinDatabase,
@@ -14,7 +13,7 @@ import type {
   SessionDetail,
   SessionRow,
 } from './schema';
-import { stampRange, updatedAtOfStamp } from './stamps';
+import { stampRange } from './stamps';
 import { readSummaryAndPreview } from './summary';
 
 /** Every cached session's row, and the page (`seq`) its latest copy is stored in. */
@@ -159,28 +158,6 @@ export async function readSearchTextsOf(
   const pages = await db.pageTexts.bulkGet(await pagesHolding(db, ids));
   for (const page of pages) if (page) addLatestTexts(texts, stamps, page, wanted);
   return texts;
-}
-
-/** Ids (ascending) of the sessions whose latest copy links to the PR with this key. */
-export async function sessionIdsForPrKey(db: DevinDatabase, key: string): Promise<string[]> {
-  const pages = await db.pages.where('pr_keys').equals(key).toArray();
-  const linked = new Map<string, number>();
-  for (const page of pages) {
-    for (const row of page.rows) {
-      if (row.pr_keys.includes(key)) linked.set(row.session_id, row.updated_at);
-    }
-  }
-  const ids = [...linked.keys()].sort();
-  if (ids.length === 0) return ids;
-  // A newer copy of a session may no longer link to the PR: it counts, not the older one.
-  const newest = await latestUpdates(db, ids);
-  return ids.filter((id, i) => (newest[i] ?? 0) <= (linked.get(id) ?? 0));
-}
-
-/** The newest cached `updated_at` of each id, from the index alone. */
-async function latestUpdates(db: DevinDatabase, ids: readonly string[]): Promise<number[]> {
-  const stamps = await cachedStamps(db, ids);
-  return stamps.map((list) => Math.max(0, ...list.map(updatedAtOfStamp)));
 }
 
 export async function readCacheSummary(db: DevinDatabase): Promise<CacheSummary> {

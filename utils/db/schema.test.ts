@@ -1,13 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
-import {
-  readCacheSummary,
-  readSearchTexts,
-  readSession,
-  readSessionRows,
-  sessionIdsForPrKey,
-} from './reads';
+import { sessionIdsForPrKey } from './pr-reads';
+import { readCacheSummary, readSearchTexts, readSession, readSessionRows } from './reads';
 import { toSessionDetail } from './rows';
 import { DevinDatabase } from './schema';
 

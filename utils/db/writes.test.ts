@@ -3,6 +3,7 @@ import type { Session } from '../api';
 import { compactPages, needsCompaction } from './compact';
 import type { StoreOptions } from './page-writer';
 import { PAGE_TABLES } from './pages';
+import { sessionIdsForPrKey } from './pr-reads';
 import {
   readAllSessions,
   readCacheSummary,
@@ -10,7 +11,6 @@ import {
   readSearchTexts,
   readSession,
   readSessionRows,
-  sessionIdsForPrKey,
 } from './reads';
 import { DevinDatabase } from './schema';
 import { rowsById } from './test-helpers';

@@ -6,8 +6,8 @@ import {
   filterRows,
   matchesFilters,
   parseSearchTerms,
+  searchTextsOf,
   sortRows,
-  TextCorpus,
 } from './match';
 import { emptyFilters, type SessionFilters, toDay } from './model';
 import { DAY, HOUR, makeAnalysis, makeRow, makeSession, TEST_NOW } from './test-rows';
@@ -180,21 +180,13 @@ describe('matchesFilters', () => {
   });
 });
 
-describe('TextCorpus', () => {
-  it('finds each row holding a term once, in order, never across two rows', () => {
-    const rows = ['a', 'b', 'c', 'd'].map((id) => makeRow({ session_id: id }));
-    const index = new Map([
-      ['a', 'fix the bug, fix it'],
-      ['b', 'nothing here fi'],
-      ['c', 'x fix'],
-      ['d', 'fix'],
-    ]);
-    const corpus = new TextCorpus(rows, index);
-    // "fi" ends row b and "x" starts row c: "fix" must not match across them.
-    expect(corpus.find('fix')).toEqual([0, 2, 3]);
-    expect(corpus.find('fi')).toEqual([0, 1, 2, 3]);
-    expect(corpus.find('it')).toEqual([0]);
-    expect(corpus.find('zzz')).toEqual([]);
+describe('searchTextsOf', () => {
+  it('gives each row its full search text, or what the row itself holds', () => {
+    const rows = ['a', 'b'].map((id) => makeRow({ session_id: id, title: `Title ${id}` }));
+    const index = new Map([['a', 'full text of a']]);
+    const texts = searchTextsOf(rows, index);
+    expect(texts[0]).toBe('full text of a');
+    expect(texts[1]).toContain('title b');
   });
 });
 

@@ -2,7 +2,7 @@
  * From a pull-request URL to the cached sessions behind it, and to the extension page that
  * shows them. Answered from IndexedDB only: no request leaves the browser.
  */
-import { sessionIdsForPrKey } from '../db/reads';
+import { sessionIdsForPrKey } from '../db/pr-reads';
 import type { DevinDatabase } from '../db/schema';
 import { normalizePullRequestUrl } from '../pr-urls';
 import { clickedPullRequestUrl, type MenuClick } from './menu';

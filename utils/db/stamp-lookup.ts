@@ -1,0 +1,37 @@
+/** Which copies of a session are cached: read from the pages' stamp index. */
+import Dexie, { type Transaction } from 'dexie';
+import type { DevinDatabase } from './schema';
+import { stampRange } from './stamps';
+
+/**
+ * For each id, the stamps of its cached copies: one index range read per id, all issued at
+ * once. The reads go to IndexedDB directly, inside the caller's transaction (or a new one):
+ * an incremental sync looks up hundreds of ids, and Dexie's per-query bookkeeping would cost
+ * more than the reads.
+ */
+export function cachedStamps(db: DevinDatabase, ids: readonly string[]): Promise<string[][]> {
+  return db.transaction('r', db.pages, () => {
+    const index = (Dexie.currentTransaction as Transaction).idbtrans
+      .objectStore('pages')
+      .index('stamps');
+    return new Dexie.Promise<string[][]>((resolve, reject) => {
+      const found = ids.map(() => [] as string[]);
+      let pending = ids.length;
+      if (pending === 0) resolve(found);
+      ids.forEach((id, i) => {
+        const [lower, upper] = stampRange(id);
+        const request = index.openKeyCursor(IDBKeyRange.bound(lower, upper, false, true));
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const cursor = request.result;
+          if (cursor) {
+            found[i]?.push(cursor.key as string);
+            cursor.continue();
+          } else if (--pending === 0) {
+            resolve(found);
+          }
+        };
+      });
+    });
+  });
+}
