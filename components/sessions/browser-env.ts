@@ -1,6 +1,7 @@
 /** The session browser's surroundings in a real extension page. */
 import { browser } from 'wxt/browser';
-import { db } from '../../utils/db/database';
+import { DATABASE_NAME } from '../../utils/db/name';
+import type { DevinDatabase } from '../../utils/db/schema';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeyItem, readEffectiveSettings } from '../../utils/settings';
 import { watchSettings } from '../shared/watch-settings';
@@ -12,8 +13,13 @@ async function isConfigured(): Promise<boolean> {
 }
 
 export function createBrowserEnv(): SessionsEnv {
+  let database: Promise<DevinDatabase> | null = null;
   return {
-    db,
+    openDatabase: () => {
+      database ??= import('../../utils/db/database').then((module) => module.db);
+      return database;
+    },
+    databaseName: DATABASE_NAME,
     syncNow: () => sendMessage('syncNow'),
     openOptions: () => {
       void browser.runtime.openOptionsPage();

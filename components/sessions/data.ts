@@ -5,7 +5,8 @@
  * (the newest rows, kept by the sync) shows before 50,000 rows are deserialized.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { readCacheSummary, readPreview, readSessionRows } from '../../utils/db/reads';
+import { type FirstScreen, readFirstScreen } from '../../utils/db/first-screen';
+import { readCacheSummary, readSessionRows } from '../../utils/db/reads';
 import type { DevinDatabase, SessionRow } from '../../utils/db/schema';
 import type { SearchIndex } from '../../utils/filters/match';
 import type { SortOrder } from '../../utils/filters/model';
@@ -21,12 +22,13 @@ interface TableVersion {
 }
 
 /** The cache summary's version moves with every change to the cached sessions. */
-function useSessionsVersion(db: DevinDatabase): TableVersion | null {
+function useSessionsVersion(db: DevinDatabase | null): TableVersion | null {
   return useLiveQuery<TableVersion | null>(
-    async () => {
-      const summary = await readCacheSummary(db);
-      return { count: summary.sessions, key: String(summary.version) };
-    },
+    db &&
+      (async () => {
+        const summary = await readCacheSummary(db);
+        return { count: summary.sessions, key: String(summary.version) };
+      }),
     [db],
     null,
   );
@@ -41,10 +43,18 @@ export interface SessionRows {
   count: number | null;
 }
 
-export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows {
+/**
+ * `db` is null until the page has loaded the database; the first screen is read before that,
+ * with plain IndexedDB, from `databaseName`.
+ */
+export function useSessionRows(
+  db: DevinDatabase | null,
+  databaseName: string,
+  sort: SortOrder,
+): SessionRows {
   const version = useSessionsVersion(db);
   const [all, setAll] = useState<SessionRow[] | null>(null);
-  const [preview, setPreview] = useState<SessionRow[] | null>(null);
+  const [first, setFirst] = useState<FirstScreen | null>(null);
   // Outlives effect runs: a read in flight when the table changes again is followed by another.
   const reader = useRef({
     busy: false,
@@ -59,15 +69,14 @@ export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows 
   // The first screenful: the sync keeps the newest rows apart, the list's default order.
   const previewUsable = sort.field === 'updated' && sort.dir === 'desc';
   useEffect(() => {
-    if (all !== null || !previewUsable) return;
     let active = true;
-    void readPreview(db).then((rows) => {
-      if (active) setPreview(rows);
+    void readFirstScreen(databaseName).then((screen) => {
+      if (active) setFirst(screen);
     });
     return () => {
       active = false;
     };
-  }, [db, previewUsable, all === null]);
+  }, [databaseName]);
 
   useEffect(() => {
     const state = reader.current;
@@ -80,7 +89,7 @@ export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows 
 
   // Every row, re-read when the table changes, at most once per interval.
   useEffect(() => {
-    if (version === null) return;
+    if (version === null || db === null) return;
     const state = reader.current;
     state.wanted = version.key;
     const pump = () => {
@@ -111,7 +120,11 @@ export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows 
     pump();
   }, [db, version?.key]);
 
-  return { all, preview: all === null ? preview : null, count: version?.count ?? null };
+  return {
+    all,
+    preview: all === null && previewUsable ? (first?.rows ?? null) : null,
+    count: version?.count ?? first?.sessions ?? null,
+  };
 }
 
 /**
@@ -119,15 +132,15 @@ export function useSessionRows(db: DevinDatabase, sort: SortOrder): SessionRows 
  * rows. Until it arrives a search looks at what the rows hold (title, first line, tags, ids).
  */
 export function useSearchIndex(
-  db: DevinDatabase,
+  db: DevinDatabase | null,
   rows: readonly SessionRow[] | null,
   wanted: boolean,
 ): SearchIndex | null {
-  const loader = useMemo(() => new SearchIndexLoader(searchTextSource(db)), [db]);
+  const loader = useMemo(() => (db ? new SearchIndexLoader(searchTextSource(db)) : null), [db]);
   const [index, setIndex] = useState<SearchIndex | null>(null);
-  const started = wanted || loader.current !== null;
+  const started = wanted || (loader !== null && loader.current !== null);
   useEffect(() => {
-    if (!started || rows === null) return;
+    if (loader === null || !started || rows === null) return;
     let active = true;
     void loader.refresh(rows).then((next) => {
       if (active) setIndex(next);

@@ -3,11 +3,16 @@
  * same components run in the popup, the full tab and tests (each with its own database).
  */
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { DevinDatabase } from '../../utils/db/schema';
 
 export interface SessionsEnv {
-  db: DevinDatabase;
+  /**
+   * The database, loaded on demand: Dexie is a third of the popup's script, and the first
+   * screen (read from `databaseName` with plain IndexedDB) does not wait for it.
+   */
+  openDatabase: () => Promise<DevinDatabase>;
+  databaseName: string;
   /** Asks the background to sync now; resolves with its answer (see utils/messaging). */
   syncNow: () => Promise<unknown>;
   openOptions: () => void;
@@ -26,4 +31,20 @@ export function useSessionsEnv(): SessionsEnv {
   const env = useContext(SessionsEnvContext);
   if (!env) throw new Error('The session browser needs a SessionsEnvContext provider');
   return env;
+}
+
+/** The database once loaded; null before. */
+export function useDatabase(): DevinDatabase | null {
+  const { openDatabase } = useSessionsEnv();
+  const [db, setDb] = useState<DevinDatabase | null>(null);
+  useEffect(() => {
+    let active = true;
+    void openDatabase().then((loaded) => {
+      if (active) setDb(loaded);
+    });
+    return () => {
+      active = false;
+    };
+  }, [openDatabase]);
+  return db;
 }

@@ -13,7 +13,7 @@ import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
 import { useLiveQuery } from '../shared/use-live-query';
 import { type IssueRef, resolveIssueRef } from './analysis';
-import { useSessionsEnv } from './env';
+import { useDatabase } from './env';
 import { formatAcus, formatExact, humanize, plural } from './format';
 import { CopyButton, PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { PromptDiff } from './prompt-diff';
@@ -30,12 +30,13 @@ export interface SessionDetailProps {
 }
 
 export function SessionDetailView(props: SessionDetailProps) {
-  const { db } = useSessionsEnv();
+  const db = useDatabase();
   const loaded = useLiveQuery<{ record: SessionDetailRecord | undefined } | null>(
-    async () => {
-      const session = await readSession(db, props.sessionId);
-      return { record: session ? { session_id: props.sessionId, session } : undefined };
-    },
+    db &&
+      (async () => {
+        const session = await readSession(db, props.sessionId);
+        return { record: session ? { session_id: props.sessionId, session } : undefined };
+      }),
     [db, props.sessionId],
     null,
   );

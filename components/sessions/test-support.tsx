@@ -43,7 +43,8 @@ export function makeEnv(db: DevinDatabase, configured = true): TestEnv {
     copied: [],
   };
   return {
-    db,
+    openDatabase: () => Promise.resolve(db),
+    databaseName: db.name,
     calls,
     syncNow: async () => {
       calls.syncNow++;

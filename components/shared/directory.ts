@@ -12,15 +12,17 @@ export interface Directory {
   userName: (userId: string) => string | null;
 }
 
-export function useDirectory(db: DevinDatabase): Directory {
+/** `db` is null until the page has loaded the database: the directory is empty until then. */
+export function useDirectory(db: DevinDatabase | null): Directory {
   const data = useLiveQuery(
-    async () => {
-      const [organizations, members] = await Promise.all([
-        db.organizations.toArray(),
-        db.members.toArray(),
-      ]);
-      return { organizations, members };
-    },
+    db &&
+      (async () => {
+        const [organizations, members] = await Promise.all([
+          db.organizations.toArray(),
+          db.members.toArray(),
+        ]);
+        return { organizations, members };
+      }),
     [db],
     { organizations: [], members: [] },
   );

@@ -16,16 +16,18 @@ export interface SyncView {
 
 const INITIAL: SyncView = { loaded: false, states: [], status: EMPTY_SYNC_STATUS, lease: null };
 
-export function useSyncView(db: DevinDatabase): SyncView {
+/** `db` is null until the page has loaded the database. */
+export function useSyncView(db: DevinDatabase | null): SyncView {
   return useLiveQuery(
-    async () => {
-      const [states, status, lease] = await Promise.all([
-        db.syncState.toArray(),
-        readSyncStatus(db),
-        readLease(db),
-      ]);
-      return { loaded: true, states, status, lease };
-    },
+    db &&
+      (async () => {
+        const [states, status, lease] = await Promise.all([
+          db.syncState.toArray(),
+          readSyncStatus(db),
+          readLease(db),
+        ]);
+        return { loaded: true, states, status, lease };
+      }),
     [db],
     INITIAL,
   );

@@ -18,6 +18,7 @@ import type {
   Session,
   SkippedRecord,
 } from '../api';
+import { DATABASE_NAME } from './name';
 import { addPage } from './pages';
 import { toSearchText, toSessionRow } from './rows';
 import { recountSummary } from './summary';
@@ -159,7 +160,7 @@ export class DevinDatabase extends Dexie {
   members!: Table<MemberRow, string>;
   meta!: Table<MetaRow, string>;
 
-  constructor(name = 'devin-sessions') {
+  constructor(name = DATABASE_NAME) {
     // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
     // page and its checkpoint are still kept or lost together; only the last moments before an
     // operating-system crash may need to be synced again.

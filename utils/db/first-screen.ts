@@ -1,0 +1,44 @@
+/**
+ * The list's first screen (the newest rows and the session count), read with plain IndexedDB:
+ * a page paints it before Dexie, a third of the popup's script, has even loaded. Never creates
+ * or upgrades the database: before the first sync there is simply no first screen.
+ */
+import type { CachePreview, CacheSummary, MetaRow, SessionRow } from './schema';
+import { PREVIEW_KEY, SUMMARY_KEY } from './summary';
+
+export interface FirstScreen {
+  rows: SessionRow[];
+  sessions: number;
+}
+
+export function readFirstScreen(databaseName: string): Promise<FirstScreen | null> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open(databaseName);
+    // No database yet: abort, so that reading does not create one.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve(null);
+    open.onblocked = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('meta')) {
+        db.close();
+        resolve(null);
+        return;
+      }
+      const meta = db.transaction('meta', 'readonly').objectStore('meta');
+      const preview = meta.get(PREVIEW_KEY) as IDBRequest<MetaRow | undefined>;
+      const summary = meta.get(SUMMARY_KEY) as IDBRequest<MetaRow | undefined>;
+      summary.onsuccess = () => {
+        db.close();
+        resolve({
+          rows: (preview.result?.value as CachePreview | undefined)?.rows ?? [],
+          sessions: (summary.result?.value as CacheSummary | undefined)?.sessions ?? 0,
+        });
+      };
+      summary.onerror = () => {
+        db.close();
+        resolve(null);
+      };
+    };
+  });
+}
