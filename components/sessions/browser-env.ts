@@ -1,5 +1,6 @@
 /** The session browser's surroundings in a real extension page. */
 import { browser } from 'wxt/browser';
+import { prefetchFirstScreen } from '../../utils/db/first-screen';
 import { DATABASE_NAME } from '../../utils/db/name';
 import type { DevinDatabase } from '../../utils/db/schema';
 import { sendMessage } from '../../utils/messaging';
@@ -13,6 +14,8 @@ async function isConfigured(): Promise<boolean> {
 }
 
 export function createBrowserEnv(): SessionsEnv {
+  // The page's first screen is read while the rest of the page is still starting.
+  prefetchFirstScreen(DATABASE_NAME);
   let database: Promise<DevinDatabase> | null = null;
   return {
     openDatabase: () => {

@@ -43,18 +43,36 @@ export interface SessionRows {
   count: number | null;
 }
 
-/**
- * `db` is null until the page has loaded the database; the first screen is read before that,
- * with plain IndexedDB, from `databaseName`.
- */
+export interface FirstScreenState {
+  screen: FirstScreen | null;
+  /** The read is over (there may be no first screen: nothing synced yet). */
+  settled: boolean;
+}
+
+/** The first screen, read with plain IndexedDB before the database is loaded. */
+export function useFirstScreen(databaseName: string): FirstScreenState {
+  const [state, setState] = useState<FirstScreenState>({ screen: null, settled: false });
+  useEffect(() => {
+    let active = true;
+    void readFirstScreen(databaseName).then((screen) => {
+      if (active) setState({ screen, settled: true });
+    });
+    return () => {
+      active = false;
+    };
+  }, [databaseName]);
+  return state;
+}
+
+/** `db` is null until the page has loaded the database; `first` is shown until then. */
 export function useSessionRows(
   db: DevinDatabase | null,
-  databaseName: string,
+  first: FirstScreen | null,
   sort: SortOrder,
 ): SessionRows {
   const version = useSessionsVersion(db);
   const [all, setAll] = useState<SessionRow[] | null>(null);
-  const [first, setFirst] = useState<FirstScreen | null>(null);
+
   // Outlives effect runs: a read in flight when the table changes again is followed by another.
   const reader = useRef({
     busy: false,
@@ -68,15 +86,6 @@ export function useSessionRows(
 
   // The first screenful: the sync keeps the newest rows apart, the list's default order.
   const previewUsable = sort.field === 'updated' && sort.dir === 'desc';
-  useEffect(() => {
-    let active = true;
-    void readFirstScreen(databaseName).then((screen) => {
-      if (active) setFirst(screen);
-    });
-    return () => {
-      active = false;
-    };
-  }, [databaseName]);
 
   useEffect(() => {
     const state = reader.current;

@@ -33,18 +33,28 @@ export function useSessionsEnv(): SessionsEnv {
   return env;
 }
 
-/** The database once loaded; null before. */
-export function useDatabase(): DevinDatabase | null {
+/**
+ * The database once loaded; null before. Loading starts when `start` holds (the session browser
+ * waits for its first screen) and after the next frame, so that loading Dexie does not hold up
+ * painting what is already there.
+ */
+export function useDatabase(start = true): DevinDatabase | null {
   const { openDatabase } = useSessionsEnv();
   const [db, setDb] = useState<DevinDatabase | null>(null);
   useEffect(() => {
+    if (!start) return;
     let active = true;
-    void openDatabase().then((loaded) => {
-      if (active) setDb(loaded);
+    const frame = requestAnimationFrame(() => {
+      setTimeout(() => {
+        void openDatabase().then((loaded) => {
+          if (active) setDb(loaded);
+        });
+      });
     });
     return () => {
       active = false;
+      cancelAnimationFrame(frame);
     };
-  }, [openDatabase]);
+  }, [openDatabase, start]);
   return db;
 }

@@ -16,7 +16,7 @@ import { filtersKey } from '../../utils/filters/url';
 import { useDirectory } from '../shared/directory';
 import { isSyncRunning, type SyncView, syncProgress, useSyncView } from '../shared/sync-state';
 import { useNow } from '../shared/use-now';
-import { useSearchIndex, useSessionRows } from './data';
+import { useFirstScreen, useSearchIndex, useSessionRows } from './data';
 import { useDatabase, useSessionsEnv } from './env';
 import { FilterBar } from './filter-bar';
 import {
@@ -63,14 +63,15 @@ function useConfigured(): boolean | null {
 export function SessionBrowser(props: SessionBrowserProps) {
   const { layout, filters, onFiltersChange, openId, onOpenChange } = props;
   const env = useSessionsEnv();
-  const db = useDatabase();
+  const first = useFirstScreen(env.databaseName);
+  const db = useDatabase(first.settled);
   const now = useNow(15_000);
   // Relative date filters move once a minute, not on every render.
   const filterNow = Math.floor(now / MINUTE) * MINUTE;
   const configured = useConfigured();
   const syncView = useSyncView(db);
   const directory = useDirectory(db);
-  const rows = useSessionRows(db, env.databaseName, filters.sort);
+  const rows = useSessionRows(db, first.screen, filters.sort);
 
   const [searchWanted, setSearchWanted] = useState(false);
   const searchIndex = useSearchIndex(db, rows.all, searchWanted || filters.text.trim() !== '');

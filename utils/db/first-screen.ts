@@ -11,7 +11,21 @@ export interface FirstScreen {
   sessions: number;
 }
 
+const prefetched = new Map<string, Promise<FirstScreen | null>>();
+
+/** Starts reading the first screen at once; a page calls this before it renders anything. */
+export function prefetchFirstScreen(databaseName: string): void {
+  if (!prefetched.has(databaseName)) prefetched.set(databaseName, read(databaseName));
+}
+
+/** The first screen: the one prefetched, if any (taken once), or read now. */
 export function readFirstScreen(databaseName: string): Promise<FirstScreen | null> {
+  const early = prefetched.get(databaseName);
+  prefetched.delete(databaseName);
+  return early ?? read(databaseName);
+}
+
+function read(databaseName: string): Promise<FirstScreen | null> {
   return new Promise((resolve) => {
     const open = indexedDB.open(databaseName);
     // No database yet: abort, so that reading does not create one.

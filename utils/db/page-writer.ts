@@ -33,6 +33,8 @@ export interface StoreOptions {
    */
   checkCached: boolean;
   seenBefore?: ReadonlySet<string>;
+  /** Stamps known to be cached (id -> stamp): a copy with that stamp is skipped unlooked-up. */
+  known?: ReadonlyMap<string, string>;
 }
 
 function samePreview(a: readonly SessionRow[], b: readonly SessionRow[]): boolean {
@@ -70,19 +72,28 @@ export class PageWriter {
     rows.forEach((row, i) => {
       lastIndex.set(row.session_id, i);
     });
-    const cached = options.checkCached
+    const stampsOf = rows.map(stampOf);
+    const unknown = rows.flatMap((row, i) =>
+      options.known?.get(row.session_id) === stampsOf[i] ? [] : [i],
+    );
+    const looked = options.checkCached
       ? await cachedStamps(
           db,
-          rows.map((row) => row.session_id),
+          unknown.map((i) => (rows[i] as SessionRow).session_id),
         )
       : null;
+    const cached = new Map<number, string[]>();
+    unknown.forEach((rowIndex, k) => {
+      if (looked) cached.set(rowIndex, looked[k] ?? []);
+    });
     const keep: number[] = [];
     const stamps: string[] = [];
     let added = 0;
     rows.forEach((row, i) => {
       if (lastIndex.get(row.session_id) !== i) return;
-      const stamp = stampOf(row);
-      const copies = cached?.[i];
+      const stamp = stampsOf[i] as string;
+      if (options.known?.get(row.session_id) === stamp) return;
+      const copies = cached.get(i);
       if (copies) {
         if (copies.includes(stamp)) return;
         if (copies.some((s) => updatedAtOfStamp(s) > row.updated_at)) return;

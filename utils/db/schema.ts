@@ -144,6 +144,12 @@ export interface OrgSyncState {
   /** Records of the latest pass that failed validation (the first few, and how many). */
   skipped: SkippedRecord[];
   skippedCount: number;
+  /**
+   * Stamps (see stamps.ts) of the sessions the last pass stored that were updated at or after
+   * its watermark: the next pass reads them again (the overlap) and skips the unchanged ones
+   * without looking them up. Missing in states written before it existed.
+   */
+  recent?: Record<string, string>;
 }
 
 export interface MetaRow {

@@ -22,6 +22,7 @@ import {
   PageWriter,
   pageContent,
   type SyncPass,
+  stampOf,
 } from '../db';
 import { renewLeaseOrAbort } from './lease';
 
@@ -120,6 +121,10 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
   // cached copies; only the previous page can repeat sessions (when new ones shift the pages).
   // A resumed backfill's first page is checked, as it may repeat the last page stored before.
   let previousIds: Set<string> | null = pass.nextSkip === 0 ? new Set() : null;
+  // What the last pass stored of the overlap this one reads again, and what this one stores of
+  // the overlap the next one will read.
+  const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
+  const recent = new Map<string, string>();
   const writer = await PageWriter.open(db);
   const prepared = readAhead(pages, (page) => ({ page, content: pageContent(page.sessions) }));
   let committing: Promise<unknown> = Promise.resolve();
@@ -127,6 +132,9 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
     const following = nextSkip(page);
     const current: SyncPass = pass;
     const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
+    for (const row of content.rows) {
+      if (row.updated_at >= startedAt - ctx.overlapMs) recent.set(row.session_id, stampOf(row));
+    }
     const progressed: SyncPass = {
       ...current,
       startedAt,
@@ -141,7 +149,12 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
       skipped: mergeSkipped(state.skipped, page.skipped),
       skippedCount: state.skippedCount + page.skipped.length,
       ...(following === null
-        ? { watermark: startedAt - ctx.overlapMs, lastSuccessAt: ctx.now(), lastError: null }
+        ? {
+            watermark: startedAt - ctx.overlapMs,
+            lastSuccessAt: ctx.now(),
+            lastError: null,
+            recent: Object.fromEntries(recent),
+          }
         : {}),
     };
     const checkCached = current.kind === 'incremental' || previousIds === null;
@@ -153,7 +166,7 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
       Promise.all([
         expectCheckpoint(db, orgId, previous),
         renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
-        writer.store(orgId, content, { checkCached, seenBefore }),
+        writer.store(orgId, content, { checkCached, seenBefore, known }),
         db.syncState.put(next),
       ]),
     );

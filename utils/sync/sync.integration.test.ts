@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import { createV2Client, type DevinClient, type Session } from '../api';
-import { DevinDatabase, readAllSessions, toSessionRow } from '../db';
+import { DevinDatabase, readAllSessions, readCacheSummary, toSessionRow } from '../db';
 import { cachedCount, rowsById } from '../db/test-helpers';
 import { runSync, type SyncRequest } from './engine';
 import { cacheIdentity } from './identity';
@@ -144,6 +144,26 @@ describe('incremental sync', () => {
     for (const r of sessionRequests) {
       expect(new URL(r.url, api.baseUrl).searchParams.get('updated_date_from')).not.toBeNull();
     }
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('stores nothing again for sessions it re-reads unchanged, and counts each session once', async () => {
+    const api = await server({ sessions: 600, orgs: 1, seed: 13 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    // Sessions updated within the overlap are read again by every incremental sync.
+    api.store.updateSessions(40);
+    await runSync(await request(api, db));
+    const pages = await db.pages.count();
+    const summary = await readCacheSummary(db);
+
+    await runSync(await request(api, db));
+    expect(await db.pages.count()).toBe(pages);
+    expect(await readCacheSummary(db)).toMatchObject({
+      sessions: summary.sessions,
+      copies: summary.copies,
+    });
+    expect(summary.sessions).toBe(600);
     expect(await differences(db, serverSessions(api))).toEqual([]);
   });
 
