@@ -17,8 +17,9 @@ export interface FloorArgs {
   limit: number;
   /** Fetched at the same time, as the sync's directory refresh does. */
   parallel: Listing[];
-  /** Then these, one after the other, as the sync walks organizations. */
-  sequential: Listing[];
+  /** Then these, each organization page after page and the organizations side by side, as
+   * the sync walks them. */
+  organizations: Listing[];
 }
 
 export interface FloorResult {
@@ -66,7 +67,7 @@ export async function fetchPages(args: FloorArgs): Promise<FloorResult> {
   };
   const started = performance.now();
   await Promise.all(args.parallel.map(walk));
-  for (const listing of args.sequential) await walk(listing);
+  await Promise.all(args.organizations.map(walk));
   return { ms: performance.now() - started, urls, items, bytes };
 }
 

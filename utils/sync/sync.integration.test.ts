@@ -97,9 +97,11 @@ describe('backfill', () => {
   });
 
   it('rides out 429s with Retry-After and bursts of 5xx', async () => {
+    // One organization: the faults follow the server's request count, and organizations sync
+    // side by side, so with two the order of failures would depend on timing.
     const api = await server({
       sessions: 1500,
-      orgs: 2,
+      orgs: 1,
       seed: 3,
       rateLimitEvery: 4,
       retryAfterSeconds: 0,
@@ -314,9 +316,12 @@ describe('errors and settings changes', () => {
     const status = await readSyncStatus(db);
     expect(status.pausedReason).toMatch(/key was refused/);
     expect(await cachedCount(db)).toBe(0);
-    // Only the first organization was tried: the same key fails for all.
+    // Organizations sync side by side: each says why it has nothing.
     const errored = (await db.syncState.toArray()).filter((s) => s.lastError);
-    expect(errored).toHaveLength(1);
+    expect(errored.map((s) => s.lastError?.message)).toEqual([
+      expect.stringMatching(/key was refused/),
+      expect.stringMatching(/key was refused/),
+    ]);
   });
 
   it('reports an unknown organization and still syncs the others', async () => {
