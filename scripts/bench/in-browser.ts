@@ -17,9 +17,8 @@ export interface FloorArgs {
   limit: number;
   /** Fetched at the same time, as the sync's directory refresh does. */
   parallel: Listing[];
-  /** Then these, each organization page after page and the organizations side by side, as
-   * the sync walks them. */
-  organizations: Listing[];
+  /** Then these, one after the other, as the sync walks organizations. */
+  sequential: Listing[];
 }
 
 export interface FloorResult {
@@ -67,7 +66,7 @@ export async function fetchPages(args: FloorArgs): Promise<FloorResult> {
   };
   const started = performance.now();
   await Promise.all(args.parallel.map(walk));
-  await Promise.all(args.organizations.map(walk));
+  for (const listing of args.sequential) await walk(listing);
   return { ms: performance.now() - started, urls, items, bytes };
 }
 

@@ -141,7 +141,7 @@ async function runOnce(
         { path: '/v2/enterprise/organizations', extra: [] },
         { path: '/v2/enterprise/members', extra: [] },
       ],
-      organizations: api.orgIds.map((id) => sessionsListing(id)),
+      sequential: api.orgIds.map((id) => sessionsListing(id)),
     };
     log(`run ${index + 1}: backfill floor (fetching every page, storing nothing)`);
     const floor = await browser.worker.evaluate(fetchPages, backfillFloorArgs);
@@ -247,7 +247,7 @@ async function runOnce(
       apiKey: api.apiKey,
       limit: PAGE_SIZE,
       parallel: [],
-      organizations: api.orgIds.map((id) => {
+      sequential: api.orgIds.map((id) => {
         const watermark = states.find((s) => s.org_id === id)?.watermark;
         if (watermark === null || watermark === undefined) {
           throw new Error(`organization ${id} has no watermark after the backfill`);

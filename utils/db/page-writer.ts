@@ -45,11 +45,18 @@ export class PageWriter {
   private constructor(
     private readonly db: DevinDatabase,
     private nextSeq: number,
+    private summary: CacheSummary,
+    private preview: SessionRow[],
   ) {}
 
   static async open(db: DevinDatabase): Promise<PageWriter> {
-    const last = (await db.pages.orderBy(':id').lastKey()) as number | undefined;
-    return new PageWriter(db, (last ?? 0) + 1);
+    return db.transaction('r', ['pages', 'meta'], async () => {
+      const [last, { summary, preview }] = await Promise.all([
+        db.pages.orderBy(':id').lastKey(),
+        readSummaryAndPreview(db),
+      ]);
+      return new PageWriter(db, ((last as number | undefined) ?? 0) + 1, summary, preview);
+    });
   }
 
   /**
@@ -60,8 +67,6 @@ export class PageWriter {
   async store(orgId: string, content: PageContent, options: StoreOptions): Promise<number> {
     const { db } = this;
     const { rows } = content;
-    // Numbered when given: an organization's later page always gets the larger number.
-    const seq = this.nextSeq++;
     // A page that repeats a session (pages shifted while read) keeps its last copy.
     const lastIndex = new Map<string, number>();
     rows.forEach((row, i) => {
@@ -104,6 +109,7 @@ export class PageWriter {
     const all = keep.length === rows.length;
     const pick = <T>(items: T[]): T[] => (all ? items : keep.map((i) => items[i] as T));
     const keptRows = pick(rows);
+    const seq = this.nextSeq;
     const prKeys = new Set<string>();
     let oldest = Number.POSITIVE_INFINITY;
     for (const row of keptRows) {
@@ -126,31 +132,31 @@ export class PageWriter {
     };
     const details: PageDetails = { seq, sessions: pick(content.sessions) as Session[] };
 
-    const [{ summary, preview }] = await Promise.all([
-      readSummaryAndPreview(db),
-      db.pages.put(page),
-      db.pageTexts.put(texts),
-      db.pageDetails.put(details),
-    ]);
-    const running = new Set(summary.running);
+    const running = new Set(this.summary.running);
     for (const row of keptRows) {
       if (isRunning(row)) running.add(row.session_id);
       else running.delete(row.session_id);
     }
-    const nextPreview = mergePreview(preview, keptRows);
+    const summary: CacheSummary = {
+      sessions: this.summary.sessions + added,
+      copies: this.summary.copies + keptRows.length,
+      running: [...running],
+      version: this.summary.version + 1,
+    };
+    const preview = mergePreview(this.preview, keptRows);
+    const previewChanged = !samePreview(preview, this.preview);
+
+    // Taken before the writes complete: the next page may be written behind this one before
+    // it commits. If this one fails, the pass stops and the writer is dropped with it.
+    this.nextSeq = seq + 1;
+    this.summary = summary;
+    this.preview = preview;
     await Promise.all([
-      db.meta.put({
-        key: SUMMARY_KEY,
-        value: {
-          sessions: summary.sessions + added,
-          copies: summary.copies + keptRows.length,
-          running: [...running],
-          version: summary.version + 1,
-        } satisfies CacheSummary,
-      }),
-      samePreview(nextPreview, preview)
-        ? null
-        : db.meta.put({ key: PREVIEW_KEY, value: { rows: nextPreview } }),
+      db.pages.put(page),
+      db.pageTexts.put(texts),
+      db.pageDetails.put(details),
+      db.meta.put({ key: SUMMARY_KEY, value: summary }),
+      previewChanged ? db.meta.put({ key: PREVIEW_KEY, value: { rows: preview } }) : null,
     ]);
     return keptRows.length;
   }

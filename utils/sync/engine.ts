@@ -8,7 +8,6 @@ import {
   compactPages,
   type DevinDatabase,
   needsCompaction,
-  PageWriter,
   removeOtherOrganizations,
   removeSessionsCreatedBefore,
 } from '../db';
@@ -16,7 +15,7 @@ import { isDirectoryFresh, refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
 import { LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
-import { emptyOrgState, type OrgPassContext, syncOrganization } from './org-pass';
+import { emptyOrgState, syncOrganization } from './org-pass';
 import { beginRun, endRun } from './run-bounds';
 import type { SyncStatus } from './status';
 
@@ -81,38 +80,34 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       await refreshDirectory(db, request.client, { now: now(), signal: request.signal });
     }
 
-    // Organizations are synced side by side: one's pages are stored while another's are
-    // fetched. Their transactions still run one at a time, in order.
-    const context: OrgPassContext = {
-      db,
-      client: request.client,
-      now,
-      pageSize: request.pageSize ?? PAGE_SIZE,
-      overlapMs: request.overlapMs ?? OVERLAP_MS,
-      historyDays: request.historyDays,
-      signal: request.signal,
-      lease: { holder, ttlMs: ttl },
-      writer: await PageWriter.open(db),
-      onPage: request.onPage,
-    };
-    const failures = await Promise.all(
-      request.orgIds.map((orgId) =>
-        syncOrganization(context, orgId).then(
-          () => null,
-          (error: unknown) => ({ orgId, error }),
-        ),
-      ),
-    );
     let firstError = null;
-    for (const failure of failures) {
-      if (failure === null) continue;
-      if (request.signal?.aborted) return { result: 'cancelled' };
-      // Another worker holds the sync now: it reports the outcome, not this one.
-      if (failure.error instanceof LeaseLostError) return { result: 'busy' };
-      const info = toSyncError(failure.error, now());
-      firstError ??= info;
-      const state = (await db.syncState.get(failure.orgId)) ?? emptyOrgState(failure.orgId);
-      await db.syncState.put({ ...state, lastError: info });
+    for (const orgId of request.orgIds) {
+      try {
+        await syncOrganization(
+          {
+            db,
+            client: request.client,
+            now,
+            pageSize: request.pageSize ?? PAGE_SIZE,
+            overlapMs: request.overlapMs ?? OVERLAP_MS,
+            historyDays: request.historyDays,
+            signal: request.signal,
+            lease: { holder, ttlMs: ttl },
+            onPage: request.onPage,
+          },
+          orgId,
+        );
+      } catch (error) {
+        if (request.signal?.aborted) return { result: 'cancelled' };
+        // Another worker holds the sync now: it reports the outcome, not this one.
+        if (error instanceof LeaseLostError) return { result: 'busy' };
+        const info = toSyncError(error, now());
+        firstError ??= info;
+        const state = (await db.syncState.get(orgId)) ?? emptyOrgState(orgId);
+        await db.syncState.put({ ...state, lastError: info });
+        // A refused key is refused for every organization: stop here.
+        if (stopsSchedule(info)) break;
+      }
     }
 
     // Superseded copies and small pages pile up sync after sync; now and then they are merged.

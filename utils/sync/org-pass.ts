@@ -19,7 +19,7 @@ import {
   type DevinDatabase,
   type OrgSyncState,
   PAGE_TABLES,
-  type PageWriter,
+  PageWriter,
   pageContent,
   type SyncPass,
   stampOf,
@@ -39,8 +39,6 @@ export interface OrgPassContext {
   signal?: AbortSignal;
   /** Each page is written only while this holder keeps the sync lease. */
   lease: { holder: string; ttlMs: number };
-  /** Shared by the organizations of a run (it numbers the pages). */
-  writer: PageWriter;
   /** Called after each stored page. */
   onPage?: (state: OrgSyncState) => Promise<void> | void;
 }
@@ -127,7 +125,7 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
   // the overlap the next one will read.
   const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
   const recent = new Map<string, string>();
-  const { writer } = ctx;
+  const writer = await PageWriter.open(db);
   const prepared = readAhead(pages, (page) => ({ page, content: pageContent(page.sessions) }));
   let committing: Promise<unknown> = Promise.resolve();
   for await (const { page, content } of prepared) {
