@@ -46,8 +46,7 @@ export function SessionList(props: SessionListProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => rows[index]?.session_id ?? index,
-    overscan: 8,
+    overscan: 4,
   });
 
   useEffect(() => {
@@ -77,8 +76,10 @@ export function SessionList(props: SessionListProps) {
           const row = rows[item.index];
           if (!row) return null;
           return (
+            // Keyed by position: when a keystroke changes the list, the rows in view are
+            // updated in place rather than rebuilt, which keeps typing smooth at 50,000.
             <SessionListRow
-              key={row.session_id}
+              key={item.index}
               row={row}
               layout={props.layout}
               index={item.index}
