@@ -5,6 +5,7 @@
  */
 import type { SessionRow } from '../db/schema';
 import {
+  countActiveFilters,
   PR_STATE_UNKNOWN,
   resolveDateRange,
   type SessionFilters,
@@ -189,7 +190,10 @@ export function createIncrementalFilter() {
     now: number;
     rest: string;
     terms: string[];
+    /** The term searched with indexOf, and where it first occurs in each matching row. */
+    first: string;
     positions: number[];
+    found: number[];
   } | null = null;
 
   const textsFor = (rows: readonly SessionRow[], index: SearchIndex | null): string[] => {
@@ -222,20 +226,33 @@ export function createIncrementalFilter() {
       last.now === now &&
       last.rest === rest &&
       refines(terms, last.terms);
-    const ordered = longestFirst(terms);
+    const [first, ...others] = longestFirst(terms) as [string, ...string[]];
+    const checkRow = countActiveFilters({ ...filters, text: '' }) > 0;
     const positions: number[] = [];
+    const found: number[] = [];
     const result: SessionRow[] = [];
-    const test = (i: number) => {
+    const test = (i: number, from: number) => {
       const haystack = haystacks[i] as string;
-      for (const term of ordered) if (!haystack.includes(term)) return;
+      // A longer word typed over a shorter one first occurs where the shorter one first did,
+      // or later: the search starts there.
+      const at = haystack.indexOf(first, from);
+      if (at < 0) return;
+      for (const term of others) if (!haystack.includes(term)) return;
       const row = sortedRows[i] as SessionRow;
-      if (!matches(row)) return;
+      if (checkRow && !matches(row)) return;
       positions.push(i);
+      found.push(at);
       result.push(row);
     };
-    if (narrows && last) for (const i of last.positions) test(i);
-    else for (let i = 0; i < sortedRows.length; i++) test(i);
-    last = { rows: sortedRows, index: searchIndex, now, rest, terms, positions };
+    if (narrows && last) {
+      const resume = first.startsWith(last.first);
+      last.positions.forEach((i, k) => {
+        test(i, resume ? (last?.found[k] ?? 0) : 0);
+      });
+    } else {
+      for (let i = 0; i < sortedRows.length; i++) test(i, 0);
+    }
+    last = { rows: sortedRows, index: searchIndex, now, rest, terms, first, positions, found };
     return result;
   };
 }
