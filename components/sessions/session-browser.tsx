@@ -11,7 +11,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/schema';
 import { createIncrementalFilter, filterRows, sortRows } from '../../utils/filters/match';
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
-import { collectFacets, computeTotals, type SessionTotals } from '../../utils/filters/totals';
+import {
+  collectFacets,
+  computeTotals,
+  type SessionTotals,
+  TotalsColumns,
+} from '../../utils/filters/totals';
 import { filtersKey } from '../../utils/filters/url';
 import { useDirectory } from '../shared/directory';
 import { isSyncRunning, type SyncView, syncProgress, useSyncView } from '../shared/sync-state';
@@ -87,7 +92,12 @@ export function SessionBrowser(props: SessionBrowserProps) {
     if (rows.preview) return filterRows(rows.preview, filters, null, filterNow);
     return null;
   }, [sorted, rows.preview, key, searchIndex, filterNow]);
-  const totals = useMemo(() => (visible && sorted ? computeTotals(visible) : null), [visible]);
+  const columns = useMemo(() => (sorted ? new TotalsColumns(sorted) : null), [sorted]);
+  const totals = useMemo(() => {
+    if (!visible || !sorted) return null;
+    const positions = incremental.positionsOf(visible);
+    return columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
+  }, [visible]);
   const facets = useMemo(() => collectFacets(rows.all ?? []), [rows.all]);
   const searchBusy = filters.text.trim() !== '' && rows.all !== null && searchIndex === null;
 

@@ -242,10 +242,12 @@ describe('createIncrementalFilter', () => {
     const filter = createIncrementalFilter();
     for (const text of ['a', 'al', 'alpha', 'alpha b', 'alpha', 'delta', '', 'gam']) {
       const filters = withFilters({ text });
-      expect(ids(filter(rows, filters, null, TEST_NOW))).toEqual(
-        ids(filterRows(rows, filters, null, TEST_NOW)),
-      );
+      const result = filter(rows, filters, null, TEST_NOW);
+      expect(ids(result)).toEqual(ids(filterRows(rows, filters, null, TEST_NOW)));
+      // Where each row of the result is in the given rows (for totals over the result).
+      expect(filter.positionsOf(result)?.map((i) => rows[i])).toEqual(result);
     }
+    expect(filter.positionsOf([])).toBeNull();
   });
 
   it('agrees with a full filter on several words, other filters and rows missing from the index', () => {

@@ -203,7 +203,10 @@ export function createIncrementalFilter() {
     return texts.texts;
   };
 
-  return (
+  /** The positions (in the sorted rows) of the last result, and that result. */
+  let lastResult: { rows: SessionRow[]; positions: number[] } | null = null;
+
+  const run = (
     sortedRows: readonly SessionRow[],
     filters: SessionFilters,
     searchIndex: SearchIndex | null,
@@ -213,8 +216,14 @@ export function createIncrementalFilter() {
     const { matches } = compileFilters({ ...filters, text: '' }, now);
     if (terms.length === 0) {
       last = null;
+      const positions: number[] = [];
       const result: SessionRow[] = [];
-      for (const row of sortedRows) if (matches(row)) result.push(row);
+      sortedRows.forEach((row, i) => {
+        if (!matches(row)) return;
+        positions.push(i);
+        result.push(row);
+      });
+      lastResult = { rows: result, positions };
       return result;
     }
     const haystacks = textsFor(sortedRows, searchIndex);
@@ -253,8 +262,15 @@ export function createIncrementalFilter() {
       for (let i = 0; i < sortedRows.length; i++) test(i, 0);
     }
     last = { rows: sortedRows, index: searchIndex, now, rest, terms, first, positions, found };
+    lastResult = { rows: result, positions };
     return result;
   };
+  return Object.assign(run, {
+    /** Where the rows of `result` are in the sorted rows, if it is the last result. */
+    positionsOf(result: readonly SessionRow[]): number[] | null {
+      return lastResult?.rows === result ? lastResult.positions : null;
+    },
+  });
 }
 
 /** Every old term is contained in some new term: whatever matches the new terms matched the old. */

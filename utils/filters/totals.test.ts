@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearFilters, countActiveFilters, emptyFilters } from './model';
 import { makeRow } from './test-rows';
-import { collectFacets, computeTotals } from './totals';
+import { collectFacets, computeTotals, TotalsColumns } from './totals';
 
 describe('computeTotals', () => {
   it('counts sessions, sums ACUs and counts by status', () => {
@@ -69,5 +69,22 @@ describe('countActiveFilters and clearFilters', () => {
     const cleared = clearFilters(filters);
     expect(countActiveFilters(cleared)).toBe(0);
     expect(cleared.sort).toEqual({ field: 'acus', dir: 'asc' });
+  });
+});
+
+describe('TotalsColumns', () => {
+  it('gives the totals of the rows at some positions, as computeTotals of those rows', () => {
+    const rows = [
+      makeRow({ session_id: 'a', status: 'exit', acus_consumed: 1.25 }),
+      makeRow({ session_id: 'b', status: 'error', acus_consumed: 2 }),
+      makeRow({ session_id: 'c', status: 'exit', acus_consumed: 0.5 }),
+      makeRow({ session_id: 'd', status: 'running', acus_consumed: 4 }),
+    ];
+    const columns = new TotalsColumns(rows);
+    for (const positions of [[], [0], [0, 2], [1, 2, 3], [0, 1, 2, 3]]) {
+      expect(columns.totalsAt(positions)).toEqual(
+        computeTotals(positions.map((i) => rows[i] as (typeof rows)[number])),
+      );
+    }
   });
 });
