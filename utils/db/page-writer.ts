@@ -37,26 +37,44 @@ export interface StoreOptions {
   known?: ReadonlyMap<string, string>;
 }
 
+export interface WriterStart {
+  lastSeq: number;
+  summary: CacheSummary;
+  preview: SessionRow[];
+}
+
+/** What a writer starts from; read inside the caller's transaction when there is one. */
+export async function readWriterStart(db: DevinDatabase): Promise<WriterStart> {
+  return db.transaction('r', ['pages', 'meta'], async () => {
+    const [last, { summary, preview }] = await Promise.all([
+      db.pages.orderBy(':id').lastKey(),
+      readSummaryAndPreview(db),
+    ]);
+    return { lastSeq: (last as number | undefined) ?? 0, summary, preview };
+  });
+}
+
 function samePreview(a: readonly SessionRow[], b: readonly SessionRow[]): boolean {
   return a.length === b.length && a.every((row, i) => row === b[i]);
 }
 
 export class PageWriter {
-  private constructor(
+  /** `lastSeq`, `summary` and `preview` as stored (see `readWriterStart`). */
+  constructor(
     private readonly db: DevinDatabase,
-    private nextSeq: number,
-    private summary: CacheSummary,
-    private preview: SessionRow[],
-  ) {}
+    start: WriterStart,
+  ) {
+    this.nextSeq = start.lastSeq + 1;
+    this.summary = start.summary;
+    this.preview = start.preview;
+  }
+
+  private nextSeq: number;
+  private summary: CacheSummary;
+  private preview: SessionRow[];
 
   static async open(db: DevinDatabase): Promise<PageWriter> {
-    return db.transaction('r', ['pages', 'meta'], async () => {
-      const [last, { summary, preview }] = await Promise.all([
-        db.pages.orderBy(':id').lastKey(),
-        readSummaryAndPreview(db),
-      ]);
-      return new PageWriter(db, ((last as number | undefined) ?? 0) + 1, summary, preview);
-    });
+    return new PageWriter(db, await readWriterStart(db));
   }
 
   /**

@@ -8,6 +8,8 @@ import {
   compactPages,
   type DevinDatabase,
   needsCompaction,
+  PageWriter,
+  readWriterStart,
   removeOtherOrganizations,
   removeSessionsCreatedBefore,
 } from '../db';
@@ -15,7 +17,7 @@ import { isDirectoryFresh, refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
 import { LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
-import { emptyOrgState, syncOrganization } from './org-pass';
+import { emptyOrgState, type OrgPassContext, openOrgPass, syncOrganization } from './org-pass';
 import { beginRun, endRun } from './run-bounds';
 import type { SyncStatus } from './status';
 
@@ -71,32 +73,57 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   };
   try {
     // The usual run needs none of these; each is looked up in beginRun first.
+    let { states, writer } = start;
+    const rewrites =
+      start.identity !== request.identity ||
+      start.orgsToRemove ||
+      (historyCutoff !== null && start.pagesBeforeWindow);
     if (start.identity !== request.identity) await adoptCacheIdentity(db, request.identity);
     if (start.orgsToRemove) await removeOtherOrganizations(db, request.orgIds);
     if (historyCutoff !== null && start.pagesBeforeWindow) {
       await removeSessionsCreatedBefore(db, historyCutoff);
     }
+    if (rewrites) {
+      writer = await readWriterStart(db);
+      states = new Map((await db.syncState.toArray()).map((state) => [state.org_id, state]));
+    }
     if (!isDirectoryFresh(start.directory, now())) {
       await refreshDirectory(db, request.client, { now: now(), signal: request.signal });
     }
 
+    const context: OrgPassContext = {
+      db,
+      client: request.client,
+      now,
+      pageSize: request.pageSize ?? PAGE_SIZE,
+      overlapMs: request.overlapMs ?? OVERLAP_MS,
+      historyDays: request.historyDays,
+      signal: request.signal,
+      lease: { holder, ttlMs: ttl },
+      writer: new PageWriter(db, writer),
+      onPage: request.onPage,
+    };
+    // Organizations are synced one after another, but the next one's first page is asked for
+    // as soon as the previous one's last page has arrived, while that page is being stored.
+    const open = (index: number) => {
+      const orgId = request.orgIds[index];
+      return orgId === undefined ? null : openOrgPass(context, orgId, states.get(orgId));
+    };
     let firstError = null;
-    for (const orgId of request.orgIds) {
+    let next = open(0);
+    for (let index = 0; next !== null; index++) {
+      const opened = next;
+      const orgId = opened.orgId;
+      next = null;
+      let nextOpened = false;
+      const openNext = () => {
+        if (nextOpened) return;
+        nextOpened = true;
+        next = open(index + 1);
+      };
       try {
-        await syncOrganization(
-          {
-            db,
-            client: request.client,
-            now,
-            pageSize: request.pageSize ?? PAGE_SIZE,
-            overlapMs: request.overlapMs ?? OVERLAP_MS,
-            historyDays: request.historyDays,
-            signal: request.signal,
-            lease: { holder, ttlMs: ttl },
-            onPage: request.onPage,
-          },
-          orgId,
-        );
+        await syncOrganization(context, opened, openNext);
+        openNext();
       } catch (error) {
         if (request.signal?.aborted) return { result: 'cancelled' };
         // Another worker holds the sync now: it reports the outcome, not this one.
@@ -107,6 +134,9 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
         await db.syncState.put({ ...state, lastError: info });
         // A refused key is refused for every organization: stop here.
         if (stopsSchedule(info)) break;
+        // A failed page may have moved the writer's counts past what was stored.
+        context.writer = await PageWriter.open(db);
+        openNext();
       }
     }
 

@@ -13,13 +13,18 @@
  * the previous pass began, minus a safety overlap. Sessions created or updated while a pass
  * runs are thus picked up by the next pass, whatever order the server pages in.
  */
-import { type DevinClient, iterateSessionPages, type SkippedRecord } from '../api';
+import {
+  type DevinClient,
+  iterateSessionPages,
+  type SessionPage,
+  type SkippedRecord,
+} from '../api';
 import { nextSkip } from '../api/paginate';
 import {
   type DevinDatabase,
   type OrgSyncState,
   PAGE_TABLES,
-  PageWriter,
+  type PageWriter,
   pageContent,
   type SyncPass,
   stampOf,
@@ -39,6 +44,8 @@ export interface OrgPassContext {
   signal?: AbortSignal;
   /** Each page is written only while this holder keeps the sync lease. */
   lease: { holder: string; ttlMs: number };
+  /** Shared by the organizations of a run (it numbers the pages). */
+  writer: PageWriter;
   /** Called after each stored page. */
   onPage?: (state: OrgSyncState) => Promise<void> | void;
 }
@@ -97,17 +104,37 @@ function mergeSkipped(kept: SkippedRecord[], added: SkippedRecord[]): SkippedRec
   return [...kept, ...added].slice(0, SKIPPED_SHOWN);
 }
 
-/** Runs (or resumes) a pass to its end. Throws on API and storage errors; progress is kept. */
-export async function syncOrganization(ctx: OrgPassContext, orgId: string): Promise<OrgSyncState> {
-  const { db } = ctx;
-  let state = (await db.syncState.get(orgId)) ?? emptyOrgState(orgId);
+interface PreparedPage {
+  page: SessionPage;
+  content: ReturnType<typeof pageContent>;
+}
+
+/** A pass whose first page is already being fetched (see `openOrgPass`). */
+export interface OpenedPass {
+  orgId: string;
+  state: OrgSyncState;
+  pass: SyncPass;
+  pages: AsyncGenerator<PreparedPage>;
+  first: Promise<IteratorResult<PreparedPage>>;
+}
+
+/**
+ * Starts (or resumes) an organization's pass and asks for its first page at once, so a run can
+ * fetch the next organization's first page while the previous one's last page is stored.
+ * `stored` is the organization's state as read from the database (undefined for a new one).
+ */
+export function openOrgPass(
+  ctx: OrgPassContext,
+  orgId: string,
+  stored: OrgSyncState | undefined,
+): OpenedPass {
+  let state = stored ?? emptyOrgState(orgId);
   let pass = state.pass;
   if (pass === null) {
     pass = startPass(state, ctx);
     state = { ...state, skipped: [], skippedCount: 0 };
   }
-
-  const pages = iterateSessionPages(ctx.client, orgId, {
+  const source = iterateSessionPages(ctx.client, orgId, {
     query: {
       updatedFrom: pass.updatedFrom ?? undefined,
       createdFrom: pass.createdFrom ?? undefined,
@@ -116,6 +143,24 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
     limit: ctx.pageSize,
     signal: ctx.signal,
   });
+  const pages = readAhead(source, (page) => ({ page, content: pageContent(page.sessions) }));
+  const first = pages.next();
+  first.catch(() => undefined);
+  return { orgId, state, pass, pages, first };
+}
+
+/**
+ * Runs an opened pass to its end; `onLastPage` is called as soon as its last page has arrived.
+ * Throws on API and storage errors; progress is kept.
+ */
+export async function syncOrganization(
+  ctx: OrgPassContext,
+  opened: OpenedPass,
+  onLastPage?: () => void,
+): Promise<OrgSyncState> {
+  const { db } = ctx;
+  const { orgId } = opened;
+  let { state, pass } = opened;
 
   // A backfill starts from an empty organization, so its pages are stored without looking up
   // cached copies; only the previous page can repeat sessions (when new ones shift the pages).
@@ -125,11 +170,12 @@ export async function syncOrganization(ctx: OrgPassContext, orgId: string): Prom
   // the overlap the next one will read.
   const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
   const recent = new Map<string, string>();
-  const writer = await PageWriter.open(db);
-  const prepared = readAhead(pages, (page) => ({ page, content: pageContent(page.sessions) }));
+  const { writer } = ctx;
   let committing: Promise<unknown> = Promise.resolve();
-  for await (const { page, content } of prepared) {
+  for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
+    const { page, content } = step.value;
     const following = nextSkip(page);
+    if (following === null) onLastPage?.();
     const current: SyncPass = pass;
     const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
     for (const row of content.rows) {

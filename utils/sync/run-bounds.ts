@@ -5,7 +5,13 @@
  * directory was fetched); it ends by recording the outcome and giving the lease back. An
  * incremental sync is otherwise a few small writes, so each round trip saved here shows.
  */
-import type { DevinDatabase, MetaRow } from '../db';
+import {
+  type DevinDatabase,
+  type MetaRow,
+  type OrgSyncState,
+  readWriterStart,
+  type WriterStart,
+} from '../db';
 import { DIRECTORY_KEY, type DirectoryStatus } from './directory';
 import { IDENTITY_KEY } from './identity';
 import { canTakeLease, LEASE_KEY, type Lease } from './lease';
@@ -19,6 +25,10 @@ export interface RunStart {
   orgsToRemove: boolean;
   /** Some cached page holds a session created before the history window. */
   pagesBeforeWindow: boolean;
+  /** Every organization's sync state, by id. */
+  states: Map<string, OrgSyncState>;
+  /** Where a page writer starts (the last page number, the summary and the preview). */
+  writer: WriterStart;
 }
 
 export async function beginRun(
@@ -33,13 +43,14 @@ export async function beginRun(
 ): Promise<RunStart | null> {
   const keep = new Set(options.keepOrgIds);
   return db.transaction('rw', [db.meta, db.pages, db.syncState], async () => {
-    const [rows, pageOrgs, stateOrgs, oldPages] = await Promise.all([
+    const [rows, pageOrgs, states, oldPages, writer] = await Promise.all([
       db.meta.bulkGet([LEASE_KEY, STATUS_KEY, IDENTITY_KEY, DIRECTORY_KEY]),
       db.pages.orderBy('org_id').uniqueKeys() as Promise<string[]>,
-      db.syncState.toCollection().primaryKeys(),
+      db.syncState.toArray(),
       options.historyCutoff === null
         ? 0
         : db.pages.where('oldest').below(options.historyCutoff).count(),
+      readWriterStart(db),
     ]);
     const [lease, status, identity, directory] = rows.map((row) => row?.value);
     if (!canTakeLease((lease as Lease | undefined) ?? null, options.holder, options.now)) {
@@ -52,8 +63,12 @@ export async function beginRun(
     return {
       identity: identity as string | undefined,
       directory: (directory as DirectoryStatus | undefined) ?? null,
-      orgsToRemove: [...pageOrgs, ...stateOrgs].some((orgId) => !keep.has(orgId)),
+      orgsToRemove: [...pageOrgs, ...states.map((state) => state.org_id)].some(
+        (orgId) => !keep.has(orgId),
+      ),
       pagesBeforeWindow: oldPages > 0,
+      states: new Map(states.map((state) => [state.org_id, state])),
+      writer,
     };
   });
 }
