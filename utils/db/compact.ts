@@ -6,7 +6,7 @@
  */
 import type { Session } from '../api';
 import { deletePages, PAGE_TABLES, type PageContent, readStoredPages, writePage } from './pages';
-import type { DevinDatabase, SessionRow } from './schema';
+import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
 import { cachedStamps } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
 import { readSummaryAndPreview, recountSummary } from './summary';
@@ -19,6 +19,10 @@ export async function needsCompaction(db: DevinDatabase): Promise<boolean> {
   const [{ summary }, pages] = await db.transaction('r', [db.meta, db.pages], () =>
     Promise.all([readSummaryAndPreview(db), db.pages.count()]),
   );
+  return shouldCompact(summary, pages);
+}
+
+export function shouldCompact(summary: CacheSummary, pages: number): boolean {
   const stale = summary.copies - summary.sessions;
   if (stale > Math.max(PAGE_ROWS, summary.sessions * 0.1)) return true;
   return pages > 2 * Math.ceil(summary.sessions / PAGE_ROWS) + 16;

@@ -5,6 +5,7 @@
  * and its commit, however many records it writes.
  */
 import type { Session } from '../api';
+import { shouldCompact } from './compact';
 import type { PageContent } from './pages';
 import type {
   CacheSummary,
@@ -39,6 +40,7 @@ export interface StoreOptions {
 
 export interface WriterStart {
   lastSeq: number;
+  pages: number;
   summary: CacheSummary;
   preview: SessionRow[];
 }
@@ -46,11 +48,12 @@ export interface WriterStart {
 /** What a writer starts from; read inside the caller's transaction when there is one. */
 export async function readWriterStart(db: DevinDatabase): Promise<WriterStart> {
   return db.transaction('r', ['pages', 'meta'], async () => {
-    const [last, { summary, preview }] = await Promise.all([
+    const [last, pages, { summary, preview }] = await Promise.all([
       db.pages.orderBy(':id').lastKey(),
+      db.pages.count(),
       readSummaryAndPreview(db),
     ]);
-    return { lastSeq: (last as number | undefined) ?? 0, summary, preview };
+    return { lastSeq: (last as number | undefined) ?? 0, pages, summary, preview };
   });
 }
 
@@ -65,16 +68,23 @@ export class PageWriter {
     start: WriterStart,
   ) {
     this.nextSeq = start.lastSeq + 1;
+    this.pages = start.pages;
     this.summary = start.summary;
     this.preview = start.preview;
   }
 
   private nextSeq: number;
+  private pages: number;
   private summary: CacheSummary;
   private preview: SessionRow[];
 
   static async open(db: DevinDatabase): Promise<PageWriter> {
     return new PageWriter(db, await readWriterStart(db));
+  }
+
+  /** Whether the cache, as this writer left it, is due for compaction (see compact.ts). */
+  needsCompaction(): boolean {
+    return shouldCompact(this.summary, this.pages);
   }
 
   /**
@@ -168,6 +178,7 @@ export class PageWriter {
     // it commits. If this one fails, the pass stops and the writer is dropped with it.
     this.nextSeq = seq + 1;
     this.summary = summary;
+    this.pages++;
     this.preview = preview;
     await Promise.all([
       db.pages.put(page),

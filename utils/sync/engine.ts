@@ -7,7 +7,6 @@ import type { DevinClient } from '../api';
 import {
   compactPages,
   type DevinDatabase,
-  needsCompaction,
   PageWriter,
   readWriterStart,
   removeOtherOrganizations,
@@ -141,7 +140,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     }
 
     // Superseded copies and small pages pile up sync after sync; now and then they are merged.
-    if (await needsCompaction(db)) {
+    if (context.writer.needsCompaction()) {
       await compactPages(db, () => renewLeaseOrAbort(db, holder, ttl, now()));
     }
 

@@ -167,6 +167,21 @@ describe('incremental sync', () => {
     expect(await differences(db, serverSessions(api))).toEqual([]);
   });
 
+  it('compacts superseded copies as updates pile up, keeping the cache equal to the server', async () => {
+    const api = await server({ sessions: 600, orgs: 1, seed: 15 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    for (let round = 0; round < 5; round++) {
+      api.store.updateSessions(100);
+      await runSync(await request(api, db));
+    }
+    const summary = await readCacheSummary(db);
+    expect(summary.sessions).toBe(600);
+    // 500 superseded copies were written; compaction dropped them once past the threshold.
+    expect(summary.copies - summary.sessions).toBeLessThanOrEqual(200);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
   it('catches sessions created and updated while a backfill is running', async () => {
     const api = await server({ sessions: 3000, orgs: 2, seed: 11 });
     const db = newDb();
