@@ -40,7 +40,7 @@ interface Variant {
 }
 
 const BASE: Variant = {
-  name: 'current layout (as utils/db writes it)',
+  name: 'per-session layout (database version 2)',
   readFirst: true,
   detailAsJson: false,
   indexes: 'current',

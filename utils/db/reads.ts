@@ -163,8 +163,3 @@ export async function readSearchTextsOf(
 export async function readCacheSummary(db: DevinDatabase): Promise<CacheSummary> {
   return (await readSummaryAndPreview(db)).summary;
 }
-
-/** The newest rows (by `updated_at`), for a first screen before every row is read. */
-export async function readPreview(db: DevinDatabase): Promise<SessionRow[]> {
-  return (await readSummaryAndPreview(db)).preview;
-}

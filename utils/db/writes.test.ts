@@ -7,12 +7,12 @@ import { sessionIdsForPrKey } from './pr-reads';
 import {
   readAllSessions,
   readCacheSummary,
-  readPreview,
   readSearchTexts,
   readSession,
   readSessionRows,
 } from './reads';
 import { DevinDatabase } from './schema';
+import { readSummaryAndPreview } from './summary';
 import { rowsById } from './test-helpers';
 import {
   clearCache,
@@ -91,7 +91,7 @@ describe('storeSessions', () => {
     expect((await rowsById(db)).get('a')?.status).toBe('exit');
     expect((await readSession(db, 'a'))?.title).toBe('Renamed');
     expect((await readSearchTexts(db)).get('a')).toContain('renamed');
-    expect((await readPreview(db)).map((row) => row.title)).toEqual(['Renamed']);
+    expect((await readSummaryAndPreview(db)).preview.map((row) => row.title)).toEqual(['Renamed']);
     expect((await readAllSessions(db)).map((s) => s.title)).toEqual(['Renamed']);
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, copies: 2, running: [] });
   });
@@ -207,7 +207,7 @@ describe('cache housekeeping', () => {
     await clearCache(db);
     expect(await readSessionRows(db)).toEqual([]);
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 0, copies: 0 });
-    expect(await readPreview(db)).toEqual([]);
+    expect((await readSummaryAndPreview(db)).preview).toEqual([]);
     expect(await db.organizations.count()).toBe(0);
   });
 });
