@@ -100,6 +100,11 @@ async function tabIdOf(urlPrefix: string): Promise<number> {
   return id;
 }
 
+/** The tab's own PR badge with this count (the global badge may show a number too). */
+function linkedCount(badge: BadgeState, count: string): boolean {
+  return badge.text === count && badge.title.includes('linked to this pull request');
+}
+
 async function waitForBadge(
   tabId: number,
   what: string,
@@ -192,7 +197,7 @@ describe('pull-request pages', () => {
     );
     await waitUntil('the sync', async () => (await countSessions(page)) === sessionCount);
 
-    const badge = await waitForBadge(prTabId, 'the PR count', (b) => b.text === '2');
+    const badge = await waitForBadge(prTabId, 'the PR count', (b) => linkedCount(b, '2'));
     expect(badge.title).toBe('2 Devin sessions linked to this pull request');
   });
 
@@ -201,7 +206,7 @@ describe('pull-request pages', () => {
     await waitForBadge(prTabId, 'the global badge after pushState', showsGlobal);
 
     await prTab.evaluate(() => history.pushState({}, '', '/acme/widgets/pull/7/commits'));
-    await waitForBadge(prTabId, 'the count after pushState back', (b) => b.text === '2');
+    await waitForBadge(prTabId, 'the count after pushState back', (b) => linkedCount(b, '2'));
 
     // Chrome stops an idle worker; the next in-page navigation wakes a new one, which must
     // still know that this tab carries a badge of its own.
@@ -209,12 +214,12 @@ describe('pull-request pages', () => {
     await prTab.evaluate(() => history.pushState({}, '', '/acme/widgets/pulls'));
     await waitForBadge(prTabId, 'the global badge after a worker restart', showsGlobal);
     await prTab.evaluate(() => history.back());
-    await waitForBadge(prTabId, 'the count after history.back()', (b) => b.text === '2');
+    await waitForBadge(prTabId, 'the count after history.back()', (b) => linkedCount(b, '2'));
 
     // A new document on another PR (GitHub's full navigations clear per-tab badges).
     await prTab.click('text=Pull request 8');
     await prTab.waitForURL(prUrl(8));
-    const badge = await waitForBadge(prTabId, 'the count of PR 8', (b) => b.text === '1');
+    const badge = await waitForBadge(prTabId, 'the count of PR 8', (b) => linkedCount(b, '1'));
     expect(badge.title).toBe('1 Devin session linked to this pull request');
 
     await prTab.goto(`${origin}/acme/widgets/issues/3`);
