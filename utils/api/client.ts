@@ -42,19 +42,12 @@ export interface SessionPage extends PageInfo {
   serverTime: number | undefined;
 }
 
-/**
- * Records for which this returns true are left out of a page before validation: the caller
- * already holds them (an incremental sync re-reading its overlap). Counted in `itemCount`.
- */
-export type LeaveOut = (item: unknown) => boolean;
-
 export interface DevinClient {
   listSessionsPage(
     orgId: string,
     page: { skip: number; limit: number },
     query?: SessionQuery,
     signal?: AbortSignal,
-    leaveOut?: LeaveOut,
   ): Promise<SessionPage>;
   listOrganizations(signal?: AbortSignal): Promise<Organization[]>;
   listMembers(signal?: AbortSignal): Promise<Member[]>;
@@ -88,17 +81,13 @@ function sessionIdOf(item: unknown): string | null {
 }
 
 /** Validates each item on its own, so one bad record never costs the rest of the page. */
-export function parseSessionItems(
-  items: unknown[],
-  leaveOut?: LeaveOut,
-): {
+export function parseSessionItems(items: unknown[]): {
   sessions: Session[];
   skipped: SkippedRecord[];
 } {
   const sessions: Session[] = [];
   const skipped: SkippedRecord[] = [];
   for (const item of items) {
-    if (leaveOut?.(item)) continue;
     const parsed = v.safeParse(SessionSchema, item);
     if (parsed.success) sessions.push(toSession(parsed.output));
     else skipped.push({ sessionId: sessionIdOf(item), reason: describeIssues(parsed.issues) });
@@ -130,7 +119,7 @@ async function listAll<T>(
 export function createV2Client(options: ClientOptions): DevinClient {
   const http: HttpOptions = { ...options, baseUrl: options.baseUrl || DEFAULT_BASE_URL };
   return {
-    async listSessionsPage(orgId, page, query = {}, signal, leaveOut) {
+    async listSessionsPage(orgId, page, query = {}, signal) {
       const { body, serverTime } = await getJson(
         http,
         `/v2/enterprise/organizations/${encodeURIComponent(orgId)}/sessions/insights`,
@@ -147,11 +136,7 @@ export function createV2Client(options: ClientOptions): DevinClient {
         signal,
       );
       const envelope = parseEnvelope(body);
-      return {
-        ...toPageInfo(envelope),
-        ...parseSessionItems(envelope.items, leaveOut),
-        serverTime,
-      };
+      return { ...toPageInfo(envelope), ...parseSessionItems(envelope.items), serverTime };
     },
     listOrganizations(signal) {
       return listAll(http, '/v2/enterprise/organizations', OrganizationSchema, signal);
@@ -166,24 +151,11 @@ export function createV2Client(options: ClientOptions): DevinClient {
 export function iterateSessionPages(
   client: DevinClient,
   orgId: string,
-  options: {
-    query?: SessionQuery;
-    startSkip?: number;
-    limit?: number;
-    signal?: AbortSignal;
-    leaveOut?: LeaveOut;
-  } = {},
+  options: { query?: SessionQuery; startSkip?: number; limit?: number; signal?: AbortSignal } = {},
 ): AsyncGenerator<SessionPage> {
   const limit = options.limit ?? MAX_PAGE_SIZE;
   return paginate(
-    (skip) =>
-      client.listSessionsPage(
-        orgId,
-        { skip, limit },
-        options.query,
-        options.signal,
-        options.leaveOut,
-      ),
+    (skip) => client.listSessionsPage(orgId, { skip, limit }, options.query, options.signal),
     options.startSkip,
   );
 }

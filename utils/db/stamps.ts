@@ -4,7 +4,6 @@
  * their rows' stamps, so one range read per id answers "which copies of this session are
  * cached, and in which pages" without reading any page.
  */
-import { toEpochMs } from '../api/time';
 import type { SessionRow } from './schema';
 
 /** Sorts before every character an id or a version holds. */
@@ -23,32 +22,4 @@ export function stampRange(sessionId: string): [string, string] {
 
 export function updatedAtOfStamp(stamp: string): number {
   return Number(stamp.split(SEPARATOR, 2)[1]);
-}
-
-/**
- * The stamp of a session as the API sent it, before validation; null when the record is not
- * plainly shaped (it is then validated as usual). Equal to `stampOf` of the row the record
- * becomes, so a sync can leave out records it already holds without validating them.
- */
-export function rawStampOf(item: unknown): { id: string; stamp: string } | null {
-  if (typeof item !== 'object' || item === null) return null;
-  const record = item as Record<string, unknown>;
-  const { session_id: id, updated_at: updatedAt, status } = record;
-  if (typeof id !== 'string' || id === '' || typeof status !== 'string') return null;
-  if (typeof updatedAt !== 'string') return null;
-  const updated = toEpochMs(updatedAt);
-  if (!Number.isFinite(updated)) return null;
-  const acus = record.acus_consumed ?? 0;
-  if (typeof acus !== 'number') return null;
-  const prs = record.pull_requests ?? [];
-  if (!Array.isArray(prs)) return null;
-  const states: string[] = [];
-  for (const pr of prs) {
-    if (typeof pr !== 'object' || pr === null) return null;
-    const { state, pr_state: prState } = pr as Record<string, unknown>;
-    const value = state ?? prState ?? '';
-    if (typeof value !== 'string') return null;
-    states.push(value);
-  }
-  return { id, stamp: [id, updated, status, acus, states.join(',')].join(SEPARATOR) };
 }

@@ -26,10 +26,8 @@ import {
   PAGE_TABLES,
   type PageWriter,
   pageContent,
-  rawStampOf,
   type SyncPass,
   stampOf,
-  updatedAtOfStamp,
 } from '../db';
 import { renewLeaseOrAbort } from './lease';
 
@@ -116,10 +114,6 @@ export interface OpenedPass {
   orgId: string;
   state: OrgSyncState;
   pass: SyncPass;
-  /** What the last pass stored of the overlap this one reads again (id -> stamp). */
-  known: Map<string, string>;
-  /** Records left out unvalidated because `known` holds them, as pages arrive. */
-  leftOut: { id: string; stamp: string }[];
   pages: AsyncGenerator<PreparedPage>;
   first: Promise<IteratorResult<PreparedPage>>;
 }
@@ -140,8 +134,6 @@ export function openOrgPass(
     pass = startPass(state, ctx);
     state = { ...state, skipped: [], skippedCount: 0 };
   }
-  const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
-  const leftOut: { id: string; stamp: string }[] = [];
   const source = iterateSessionPages(ctx.client, orgId, {
     query: {
       updatedFrom: pass.updatedFrom ?? undefined,
@@ -150,21 +142,11 @@ export function openOrgPass(
     startSkip: pass.nextSkip,
     limit: ctx.pageSize,
     signal: ctx.signal,
-    // The overlap re-read unchanged is neither validated nor stored again.
-    leaveOut:
-      known.size === 0
-        ? undefined
-        : (item) => {
-            const raw = rawStampOf(item);
-            if (raw === null || known.get(raw.id) !== raw.stamp) return false;
-            leftOut.push(raw);
-            return true;
-          },
   });
   const pages = readAhead(source, (page) => ({ page, content: pageContent(page.sessions) }));
   const first = pages.next();
   first.catch(() => undefined);
-  return { orgId, state, pass, known, leftOut, pages, first };
+  return { orgId, state, pass, pages, first };
 }
 
 /**
@@ -184,8 +166,9 @@ export async function syncOrganization(
   // cached copies; only the previous page can repeat sessions (when new ones shift the pages).
   // A resumed backfill's first page is checked, as it may repeat the last page stored before.
   let previousIds: Set<string> | null = pass.nextSkip === 0 ? new Set() : null;
-  // What this pass stores of the overlap the next one will read.
-  const { known, leftOut } = opened;
+  // What the last pass stored of the overlap this one reads again, and what this one stores of
+  // the overlap the next one will read.
+  const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
   const recent = new Map<string, string>();
   const { writer } = ctx;
   let committing: Promise<unknown> = Promise.resolve();
@@ -197,9 +180,6 @@ export async function syncOrganization(
     const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
     for (const row of content.rows) {
       if (row.updated_at >= startedAt - ctx.overlapMs) recent.set(row.session_id, stampOf(row));
-    }
-    for (const { id, stamp } of leftOut.splice(0)) {
-      if (updatedAtOfStamp(stamp) >= startedAt - ctx.overlapMs) recent.set(id, stamp);
     }
     const progressed: SyncPass = {
       ...current,
