@@ -7,7 +7,7 @@
 import type { Session } from '../api';
 import { deletePages, PAGE_TABLES, type PageContent, readStoredPages, writePage } from './pages';
 import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
-import { cachedStamps } from './stamp-lookup';
+import { cachedCopies } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
 import { readSummaryAndPreview, recountSummary } from './summary';
 
@@ -137,17 +137,25 @@ export async function compactPages(
   return rewritten;
 }
 
-/** The ids whose copy in the group is their latest anywhere (no newer copy in another page). */
+/**
+ * The ids whose copy in the group is their latest anywhere: no copy, in this group or another
+ * page, has a newer `updated_at`, or the same one in a later page.
+ */
 async function stillLatest(
   db: DevinDatabase,
   inGroup: ReadonlyMap<string, { updatedAt: number; seq: number }>,
 ): Promise<Set<string>> {
   const ids = [...inGroup.keys()];
-  const stamps = await cachedStamps(db, ids);
+  const copies = await cachedCopies(db, ids);
   const live = new Set<string>();
   ids.forEach((id, i) => {
-    const newest = Math.max(0, ...(stamps[i] ?? []).map(updatedAtOfStamp));
-    if (newest <= (inGroup.get(id)?.updatedAt ?? 0)) live.add(id);
+    const mine = inGroup.get(id);
+    if (!mine) return;
+    const newer = (copies[i] ?? []).some(({ stamp, seq }) => {
+      const updatedAt = updatedAtOfStamp(stamp);
+      return updatedAt > mine.updatedAt || (updatedAt === mine.updatedAt && seq > mine.seq);
+    });
+    if (!newer) live.add(id);
   });
   return live;
 }

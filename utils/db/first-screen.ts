@@ -44,6 +44,11 @@ function read(databaseName: string): Promise<FirstScreen | null> {
       const summary = meta.get(SUMMARY_KEY) as IDBRequest<MetaRow | undefined>;
       summary.onsuccess = () => {
         db.close();
+        // No summary yet (a database still being upgraded, or never synced): no first screen.
+        if (summary.result === undefined) {
+          resolve(null);
+          return;
+        }
         resolve({
           rows: (preview.result?.value as CachePreview | undefined)?.rows ?? [],
           sessions: (summary.result?.value as CacheSummary | undefined)?.sessions ?? 0,

@@ -89,7 +89,8 @@ export async function readSession(db: DevinDatabase, id: string): Promise<Sessio
 
 /**
  * Sessions by id, aligned with `ids`. `located` (from `readLocatedRows`) says which page holds
- * each latest copy, so only those pages are read; ids it does not know are looked up.
+ * each latest copy, so only those pages are read; ids it does not know, or that have moved since
+ * (compaction rewrites pages), are looked up.
  */
 export async function readSessionsById(
   db: DevinDatabase,
@@ -104,7 +105,13 @@ export async function readSessionsById(
     else seqs.add(seq);
   }
   for (const seq of await pagesHolding(db, unknown)) seqs.add(seq);
-  const found = await latestSessionsIn(db, [...seqs], new Set(ids));
+  const wanted = new Set(ids);
+  const found = await latestSessionsIn(db, [...seqs], wanted);
+  const moved = ids.filter((id) => !found.has(id));
+  if (moved.length > 0) {
+    const again = await latestSessionsIn(db, await pagesHolding(db, moved), new Set(moved));
+    for (const [id, session] of again) found.set(id, session);
+  }
   return ids.map((id) => {
     const session = found.get(id);
     return session ? { session_id: id, session } : undefined;

@@ -58,4 +58,35 @@ describe('database migrations', () => {
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 2, copies: 2 });
     db.close();
   });
+
+  it('regroups a large version 1 cache into pages of one organization each, 200 at most', async () => {
+    const name = `migrate-many-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      sessions: 'session_id, org_id, status, user_id, created_at, updated_at, acus_consumed, *tags',
+      details: 'session_id',
+      syncState: 'org_id',
+      organizations: 'org_id',
+      members: 'user_id',
+      meta: 'key',
+    });
+    const sessions = Array.from({ length: 450 }, (_, i) => ({
+      ...session(`s${String(i).padStart(3, '0')}`, `https://github.com/a/b/pull/${i}`),
+      org_id: i % 3 === 0 ? 'org-a' : 'org-b',
+    }));
+    await v1.table('details').bulkPut(sessions.map(toSessionDetail));
+    v1.close();
+
+    const db = new DevinDatabase(name);
+    expect((await readSessionRows(db)).length).toBe(450);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 450, copies: 450 });
+    const pages = await db.pages.toArray();
+    for (const page of pages) {
+      expect(page.rows.length).toBeLessThanOrEqual(200);
+      expect(new Set(page.rows.map((row) => row.org_id))).toEqual(new Set([page.org_id]));
+    }
+    // 150 sessions of org-a, 300 of org-b.
+    expect(pages.length).toBe(3);
+    db.close();
+  });
 });

@@ -203,17 +203,31 @@ export class DevinDatabase extends Dexie {
         pageDetails: 'seq',
       })
       .upgrade(async (tx) => {
+        // Read a chunk at a time and write each organization's page once it is full, so that
+        // memory holds a few pages, never the whole cache.
+        const details = tx.table<SessionDetail, string>('details');
         const byOrg = new Map<string, Session[]>();
-        await tx.table<SessionDetail, string>('details').each(({ session }) => {
-          const list = byOrg.get(session.org_id) ?? [];
-          list.push(session);
-          byOrg.set(session.org_id, list);
-        });
-        for (const sessions of byOrg.values()) {
-          for (let start = 0; start < sessions.length; start += UPGRADE_PAGE_SIZE) {
-            await addPage(tx, sessions.slice(start, start + UPGRADE_PAGE_SIZE));
+        let after: string | null = null;
+        for (;;) {
+          const chunk: SessionDetail[] = await (after === null
+            ? details.orderBy(':id')
+            : details.where(':id').above(after)
+          )
+            .limit(UPGRADE_PAGE_SIZE)
+            .toArray();
+          if (chunk.length === 0) break;
+          after = (chunk[chunk.length - 1] as SessionDetail).session_id;
+          for (const { session } of chunk) {
+            const list = byOrg.get(session.org_id) ?? [];
+            list.push(session);
+            byOrg.set(session.org_id, list);
+            if (list.length === UPGRADE_PAGE_SIZE) {
+              byOrg.delete(session.org_id);
+              await addPage(tx, list);
+            }
           }
         }
+        for (const sessions of byOrg.values()) await addPage(tx, sessions);
         await recountSummary(tx);
       });
     // Version 4: the per-session tables of version 2 go, now that version 3 has read them.

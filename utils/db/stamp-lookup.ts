@@ -9,13 +9,24 @@ import { stampRange } from './stamps';
  * an incremental sync looks up hundreds of ids, and Dexie's per-query bookkeeping would cost
  * more than the reads.
  */
-export function cachedStamps(db: DevinDatabase, ids: readonly string[]): Promise<string[][]> {
+export async function cachedStamps(db: DevinDatabase, ids: readonly string[]): Promise<string[][]> {
+  return (await cachedCopies(db, ids)).map((copies) => copies.map((copy) => copy.stamp));
+}
+
+/** A cached copy of a session: its stamp and the page (`seq`) it is stored in. */
+export interface CachedCopy {
+  stamp: string;
+  seq: number;
+}
+
+/** For each id, its cached copies (see `cachedStamps`). */
+export function cachedCopies(db: DevinDatabase, ids: readonly string[]): Promise<CachedCopy[][]> {
   return db.transaction('r', db.pages, () => {
     const index = (Dexie.currentTransaction as Transaction).idbtrans
       .objectStore('pages')
       .index('stamps');
-    return new Dexie.Promise<string[][]>((resolve, reject) => {
-      const found = ids.map(() => [] as string[]);
+    return new Dexie.Promise<CachedCopy[][]>((resolve, reject) => {
+      const found = ids.map(() => [] as CachedCopy[]);
       let pending = ids.length;
       if (pending === 0) resolve(found);
       ids.forEach((id, i) => {
@@ -25,7 +36,7 @@ export function cachedStamps(db: DevinDatabase, ids: readonly string[]): Promise
         request.onsuccess = () => {
           const cursor = request.result;
           if (cursor) {
-            found[i]?.push(cursor.key as string);
+            found[i]?.push({ stamp: cursor.key as string, seq: cursor.primaryKey as number });
             cursor.continue();
           } else if (--pending === 0) {
             resolve(found);

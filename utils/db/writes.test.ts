@@ -164,6 +164,24 @@ describe('compaction', () => {
   });
 });
 
+describe('compaction of copies with the same time stamp', () => {
+  it('keeps the copy of the later page when two copies share updated_at', async () => {
+    const db = freshDb();
+    const at = '2026-01-01T00:00:00Z';
+    const others = Array.from({ length: 249 }, (_, i) => session(`o${i}`, 'o', at));
+    // The first page alone holds enough live rows to be rewritten on its own.
+    await store(db, [session('s', 'o', at, 'running'), ...others], { checkCached: false });
+    await store(db, [session('s', 'o', at, 'exit')]);
+    expect((await rowsById(db)).get('s')?.status).toBe('exit');
+
+    await compactPages(db);
+
+    expect((await rowsById(db)).get('s')?.status).toBe('exit');
+    expect((await readSession(db, 's'))?.status).toBe('exit');
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 250, copies: 250, running: [] });
+  });
+});
+
 describe('cache housekeeping', () => {
   it('removes sessions and sync state of organizations no longer configured', async () => {
     const db = freshDb();
