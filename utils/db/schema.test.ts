@@ -24,19 +24,24 @@ function session(id: string, prUrl: string): Session {
   };
 }
 
+/** A database as version 1 of the extension left it. */
+function versionOneDatabase(name: string): Dexie {
+  const v1 = new Dexie(name);
+  v1.version(1).stores({
+    sessions: 'session_id, org_id, status, user_id, created_at, updated_at, acus_consumed, *tags',
+    details: 'session_id',
+    syncState: 'org_id',
+    organizations: 'org_id',
+    members: 'user_id',
+    meta: 'key',
+  });
+  return v1;
+}
+
 describe('database migrations', () => {
   it('upgrades a version 1 database to pages, keeping every session and indexing its PRs', async () => {
     const name = `migrate-${Math.random()}`;
-    // A database as version 1 of the extension left it.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      sessions: 'session_id, org_id, status, user_id, created_at, updated_at, acus_consumed, *tags',
-      details: 'session_id',
-      syncState: 'org_id',
-      organizations: 'org_id',
-      members: 'user_id',
-      meta: 'key',
-    });
+    const v1 = versionOneDatabase(name);
     await v1
       .table('details')
       .bulkPut([
@@ -61,15 +66,7 @@ describe('database migrations', () => {
 
   it('regroups a large version 1 cache into pages of one organization each, 200 at most', async () => {
     const name = `migrate-many-${Math.random()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores({
-      sessions: 'session_id, org_id, status, user_id, created_at, updated_at, acus_consumed, *tags',
-      details: 'session_id',
-      syncState: 'org_id',
-      organizations: 'org_id',
-      members: 'user_id',
-      meta: 'key',
-    });
+    const v1 = versionOneDatabase(name);
     const sessions = Array.from({ length: 450 }, (_, i) => ({
       ...session(`s${String(i).padStart(3, '0')}`, `https://github.com/a/b/pull/${i}`),
       org_id: i % 3 === 0 ? 'org-a' : 'org-b',
