@@ -1,6 +1,6 @@
 /**
  * One session in full: every field, then its analysis laid out for reading. The full record is
- * read from `db.details` for this one session only. Everything from the API is text; only
+ * read for this one session only (from the page that holds its latest copy). Everything from the API is text; only
  * http(s) URLs become links.
  */
 import type { ComponentChildren } from 'preact';

@@ -37,7 +37,7 @@ export function toExportedSession(session: Session): ExportedSession {
   return exported as ExportedSession;
 }
 
-/** `details` are `db.details` rows (or their `session`); the result is pretty-printed JSON. */
+/** `details` are sessions, or records holding one (`{ session }`); the result is pretty-printed JSON. */
 export function toExportJson(details: readonly ({ session: Session } | Session)[]): string {
   const sessions = details.map((detail) => ('session' in detail ? detail.session : detail));
   const sorted = [...sessions].sort(compareForExport);
