@@ -9,19 +9,12 @@ import { deletePages, PAGE_TABLES, type PageContent, readStoredPages, writePage 
 import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
 import { cachedCopies } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
-import { readSummaryAndPreview, recountSummary } from './summary';
+import { recountSummary } from './summary';
 
 /** Rows of a full page, as the sync fetches them. */
 export const PAGE_ROWS = 200;
 
 /** Should the cache be compacted? Superseded copies past a tenth, or many small pages. */
-export async function needsCompaction(db: DevinDatabase): Promise<boolean> {
-  const [{ summary }, pages] = await db.transaction('r', [db.meta, db.pages], () =>
-    Promise.all([readSummaryAndPreview(db), db.pages.count()]),
-  );
-  return shouldCompact(summary, pages);
-}
-
 export function shouldCompact(summary: CacheSummary, pages: number): boolean {
   const stale = summary.copies - summary.sessions;
   if (stale > Math.max(PAGE_ROWS, summary.sessions * 0.1)) return true;

@@ -13,7 +13,7 @@ import type {
   SessionDetail,
   SessionRow,
 } from './schema';
-import { stampRange } from './stamps';
+import { cachedCopies } from './stamp-lookup';
 import { readSummaryAndPreview } from './summary';
 
 /** Every cached session's row, and the page (`seq`) its latest copy is stored in. */
@@ -48,15 +48,8 @@ export async function readSessionRows(db: DevinDatabase): Promise<SessionRow[]> 
 
 /** The pages holding a copy of each id (one index range read per id, all at once). */
 async function pagesHolding(db: DevinDatabase, ids: readonly string[]): Promise<number[]> {
-  const found = await Promise.all(
-    ids.map((id) =>
-      db.pages
-        .where('stamps')
-        .between(...stampRange(id), true, false)
-        .primaryKeys(),
-    ),
-  );
-  return [...new Set(found.flat())].sort((a, b) => a - b);
+  const copies = await cachedCopies(db, ids);
+  return [...new Set(copies.flat().map((copy) => copy.seq))].sort((a, b) => a - b);
 }
 
 function isNewer(candidate: Session, kept: Session | undefined): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
-import { compactPages, needsCompaction } from './compact';
-import type { StoreOptions } from './page-writer';
+import { compactPages } from './compact';
+import { PageWriter, type StoreOptions } from './page-writer';
 import { PAGE_TABLES } from './pages';
 import { sessionIdsForPrKey } from './pr-reads';
 import {
@@ -151,7 +151,7 @@ describe('compaction', () => {
     }
     const before = await rowsById(db);
     const texts = await readSearchTexts(db);
-    expect(await needsCompaction(db)).toBe(true);
+    expect((await PageWriter.open(db)).needsCompaction()).toBe(true);
 
     expect(await compactPages(db)).toBeGreaterThan(0);
 
@@ -160,7 +160,7 @@ describe('compaction', () => {
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 300, copies: 300 });
     expect(await db.pages.count()).toBeLessThanOrEqual(3);
     expect((await readSession(db, 's000'))?.title).toBe('r0');
-    expect(await needsCompaction(db)).toBe(false);
+    expect((await PageWriter.open(db)).needsCompaction()).toBe(false);
   });
 });
 

@@ -60,10 +60,9 @@ export async function removeSessionsCreatedBefore(
   db: DevinDatabase,
   cutoff: number,
 ): Promise<number> {
-  // Usually no page holds such a session: one index read says so.
-  if ((await db.pages.where('oldest').below(cutoff).count()) === 0) return 0;
   return db.transaction('rw', [...PAGE_TABLES], async () => {
     const seqs = await db.pages.where('oldest').below(cutoff).primaryKeys();
+    if (seqs.length === 0) return 0;
     const before = (await readSummaryAndPreview(db)).summary.sessions;
     for (const page of await readStoredPages(db, seqs)) {
       const { rows } = page.content;
