@@ -54,19 +54,22 @@ it('resumes a backfill after the service worker is stopped several times, ending
   }
   expect(stops).toBe(3);
 
+  const readStates = () =>
+    readTable<{ pass: unknown; lastSuccessAt: number | null }>(page, 'syncState');
   await waitUntil(
     'the resumed sync to finish',
     async () => {
-      const states = await readTable<{ pass: unknown; lastSuccessAt: number | null }>(
-        page,
-        'syncState',
-      );
+      const states = await readStates();
       return (
         states.length === 2 && states.every((s) => s.pass === null && s.lastSuccessAt !== null)
       );
     },
     120_000,
-  );
+  ).catch(async (error: Error) => {
+    // Where the sync stood tells a stalled resume from a failed one.
+    const where = { syncState: await readStates(), meta: await readTable(page, 'meta') };
+    throw new Error(`${error.message}\n${JSON.stringify(where)}`);
+  });
 
   const sessions = await readCachedSessions<SessionDetailResponse>(page);
   const cached = new Map(sessions.map((session) => [session.session_id, session]));

@@ -65,9 +65,14 @@ export async function releaseLease(db: DevinDatabase, holder: string): Promise<v
 /**
  * A browser runs one background worker per extension, so at its start-up any lease belongs to
  * a predecessor that was stopped mid-sync: dropping it lets the new worker resume at once.
+ * Tells whether there was one, that is whether a run was cut short.
  */
-export async function dropLeaseOfStoppedWorker(db: DevinDatabase): Promise<void> {
-  await db.meta.delete(LEASE_KEY);
+export async function dropLeaseOfStoppedWorker(db: DevinDatabase): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const found = (await readLease(db)) !== null;
+    if (found) await db.meta.delete(LEASE_KEY);
+    return found;
+  });
 }
 
 export function isLeaseActive(lease: Lease | null, now = Date.now()): boolean {

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import { createV2Client } from '../api';
 import { DevinDatabase, type SyncErrorInfo } from '../db';
+import { cachedCount } from '../db/test-helpers';
 import { DEFAULT_SETTINGS } from '../settings/items';
+import { LEASE_TTL_MS } from './engine';
 import { isTransient } from './errors';
+import { LEASE_KEY } from './lease';
 import { createSyncService, type SyncConfig } from './service';
 import { readSyncStatus } from './status';
 
@@ -86,6 +89,24 @@ describe('sync service', () => {
     }
     expect(failures).toHaveLength(1);
     expect(isTransient(failures[0] as SyncErrorInfo)).toBe(true);
+  });
+
+  it('resumes a run whose worker was stopped before any organization was mid-pass', async () => {
+    const db = new DevinDatabase(`service-${Math.random()}`);
+    // What a stopped worker leaves when it is stopped between two organizations' passes.
+    await db.meta.put({
+      key: LEASE_KEY,
+      value: { holder: 'worker-stopped', expiresAt: Date.now() + LEASE_TTL_MS },
+    });
+    await service(() => configured(), [], db).resumeInterrupted();
+    expect((await readSyncStatus(db)).lastSuccessAt).not.toBeNull();
+    expect(await cachedCount(db)).toBe(api.store.size);
+  });
+
+  it('does not sync on wake-up when no run was cut short', async () => {
+    const db = new DevinDatabase(`service-${Math.random()}`);
+    await service(() => configured(), [], db).resumeInterrupted();
+    expect((await readSyncStatus(db)).lastStartedAt).toBeNull();
   });
 
   it('stops a running sync when the settings change', async () => {

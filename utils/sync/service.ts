@@ -105,11 +105,14 @@ export function createSyncService(options: SyncServiceOptions) {
       await updateSyncStatus(db, { pausedReason: null });
     },
 
-    /** A sync cut short by a stopped worker continues as soon as the worker is back. */
+    /**
+     * A sync cut short by a stopped worker continues as soon as the worker is back. The lease it
+     * left behind says so even when no organization was mid-pass (stopped between two of them).
+     */
     async resumeInterrupted(): Promise<void> {
-      await ready;
-      const interrupted = await db.syncState.filter((state) => state.pass !== null).count();
-      if (interrupted > 0) await syncNow('startup');
+      const runWasCut = await ready;
+      const passesCut = await db.syncState.filter((state) => state.pass !== null).count();
+      if (runWasCut || passesCut > 0) await syncNow('startup');
     },
   };
 }
