@@ -15,6 +15,16 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    build: {
+      rolldownOptions: {
+        output: {
+          // Dexie gets a chunk of its own: left to itself, the bundler puts it with small
+          // shared modules the popup needs at once, and the popup loads Dexie only after its
+          // first screen is painted (see components/sessions/env.ts).
+          codeSplitting: { groups: [{ name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/ }] },
+        },
+      },
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Devin Sessions for Admins',

@@ -1,5 +1,4 @@
 /** Which copies of a session are cached: read from the pages' stamp index. */
-import Dexie, { type Transaction } from 'dexie';
 import type { DevinDatabase } from './schema';
 import { stampRange } from './stamps';
 
@@ -21,11 +20,11 @@ export interface CachedCopy {
 
 /** For each id, its cached copies (see `cachedStamps`). */
 export function cachedCopies(db: DevinDatabase, ids: readonly string[]): Promise<CachedCopy[][]> {
-  return db.transaction('r', db.pages, () => {
-    const index = (Dexie.currentTransaction as Transaction).idbtrans
-      .objectStore('pages')
-      .index('stamps');
-    return new Dexie.Promise<CachedCopy[][]>((resolve, reject) => {
+  // Dexie hands the scope its transaction, so this module needs only Dexie's types: the popup
+  // loads Dexie after its first screen, and must not import it through here.
+  return db.transaction('r', db.pages, (transaction) => {
+    const index = transaction.idbtrans.objectStore('pages').index('stamps');
+    return new Promise<CachedCopy[][]>((resolve, reject) => {
       const found = ids.map(() => [] as CachedCopy[]);
       let pending = ids.length;
       if (pending === 0) resolve(found);
