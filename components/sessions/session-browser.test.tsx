@@ -183,6 +183,31 @@ describe('session list', () => {
     await waitForRows(['devin-creds']);
   });
 
+  it('counts every match of a search, beyond the rows its first pass shows at once', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      makeSession({
+        session_id: `devin-many-${i}`,
+        title: i % 2 === 0 ? `Weekly report ${i}` : `Daily report ${i}`,
+        updated_at: iso(now - i * HOUR),
+        acus_consumed: 1,
+      }),
+    );
+    await setup({ data: many });
+    await waitFor(() =>
+      expect(screen.getByTestId('sessions-count').textContent).toBe('120 sessions'),
+    );
+    const search = screen.getByLabelText('Search sessions');
+    fireEvent.input(search, { target: { value: 'repo' } });
+    fireEvent.input(search, { target: { value: 'weekly report' } });
+    await waitFor(() => {
+      expect(screen.getByTestId('sessions-count').textContent).toBe('60 sessions');
+      expect(listedIds()[0]).toBe('devin-many-0');
+    });
+    const first = document.querySelector('.session-list [data-session-id]') as HTMLElement;
+    expect(first.getAttribute('aria-setsize')).toBe('60');
+    expect(document.getElementById('sessions-totals')?.textContent).toContain('60 ACUs');
+  });
+
   it('filters by status through the status control', async () => {
     await setup();
     await waitForRows(['devin-creds', 'devin-login', 'devin-react']);

@@ -49,6 +49,8 @@ export interface SessionBrowserProps {
 }
 
 const ROW_HEIGHT: Record<Layout, number> = { popup: 50, tab: 54 };
+/** Rows a search's first pass finds beyond the last one in view: a screen's worth of scrolling. */
+const FIRST_PASS_EXTRA_ROWS = 30;
 const MINUTE = 60_000;
 
 function isEditable(target: EventTarget | null): boolean {
@@ -87,17 +89,35 @@ export function SessionBrowser(props: SessionBrowserProps) {
   );
   const incremental = useMemo(() => createIncrementalFilter(), []);
   const key = filtersKey(filters);
-  const visible = useMemo<SessionRow[] | null>(() => {
-    if (sorted) return incremental(sorted, filters, searchIndex, filterNow);
+  // A search first finds the rows the list can show (those in view and a screen more), so a
+  // keystroke repaints the list at once; the rest of the result follows after that frame.
+  const lastRowInView = useRef(0);
+  const firstPass = useMemo<SessionRow[] | null>(() => {
+    const firstRows = lastRowInView.current + 1 + FIRST_PASS_EXTRA_ROWS;
+    if (sorted) return incremental(sorted, filters, searchIndex, filterNow, { firstRows });
     if (rows.preview) return filterRows(rows.preview, filters, null, filterNow);
     return null;
   }, [sorted, rows.preview, key, searchIndex, filterNow]);
+  const [finished, setFinished] = useState<{ of: SessionRow[]; rows: SessionRow[] } | null>(null);
+  const partial = firstPass !== null && incremental.isPartial(firstPass);
+  useEffect(() => {
+    // Preact runs effects after the frame is painted.
+    if (firstPass && incremental.isPartial(firstPass)) {
+      setFinished({ of: firstPass, rows: incremental.finish(firstPass) });
+    }
+  }, [firstPass]);
+  const visible = finished?.of === firstPass ? finished.rows : firstPass;
   const columns = useMemo(() => (sorted ? new TotalsColumns(sorted) : null), [sorted]);
+  // While a search is unfinished the totals of the last whole result stay up (for a frame).
+  const lastTotals = useRef<SessionTotals | null>(null);
   const totals = useMemo(() => {
     if (!visible || !sorted) return null;
+    if (partial) return lastTotals.current;
     const positions = incremental.positionsOf(visible);
-    return columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
-  }, [visible]);
+    lastTotals.current =
+      columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
+    return lastTotals.current;
+  }, [visible, partial]);
   const facets = useMemo(() => collectFacets(rows.all ?? []), [rows.all]);
   const searchBusy = filters.text.trim() !== '' && rows.all !== null && searchIndex === null;
 
@@ -250,6 +270,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
         directory={directory}
         now={now}
         rowHeight={ROW_HEIGHT[layout]}
+        lastRowInView={lastRowInView}
         reveal={reveal}
         onActivate={(index) => {
           const row = visible[index];

@@ -18,6 +18,8 @@ export interface SessionListProps {
   directory: Directory;
   now: number;
   rowHeight: number;
+  /** Set to the index of the last row rendered (in view or just beyond). */
+  lastRowInView?: { current: number };
   /** Changes whenever the active row should be scrolled into view (and focused if asked). */
   reveal: Reveal;
   onActivate: (index: number) => void;
@@ -64,6 +66,7 @@ export function SessionList(props: SessionListProps) {
   }, [props.reveal.seq]);
 
   const items = virtualizer.getVirtualItems();
+  if (props.lastRowInView) props.lastRowInView.current = items.at(-1)?.index ?? 0;
   return (
     <div class="list-scroll" ref={scrollRef}>
       <ul

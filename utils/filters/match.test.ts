@@ -312,6 +312,49 @@ describe('createIncrementalFilter', () => {
     ]);
   });
 
+  it('hands out the first rows of a search at once, then the whole result', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      makeRow({ session_id: `p${i}`, title: i % 2 === 0 ? 'billing report' : 'ui report' }),
+    );
+    const filter = createIncrementalFilter();
+    for (const text of ['rep', 'report', 'billing rep', 'billing report']) {
+      const filters = withFilters({ text });
+      const whole = ids(filterRows(many, filters, null, TEST_NOW));
+      const partial = filter(many, filters, null, TEST_NOW, { firstRows: 20 });
+      // The first rows are the whole result's first rows, in its order.
+      expect(filter.isPartial(partial)).toBe(true);
+      expect(ids(partial)).toEqual(whole.slice(0, 20));
+      expect(filter.positionsOf(partial)?.map((i) => many[i])).toEqual(partial);
+      const result = filter.finish(partial);
+      expect(filter.isPartial(result)).toBe(false);
+      expect(ids(result)).toEqual(whole);
+      expect(filter.positionsOf(result)?.map((i) => many[i])).toEqual(result);
+    }
+  });
+
+  it('drops an unfinished search when the next keystroke comes first, and stays correct', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      makeRow({ session_id: `q${i}`, title: i % 3 === 0 ? 'reports weekly' : 'report daily' }),
+    );
+    const filter = createIncrementalFilter();
+    filter(many, withFilters({ text: 'repo' }), null, TEST_NOW);
+    const stale = filter(many, withFilters({ text: 'report' }), null, TEST_NOW, { firstRows: 5 });
+    const next = filter(many, withFilters({ text: 'reports' }), null, TEST_NOW, { firstRows: 5 });
+    // The stale first pass is no longer finished (it would mix two searches).
+    expect(filter.finish(stale)).toBe(stale);
+    expect(ids(filter.finish(next))).toEqual(
+      ids(filterRows(many, withFilters({ text: 'reports' }), null, TEST_NOW)),
+    );
+  });
+
+  it('returns a whole result when fewer rows match than the first pass asks for', () => {
+    const filter = createIncrementalFilter();
+    const result = filter(rows, withFilters({ text: 'alpha' }), null, TEST_NOW, { firstRows: 20 });
+    expect(filter.isPartial(result)).toBe(false);
+    expect(ids(result)).toEqual(['s1', 's2']);
+    expect(filter.finish(result)).toBe(result);
+  });
+
   it('stays correct at 50,000 rows as a word is typed', () => {
     const many = Array.from({ length: 50_000 }, (_, i) =>
       makeRow({ session_id: `m${i}`, status: i % 7 === 0 ? 'error' : 'exit' }),

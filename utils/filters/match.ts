@@ -172,11 +172,20 @@ function longestFirst(terms: readonly string[]): string[] {
   return [...terms].sort((a, b) => b.length - a.length);
 }
 
+/** How far the first pass of a search goes (see `createIncrementalFilter`). */
+export interface FirstPassOptions {
+  /** Stop once this many rows match; `finish` finds the rest. */
+  firstRows?: number;
+}
+
 /**
  * Filtering as a person types, fast at 50,000 rows. Rows must be given already sorted; the
  * result keeps their order. When only the search text grew (a letter typed, nothing else
  * changed), the new matches are a subset of the previous ones, so only those are searched
  * again: at 50,000 sessions that is a few milliseconds instead of a scan of every text.
+ *
+ * A search may also stop at the first `firstRows` matches, enough for the rows in view: the
+ * list shows them at once and `finish` completes the result after the frame is painted.
  */
 export function createIncrementalFilter() {
   let texts: {
@@ -205,13 +214,17 @@ export function createIncrementalFilter() {
 
   /** The positions (in the sorted rows) of the last result, and that result. */
   let lastResult: { rows: SessionRow[]; positions: number[] } | null = null;
+  /** A search stopped after its first rows: the result handed out and how to go on. */
+  let pending: { partial: SessionRow[]; complete: () => SessionRow[] } | null = null;
 
   const run = (
     sortedRows: readonly SessionRow[],
     filters: SessionFilters,
     searchIndex: SearchIndex | null,
     now: number,
+    options: FirstPassOptions = {},
   ): SessionRow[] => {
+    pending = null;
     const terms = parseSearchTerms(filters.text);
     const { matches } = compileFilters({ ...filters, text: '' }, now);
     if (terms.length === 0) {
@@ -253,22 +266,48 @@ export function createIncrementalFilter() {
       found.push(at);
       result.push(row);
     };
-    if (narrows && last) {
-      const resume = first.startsWith(last.first);
-      last.positions.forEach((i, k) => {
-        test(i, resume ? (last?.found[k] ?? 0) : 0);
-      });
-    } else {
-      for (let i = 0; i < sortedRows.length; i++) test(i, 0);
-    }
-    last = { rows: sortedRows, index: searchIndex, now, rest, terms, first, positions, found };
-    lastResult = { rows: result, positions };
-    return result;
+    // Narrowing searches only the previous matches (from where the shorter word was found).
+    const candidates = narrows && last ? last.positions : null;
+    const starts = narrows && last && first.startsWith(last.first) ? last.found : null;
+    const total = candidates ? candidates.length : sortedRows.length;
+    let k = 0;
+    const advance = (wanted: number): boolean => {
+      while (k < total && result.length < wanted) {
+        test(candidates ? (candidates[k] as number) : k, starts ? (starts[k] ?? 0) : 0);
+        k++;
+      }
+      if (k < total) return false;
+      last = { rows: sortedRows, index: searchIndex, now, rest, terms, first, positions, found };
+      lastResult = { rows: result, positions };
+      return true;
+    };
+    if (advance(options.firstRows ?? Number.POSITIVE_INFINITY)) return result;
+    const partial = result.slice();
+    lastResult = { rows: partial, positions: positions.slice() };
+    pending = {
+      partial,
+      complete: () => {
+        advance(Number.POSITIVE_INFINITY);
+        return result;
+      },
+    };
+    return partial;
   };
   return Object.assign(run, {
     /** Where the rows of `result` are in the sorted rows, if it is the last result. */
     positionsOf(result: readonly SessionRow[]): number[] | null {
       return lastResult?.rows === result ? lastResult.positions : null;
+    },
+    /** Whether `result` is the first rows of a search not finished yet. */
+    isPartial(result: readonly SessionRow[]): boolean {
+      return pending?.partial === result;
+    },
+    /** The whole result of the search that handed out `partial` (`partial` if it was whole). */
+    finish(partial: SessionRow[]): SessionRow[] {
+      if (pending?.partial !== partial) return partial;
+      const whole = pending.complete();
+      pending = null;
+      return whole;
     },
   });
 }
