@@ -48,11 +48,11 @@ export interface WriterStart {
 /** What a writer starts from; read inside the caller's transaction when there is one. */
 export async function readWriterStart(db: DevinDatabase): Promise<WriterStart> {
   return db.transaction('r', ['pages', 'meta'], async () => {
-    const [last, pages, { summary, preview }] = await Promise.all([
+    const [last, { summary, preview }] = await Promise.all([
       db.pages.orderBy(':id').lastKey(),
-      db.pages.count(),
       readSummaryAndPreview(db),
     ]);
+    const pages = summary.pages ?? (await db.pages.count());
     return { lastSeq: (last as number | undefined) ?? 0, pages, summary, preview };
   });
 }
@@ -170,6 +170,7 @@ export class PageWriter {
       copies: this.summary.copies + keptRows.length,
       running: [...running],
       version: this.summary.version + 1,
+      pages: this.pages + 1,
     };
     const preview = mergePreview(this.preview, keptRows);
     const previewChanged = !samePreview(preview, this.preview);

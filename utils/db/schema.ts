@@ -104,6 +104,11 @@ export interface CacheSummary {
   running: string[];
   /** Grows with every change to the cached sessions: readers re-read when it moves. */
   version: number;
+  /**
+   * Pages stored, kept here because counting them makes IndexedDB read every page. Absent from
+   * summaries written before it was kept (then counted once).
+   */
+  pages?: number;
 }
 
 /** The newest rows by `updated_at`, so the list's first screen needs no full read. */

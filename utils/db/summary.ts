@@ -10,7 +10,13 @@ export const SUMMARY_KEY = 'cacheSummary';
 export const PREVIEW_KEY = 'cachePreview';
 export const PREVIEW_SIZE = 150;
 
-export const EMPTY_SUMMARY: CacheSummary = { sessions: 0, copies: 0, running: [], version: 0 };
+export const EMPTY_SUMMARY: CacheSummary = {
+  sessions: 0,
+  copies: 0,
+  running: [],
+  version: 0,
+  pages: 0,
+};
 
 /** A database or a transaction: both hand out tables by name. */
 export interface TableSource {
@@ -71,8 +77,10 @@ export async function recountSummary(source: TableSource): Promise<CacheSummary>
   const { summary: previous } = await readSummaryAndPreview(source);
   const latest = new Map<string, { updatedAt: number; running: boolean }>();
   let copies = 0;
+  let pages = 0;
   let preview: SessionRow[] = [];
   await source.table<PageRecord, number>('pages').each((page) => {
+    pages++;
     copies += page.rows.length;
     for (const row of page.rows) {
       const kept = latest.get(row.session_id);
@@ -89,6 +97,7 @@ export async function recountSummary(source: TableSource): Promise<CacheSummary>
     copies,
     running,
     version: previous.version + 1,
+    pages,
   };
   await writeSummaryAndPreview(source, summary, preview);
   return summary;

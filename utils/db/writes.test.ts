@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
 import { compactPages } from './compact';
+import { hasPagesOutside } from './page-orgs';
 import { PageWriter, type StoreOptions } from './page-writer';
 import { PAGE_TABLES } from './pages';
 import { sessionIdsForPrKey } from './pr-reads';
@@ -204,6 +205,30 @@ describe('cache housekeeping', () => {
     expect(await readAllSessions(db)).toHaveLength(1);
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, running: [] });
     expect(await db.syncState.toCollection().primaryKeys()).toEqual(['keep']);
+  });
+
+  it('tells whether pages of organizations other than the kept ones are cached', async () => {
+    const db = freshDb();
+    expect(await hasPagesOutside(db, [])).toBe(false);
+    for (const org of ['org-b', 'org-d', 'org-f']) {
+      await store(db, [session(`s-${org}`, org, '2026-01-01T00:00:00Z')]);
+    }
+    expect(await hasPagesOutside(db, ['org-f', 'org-b', 'org-d'])).toBe(false);
+    expect(await hasPagesOutside(db, ['org-b', 'org-d', 'org-f', 'org-z'])).toBe(false);
+    // Below the first kept id, between two, above the last, or no id kept at all.
+    expect(await hasPagesOutside(db, ['org-d', 'org-f'])).toBe(true);
+    expect(await hasPagesOutside(db, ['org-b', 'org-f'])).toBe(true);
+    expect(await hasPagesOutside(db, ['org-b', 'org-d'])).toBe(true);
+    expect(await hasPagesOutside(db, [])).toBe(true);
+  });
+
+  it('removes the pages of an organization that has no sync state', async () => {
+    const db = freshDb();
+    await store(db, [session('a', 'keep', '2026-01-01T00:00:00Z')]);
+    await store(db, [session('b', 'other', '2026-01-01T00:00:00Z')]);
+    expect(await removeOtherOrganizations(db, ['keep'])).toBe(1);
+    expect((await readSessionRows(db)).map((row) => row.session_id)).toEqual(['a']);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, pages: 1 });
   });
 
   it('drops sessions that fell out of the history window and keeps the rest of their page', async () => {

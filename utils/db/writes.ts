@@ -3,6 +3,7 @@
  * (see utils/sync), so the cache is never left half-written.
  */
 import type { Session } from '../api';
+import { hasPagesOutside } from './page-orgs';
 import { PageWriter, type StoreOptions } from './page-writer';
 import {
   deletePages,
@@ -39,14 +40,17 @@ export async function removeOtherOrganizations(
 ): Promise<number> {
   const keep = new Set(keepOrgIds);
   // Every sync calls this; usually nothing is to be removed, so look before taking a write lock.
-  // Walking the org index's distinct keys reads no page.
-  const cachedOrgs = (await db.pages.orderBy('org_id').uniqueKeys()) as string[];
+  // Counting the org index's entries outside the kept ids reads no page.
+  const otherPages = await hasPagesOutside(db, keepOrgIds);
   const staleStates = await db.syncState.filter((state) => !keep.has(state.org_id)).primaryKeys();
-  const removed = cachedOrgs.filter((orgId) => !keep.has(orgId));
-  if (removed.length === 0 && staleStates.length === 0) return 0;
+  if (!otherPages && staleStates.length === 0) return 0;
   return db.transaction('rw', [...PAGE_TABLES, 'syncState'], async () => {
-    const seqs =
-      removed.length === 0 ? [] : await db.pages.where('org_id').anyOf(removed).primaryKeys();
+    const seqs = otherPages
+      ? await db.pages
+          .where('org_id')
+          .noneOf([...keepOrgIds])
+          .primaryKeys()
+      : [];
     const before = (await readSummaryAndPreview(db)).summary.sessions;
     await deletePages(db, seqs);
     await db.syncState.bulkDelete(staleStates);

@@ -7,6 +7,7 @@
  */
 import {
   type DevinDatabase,
+  hasPagesOutside,
   type MetaRow,
   type OrgSyncState,
   readWriterStart,
@@ -43,9 +44,9 @@ export async function beginRun(
 ): Promise<RunStart | null> {
   const keep = new Set(options.keepOrgIds);
   return db.transaction('rw', [db.meta, db.pages, db.syncState], async () => {
-    const [rows, pageOrgs, states, oldPages, writer] = await Promise.all([
+    const [rows, otherPages, states, oldPages, writer] = await Promise.all([
       db.meta.bulkGet([LEASE_KEY, STATUS_KEY, IDENTITY_KEY, DIRECTORY_KEY]),
-      db.pages.orderBy('org_id').uniqueKeys() as Promise<string[]>,
+      hasPagesOutside(db, options.keepOrgIds),
       db.syncState.toArray(),
       options.historyCutoff === null
         ? 0
@@ -63,9 +64,7 @@ export async function beginRun(
     return {
       identity: identity as string | undefined,
       directory: (directory as DirectoryStatus | undefined) ?? null,
-      orgsToRemove: [...pageOrgs, ...states.map((state) => state.org_id)].some(
-        (orgId) => !keep.has(orgId),
-      ),
+      orgsToRemove: otherPages || states.some((state) => !keep.has(state.org_id)),
       pagesBeforeWindow: oldPages > 0,
       states: new Map(states.map((state) => [state.org_id, state])),
       writer,

@@ -71,6 +71,10 @@ async function differences(db: DevinDatabase, expected: Session[]): Promise<stri
   const expectedIds = new Set(expected.map((s) => s.session_id));
   for (const id of cached.keys()) if (!expectedIds.has(id)) wrong.push(id);
   if (rows.size !== cached.size) wrong.push('rows and details differ in count');
+  // The summary's counts are kept as pages are written, never recounted on the way.
+  const summary = await readCacheSummary(db);
+  if (summary.sessions !== cached.size) wrong.push('summary: wrong session count');
+  if (summary.pages !== (await db.pages.count())) wrong.push('summary: wrong page count');
   return wrong;
 }
 
