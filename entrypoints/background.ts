@@ -2,12 +2,11 @@
  * Wiring only: the background registers listeners synchronously (a restarted worker must see
  * the event that woke it) and hands every job to a service in utils/.
  */
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createV2Client } from '../utils/api';
 import { applyBadge } from '../utils/badge/apply';
-import { readGlobalBadge } from '../utils/badge/read';
+import { watchGlobalBadge } from '../utils/badge/watch';
 import { testConnection } from '../utils/connection/test-connection';
 import { db } from '../utils/db/database';
 import { onMessage } from '../utils/messaging';
@@ -94,7 +93,7 @@ export default defineBackground({
     settingsItem.watch(onSettingsChanged);
     apiKeyItem.watch(onSettingsChanged);
 
-    liveQuery(() => readGlobalBadge(db)).subscribe((view) => void applyBadge(view));
+    watchGlobalBadge(db, applyBadge);
 
     registerPullRequestFeature({ db });
 

@@ -14,7 +14,7 @@ import type {
   SessionRow,
 } from './schema';
 import { cachedCopies } from './stamp-lookup';
-import { readSummaryAndPreview } from './summary';
+import { readSummary } from './summary';
 
 /** Every cached session's row, and the page (`seq`) its latest copy is stored in. */
 export interface LocatedRows {
@@ -161,5 +161,5 @@ export async function readSearchTextsOf(
 }
 
 export async function readCacheSummary(db: DevinDatabase): Promise<CacheSummary> {
-  return (await readSummaryAndPreview(db)).summary;
+  return readSummary(db);
 }

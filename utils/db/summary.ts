@@ -46,6 +46,12 @@ export function mergePreview(
   return [...byId.values()].sort(newestFirst).slice(0, PREVIEW_SIZE);
 }
 
+/** The summary alone (the badge and the options page need no preview). */
+export async function readSummary(source: TableSource): Promise<CacheSummary> {
+  const row = await source.table<MetaRow, string>('meta').get(SUMMARY_KEY);
+  return (row?.value as CacheSummary | undefined) ?? EMPTY_SUMMARY;
+}
+
 export async function readSummaryAndPreview(
   source: TableSource,
 ): Promise<{ summary: CacheSummary; preview: SessionRow[] }> {
