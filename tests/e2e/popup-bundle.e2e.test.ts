@@ -18,7 +18,9 @@ it('loads the popup without Dexie, within 60 KB of gzipped JS', () => {
   const files = size?.files ?? [];
   expect(files.length).toBeGreaterThan(0);
   const withDexie = files
-    .filter((file) => readFileSync(join(EXTENSION_DIR, file.file), 'utf8').includes('Database has been closed'))
+    .filter((file) =>
+      readFileSync(join(EXTENSION_DIR, file.file), 'utf8').includes('Database has been closed'),
+    )
     .map((file) => file.file);
   expect(withDexie).toEqual([]);
   expect(size?.gzipBytes).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
