@@ -106,13 +106,14 @@ export async function compactPages(
       });
       const live = await stillLatest(db, winners);
       const orgId = pages[0]?.orgId;
-      const merged: Required<PageContent> = { rows: [], sessions: [], texts: [] };
+      const merged: Required<PageContent> = { rows: [], sessions: [], texts: [], stamps: [] };
       for (const [id, at] of latestInGroup) {
         const content = pages[at.page]?.content;
         if (!live.has(id) || !content) continue;
         merged.rows.push(content.rows[at.index] as SessionRow);
         merged.sessions.push(content.sessions[at.index] as Session);
         merged.texts.push(content.texts[at.index] ?? '');
+        merged.stamps.push(content.stamps[at.index] as string);
       }
       for (let start = 0; start < merged.rows.length; start += PAGE_ROWS) {
         const end = start + PAGE_ROWS;
@@ -120,6 +121,7 @@ export async function compactPages(
           rows: merged.rows.slice(start, end),
           sessions: merged.sessions.slice(start, end),
           texts: merged.texts.slice(start, end),
+          stamps: merged.stamps.slice(start, end),
         });
       }
       await deletePages(db, seqs);

@@ -100,7 +100,7 @@ export class PageWriter {
     rows.forEach((row, i) => {
       lastIndex.set(row.session_id, i);
     });
-    const stampsOf = rows.map(stampOf);
+    const stampsOf = content.stamps ?? rows.map(stampOf);
     const unknown = rows.flatMap((row, i) =>
       options.known?.get(row.session_id) === stampsOf[i] ? [] : [i],
     );

@@ -14,13 +14,20 @@ export interface PageContent {
   sessions: Session[];
   /** The search texts, when already known (compaction moves them as they are). */
   texts?: string[];
+  /**
+   * The rows' stamps, when already known: the sync works them out as a page arrives, while the
+   * previous page is being written, rather than in the page's transaction.
+   */
+  stamps?: string[];
 }
 
 export function pageContent(sessions: Session[]): Required<PageContent> {
+  const rows = sessions.map(toSessionRow);
   return {
-    rows: sessions.map(toSessionRow),
+    rows,
     sessions,
     texts: sessions.map((session) => toSearchText(session).text),
+    stamps: rows.map(stampOf),
   };
 }
 
@@ -44,7 +51,7 @@ export async function writePage(
   const page: Omit<PageRecord, 'seq'> & { seq?: number } = {
     ...(seq === undefined ? {} : { seq }),
     org_id: orgId,
-    stamps: rows.map(stampOf),
+    stamps: content.stamps ?? rows.map(stampOf),
     pr_keys: [...prKeys],
     oldest,
     rows,
@@ -108,6 +115,7 @@ export async function readStoredPages(
         rows: page.rows,
         sessions: details[i]?.sessions ?? [],
         texts: texts[i]?.texts ?? [],
+        stamps: page.stamps,
       },
     });
   });
@@ -124,5 +132,6 @@ export function pickContent(
     rows: pick(content.rows),
     sessions: pick(content.sessions),
     texts: pick(content.texts),
+    stamps: pick(content.stamps),
   };
 }

@@ -27,7 +27,6 @@ import {
   type PageWriter,
   pageContent,
   type SyncPass,
-  stampOf,
 } from '../db';
 import { renewLeaseOrAbort } from './lease';
 
@@ -178,9 +177,11 @@ export async function syncOrganization(
     if (following === null) onLastPage?.();
     const current: SyncPass = pass;
     const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
-    for (const row of content.rows) {
-      if (row.updated_at >= startedAt - ctx.overlapMs) recent.set(row.session_id, stampOf(row));
-    }
+    content.rows.forEach((row, i) => {
+      if (row.updated_at >= startedAt - ctx.overlapMs) {
+        recent.set(row.session_id, content.stamps[i] as string);
+      }
+    });
     const progressed: SyncPass = {
       ...current,
       startedAt,
