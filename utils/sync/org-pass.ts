@@ -50,22 +50,29 @@ export interface OrgPassContext {
 }
 
 /**
- * Asks for the next page as soon as the current one is handed out, and prepares it (`prepare`)
- * as soon as it arrives, so that fetching and preparing page N+1 overlap storing page N. A
- * failed read-ahead surfaces when its page is awaited.
+ * Keeps `depth` pages asked for ahead of the one being stored, and prepares each (`prepare`)
+ * as soon as it arrives. Pages are still fetched one at a time (each request needs the
+ * previous page's answer), but with two ahead the next request goes out the moment a page
+ * arrives, not when the page before it has been stored. A failed read-ahead surfaces when its
+ * page is awaited.
  */
 async function* readAhead<T, U>(
   source: AsyncIterator<T>,
   prepare: (item: T) => U,
+  depth = 2,
 ): AsyncGenerator<U> {
-  const next = () =>
-    source.next().then((result) => (result.done ? null : { value: prepare(result.value) }));
-  let pending = next();
+  const next = () => {
+    const result = source
+      .next()
+      .then((step) => (step.done ? null : { value: prepare(step.value) }));
+    result.catch(() => undefined);
+    return result;
+  };
+  const pending = Array.from({ length: depth }, next);
   while (true) {
-    const result = await pending;
+    const result = await (pending.shift() as (typeof pending)[number]);
     if (result === null) return;
-    pending = next();
-    pending.catch(() => undefined);
+    pending.push(next());
     yield result.value;
   }
 }
