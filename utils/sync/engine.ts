@@ -7,6 +7,7 @@ import type { DevinClient } from '../api';
 import {
   compactPages,
   type DevinDatabase,
+  type OrgSyncState,
   PageWriter,
   readWriterStart,
   removeOtherOrganizations,
@@ -16,7 +17,14 @@ import { isDirectoryFresh, refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
 import { LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
-import { emptyOrgState, type OrgPassContext, openOrgPass, syncOrganization } from './org-pass';
+import {
+  emptyOrgState,
+  type OpenedPass,
+  type OrgPassContext,
+  openOrgPass,
+  type PassRequestContext,
+  syncOrganization,
+} from './org-pass';
 import { beginRun, endRun } from './run-bounds';
 import type { SyncStatus } from './status';
 
@@ -56,6 +64,14 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   const ttl = request.leaseTtlMs ?? LEASE_TTL_MS;
   const historyCutoff =
     request.historyDays === null ? null : now() - request.historyDays * 24 * 60 * 60 * 1000;
+  const requests: PassRequestContext = {
+    client: request.client,
+    now,
+    pageSize: request.pageSize ?? PAGE_SIZE,
+    historyDays: request.historyDays,
+    signal: request.signal,
+  };
+  const early = openFirstPassEarly(db, requests, request.orgIds[0]);
   const start = await beginRun(db, {
     holder,
     ttlMs: ttl,
@@ -63,7 +79,10 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     keepOrgIds: request.orgIds,
     historyCutoff,
   });
-  if (start === null) return { result: 'busy' };
+  if (start === null) {
+    early?.drop();
+    return { result: 'busy' };
+  }
 
   let ended = false;
   const end = async (change: Partial<SyncStatus>) => {
@@ -91,13 +110,9 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     }
 
     const context: OrgPassContext = {
+      ...requests,
       db,
-      client: request.client,
-      now,
-      pageSize: request.pageSize ?? PAGE_SIZE,
       overlapMs: request.overlapMs ?? OVERLAP_MS,
-      historyDays: request.historyDays,
-      signal: request.signal,
       lease: { holder, ttlMs: ttl },
       writer: new PageWriter(db, writer),
       onPage: request.onPage,
@@ -109,7 +124,12 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       return orgId === undefined ? null : openOrgPass(context, orgId, states.get(orgId));
     };
     let firstError = null;
-    let next = open(0);
+    // The early first page serves when the run's start saw the state it was asked from.
+    const firstOrgId = request.orgIds[0];
+    const earlyPass =
+      early && firstOrgId !== undefined ? await early.passFor(states.get(firstOrgId)) : null;
+    if (!earlyPass) early?.drop();
+    let next = earlyPass ?? open(0);
     for (let index = 0; next !== null; index++) {
       const opened = next;
       const orgId = opened.orgId;
@@ -155,6 +175,41 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     const status = await end({ lastError: toSyncError(error, now()), pausedReason: null });
     return { result: 'failed', status };
   } finally {
+    // Unused (the run stopped before its passes) or done with: its request is not needed.
+    early?.drop();
     if (!ended) await releaseLease(db, holder);
   }
+}
+
+/**
+ * The first organization's first page is asked for while the run begins (taking the lease and
+ * reading what decides the run costs a few milliseconds of IndexedDB): its state is read in a
+ * transaction of its own, just before the run's. The page serves only when the run's start
+ * reads the same state, after any rewrite of the cache (a new key starts from nothing);
+ * otherwise the request is aborted and the pass opened again.
+ */
+function openFirstPassEarly(
+  db: DevinDatabase,
+  requests: PassRequestContext,
+  orgId: string | undefined,
+): {
+  passFor: (state: OrgSyncState | undefined) => Promise<OpenedPass | null>;
+  drop: () => void;
+} | null {
+  if (orgId === undefined) return null;
+  const abort = new AbortController();
+  const signal = requests.signal ? AbortSignal.any([requests.signal, abort.signal]) : abort.signal;
+  const opening = db.syncState.get(orgId).then((state) => ({
+    state,
+    opened: openOrgPass({ ...requests, signal }, orgId, state),
+  }));
+  opening.catch(() => undefined);
+  return {
+    passFor: async (state) => {
+      const early = await opening.catch(() => null);
+      if (!early || JSON.stringify(early.state) !== JSON.stringify(state)) return null;
+      return early.opened;
+    },
+    drop: () => abort.abort(),
+  };
 }

@@ -89,7 +89,7 @@ export function emptyOrgState(orgId: string): OrgSyncState {
   };
 }
 
-function startPass(state: OrgSyncState, ctx: OrgPassContext): SyncPass {
+function startPass(state: OrgSyncState, ctx: PassRequestContext): SyncPass {
   const createdFrom =
     ctx.historyDays === null
       ? null
@@ -115,6 +115,12 @@ interface PreparedPage {
   content: ReturnType<typeof pageContent>;
 }
 
+/** What opening a pass needs: how to ask for pages, not yet where to store them. */
+export type PassRequestContext = Pick<
+  OrgPassContext,
+  'client' | 'now' | 'pageSize' | 'historyDays' | 'signal'
+>;
+
 /** A pass whose first page is already being fetched (see `openOrgPass`). */
 export interface OpenedPass {
   orgId: string;
@@ -130,7 +136,7 @@ export interface OpenedPass {
  * `stored` is the organization's state as read from the database (undefined for a new one).
  */
 export function openOrgPass(
-  ctx: OrgPassContext,
+  ctx: PassRequestContext,
   orgId: string,
   stored: OrgSyncState | undefined,
 ): OpenedPass {

@@ -80,6 +80,16 @@ async function differences(db: DevinDatabase, expected: Session[]): Promise<stri
 
 const newDb = () => new DevinDatabase(`sync-${Math.random()}`);
 
+/** The session pages the server was asked for, as "path?query", in order. */
+function pageRequests(api: MockApi): string[] {
+  return api.requestLog.recent
+    .filter((r) => r.path.endsWith('/sessions/insights'))
+    .map((r) => {
+      const url = new URL(r.url, api.baseUrl);
+      return `${url.pathname}?${url.searchParams}`;
+    });
+}
+
 describe('backfill', () => {
   it('copies 5,000 sessions over 3 organizations exactly', async () => {
     const api = await server({ sessions: 5000, orgs: 3, seed: 42 });
@@ -87,6 +97,13 @@ describe('backfill', () => {
     const outcome = await runSync(await request(api, db));
     expect(outcome.result).toBe('done');
     expect(await cachedCount(db)).toBe(5000);
+    // Each page asked for once, the first while the run began included.
+    const asked = pageRequests(api);
+    const pagesPerOrg = api.orgIds.map((org) =>
+      Math.max(1, Math.ceil(serverSessions(api, [org]).length / 200)),
+    );
+    expect(asked).toHaveLength(pagesPerOrg.reduce((a, b) => a + b, 0));
+    expect(new Set(asked).size).toBe(asked.length);
     expect(await differences(db, serverSessions(api))).toEqual([]);
     const states = await db.syncState.toArray();
     expect(states).toHaveLength(3);
@@ -226,9 +243,11 @@ describe('crash safety', () => {
     const now = Date.now();
     void runSync(await request(api, db, { client: dying, holder: 'worker-1', now: () => now }));
     await expect.poll(() => pages, { timeout: 10_000 }).toBe(5);
-
-    const checkpoint = await db.syncState.get(api.orgIds[0] as string);
-    expect(checkpoint?.pass?.nextSkip).toBe(800);
+    // The fifth page was asked for as the fourth arrived; the four are stored behind it.
+    const checkpoint = () => db.syncState.get(api.orgIds[0] as string);
+    await expect
+      .poll(async () => (await checkpoint())?.pass?.nextSkip, { timeout: 10_000 })
+      .toBe(800);
     expect(await cachedCount(db)).toBe(800);
 
     // A new worker, after the dead one's lease lapsed.
@@ -358,6 +377,22 @@ describe('errors and settings changes', () => {
     expect([...(await rowsById(db)).values()].filter((row) => row.org_id !== kept)).toEqual([]);
     expect(await db.pages.where('org_id').notEqual(kept).count()).toBe(0);
     expect(await differences(db, serverSessions(api, [kept]))).toEqual([]);
+  });
+
+  it('asks a new key for everything, not for what changed since the old key synced', async () => {
+    // The same organizations and sessions behind another key (another base URL too).
+    const before = await server({ sessions: 600, orgs: 1, seed: 53 });
+    const after = await server({ sessions: 600, orgs: 1, seed: 53, apiKey: 'apk_user_other' });
+    expect(after.orgIds).toEqual(before.orgIds);
+    const db = newDb();
+    await runSync(await request(before, db));
+    after.store.updateSessions(5);
+    after.requestLog.reset();
+    expect((await runSync(await request(after, db))).result).toBe('done');
+    // The page asked for early (from the old key's watermark) was dropped for a backfill.
+    const asked = pageRequests(after).filter((path) => !path.includes('updated_date_from'));
+    expect(asked.length).toBe(3);
+    expect(await differences(db, serverSessions(after))).toEqual([]);
   });
 
   it('starts a fresh cache for a different key', async () => {
