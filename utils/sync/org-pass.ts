@@ -24,6 +24,7 @@ import {
   type DevinDatabase,
   type OrgSyncState,
   PAGE_TABLES,
+  type PageContent,
   type PageWriter,
   pageContent,
   type SyncPass,
@@ -32,6 +33,8 @@ import { renewLeaseOrAbort } from './lease';
 
 /** Keeps the first few invalid records for display; the count covers them all. */
 const SKIPPED_SHOWN = 20;
+/** An incremental pass stores its pages together, this many at most in one transaction. */
+export const INCREMENTAL_BATCH_PAGES = 10;
 
 export interface OrgPassContext {
   db: DevinDatabase;
@@ -170,7 +173,6 @@ export async function syncOrganization(
   opened: OpenedPass,
   onLastPage?: () => void,
 ): Promise<OrgSyncState> {
-  const { db } = ctx;
   const { orgId } = opened;
   let { state, pass } = opened;
 
@@ -184,6 +186,11 @@ export async function syncOrganization(
   const recent = new Map<string, string>();
   const { writer } = ctx;
   let committing: Promise<unknown> = Promise.resolve();
+  // An incremental pass reads a few pages, mostly of sessions cached already. Its pages are
+  // stored together when the pass ends (or every INCREMENTAL_BATCH_PAGES pages), so reading
+  // the next page never waits for a commit; the state they follow is the last one stored.
+  let batch: PageContent[] = [];
+  let stored = state;
   for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
     const { page, content } = step.value;
     const following = nextSkip(page);
@@ -217,31 +224,61 @@ export async function syncOrganization(
           }
         : {}),
     };
-    const checkCached = current.kind === 'incremental' || previousIds === null;
+    state = next;
+    pass = progressed;
+
+    if (current.kind === 'incremental') {
+      batch.push(content);
+      if (following !== null && batch.length < INCREMENTAL_BATCH_PAGES) continue;
+      const pages = batch;
+      batch = [];
+      await storePages(ctx, orgId, stored, next, async () => {
+        for (const each of pages) await writer.store(orgId, each, { checkCached: true, known });
+      });
+      stored = next;
+      await ctx.onPage?.(state);
+      continue;
+    }
+
+    const checkCached = previousIds === null;
     const seenBefore = previousIds ?? undefined;
-    // Every request of the page is issued at once; a lost lease or a previous page that did not
-    // commit throws, and rolls them all back.
-    const previous = state;
-    const writing = db.transaction('rw', [...PAGE_TABLES, 'syncState'], () =>
-      Promise.all([
-        expectCheckpoint(db, orgId, previous),
-        renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
-        writer.store(orgId, content, { checkCached, seenBefore, known }),
-        db.syncState.put(next),
-      ]),
+    const writing = storePages(ctx, orgId, stored, next, () =>
+      writer.store(orgId, content, { checkCached, seenBefore }),
     );
     writing.catch(() => undefined);
     await committing;
     // A page that looks up cached copies is written alone: its counts depend on them.
     if (checkCached) await writing;
     committing = writing;
+    stored = next;
     previousIds = new Set(page.sessions.map((session) => session.session_id));
-    state = next;
-    pass = progressed;
     await ctx.onPage?.(state);
   }
   await committing;
   return state;
+}
+
+/**
+ * Stores pages (`store`) and the state they lead to, in one transaction. Every request is
+ * issued at once; a lost lease, or a previous page that did not commit (the stored state is
+ * not `expected`), throws and rolls them all back.
+ */
+function storePages(
+  ctx: OrgPassContext,
+  orgId: string,
+  expected: OrgSyncState,
+  next: OrgSyncState,
+  store: () => Promise<unknown>,
+): Promise<unknown> {
+  const { db } = ctx;
+  return db.transaction('rw', [...PAGE_TABLES, 'syncState'], () =>
+    Promise.all([
+      expectCheckpoint(db, orgId, expected),
+      renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
+      store(),
+      db.syncState.put(next),
+    ]),
+  );
 }
 
 /** Thrown inside a page's transaction when the checkpoint it follows was not committed. */

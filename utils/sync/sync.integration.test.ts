@@ -5,11 +5,12 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
-import { createV2Client, type DevinClient, type Session } from '../api';
+import { createV2Client, DevinApiError, type DevinClient, type Session } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary, toSessionRow } from '../db';
 import { cachedCount, rowsById } from '../db/test-helpers';
 import { runSync, type SyncRequest } from './engine';
 import { cacheIdentity } from './identity';
+import { INCREMENTAL_BATCH_PAGES } from './org-pass';
 import { readSyncStatus } from './status';
 
 const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 };
@@ -377,6 +378,50 @@ describe('errors and settings changes', () => {
     expect([...(await rowsById(db)).values()].filter((row) => row.org_id !== kept)).toEqual([]);
     expect(await db.pages.where('org_id').notEqual(kept).count()).toBe(0);
     expect(await differences(db, serverSessions(api, [kept]))).toEqual([]);
+  });
+
+  it('stores an incremental pass whole or not at all, and in batches when it is long', async () => {
+    const api = await server({ sessions: 3000, orgs: 1, seed: 59 });
+    const db = newDb();
+    await runSync(await request(api, db, { pageSize: 100 }));
+    const before = await db.syncState.get(api.orgIds[0] as string);
+    const copies = (await readCacheSummary(db)).copies;
+
+    // Three pages of changes; the third request fails for good.
+    api.store.updateSessions(250);
+    const real = clientFor(api);
+    let pages = 0;
+    const failing: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        if (++pages === 3) throw new DevinApiError('server', { status: 500 });
+        return real.listSessionsPage(...args);
+      },
+    };
+    const failed = await runSync(await request(api, db, { client: failing, pageSize: 100 }));
+    expect(failed.result).toBe('failed');
+    // Nothing of the pass was stored: the next sync reads it all again.
+    expect(await db.syncState.get(api.orgIds[0] as string)).toMatchObject({
+      pass: null,
+      watermark: before?.watermark,
+    });
+    expect((await readCacheSummary(db)).copies).toBe(copies);
+    await runSync(await request(api, db, { pageSize: 100 }));
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+
+    // More pages than one batch holds: the pass checkpoints after each batch.
+    api.store.updateSessions(INCREMENTAL_BATCH_PAGES * 10 + 50);
+    const checkpoints: (number | undefined)[] = [];
+    await runSync({
+      ...(await request(api, db, { pageSize: 10 })),
+      onPage: async () => {
+        const state = await db.syncState.get(api.orgIds[0] as string);
+        checkpoints.push(state?.pass?.pagesDone);
+      },
+    });
+    expect(checkpoints[0]).toBe(INCREMENTAL_BATCH_PAGES);
+    expect(checkpoints.at(-1)).toBeUndefined();
+    expect(await differences(db, serverSessions(api))).toEqual([]);
   });
 
   it('asks a new key for everything, not for what changed since the old key synced', async () => {
