@@ -135,3 +135,28 @@ export function pickContent(
     stamps: pick(content.stamps),
   };
 }
+
+/**
+ * Several fetched pages as one: each session once, its newest copy (the later page's on a tie,
+ * as when the pages were stored one after another).
+ */
+export function mergeContents(contents: readonly Required<PageContent>[]): Required<PageContent> {
+  if (contents.length === 1) return contents[0] as Required<PageContent>;
+  const chosen = new Map<string, { content: Required<PageContent>; index: number }>();
+  for (const content of contents) {
+    content.rows.forEach((row, index) => {
+      const kept = chosen.get(row.session_id);
+      if (!kept || row.updated_at >= (kept.content.rows[kept.index] as SessionRow).updated_at) {
+        chosen.set(row.session_id, { content, index });
+      }
+    });
+  }
+  const merged: Required<PageContent> = { rows: [], sessions: [], texts: [], stamps: [] };
+  for (const { content, index } of chosen.values()) {
+    merged.rows.push(content.rows[index] as SessionRow);
+    merged.sessions.push(content.sessions[index] as Session);
+    merged.texts.push(content.texts[index] as string);
+    merged.stamps.push(content.stamps[index] as string);
+  }
+  return merged;
+}

@@ -45,6 +45,8 @@ export class LeaseLostError extends Error {
 /**
  * Extends our lease inside the caller's transaction (which must include `meta`), or throws
  * LeaseLostError so that the transaction, and the page it would have written, is rolled back.
+ * It opens no transaction of its own: Dexie would hold the caller's other requests until that
+ * one finished.
  */
 export async function renewLeaseOrAbort(
   db: DevinDatabase,
@@ -52,7 +54,8 @@ export async function renewLeaseOrAbort(
   ttlMs: number,
   now = Date.now(),
 ): Promise<void> {
-  if (!(await acquireLease(db, holder, ttlMs, now))) throw new LeaseLostError();
+  if (!canTakeLease(await readLease(db), holder, now)) throw new LeaseLostError();
+  await db.meta.put({ key: LEASE_KEY, value: { holder, expiresAt: now + ttlMs } });
 }
 
 export async function releaseLease(db: DevinDatabase, holder: string): Promise<void> {

@@ -22,6 +22,7 @@ import {
 import { nextSkip } from '../api/paginate';
 import {
   type DevinDatabase,
+  mergeContents,
   type OrgSyncState,
   PAGE_TABLES,
   type PageContent,
@@ -189,7 +190,7 @@ export async function syncOrganization(
   // An incremental pass reads a few pages, mostly of sessions cached already. Its pages are
   // stored together when the pass ends (or every INCREMENTAL_BATCH_PAGES pages), so reading
   // the next page never waits for a commit; the state they follow is the last one stored.
-  let batch: PageContent[] = [];
+  let batch: Required<PageContent>[] = [];
   let stored = state;
   for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
     const { page, content } = step.value;
@@ -230,11 +231,12 @@ export async function syncOrganization(
     if (current.kind === 'incremental') {
       batch.push(content);
       if (following !== null && batch.length < INCREMENTAL_BATCH_PAGES) continue;
-      const pages = batch;
+      // As one page: the writer looks up the cached copies of the whole batch in one go.
+      const merged = mergeContents(batch);
       batch = [];
-      await storePages(ctx, orgId, stored, next, async () => {
-        for (const each of pages) await writer.store(orgId, each, { checkCached: true, known });
-      });
+      await storePages(ctx, orgId, stored, next, () =>
+        writer.store(orgId, merged, { checkCached: true, known }),
+      );
       stored = next;
       await ctx.onPage?.(state);
       continue;

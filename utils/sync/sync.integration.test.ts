@@ -412,13 +412,14 @@ describe('errors and settings changes', () => {
     // More pages than one batch holds: the pass checkpoints after each batch.
     api.store.updateSessions(INCREMENTAL_BATCH_PAGES * 10 + 50);
     const checkpoints: (number | undefined)[] = [];
-    await runSync({
+    const long = await runSync({
       ...(await request(api, db, { pageSize: 10 })),
       onPage: async () => {
         const state = await db.syncState.get(api.orgIds[0] as string);
         checkpoints.push(state?.pass?.pagesDone);
       },
     });
+    expect(long.result).toBe('done');
     expect(checkpoints[0]).toBe(INCREMENTAL_BATCH_PAGES);
     expect(checkpoints.at(-1)).toBeUndefined();
     expect(await differences(db, serverSessions(api))).toEqual([]);
