@@ -15,7 +15,7 @@ import type {
   PageTexts,
   SessionRow,
 } from './schema';
-import { cachedStamps } from './stamp-lookup';
+import { newestCachedStamps } from './stamp-lookup';
 import { stampOf, updatedAtOfStamp } from './stamps';
 import {
   isRunning,
@@ -105,14 +105,15 @@ export class PageWriter {
       options.known?.get(row.session_id) === stampsOf[i] ? [] : [i],
     );
     const looked = options.checkCached
-      ? await cachedStamps(
+      ? await newestCachedStamps(
           db,
           unknown.map((i) => (rows[i] as SessionRow).session_id),
         )
       : null;
-    const cached = new Map<number, string[]>();
+    // The newest cached copy of each row looked up (none: not cached yet).
+    const cached = new Map<number, string | null>();
     unknown.forEach((rowIndex, k) => {
-      if (looked) cached.set(rowIndex, looked[k] ?? []);
+      if (looked) cached.set(rowIndex, looked[k] ?? null);
     });
     const keep: number[] = [];
     const stamps: string[] = [];
@@ -121,11 +122,11 @@ export class PageWriter {
       if (lastIndex.get(row.session_id) !== i) return;
       const stamp = stampsOf[i] as string;
       if (options.known?.get(row.session_id) === stamp) return;
-      const copies = cached.get(i);
-      if (copies) {
-        if (copies.includes(stamp)) return;
-        if (copies.some((s) => updatedAtOfStamp(s) > row.updated_at)) return;
-        if (copies.length === 0) added++;
+      const newest = cached.get(i);
+      if (newest !== undefined) {
+        if (newest === stamp) return;
+        if (newest !== null && updatedAtOfStamp(newest) > row.updated_at) return;
+        if (newest === null) added++;
       } else if (!options.seenBefore?.has(row.session_id)) {
         added++;
       }

@@ -45,3 +45,34 @@ export function cachedCopies(db: DevinDatabase, ids: readonly string[]): Promise
     });
   });
 }
+
+/**
+ * For each id, the stamp of its newest cached copy (null when none is cached): one request per
+ * id, a cursor read backwards that stops at its first key. Stamps of one session sort by
+ * `updated_at` (13 digits for any date from 2001 to 2286), so the first key backwards is the
+ * newest copy. This is all a writer needs to know (is it cached, is the cached copy newer or
+ * the same), at half the requests of reading every copy.
+ */
+export function newestCachedStamps(
+  db: DevinDatabase,
+  ids: readonly string[],
+): Promise<(string | null)[]> {
+  return db.transaction('r', db.pages, (transaction) => {
+    const index = transaction.idbtrans.objectStore('pages').index('stamps');
+    return new Promise<(string | null)[]>((resolve, reject) => {
+      const found: (string | null)[] = ids.map(() => null);
+      let pending = ids.length;
+      if (pending === 0) resolve(found);
+      ids.forEach((id, i) => {
+        const [lower, upper] = stampRange(id);
+        const range = IDBKeyRange.bound(lower, upper, false, true);
+        const request = index.openKeyCursor(range, 'prev');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          found[i] = (request.result?.key as string | undefined) ?? null;
+          if (--pending === 0) resolve(found);
+        };
+      });
+    });
+  });
+}
