@@ -9,7 +9,7 @@ import { deletePages, PAGE_TABLES, type PageContent, readStoredPages, writePage 
 import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
 import { cachedCopies } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
-import { recountSummary } from './summary';
+import { readSummaryAndPreview, recountSummary, writeSummaryAndPreview } from './summary';
 
 /** Rows of a full page, as the sync fetches them. */
 export const PAGE_ROWS = 200;
@@ -115,6 +115,7 @@ export async function compactPages(
         merged.texts.push(content.texts[at.index] ?? '');
         merged.stamps.push(content.stamps[at.index] as string);
       }
+      let written = 0;
       for (let start = 0; start < merged.rows.length; start += PAGE_ROWS) {
         const end = start + PAGE_ROWS;
         await writePage(db, orgId as string, {
@@ -123,8 +124,22 @@ export async function compactPages(
           texts: merged.texts.slice(start, end),
           stamps: merged.stamps.slice(start, end),
         });
+        written++;
       }
       await deletePages(db, seqs);
+      // The counts follow each group, so a compaction cut short leaves them right; the
+      // recount at the end settles the rest (the running sessions, the preview).
+      const copiesBefore = pages.reduce((sum, page) => sum + page.content.rows.length, 0);
+      const { summary, preview } = await readSummaryAndPreview(db);
+      await writeSummaryAndPreview(
+        db,
+        {
+          ...summary,
+          copies: summary.copies - copiesBefore + merged.rows.length,
+          ...(summary.pages === undefined ? {} : { pages: summary.pages - seqs.length + written }),
+        },
+        preview,
+      );
     });
     rewritten += seqs.length;
   }

@@ -5,7 +5,7 @@
  * and its commit, however many records it writes.
  */
 import type { Session } from '../api';
-import { shouldCompact } from './compact';
+import { PAGE_ROWS, shouldCompact } from './compact';
 import type { PageContent } from './pages';
 import type {
   CacheSummary,
@@ -138,28 +138,22 @@ export class PageWriter {
     const all = keep.length === rows.length;
     const pick = <T>(items: T[]): T[] => (all ? items : keep.map((i) => items[i] as T));
     const keptRows = pick(rows);
-    const seq = this.nextSeq;
-    const prKeys = new Set<string>();
-    let oldest = Number.POSITIVE_INFINITY;
-    for (const row of keptRows) {
-      for (const key of row.pr_keys) prKeys.add(key);
-      if (row.created_at < oldest) oldest = row.created_at;
+    const keptTexts = pick(content.texts ?? []);
+    const keptSessions = pick(content.sessions);
+    // Several fetched pages stored at once (an incremental pass) become pages of PAGE_ROWS, so
+    // reading one session never means reading thousands.
+    const records: ReturnType<typeof pageRecords>[] = [];
+    for (let start = 0; start < keptRows.length; start += PAGE_ROWS) {
+      const end = start + PAGE_ROWS;
+      records.push(
+        pageRecords(this.nextSeq + records.length, orgId, {
+          rows: keptRows.slice(start, end),
+          stamps: stamps.slice(start, end),
+          texts: keptTexts.slice(start, end),
+          sessions: keptSessions.slice(start, end),
+        }),
+      );
     }
-    const page: PageRecord = {
-      seq,
-      org_id: orgId,
-      stamps,
-      pr_keys: [...prKeys],
-      oldest,
-      rows: keptRows,
-    };
-    const texts: PageTexts = {
-      seq,
-      ids: keptRows.map((row) => row.session_id),
-      updated: keptRows.map((row) => row.updated_at),
-      texts: pick(content.texts ?? []),
-    };
-    const details: PageDetails = { seq, sessions: pick(content.sessions) as Session[] };
 
     const running = new Set(this.summary.running);
     for (const row of keptRows) {
@@ -171,24 +165,57 @@ export class PageWriter {
       copies: this.summary.copies + keptRows.length,
       running: [...running],
       version: this.summary.version + 1,
-      pages: this.pages + 1,
+      pages: this.pages + records.length,
     };
     const preview = mergePreview(this.preview, keptRows);
     const previewChanged = !samePreview(preview, this.preview);
 
     // Taken before the writes complete: the next page may be written behind this one before
     // it commits. If this one fails, the pass stops and the writer is dropped with it.
-    this.nextSeq = seq + 1;
+    this.nextSeq += records.length;
     this.summary = summary;
-    this.pages++;
+    this.pages += records.length;
     this.preview = preview;
     await Promise.all([
-      db.pages.put(page),
-      db.pageTexts.put(texts),
-      db.pageDetails.put(details),
+      ...records.flatMap(({ page, texts, details }) => [
+        db.pages.put(page),
+        db.pageTexts.put(texts),
+        db.pageDetails.put(details),
+      ]),
       db.meta.put({ key: SUMMARY_KEY, value: summary }),
       previewChanged ? db.meta.put({ key: PREVIEW_KEY, value: { rows: preview } }) : null,
     ]);
     return keptRows.length;
   }
+}
+
+/** The three records of one page: its list rows (with what indexes them), texts and sessions. */
+function pageRecords(
+  seq: number,
+  orgId: string,
+  kept: { rows: SessionRow[]; stamps: string[]; texts: string[]; sessions: Session[] },
+): { page: PageRecord; texts: PageTexts; details: PageDetails } {
+  const prKeys = new Set<string>();
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const row of kept.rows) {
+    for (const key of row.pr_keys) prKeys.add(key);
+    if (row.created_at < oldest) oldest = row.created_at;
+  }
+  return {
+    page: {
+      seq,
+      org_id: orgId,
+      stamps: kept.stamps,
+      pr_keys: [...prKeys],
+      oldest,
+      rows: kept.rows,
+    },
+    texts: {
+      seq,
+      ids: kept.rows.map((row) => row.session_id),
+      updated: kept.rows.map((row) => row.updated_at),
+      texts: kept.texts,
+    },
+    details: { seq, sessions: kept.sessions },
+  };
 }

@@ -165,6 +165,36 @@ describe('compaction', () => {
   });
 });
 
+describe('compaction cut short', () => {
+  it('leaves the summary counting the pages and copies that are there', async () => {
+    const db = freshDb();
+    // Two organizations, each with many small pages: at least two groups to rewrite.
+    for (const org of ['o1', 'o2']) {
+      for (let round = 0; round < 30; round++) {
+        const day = String(1 + (round % 25)).padStart(2, '0');
+        await store(
+          db,
+          Array.from({ length: 10 }, (_, i) =>
+            session(`${org}-${i}`, org, `2026-01-${day}T00:00:00Z`),
+          ).map((s) => ({ ...s, title: `r${round}` })),
+        );
+      }
+    }
+    let groups = 0;
+    // The worker stops during the second group: the first one stays rewritten.
+    await expect(
+      compactPages(db, async () => {
+        if (++groups === 2) throw new Error('stopped');
+      }),
+    ).rejects.toThrow('stopped');
+    const pages = await db.pages.toArray();
+    const summary = await readCacheSummary(db);
+    expect(summary.pages).toBe(pages.length);
+    expect(summary.copies).toBe(pages.reduce((sum, page) => sum + page.rows.length, 0));
+    expect(pages.length).toBeLessThan(60);
+  });
+});
+
 describe('compaction of copies with the same time stamp', () => {
   it('keeps the copy of the later page when two copies share updated_at', async () => {
     const db = freshDb();

@@ -47,7 +47,7 @@ export interface SyncRequest {
   pageSize?: number;
   overlapMs?: number;
   leaseTtlMs?: number;
-  /** Called after each stored page (the background uses it to stay awake during long syncs). */
+  /** Called after each page arrives (the background uses it to stay awake during long syncs). */
   onPage?: () => Promise<void> | void;
 }
 
@@ -78,6 +78,9 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     now: now(),
     keepOrgIds: request.orgIds,
     historyCutoff,
+  }).catch((error: unknown) => {
+    early?.drop();
+    throw error;
   });
   if (start === null) {
     early?.drop();

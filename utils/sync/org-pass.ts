@@ -49,8 +49,8 @@ export interface OrgPassContext {
   lease: { holder: string; ttlMs: number };
   /** Shared by the organizations of a run (it numbers the pages). */
   writer: PageWriter;
-  /** Called after each stored page. */
-  onPage?: (state: OrgSyncState) => Promise<void> | void;
+  /** Called after each page, stored or held for its batch (the background stays awake so). */
+  onPage?: () => Promise<void> | void;
 }
 
 /**
@@ -230,15 +230,16 @@ export async function syncOrganization(
 
     if (current.kind === 'incremental') {
       batch.push(content);
-      if (following !== null && batch.length < INCREMENTAL_BATCH_PAGES) continue;
-      // As one page: the writer looks up the cached copies of the whole batch in one go.
-      const merged = mergeContents(batch);
-      batch = [];
-      await storePages(ctx, orgId, stored, next, () =>
-        writer.store(orgId, merged, { checkCached: true, known }),
-      );
-      stored = next;
-      await ctx.onPage?.(state);
+      if (following === null || batch.length === INCREMENTAL_BATCH_PAGES) {
+        // As one: the writer looks up the cached copies of the whole batch in one go.
+        const merged = mergeContents(batch);
+        batch = [];
+        await storePages(ctx, orgId, stored, next, () =>
+          writer.store(orgId, merged, { checkCached: true, known }),
+        );
+        stored = next;
+      }
+      await ctx.onPage?.();
       continue;
     }
 
@@ -254,7 +255,7 @@ export async function syncOrganization(
     committing = writing;
     stored = next;
     previousIds = new Set(page.sessions.map((session) => session.session_id));
-    await ctx.onPage?.(state);
+    await ctx.onPage?.();
   }
   await committing;
   return state;
