@@ -30,7 +30,7 @@ export interface FloorResult {
 
 /**
  * The floor of a sync: every page the sync reads, fetched the way its client fetches (same
- * URLs, headers and fetch options, body read as text and parsed), and nothing else.
+ * URLs, headers and fetch options, body parsed with response.json()), and nothing else.
  */
 export async function fetchPages(args: FloorArgs): Promise<FloorResult> {
   const urls: string[] = [];
@@ -50,9 +50,8 @@ export async function fetchPages(args: FloorArgs): Promise<FloorResult> {
         credentials: 'omit',
         cache: 'no-store',
       });
-      const text = await response.text();
       if (!response.ok) throw new Error(`floor: ${response.status} for ${url.pathname}`);
-      const body = JSON.parse(text) as {
+      const body = (await response.json()) as {
         items: unknown[];
         skip: number;
         has_more: boolean;
@@ -60,7 +59,7 @@ export async function fetchPages(args: FloorArgs): Promise<FloorResult> {
       };
       urls.push(url.pathname + url.search);
       items += body.items.length;
-      bytes += text.length;
+      bytes += Number(response.headers.get('content-length') ?? 0);
       skip = body.has_more ? (body.next_cursor ?? body.skip + body.items.length) : null;
     }
   };

@@ -52,12 +52,19 @@ function validationDetails(body: unknown): ValidationDetail[] {
   return parsed.success ? parsed.output.detail.map(({ loc, msg }) => ({ loc, msg })) : [];
 }
 
+/**
+ * The body, parsed by the browser from its bytes: a page's text (hundreds of KB) never becomes
+ * one more large string on the worker's heap, awaiting collection.
+ */
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
   try {
-    return JSON.parse(text);
+    return await response.json();
   } catch (cause) {
-    throw new DevinApiError('malformed', { status: response.status, cause });
+    // A body that is not JSON; a connection lost while reading is reported as such.
+    if (cause instanceof SyntaxError) {
+      throw new DevinApiError('malformed', { status: response.status, cause });
+    }
+    throw cause;
   }
 }
 
