@@ -19,10 +19,12 @@ import { adoptCacheIdentity } from './identity';
 import { LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
 import {
   emptyOrgState,
+  type FinalBatch,
   type OpenedPass,
   type OrgPassContext,
   openOrgPass,
   type PassRequestContext,
+  storeFinalBatches,
   syncOrganization,
 } from './org-pass';
 import { beginRun, endRun } from './run-bounds';
@@ -127,6 +129,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       return orgId === undefined ? null : openOrgPass(context, orgId, states.get(orgId));
     };
     let firstError = null;
+    const finalBatches: FinalBatch[] = [];
     // The early first page serves when the run's start saw the state it was asked from.
     const firstOrgId = request.orgIds[0];
     const earlyPass =
@@ -144,7 +147,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
         next = open(index + 1);
       };
       try {
-        await syncOrganization(context, opened, openNext);
+        await syncOrganization(context, opened, openNext, (batch) => finalBatches.push(batch));
         openNext();
       } catch (error) {
         if (request.signal?.aborted) return { result: 'cancelled' };
@@ -159,6 +162,22 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
         // A failed page may have moved the writer's counts past what was stored.
         context.writer = await PageWriter.open(db);
         openNext();
+      }
+    }
+
+    if (finalBatches.length > 0) {
+      try {
+        await storeFinalBatches(context, finalBatches);
+      } catch (error) {
+        if (request.signal?.aborted) return { result: 'cancelled' };
+        if (error instanceof LeaseLostError) return { result: 'busy' };
+        // None of these passes was stored: each organization says so, and syncs it again.
+        const info = toSyncError(error, now());
+        firstError ??= info;
+        await db.syncState.bulkPut(
+          finalBatches.map((batch) => ({ ...batch.expected, lastError: info })),
+        );
+        context.writer = await PageWriter.open(db);
       }
     }
 

@@ -165,14 +165,26 @@ export function openOrgPass(
   return { orgId, state, pass, pages, first };
 }
 
+/** An incremental pass's last batch, handed to the run to store with other organizations'. */
+export interface FinalBatch {
+  orgId: string;
+  /** The state stored before the batch, and the one it leads to. */
+  expected: OrgSyncState;
+  next: OrgSyncState;
+  content: Required<PageContent>;
+  known: ReadonlyMap<string, string>;
+}
+
 /**
  * Runs an opened pass to its end; `onLastPage` is called as soon as its last page has arrived.
- * Throws on API and storage errors; progress is kept.
+ * An incremental pass's last batch goes to `deferFinal` when given (the run stores it later),
+ * otherwise it is stored here. Throws on API and storage errors; progress is kept.
  */
 export async function syncOrganization(
   ctx: OrgPassContext,
   opened: OpenedPass,
   onLastPage?: () => void,
+  deferFinal?: (batch: FinalBatch) => void,
 ): Promise<OrgSyncState> {
   const { orgId } = opened;
   let { state, pass } = opened;
@@ -234,9 +246,13 @@ export async function syncOrganization(
         // As one: the writer looks up the cached copies of the whole batch in one go.
         const merged = mergeContents(batch);
         batch = [];
-        await storePages(ctx, orgId, stored, next, () =>
-          writer.store(orgId, merged, { checkCached: true, known }),
-        );
+        if (following === null && deferFinal) {
+          deferFinal({ orgId, expected: stored, next, content: merged, known });
+        } else {
+          await storePages(ctx, orgId, stored, next, () =>
+            writer.store(orgId, merged, { checkCached: true, known }),
+          );
+        }
         stored = next;
       }
       await ctx.onPage?.();
@@ -298,4 +314,26 @@ async function expectCheckpoint(
   if ((stored?.pass?.pagesDone ?? 0) !== (expected.pass?.pagesDone ?? 0)) {
     throw new CheckpointMissingError('The previous page was not stored.');
   }
+}
+
+/**
+ * Stores the last batches of several organizations' incremental passes in one transaction: a
+ * run's writes then wait until its last page has arrived, instead of slowing the requests of
+ * the organizations after them. Each batch follows its organization's stored state.
+ */
+export function storeFinalBatches(ctx: OrgPassContext, batches: readonly FinalBatch[]) {
+  const { db, writer } = ctx;
+  return db.transaction('rw', [...PAGE_TABLES, 'syncState'], () =>
+    Promise.all([
+      renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
+      // Organizations hold different sessions, so their lookups and writes do not interfere.
+      ...batches.map((batch) =>
+        Promise.all([
+          expectCheckpoint(db, batch.orgId, batch.expected),
+          writer.store(batch.orgId, batch.content, { checkCached: true, known: batch.known }),
+          db.syncState.put(batch.next),
+        ]),
+      ),
+    ]),
+  );
 }

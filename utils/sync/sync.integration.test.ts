@@ -431,6 +431,61 @@ describe('errors and settings changes', () => {
     expect(await differences(db, serverSessions(api))).toEqual([]);
   });
 
+  it('stores the last batch of every organization together at the end, or none of them', async () => {
+    const api = await server({ sessions: 1200, orgs: 2, seed: 61 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const before = await db.syncState.toArray();
+    const copies = (await readCacheSummary(db)).copies;
+    api.store.updateSessions(80);
+
+    // The one write of the run's passes fails (a full disk).
+    const put = IDBObjectStore.prototype.put;
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'pageDetails') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    });
+    const outcome = await runSync(await request(api, db));
+    failing.mockRestore();
+    expect(outcome.result).toBe('failed');
+    const after = await db.syncState.toArray();
+    for (const state of after) {
+      const earlier = before.find((s) => s.org_id === state.org_id);
+      expect(state.watermark).toBe(earlier?.watermark);
+      expect(state.lastError?.kind).toBe('quota');
+    }
+    expect((await readCacheSummary(db)).copies).toBe(copies);
+
+    // Again, in small pages: every request goes out before anything is written.
+    const events: string[] = [];
+    const real = clientFor(api);
+    const watched: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        events.push('request');
+        return real.listSessionsPage(...args);
+      },
+    };
+    const writes = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'pages') events.push('write');
+      return put.apply(this, args);
+    });
+    const retried = await runSync(await request(api, db, { client: watched, pageSize: 10 }));
+    writes.mockRestore();
+    expect(retried.result).toBe('done');
+    expect(events.filter((e) => e === 'request').length).toBeGreaterThan(4);
+    expect(events.indexOf('write')).toBe(events.lastIndexOf('request') + 1);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
   it('asks a new key for everything, not for what changed since the old key synced', async () => {
     // The same organizations and sessions behind another key (another base URL too).
     const before = await server({ sessions: 600, orgs: 1, seed: 53 });
