@@ -1,4 +1,5 @@
 /** Whether pages of other organizations are cached: read from the pages' `org_id` index. */
+import { readPagesIndex } from './index-requests';
 import type { DevinDatabase } from './schema';
 
 /**
@@ -18,26 +19,20 @@ function rangesOutside(orgIds: readonly string[]): (IDBKeyRange | undefined)[] {
 }
 
 /**
- * Are pages of organizations other than these cached? One count per gap between the kept ids,
- * inside the caller's transaction (or a new one). Every sync asks, and the answer is nearly
- * always no: an empty range costs a seek, where walking the index (Dexie's `uniqueKeys()`, or
- * a `nextunique` cursor) took up to 10 ms at 50,000 sessions.
+ * Are pages of organizations other than these cached? One count per gap between the kept ids
+ * (see index-requests.ts). Every sync asks, and the answer is nearly always no: an empty range
+ * costs a seek, where walking the index (Dexie's `uniqueKeys()`, or a `nextunique` cursor) took
+ * up to 10 ms at 50,000 sessions.
  */
 export function hasPagesOutside(db: DevinDatabase, orgIds: readonly string[]): Promise<boolean> {
-  return db.transaction('r', db.pages, (transaction) => {
-    const index = transaction.idbtrans.objectStore('pages').index('org_id');
-    return new Promise<boolean>((resolve, reject) => {
-      const ranges = rangesOutside(orgIds);
-      let pending = ranges.length;
-      let found = false;
-      for (const range of ranges) {
-        const request = index.count(range);
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          if (request.result > 0) found = true;
-          if (--pending === 0) resolve(found);
-        };
-      }
-    });
-  });
+  return readPagesIndex<IDBKeyRange | undefined, number>(
+    db,
+    'org_id',
+    rangesOutside(orgIds),
+    (index, range, done, fail) => {
+      const request = index.count(range);
+      request.onerror = () => fail(request.error);
+      request.onsuccess = () => done(request.result);
+    },
+  ).then((counts) => counts.some((count) => count > 0));
 }

@@ -1,13 +1,9 @@
 /** Which copies of a session are cached: read from the pages' stamp index. */
+import { readPagesIndex } from './index-requests';
 import type { DevinDatabase } from './schema';
 import { stampRange } from './stamps';
 
-/**
- * For each id, the stamps of its cached copies: one index range read per id, all issued at
- * once. The reads go to IndexedDB directly, inside the caller's transaction (or a new one):
- * an incremental sync looks up hundreds of ids, and Dexie's per-query bookkeeping would cost
- * more than the reads.
- */
+/** For each id, the stamps of its cached copies: one index range read per id (see `cachedCopies`). */
 export async function cachedStamps(db: DevinDatabase, ids: readonly string[]): Promise<string[][]> {
   return (await cachedCopies(db, ids)).map((copies) => copies.map((copy) => copy.stamp));
 }
@@ -18,31 +14,26 @@ export interface CachedCopy {
   seq: number;
 }
 
-/** For each id, its cached copies (see `cachedStamps`). */
+function rangeOf(id: string): IDBKeyRange {
+  const [lower, upper] = stampRange(id);
+  return IDBKeyRange.bound(lower, upper, false, true);
+}
+
+/** For each id, its cached copies, read with a key cursor over the id's stamps. */
 export function cachedCopies(db: DevinDatabase, ids: readonly string[]): Promise<CachedCopy[][]> {
-  // Dexie hands the scope its transaction, so this module needs only Dexie's types: the popup
-  // loads Dexie after its first screen, and must not import it through here.
-  return db.transaction('r', db.pages, (transaction) => {
-    const index = transaction.idbtrans.objectStore('pages').index('stamps');
-    return new Promise<CachedCopy[][]>((resolve, reject) => {
-      const found = ids.map(() => [] as CachedCopy[]);
-      let pending = ids.length;
-      if (pending === 0) resolve(found);
-      ids.forEach((id, i) => {
-        const [lower, upper] = stampRange(id);
-        const request = index.openKeyCursor(IDBKeyRange.bound(lower, upper, false, true));
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const cursor = request.result;
-          if (cursor) {
-            found[i]?.push({ stamp: cursor.key as string, seq: cursor.primaryKey as number });
-            cursor.continue();
-          } else if (--pending === 0) {
-            resolve(found);
-          }
-        };
-      });
-    });
+  return readPagesIndex<string, CachedCopy[]>(db, 'stamps', ids, (index, id, done, fail) => {
+    const found: CachedCopy[] = [];
+    const request = index.openKeyCursor(rangeOf(id));
+    request.onerror = () => fail(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) {
+        done(found);
+        return;
+      }
+      found.push({ stamp: cursor.key as string, seq: cursor.primaryKey as number });
+      cursor.continue();
+    };
   });
 }
 
@@ -57,22 +48,9 @@ export function newestCachedStamps(
   db: DevinDatabase,
   ids: readonly string[],
 ): Promise<(string | null)[]> {
-  return db.transaction('r', db.pages, (transaction) => {
-    const index = transaction.idbtrans.objectStore('pages').index('stamps');
-    return new Promise<(string | null)[]>((resolve, reject) => {
-      const found: (string | null)[] = ids.map(() => null);
-      let pending = ids.length;
-      if (pending === 0) resolve(found);
-      ids.forEach((id, i) => {
-        const [lower, upper] = stampRange(id);
-        const range = IDBKeyRange.bound(lower, upper, false, true);
-        const request = index.openKeyCursor(range, 'prev');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          found[i] = (request.result?.key as string | undefined) ?? null;
-          if (--pending === 0) resolve(found);
-        };
-      });
-    });
+  return readPagesIndex<string, string | null>(db, 'stamps', ids, (index, id, done, fail) => {
+    const request = index.openKeyCursor(rangeOf(id), 'prev');
+    request.onerror = () => fail(request.error);
+    request.onsuccess = () => done((request.result?.key as string | undefined) ?? null);
   });
 }

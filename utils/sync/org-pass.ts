@@ -249,9 +249,14 @@ export async function syncOrganization(
         if (following === null && deferFinal) {
           deferFinal({ orgId, expected: stored, next, content: merged, known });
         } else {
-          await storePages(ctx, orgId, stored, next, () =>
-            writer.store(orgId, merged, { checkCached: true, known }),
-          );
+          await storePages(ctx, [
+            {
+              orgId,
+              expected: stored,
+              next,
+              store: () => writer.store(orgId, merged, { checkCached: true, known }),
+            },
+          ]);
         }
         stored = next;
       }
@@ -261,9 +266,14 @@ export async function syncOrganization(
 
     const checkCached = previousIds === null;
     const seenBefore = previousIds ?? undefined;
-    const writing = storePages(ctx, orgId, stored, next, () =>
-      writer.store(orgId, content, { checkCached, seenBefore }),
-    );
+    const writing = storePages(ctx, [
+      {
+        orgId,
+        expected: stored,
+        next,
+        store: () => writer.store(orgId, content, { checkCached, seenBefore }),
+      },
+    ]);
     writing.catch(() => undefined);
     await committing;
     // A page that looks up cached copies is written alone: its counts depend on them.
@@ -277,25 +287,30 @@ export async function syncOrganization(
   return state;
 }
 
+/** Pages of one organization to store (`store`), and the state they lead to from `expected`. */
+interface PagesToStore {
+  orgId: string;
+  expected: OrgSyncState;
+  next: OrgSyncState;
+  store: () => Promise<unknown>;
+}
+
 /**
- * Stores pages (`store`) and the state they lead to, in one transaction. Every request is
- * issued at once; a lost lease, or a previous page that did not commit (the stored state is
- * not `expected`), throws and rolls them all back.
+ * Stores pages of one or more organizations, and the states they lead to, in one transaction.
+ * Every request is issued at once; a lost lease, or a previous page that did not commit (the
+ * stored state is not `expected`), throws and rolls them all back.
  */
-function storePages(
-  ctx: OrgPassContext,
-  orgId: string,
-  expected: OrgSyncState,
-  next: OrgSyncState,
-  store: () => Promise<unknown>,
-): Promise<unknown> {
+function storePages(ctx: OrgPassContext, parts: readonly PagesToStore[]): Promise<unknown> {
   const { db } = ctx;
   return db.transaction('rw', [...PAGE_TABLES, 'syncState'], () =>
     Promise.all([
-      expectCheckpoint(db, orgId, expected),
       renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
-      store(),
-      db.syncState.put(next),
+      // Organizations hold different sessions, so their lookups and writes do not interfere.
+      ...parts.flatMap((part) => [
+        expectCheckpoint(db, part.orgId, part.expected),
+        part.store(),
+        db.syncState.put(part.next),
+      ]),
     ]),
   );
 }
@@ -322,18 +337,14 @@ async function expectCheckpoint(
  * the organizations after them. Each batch follows its organization's stored state.
  */
 export function storeFinalBatches(ctx: OrgPassContext, batches: readonly FinalBatch[]) {
-  const { db, writer } = ctx;
-  return db.transaction('rw', [...PAGE_TABLES, 'syncState'], () =>
-    Promise.all([
-      renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
-      // Organizations hold different sessions, so their lookups and writes do not interfere.
-      ...batches.map((batch) =>
-        Promise.all([
-          expectCheckpoint(db, batch.orgId, batch.expected),
-          writer.store(batch.orgId, batch.content, { checkCached: true, known: batch.known }),
-          db.syncState.put(batch.next),
-        ]),
-      ),
-    ]),
+  return storePages(
+    ctx,
+    batches.map((batch) => ({
+      orgId: batch.orgId,
+      expected: batch.expected,
+      next: batch.next,
+      store: () =>
+        ctx.writer.store(batch.orgId, batch.content, { checkCached: true, known: batch.known }),
+    })),
   );
 }
