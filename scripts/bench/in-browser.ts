@@ -127,7 +127,7 @@ export async function readRows(): Promise<{ session_id: string; updated_at: numb
   const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
   type Row = { session_id: string; updated_at: number };
   const byId = new Map<string, Row>();
-  for (const page of await read<{ rows: Row[] }>('pages')) {
+  for (const page of await read<{ rows: Row[] }>('pageRows')) {
     for (const row of page.rows) {
       const kept = byId.get(row.session_id);
       if (!kept || row.updated_at >= kept.updated_at) byId.set(row.session_id, row);
@@ -141,7 +141,7 @@ export async function readTexts(): Promise<{ session_id: string; text: string }[
   const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
   const byId = new Map<string, { updated: number; text: string }>();
   for (const page of await read<{ ids: string[]; updated: number[]; texts: string[] }>(
-    'pageTexts',
+    'pageSearch',
   )) {
     page.ids.forEach((id, i) => {
       const updated = page.updated[i] ?? 0;

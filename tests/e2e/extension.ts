@@ -93,7 +93,7 @@ export async function countRows(page: Page, table: string): Promise<number> {
 
 /** Distinct sessions cached (a session may be stored in more than one page until compaction). */
 export async function countSessions(page: Page): Promise<number> {
-  const pages = await readTable<{ rows: { session_id: string }[] }>(page, 'pages');
+  const pages = await readTable<{ rows: { session_id: string }[] }>(page, 'pageRows');
   return new Set(pages.flatMap((stored) => stored.rows.map((row) => row.session_id))).size;
 }
 
@@ -102,7 +102,7 @@ export async function readCachedSessions<T extends { session_id: string; updated
   page: Page,
 ): Promise<T[]> {
   const byId = new Map<string, T>();
-  for (const stored of await readTable<{ sessions: T[] }>(page, 'pageDetails')) {
+  for (const stored of await readTable<{ sessions: T[] }>(page, 'pageSessions')) {
     for (const session of stored.sessions) {
       const kept = byId.get(session.session_id);
       if (!kept || Date.parse(session.updated_at) >= Date.parse(kept.updated_at)) {

@@ -32,7 +32,11 @@ interface PagePlan {
 async function planPages(db: DevinDatabase): Promise<PagePlan[]> {
   const winner = new Map<string, { updatedAt: number; seq: number }>();
   const plans: (PagePlan & { ids: string[] })[] = [];
+  const orgOf = new Map<number, string>();
   await db.pages.each((page) => {
+    orgOf.set(page.seq, page.org_id);
+  });
+  await db.pageRows.each((page) => {
     for (const row of page.rows) {
       const kept = winner.get(row.session_id);
       if (!kept || row.updated_at >= kept.updatedAt) {
@@ -40,7 +44,8 @@ async function planPages(db: DevinDatabase): Promise<PagePlan[]> {
       }
     }
     const ids = page.rows.map((row) => row.session_id);
-    plans.push({ seq: page.seq, orgId: page.org_id, size: ids.length, live: 0, ids });
+    const orgId = orgOf.get(page.seq) ?? '';
+    plans.push({ seq: page.seq, orgId, size: ids.length, live: 0, ids });
   });
   return plans.map(({ ids, ...plan }) => ({
     ...plan,

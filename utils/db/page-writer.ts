@@ -4,17 +4,9 @@
  * and issues every request of a page at once, so a page costs one round trip to the database
  * and its commit, however many records it writes.
  */
-import type { Session } from '../api';
 import { PAGE_ROWS, shouldCompact } from './compact';
-import type { PageContent } from './pages';
-import type {
-  CacheSummary,
-  DevinDatabase,
-  PageDetails,
-  PageRecord,
-  PageTexts,
-  SessionRow,
-} from './schema';
+import { type PageContent, type PageRecords, pageRecords, putPageRecords } from './pages';
+import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
 import { newestCachedStamps } from './stamp-lookup';
 import { stampOf, updatedAtOfStamp } from './stamps';
 import {
@@ -142,7 +134,7 @@ export class PageWriter {
     const keptSessions = pick(content.sessions);
     // Several fetched pages stored at once (an incremental pass) become pages of PAGE_ROWS, so
     // reading one session never means reading thousands.
-    const records: ReturnType<typeof pageRecords>[] = [];
+    const records: PageRecords[] = [];
     for (let start = 0; start < keptRows.length; start += PAGE_ROWS) {
       const end = start + PAGE_ROWS;
       records.push(
@@ -177,45 +169,10 @@ export class PageWriter {
     this.pages += records.length;
     this.preview = preview;
     await Promise.all([
-      ...records.flatMap(({ page, texts, details }) => [
-        db.pages.put(page),
-        db.pageTexts.put(texts),
-        db.pageDetails.put(details),
-      ]),
+      putPageRecords(db, records),
       db.meta.put({ key: SUMMARY_KEY, value: summary }),
       previewChanged ? db.meta.put({ key: PREVIEW_KEY, value: { rows: preview } }) : null,
     ]);
     return keptRows.length;
   }
-}
-
-/** The three records of one page: its list rows (with what indexes them), texts and sessions. */
-function pageRecords(
-  seq: number,
-  orgId: string,
-  kept: { rows: SessionRow[]; stamps: string[]; texts: string[]; sessions: Session[] },
-): { page: PageRecord; texts: PageTexts; details: PageDetails } {
-  const prKeys = new Set<string>();
-  let oldest = Number.POSITIVE_INFINITY;
-  for (const row of kept.rows) {
-    for (const key of row.pr_keys) prKeys.add(key);
-    if (row.created_at < oldest) oldest = row.created_at;
-  }
-  return {
-    page: {
-      seq,
-      org_id: orgId,
-      stamps: kept.stamps,
-      pr_keys: [...prKeys],
-      oldest,
-      rows: kept.rows,
-    },
-    texts: {
-      seq,
-      ids: kept.rows.map((row) => row.session_id),
-      updated: kept.rows.map((row) => row.updated_at),
-      texts: kept.texts,
-    },
-    details: { seq, sessions: kept.sessions },
-  };
 }

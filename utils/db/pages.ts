@@ -1,12 +1,31 @@
-/** Writing and deleting stored pages: each page is its three records, written together. */
+/**
+ * Writing, reading back and deleting stored pages: each page is its index record, its rows, its
+ * search texts and its full sessions in parts (see schema.ts), always written together.
+ */
+
+import type { Transaction } from 'dexie';
 import type { Session } from '../api';
 import { toSearchText, toSessionRow } from './rows';
-import type { PageDetails, PageRecord, PageTexts, SessionRow } from './schema';
+import type {
+  DevinDatabase,
+  PageRecord,
+  PageRows,
+  PageSessions,
+  PageTexts,
+  SessionRow,
+} from './schema';
 import { stampOf } from './stamps';
 import type { TableSource } from './summary';
 
 /** The tables a page lives in; a transaction that writes pages takes all of them and `meta`. */
-export const PAGE_TABLES = ['pages', 'pageTexts', 'pageDetails', 'meta'] as const;
+export const PAGE_TABLES = ['pages', 'pageRows', 'pageSearch', 'pageSessions', 'meta'] as const;
+
+/**
+ * Full sessions per stored part: 40 sessions of a typical size stay under the ~64 KB above
+ * which Chromium writes a value to a file of its own (measured: five parts of 40 cost the
+ * worker less than one record of 200).
+ */
+export const SESSIONS_PER_PART = 40;
 
 /** A page's content before it is stored: rows and sessions in the same order. */
 export interface PageContent {
@@ -31,16 +50,16 @@ export function pageContent(sessions: Session[]): Required<PageContent> {
   };
 }
 
-/**
- * Stores one page (its rows, texts and sessions) under a new `seq`, or in place of page `seq`
- * (keeping its place in the order of writing), and returns the seq.
- */
-export async function writePage(
-  source: TableSource,
-  orgId: string,
-  content: PageContent,
-  seq?: number,
-): Promise<number> {
+/** The records of one page, ready to be written under `seq`. */
+export interface PageRecords {
+  page: PageRecord;
+  rows: PageRows;
+  texts: PageTexts;
+  /** The parts of the full sessions, with their keys. */
+  parts: { key: [number, number]; value: PageSessions }[];
+}
+
+export function pageRecords(seq: number, orgId: string, content: PageContent): PageRecords {
   const { rows, sessions } = content;
   const prKeys = new Set<string>();
   let oldest = Number.POSITIVE_INFINITY;
@@ -48,43 +67,133 @@ export async function writePage(
     for (const key of row.pr_keys) prKeys.add(key);
     if (row.created_at < oldest) oldest = row.created_at;
   }
-  const page: Omit<PageRecord, 'seq'> & { seq?: number } = {
-    ...(seq === undefined ? {} : { seq }),
-    org_id: orgId,
-    stamps: content.stamps ?? rows.map(stampOf),
-    pr_keys: [...prKeys],
-    oldest,
-    rows,
+  const parts: PageRecords['parts'] = [];
+  for (let start = 0; start < sessions.length; start += SESSIONS_PER_PART) {
+    const part = parts.length;
+    parts.push({
+      key: [seq, part],
+      value: { seq, sessions: sessions.slice(start, start + SESSIONS_PER_PART) },
+    });
+  }
+  return {
+    page: {
+      seq,
+      org_id: orgId,
+      stamps: content.stamps ?? rows.map(stampOf),
+      pr_keys: [...prKeys],
+      oldest,
+    },
+    rows: { seq, rows },
+    texts: {
+      seq,
+      ids: rows.map((row) => row.session_id),
+      updated: rows.map((row) => row.updated_at),
+      texts: content.texts ?? sessions.map((session) => toSearchText(session).text),
+    },
+    parts,
   };
-  const stored = await source.table<typeof page, number>('pages').put(page);
-  const texts: PageTexts = {
-    seq: stored,
-    ids: rows.map((row) => row.session_id),
-    updated: rows.map((row) => row.updated_at),
-    texts: content.texts ?? sessions.map((session) => toSearchText(session).text),
-  };
-  const details: PageDetails = { seq: stored, sessions };
-  await Promise.all([
-    source.table<PageTexts, number>('pageTexts').put(texts),
-    source.table<PageDetails, number>('pageDetails').put(details),
-  ]);
-  return stored;
 }
 
-/** Stores sessions of one organization as a page (used by the database upgrade). */
-export async function addPage(source: TableSource, sessions: Session[]): Promise<number | null> {
-  const orgId = sessions[0]?.org_id;
-  if (orgId === undefined) return null;
-  return writePage(source, orgId, pageContent(sessions));
+/** A Dexie database (inside a transaction over `PAGE_TABLES`) or a Dexie transaction. */
+export type PageSource = DevinDatabase | Transaction;
+
+/**
+ * Stores pages with plain IndexedDB requests in the caller's transaction, all issued at once.
+ * A sync writes thousands of records, and Dexie's bookkeeping per request (promises, and the
+ * ranges of every index key it reports to observers) cost more than the writes. Observers are
+ * told through the cache summary instead: every change to pages also writes the summary, with
+ * Dexie, in the same transaction (see summary.ts).
+ */
+export function putPageRecords(source: PageSource, pages: readonly PageRecords[]): Promise<void> {
+  const put = (transaction: IDBTransaction) =>
+    new Promise<void>((resolve, reject) => {
+      const stores = {
+        pages: transaction.objectStore('pages'),
+        rows: transaction.objectStore('pageRows'),
+        texts: transaction.objectStore('pageSearch'),
+        sessions: transaction.objectStore('pageSessions'),
+      };
+      let pending = 0;
+      const track = (request: IDBRequest) => {
+        pending++;
+        request.onsuccess = () => {
+          if (--pending === 0) resolve();
+        };
+        request.onerror = () => reject(request.error);
+      };
+      try {
+        for (const { page, rows, texts, parts } of pages) {
+          track(stores.pages.put(page));
+          track(stores.rows.put(rows, page.seq));
+          track(stores.texts.put(texts, page.seq));
+          for (const { key, value } of parts) track(stores.sessions.put(value, key));
+        }
+      } catch (error) {
+        // A value that cannot be stored (or no room) throws at once; the transaction then
+        // rolls back with the caller's error.
+        reject(error);
+        return;
+      }
+      if (pending === 0) resolve();
+    });
+  if ('idbtrans' in source) return put(source.idbtrans);
+  return source.transaction('rw', [...PAGE_TABLES], (scope) => put(scope.idbtrans));
+}
+
+/** The key range of every part of page `seq`'s full sessions. */
+function partsOf(seq: number): [[number, number], [number, number]] {
+  return [
+    [seq, 0],
+    [seq, Number.POSITIVE_INFINITY],
+  ];
+}
+
+/** The full sessions of page `seq`, its parts joined. */
+export async function readPageSessions(source: TableSource, seq: number): Promise<Session[]> {
+  const [lower, upper] = partsOf(seq);
+  const parts = await source
+    .table<PageSessions, [number, number]>('pageSessions')
+    .where(':id')
+    .between(lower, upper, true, true)
+    .toArray();
+  return parts.flatMap((part) => part.sessions);
+}
+
+/**
+ * Stores one page (its rows, texts and sessions) under a new `seq`, or in place of page `seq`
+ * (keeping its place in the order of writing), and returns the seq.
+ */
+export async function writePage(
+  source: PageSource,
+  orgId: string,
+  content: PageContent,
+  seq?: number,
+): Promise<number> {
+  const tables: TableSource = source;
+  let stored = seq;
+  if (stored === undefined) {
+    const last = await tables.table<PageRecord, number>('pages').orderBy(':id').lastKey();
+    stored = ((last as number | undefined) ?? 0) + 1;
+  } else {
+    // The page may have had more parts than it will have now.
+    await deletePages(tables, [stored]);
+  }
+  await putPageRecords(source, [pageRecords(stored, orgId, content)]);
+  return stored;
 }
 
 export async function deletePages(source: TableSource, seqs: readonly number[]): Promise<void> {
   if (seqs.length === 0) return;
-  await Promise.all(
-    ['pages', 'pageTexts', 'pageDetails'].map((name) =>
+  const parts = source.table<PageSessions, [number, number]>('pageSessions');
+  await Promise.all([
+    ...['pages', 'pageRows', 'pageSearch'].map((name) =>
       source.table<unknown, number>(name).bulkDelete([...seqs]),
     ),
-  );
+    ...seqs.map((seq) => {
+      const [lower, upper] = partsOf(seq);
+      return parts.where(':id').between(lower, upper, true, true).delete();
+    }),
+  ]);
 }
 
 /** A stored page read back whole, for rewriting it. */
@@ -99,10 +208,11 @@ export async function readStoredPages(
   seqs: readonly number[],
 ): Promise<StoredPage[]> {
   const keys = [...seqs];
-  const [pages, texts, details] = await Promise.all([
+  const [pages, rows, texts, sessions] = await Promise.all([
     source.table<PageRecord, number>('pages').bulkGet(keys),
-    source.table<PageTexts, number>('pageTexts').bulkGet(keys),
-    source.table<PageDetails, number>('pageDetails').bulkGet(keys),
+    source.table<PageRows, number>('pageRows').bulkGet(keys),
+    source.table<PageTexts, number>('pageSearch').bulkGet(keys),
+    Promise.all(keys.map((seq) => readPageSessions(source, seq))),
   ]);
   const stored: StoredPage[] = [];
   keys.forEach((seq, i) => {
@@ -112,8 +222,8 @@ export async function readStoredPages(
       seq,
       orgId: page.org_id,
       content: {
-        rows: page.rows,
-        sessions: details[i]?.sessions ?? [],
+        rows: rows[i]?.rows ?? [],
+        sessions: sessions[i] ?? [],
         texts: texts[i]?.texts ?? [],
         stamps: page.stamps,
       },

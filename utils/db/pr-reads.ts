@@ -5,10 +5,11 @@ import { updatedAtOfStamp } from './stamps';
 
 /** Ids (ascending) of the sessions whose latest copy links to the PR with this key. */
 export async function sessionIdsForPrKey(db: DevinDatabase, key: string): Promise<string[]> {
-  const pages = await db.pages.where('pr_keys').equals(key).toArray();
+  const seqs = await db.pages.where('pr_keys').equals(key).primaryKeys();
+  const pages = await db.pageRows.bulkGet(seqs);
   const linked = new Map<string, number>();
   for (const page of pages) {
-    for (const row of page.rows) {
+    for (const row of page?.rows ?? []) {
       if (row.pr_keys.includes(key)) linked.set(row.session_id, row.updated_at);
     }
   }

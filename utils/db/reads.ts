@@ -5,10 +5,11 @@
  */
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
+import { readPageSessions } from './pages';
 import type {
   CacheSummary,
   DevinDatabase,
-  PageRecord,
+  PageRows,
   PageTexts,
   SessionDetail,
   SessionRow,
@@ -23,7 +24,7 @@ export interface LocatedRows {
 }
 
 /** The latest row of each session in `pages` (given in `seq` order, as tables return them). */
-export function latestRows(pages: readonly PageRecord[]): LocatedRows {
+export function latestRows(pages: readonly PageRows[]): LocatedRows {
   const byId = new Map<string, SessionRow>();
   const seqOf = new Map<string, number>();
   for (const page of pages) {
@@ -39,7 +40,7 @@ export function latestRows(pages: readonly PageRecord[]): LocatedRows {
 }
 
 export async function readLocatedRows(db: DevinDatabase): Promise<LocatedRows> {
-  return latestRows(await db.pages.toArray());
+  return latestRows(await db.pageRows.toArray());
 }
 
 export async function readSessionRows(db: DevinDatabase): Promise<SessionRow[]> {
@@ -64,8 +65,9 @@ async function latestSessionsIn(
 ): Promise<Map<string, Session>> {
   const found = new Map<string, Session>();
   const sorted = [...seqs].sort((a, b) => a - b);
-  for (const details of await db.pageDetails.bulkGet(sorted)) {
-    for (const session of details?.sessions ?? []) {
+  const pages = await Promise.all(sorted.map((seq) => readPageSessions(db, seq)));
+  for (const sessions of pages) {
+    for (const session of sessions) {
       if (wanted.has(session.session_id) && isNewer(session, found.get(session.session_id))) {
         found.set(session.session_id, session);
       }
@@ -114,8 +116,8 @@ export async function readSessionsById(
 /** Every cached session as the API sent it (for export), one copy each. */
 export async function readAllSessions(db: DevinDatabase): Promise<Session[]> {
   const byId = new Map<string, Session>();
-  await db.pageDetails.each((details) => {
-    for (const session of details.sessions) {
+  await db.pageSessions.each((part) => {
+    for (const session of part.sessions) {
       if (isNewer(session, byId.get(session.session_id))) byId.set(session.session_id, session);
     }
   });
@@ -143,7 +145,7 @@ function addLatestTexts(
 export async function readSearchTexts(db: DevinDatabase): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const stamps = new Map<string, number>();
-  for (const page of await db.pageTexts.toArray()) addLatestTexts(texts, stamps, page);
+  for (const page of await db.pageSearch.toArray()) addLatestTexts(texts, stamps, page);
   return texts;
 }
 
@@ -155,7 +157,7 @@ export async function readSearchTextsOf(
   const texts = new Map<string, string>();
   const stamps = new Map<string, number>();
   const wanted = new Set(ids);
-  const pages = await db.pageTexts.bulkGet(await pagesHolding(db, ids));
+  const pages = await db.pageSearch.bulkGet(await pagesHolding(db, ids));
   for (const page of pages) if (page) addLatestTexts(texts, stamps, page, wanted);
   return texts;
 }

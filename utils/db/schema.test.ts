@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
+import { addVersion4Page } from './legacy-layout';
 import { sessionIdsForPrKey } from './pr-reads';
 import { readCacheSummary, readSearchTexts, readSession, readSessionRows } from './reads';
 import { toSessionDetail } from './rows';
@@ -38,6 +39,21 @@ function versionOneDatabase(name: string): Dexie {
   return v1;
 }
 
+/** A database as version 4 of the extension left it: pages holding their rows. */
+function versionFourDatabase(name: string): Dexie {
+  const v4 = new Dexie(name);
+  v4.version(4).stores({
+    pages: '++seq, org_id, *stamps, *pr_keys, oldest',
+    pageTexts: 'seq',
+    pageDetails: 'seq',
+    syncState: 'org_id',
+    organizations: 'org_id',
+    members: 'user_id',
+    meta: 'key',
+  });
+  return v4;
+}
+
 describe('database migrations', () => {
   it('upgrades a version 1 database to pages, keeping every session and indexing its PRs', async () => {
     const name = `migrate-${Math.random()}`;
@@ -52,8 +68,9 @@ describe('database migrations', () => {
 
     const db = new DevinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name)).not.toContain('sessions');
+    expect(db.tables.map((table) => table.name)).not.toContain('pageDetails');
     expect(await sessionIdsForPrKey(db, 'github.com/acme/api/pull/12')).toEqual(['s1']);
     const rows = await readSessionRows(db);
     expect(rows.map((row) => row.session_id).sort()).toEqual(['s1', 's2']);
@@ -79,11 +96,44 @@ describe('database migrations', () => {
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 450, copies: 450 });
     const pages = await db.pages.toArray();
     for (const page of pages) {
-      expect(page.rows.length).toBeLessThanOrEqual(200);
-      expect(new Set(page.rows.map((row) => row.org_id))).toEqual(new Set([page.org_id]));
+      const rows = (await db.pageRows.get(page.seq))?.rows ?? [];
+      expect(rows.length).toBeLessThanOrEqual(200);
+      expect(new Set(rows.map((row) => row.org_id))).toEqual(new Set([page.org_id]));
     }
     // 150 sessions of org-a, 300 of org-b.
     expect(pages.length).toBe(3);
+    db.close();
+  });
+
+  it('moves the rows, texts and sessions of version 4 pages out of the indexed records', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const v4 = versionFourDatabase(name);
+    const sessions = Array.from({ length: 90 }, (_, i) =>
+      session(`s${String(i).padStart(2, '0')}`, `https://github.com/a/b/pull/${i}`),
+    );
+    await v4.transaction('rw', v4.tables, async (tx) => {
+      await addVersion4Page(tx, sessions.slice(0, 50));
+      await addVersion4Page(tx, sessions.slice(50));
+      await tx.table('syncState').put({ org_id: 'org-1', watermark: 123, pass: null });
+    });
+    v4.close();
+
+    const db = new DevinDatabase(name);
+    expect(await sessionIdsForPrKey(db, 'github.com/a/b/pull/61')).toEqual(['s61']);
+    expect((await readSessionRows(db)).length).toBe(90);
+    expect((await readSearchTexts(db)).get('s07')).toContain('lint rules');
+    expect((await readSession(db, 's75'))?.pull_requests[0]?.url).toBe(
+      'https://github.com/a/b/pull/75',
+    );
+    // The pages keep their numbers and lose their rows; the sync goes on from where it was.
+    const pages = await db.pages.toArray();
+    expect(pages.map((page) => [page.seq, 'rows' in page])).toEqual([
+      [1, false],
+      [2, false],
+    ]);
+    expect(await db.pageSessions.count()).toBe(3);
+    expect((await db.syncState.get('org-1'))?.watermark).toBe(123);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 90, copies: 90, pages: 2 });
     db.close();
   });
 });

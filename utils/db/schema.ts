@@ -1,9 +1,15 @@
 /**
- * The IndexedDB layout. Sessions are stored the way they arrive: one record per fetched page
- * (its list rows), with the page's search texts and full sessions in records of their own. A
- * page is thus three writes however many sessions it holds, which keeps a 50,000-session
- * backfill close to the time it takes to fetch it; a list reads only `pages`, so listing never
- * deserializes 50,000 analyses.
+ * The IndexedDB layout. Sessions are stored the way they arrive: by fetched page. A page is an
+ * index record (`pages`: which sessions it holds, their PRs, its oldest session) and, apart, its
+ * list rows, its search texts and its full sessions. A page is thus a handful of writes however
+ * many sessions it holds, which keeps a 50,000-session backfill close to the time it takes to
+ * fetch it; a list reads only the rows, so listing never deserializes 50,000 analyses.
+ *
+ * Only the index record has an inline key and indexes. Chromium extracts such keys from a copy
+ * of the value (it serializes the value, then reads it back), so a large record with an inline
+ * key costs twice; the large records are therefore keyed from outside (`put(value, key)`). Full
+ * sessions are stored in parts (see `SESSIONS_PER_PART` in pages.ts): Chromium writes a value of over about 64 KB
+ * to a file of its own, which costs more than several smaller values.
  *
  * A session fetched again (it changed) is written with its new page; the older copy stays
  * where it was until compaction (see compact.ts) drops it. Readers take, for each session, the
@@ -18,8 +24,8 @@ import type {
   Session,
   SkippedRecord,
 } from '../api';
+import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
 import { DATABASE_NAME } from './name';
-import { addPage } from './pages';
 import { toSearchText, toSessionRow } from './rows';
 import { recountSummary } from './summary';
 
@@ -63,7 +69,7 @@ export interface SearchText {
   text: string;
 }
 
-/** The list rows of one stored page. */
+/** What indexes one stored page; its content is in the tables below, under the same `seq`. */
 export interface PageRecord {
   /** Order of writing: of two copies of a session with the same `updated_at`, the later wins. */
   seq: number;
@@ -74,10 +80,15 @@ export interface PageRecord {
   pr_keys: string[];
   /** The earliest `created_at` of the rows, indexed for the history window. */
   oldest: number;
+}
+
+/** The list rows of a page (key: its `seq`). */
+export interface PageRows {
+  seq: number;
   rows: SessionRow[];
 }
 
-/** The search texts of a page's sessions, in the order of its rows. */
+/** The search texts of a page's sessions, in the order of its rows (key: the page's `seq`). */
 export interface PageTexts {
   seq: number;
   ids: string[];
@@ -85,8 +96,11 @@ export interface PageTexts {
   texts: string[];
 }
 
-/** The full sessions of a page, in the order of its rows. */
-export interface PageDetails {
+/**
+ * A part of a page's full sessions, in the order of its rows (key: `[seq, part]`, parts
+ * numbered from 0, each `SESSIONS_PER_PART` sessions (pages.ts) but the last).
+ */
+export interface PageSessions {
   seq: number;
   sessions: Session[];
 }
@@ -164,8 +178,9 @@ export interface MetaRow {
 
 export class DevinDatabase extends Dexie {
   pages!: Table<PageRecord, number>;
-  pageTexts!: Table<PageTexts, number>;
-  pageDetails!: Table<PageDetails, number>;
+  pageRows!: Table<PageRows, number>;
+  pageSearch!: Table<PageTexts, number>;
+  pageSessions!: Table<PageSessions, [number, number]>;
   syncState!: Table<OrgSyncState, string>;
   organizations!: Table<OrganizationRow, string>;
   members!: Table<MemberRow, string>;
@@ -228,15 +243,24 @@ export class DevinDatabase extends Dexie {
             byOrg.set(session.org_id, list);
             if (list.length === UPGRADE_PAGE_SIZE) {
               byOrg.delete(session.org_id);
-              await addPage(tx, list);
+              await addVersion4Page(tx, list);
             }
           }
         }
-        for (const sessions of byOrg.values()) await addPage(tx, sessions);
-        await recountSummary(tx);
+        for (const sessions of byOrg.values()) await addVersion4Page(tx, sessions);
       });
     // Version 4: the per-session tables of version 2 go, now that version 3 has read them.
     this.version(4).stores({ sessions: null, details: null, searchText: null });
+    // Version 5: rows, search texts and full sessions out of the indexed records, keyed from
+    // outside (see the top of this file). Pages keep their seq.
+    this.version(5)
+      .stores({ pageRows: '', pageSearch: '', pageSessions: '' })
+      .upgrade(async (tx) => {
+        await splitVersion4Pages(tx);
+        await recountSummary(tx);
+      });
+    // Version 6: the page tables of versions 3 and 4 go, now that version 5 has read them.
+    this.version(6).stores({ pageTexts: null, pageDetails: null });
   }
 }
 

@@ -2,9 +2,13 @@
  * The cache summary (counts and the running sessions, for the badge and the options page) and
  * the preview (the newest rows, for the list's first screen). Both are kept current page by page
  * and counted again from the pages after removals and compaction.
+ *
+ * Every change to the pages writes the summary, with Dexie, in the same transaction, and moves
+ * its `version`: observers of the cache (the list, the PR lookup, Insights, the badge) follow
+ * the summary, as Dexie does not report the pages' own writes (see `putPageRecords`).
  */
 import type { Table } from 'dexie';
-import type { CachePreview, CacheSummary, MetaRow, PageRecord, SessionRow } from './schema';
+import type { CachePreview, CacheSummary, MetaRow, PageRows, SessionRow } from './schema';
 
 export const SUMMARY_KEY = 'cacheSummary';
 export const PREVIEW_KEY = 'cachePreview';
@@ -85,7 +89,7 @@ export async function recountSummary(source: TableSource): Promise<CacheSummary>
   let copies = 0;
   let pages = 0;
   let preview: SessionRow[] = [];
-  await source.table<PageRecord, number>('pages').each((page) => {
+  await source.table<PageRows, number>('pageRows').each((page) => {
     pages++;
     copies += page.rows.length;
     for (const row of page.rows) {

@@ -76,8 +76,12 @@ export interface InsightsQuery {
   filters: SessionFilters;
 }
 
-/** Tables whose changes change what Insights shows. */
-const WATCHED_TABLES = ['pages', 'pageTexts', 'pageDetails'];
+/**
+ * Tables whose changes change what Insights shows. Pages are written with plain IndexedDB
+ * requests, which Dexie does not report; the summary in `meta`, written with every change to
+ * the pages, is.
+ */
+const WATCHED_TABLES = ['meta', 'pages', 'pageRows', 'pageSearch', 'pageSessions'];
 
 /**
  * Whether a Dexie `storagemutated` event (keys like `idb://devin-sessions/sessions/…`) touched

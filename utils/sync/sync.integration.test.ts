@@ -300,12 +300,12 @@ describe('crash safety', () => {
     const db = newDb();
     // The second page's write fails; the third is written behind it before it fails.
     const put = IDBObjectStore.prototype.put;
-    let detailWrites = 0;
+    let rowWrites = 0;
     const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
       this: IDBObjectStore,
       ...args
     ) {
-      if (this.name === 'pageDetails' && ++detailWrites === 2) {
+      if (this.name === 'pageRows' && ++rowWrites === 2) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
       return put.apply(this, args);
@@ -330,10 +330,18 @@ describe('crash safety', () => {
     const before = await readAllSessions(db);
 
     // The disk fills up during the next sync's first write.
-    db.pages.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const put = IDBObjectStore.prototype.put;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
+      if (this.name === 'pages') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
     });
     const outcome = await runSync(await request(api, db));
+    full.mockRestore();
     expect(outcome.result).toBe('failed');
     const status = await readSyncStatus(db);
     expect(status.lastError?.kind).toBe('quota');
@@ -409,7 +417,7 @@ describe('errors and settings changes', () => {
     await runSync(await request(api, db, { pageSize: 100 }));
     expect(await differences(db, serverSessions(api))).toEqual([]);
     // The 250 changed sessions, stored at once, were split into pages of at most 200.
-    const sizes = (await db.pages.toArray()).map((page) => page.rows.length);
+    const sizes = (await db.pageRows.toArray()).map((page) => page.rows.length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
 
     // More pages than one batch holds: the pass checkpoints after each batch.
@@ -445,7 +453,7 @@ describe('errors and settings changes', () => {
       this: IDBObjectStore,
       ...args
     ) {
-      if (this.name === 'pageDetails') {
+      if (this.name === 'pageSessions') {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
       return put.apply(this, args);
