@@ -13,6 +13,7 @@ import { type MockApi, startMockApi } from '../../mock-api/server';
 import type { BenchOptions } from './args';
 import { type BenchBrowser, controlPage, launchBenchBrowser, WorkerCdp } from './browser';
 import { pageJsSize } from './bundle';
+import { describeCpu, measureCpu } from './cpu';
 import {
   configureAndWait,
   countSessions,
@@ -144,7 +145,9 @@ async function runOnce(
       sequential: api.orgIds.map((id) => sessionsListing(id)),
     };
     log(`run ${index + 1}: backfill floor (fetching every page, storing nothing)`);
+    const floorCpu = measureCpu(browser.profileDir);
     const floor = await browser.worker.evaluate(fetchPages, backfillFloorArgs);
+    const floorCpuSplit = floorCpu();
     const idleHeap = await heap.heapUsed();
     api.requestLog.reset();
     log(`run ${index + 1}: backfill (${floor.urls.length} pages)`);
@@ -153,6 +156,7 @@ async function runOnce(
     // Sampled every 25 ms: a 10,000-session backfill lasts about a second, and sampled every
     // 100 ms its peak was often missed, which made the heap look smaller at 10,000 than it is.
     heap.start(25);
+    const backfillCpu = measureCpu(browser.profileDir);
     const backfill = await browser.worker.evaluate(configureAndWait, {
       apiKey: api.apiKey,
       settings: {
@@ -167,7 +171,12 @@ async function runOnce(
       pollMs: 100,
       timeoutMs: 30 * 60_000,
     });
+    const backfillCpuSplit = backfillCpu();
     const heapPeak = heap.stop();
+    if (floorCpuSplit && backfillCpuSplit) {
+      log(`run ${index + 1}: floor used ${describeCpu(floorCpuSplit)}`);
+      log(`run ${index + 1}: backfill used ${describeCpu(backfillCpuSplit)}`);
+    }
     if (profiling) info.backfillProfile = await stopProfile(heap, ctx, options.profile as string);
     const cached = await browser.worker.evaluate(countSessions);
     const backfillUrls = syncUrls(api);
@@ -198,6 +207,9 @@ async function runOnce(
       workerHeapIdleMb: idleHeap === null ? null : idleHeap / MB,
       workerHeapPeakMb: heapPeak.peak / MB,
       workerHeapSamples: heapPeak.count,
+      // CPU time by process (ms): the floor before the backfill, and the backfill.
+      floorCpuMs: floorCpuSplit,
+      cpuMs: backfillCpuSplit,
     };
 
     // --- Storage ------------------------------------------------------------------------------
