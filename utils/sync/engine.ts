@@ -90,6 +90,8 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   }
 
   let ended = false;
+  // Aborts the pages asked for ahead that are still on their way when the run stops.
+  const stopAhead = new AbortController();
   const end = async (change: Partial<SyncStatus>) => {
     ended = true;
     return endRun(db, holder, { lastFinishedAt: now(), ...change });
@@ -122,12 +124,26 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       writer: new PageWriter(db, writer),
       onPage: request.onPage,
     };
-    // Organizations are synced one after another, but the next one's first page is asked for
-    // as soon as the previous one's last page has arrived, while that page is being stored.
+    // Organizations are stored one after another. An incremental pass reads a few pages: every
+    // organization's are asked for at once, when the run begins. A backfill reads many: the
+    // next organization's first page is asked for when the previous one's last page has
+    // arrived, so the worker holds only a few pages at a time.
+    const aheadOf = new Map<number, OpenedPass>();
     const open = (index: number) => {
       const orgId = request.orgIds[index];
-      return orgId === undefined ? null : openOrgPass(context, orgId, states.get(orgId));
+      if (orgId === undefined) return null;
+      return aheadOf.get(index) ?? openOrgPass(context, orgId, states.get(orgId));
     };
+    const aheadSignal = request.signal
+      ? AbortSignal.any([request.signal, stopAhead.signal])
+      : stopAhead.signal;
+    request.orgIds.forEach((orgId, index) => {
+      if (index === 0 || !isIncremental(states.get(orgId))) return;
+      aheadOf.set(
+        index,
+        openOrgPass({ ...context, signal: aheadSignal }, orgId, states.get(orgId)),
+      );
+    });
     let firstError = null;
     const finalBatches: FinalBatch[] = [];
     // The early first page serves when the run's start saw the state it was asked from.
@@ -199,6 +215,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   } finally {
     // Unused (the run stopped before its passes) or done with: its request is not needed.
     early?.drop();
+    stopAhead.abort();
     if (!ended) await releaseLease(db, holder);
   }
 }
@@ -234,4 +251,10 @@ function openFirstPassEarly(
     },
     drop: () => abort.abort(),
   };
+}
+
+/** Whether an organization's next pass is incremental (it has been synced in full before). */
+function isIncremental(state: OrgSyncState | undefined): boolean {
+  if (state === undefined) return false;
+  return state.pass ? state.pass.kind === 'incremental' : state.watermark !== null;
 }

@@ -169,6 +169,35 @@ describe('incremental sync', () => {
     expect(await differences(db, serverSessions(api))).toEqual([]);
   });
 
+  it('asks every organization for its changes at once, and backfills one organization at a time', async () => {
+    const api = await server({ sessions: 900, orgs: 3, seed: 23 });
+    const db = newDb();
+    const real = clientFor(api);
+    let calls: string[] = [];
+    const watched: DevinClient = {
+      ...real,
+      async listSessionsPage(orgId, ...rest) {
+        calls.push(orgId);
+        return real.listSessionsPage(orgId, ...rest);
+      },
+    };
+    const [first, second, third] = api.orgIds as [string, string, string];
+    // A backfill: the next organization is asked for once the previous one's pages are in.
+    await runSync(await request(api, db, { client: watched, pageSize: 50 }));
+    expect(calls.indexOf(second)).toBeGreaterThan(calls.lastIndexOf(first));
+    expect(calls.indexOf(third)).toBeGreaterThan(calls.lastIndexOf(second));
+
+    // Incremental: every organization's first page goes out while the first one is still read.
+    api.store.updateSessions(150);
+    calls = [];
+    await runSync(await request(api, db, { client: watched, pageSize: 10 }));
+    const ofFirst = calls.flatMap((orgId, i) => (orgId === first ? [i] : []));
+    expect(ofFirst.length).toBeGreaterThan(3);
+    expect(calls.indexOf(second)).toBeLessThan(ofFirst.at(-1) as number);
+    expect(calls.indexOf(third)).toBeLessThan(ofFirst.at(-1) as number);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
   it('stores nothing again for sessions it re-reads unchanged, and counts each session once', async () => {
     const api = await server({ sessions: 600, orgs: 1, seed: 13 });
     const db = newDb();
