@@ -84,68 +84,60 @@ export class PageWriter {
    * preview current. Runs inside the caller's transaction over `PAGE_TABLES`. Returns how many
    * sessions were written.
    */
-  async store(orgId: string, content: PageContent, options: StoreOptions): Promise<number> {
-    const { db } = this;
-    const { rows } = content;
-    // A page that repeats a session (pages shifted while read) keeps its last copy.
-    const lastIndex = new Map<string, number>();
-    rows.forEach((row, i) => {
-      lastIndex.set(row.session_id, i);
-    });
-    const stampsOf = content.stamps ?? rows.map(stampOf);
-    const unknown = rows.flatMap((row, i) =>
-      options.known?.get(row.session_id) === stampsOf[i] ? [] : [i],
-    );
-    const looked = options.checkCached
-      ? await newestCachedStamps(
-          db,
-          unknown.map((i) => (rows[i] as SessionRow).session_id),
-        )
-      : null;
-    // The newest cached copy of each row looked up (none: not cached yet).
-    const cached = new Map<number, string | null>();
-    unknown.forEach((rowIndex, k) => {
-      if (looked) cached.set(rowIndex, looked[k] ?? null);
-    });
-    const keep: number[] = [];
-    const stamps: string[] = [];
-    let added = 0;
-    rows.forEach((row, i) => {
-      if (lastIndex.get(row.session_id) !== i) return;
-      const stamp = stampsOf[i] as string;
-      if (options.known?.get(row.session_id) === stamp) return;
-      const newest = cached.get(i);
-      if (newest !== undefined) {
-        if (newest === stamp) return;
-        if (newest !== null && updatedAtOfStamp(newest) > row.updated_at) return;
-        if (newest === null) added++;
-      } else if (!options.seenBefore?.has(row.session_id)) {
-        added++;
-      }
-      keep.push(i);
-      stamps.push(stamp);
-    });
-    if (keep.length === 0) return 0;
+  store(orgId: string, content: PageContent, options: StoreOptions): Promise<number> {
+    return this.storeAll([{ orgId, content, options }]);
+  }
 
-    const all = keep.length === rows.length;
-    const pick = <T>(items: T[]): T[] => (all ? items : keep.map((i) => items[i] as T));
-    const keptRows = pick(rows);
-    const keptTexts = pick(content.texts ?? []);
-    const keptSessions = pick(content.sessions);
-    // Several fetched pages stored at once (an incremental pass) become pages of PAGE_ROWS, so
-    // reading one session never means reading thousands.
+  /**
+   * Stores the batches of several organizations at once: one lookup of cached copies for all
+   * of them, then every record, the summary and the preview in one go. Each request to the
+   * database is a round trip to the browser; a run's last batches are stored this way, as
+   * soon as its last page is in.
+   */
+  async storeAll(batches: readonly StoreBatch[]): Promise<number> {
+    const { db } = this;
+    const plans = batches.map(planBatch);
+    const lookups = plans.flatMap((plan) => (plan.checkCached ? plan.unknownIds : []));
+    const looked = lookups.length > 0 ? await newestCachedStamps(db, lookups) : [];
+    let offset = 0;
     const records: PageRecords[] = [];
-    for (let start = 0; start < keptRows.length; start += PAGE_ROWS) {
-      const end = start + PAGE_ROWS;
-      records.push(
-        pageRecords(this.nextSeq + records.length, orgId, {
-          rows: keptRows.slice(start, end),
-          stamps: stamps.slice(start, end),
-          texts: keptTexts.slice(start, end),
-          sessions: keptSessions.slice(start, end),
-        }),
+    const keptRows: SessionRow[] = [];
+    let added = 0;
+    batches.forEach((batch, b) => {
+      const plan = plans[b] as BatchPlan;
+      const count = plan.checkCached ? plan.unknownIds.length : 0;
+      const chosen = chooseRows(
+        batch,
+        plan,
+        plan.checkCached ? looked.slice(offset, offset + count) : null,
       );
-    }
+      offset += count;
+      added += chosen.added;
+      const { rows, sessions } = batch.content;
+      const all = chosen.keep.length === rows.length;
+      const pick = <T>(items: T[]): T[] => (all ? items : chosen.keep.map((i) => items[i] as T));
+      const kept = {
+        rows: pick(rows),
+        texts: pick(batch.content.texts ?? []),
+        sessions: pick(sessions),
+        stamps: chosen.stamps,
+      };
+      keptRows.push(...kept.rows);
+      // Several fetched pages stored at once (an incremental pass) become pages of PAGE_ROWS,
+      // so reading one session never means reading thousands.
+      for (let start = 0; start < kept.rows.length; start += PAGE_ROWS) {
+        const end = start + PAGE_ROWS;
+        records.push(
+          pageRecords(this.nextSeq + records.length, batch.orgId, {
+            rows: kept.rows.slice(start, end),
+            stamps: kept.stamps.slice(start, end),
+            texts: kept.texts.slice(start, end),
+            sessions: kept.sessions.slice(start, end),
+          }),
+        );
+      }
+    });
+    if (records.length === 0) return 0;
 
     const running = new Set(this.summary.running);
     for (const row of keptRows) {
@@ -175,4 +167,77 @@ export class PageWriter {
     ]);
     return keptRows.length;
   }
+}
+
+/** One organization's sessions to store (a fetched page, or several merged), and how. */
+export interface StoreBatch {
+  orgId: string;
+  content: PageContent;
+  options: StoreOptions;
+}
+
+interface BatchPlan {
+  checkCached: boolean;
+  /** The index of each session's last row: a page that repeats a session keeps its last copy. */
+  lastIndex: Map<string, number>;
+  stamps: string[];
+  /** Rows whose cached copy is not known already, and their ids (to look up). */
+  unknown: number[];
+  unknownIds: string[];
+}
+
+function planBatch({ content, options }: StoreBatch): BatchPlan {
+  const { rows } = content;
+  const lastIndex = new Map<string, number>();
+  rows.forEach((row, i) => {
+    lastIndex.set(row.session_id, i);
+  });
+  const stamps = content.stamps ?? rows.map(stampOf);
+  const unknown = rows.flatMap((row, i) =>
+    options.known?.get(row.session_id) === stamps[i] ? [] : [i],
+  );
+  return {
+    checkCached: options.checkCached,
+    lastIndex,
+    stamps,
+    unknown,
+    unknownIds: unknown.map((i) => (rows[i] as SessionRow).session_id),
+  };
+}
+
+/**
+ * The rows of a batch to write (their indexes and stamps), and how many of them are sessions
+ * new to the cache. `looked` holds the newest cached stamp of each unknown row, when looked up.
+ */
+function chooseRows(
+  { content, options }: StoreBatch,
+  plan: BatchPlan,
+  looked: readonly (string | null)[] | null,
+): { keep: number[]; stamps: string[]; added: number } {
+  // The newest cached copy of each row looked up (null: not cached yet).
+  const cached = new Map<number, string | null>();
+  if (looked) {
+    plan.unknown.forEach((rowIndex, k) => {
+      cached.set(rowIndex, looked[k] ?? null);
+    });
+  }
+  const keep: number[] = [];
+  const stamps: string[] = [];
+  let added = 0;
+  content.rows.forEach((row, i) => {
+    if (plan.lastIndex.get(row.session_id) !== i) return;
+    const stamp = plan.stamps[i] as string;
+    if (options.known?.get(row.session_id) === stamp) return;
+    const newest = cached.get(i);
+    if (newest !== undefined) {
+      if (newest === stamp) return;
+      if (newest !== null && updatedAtOfStamp(newest) > row.updated_at) return;
+      if (newest === null) added++;
+    } else if (!options.seenBefore?.has(row.session_id)) {
+      added++;
+    }
+    keep.push(i);
+    stamps.push(stamp);
+  });
+  return { keep, stamps, added };
 }

@@ -249,14 +249,9 @@ export async function syncOrganization(
         if (following === null && deferFinal) {
           deferFinal({ orgId, expected: stored, next, content: merged, known });
         } else {
-          await storePages(ctx, [
-            {
-              orgId,
-              expected: stored,
-              next,
-              store: () => writer.store(orgId, merged, { checkCached: true, known }),
-            },
-          ]);
+          await storePages(ctx, [{ orgId, expected: stored, next }], () =>
+            writer.store(orgId, merged, { checkCached: true, known }),
+          );
         }
         stored = next;
       }
@@ -266,14 +261,9 @@ export async function syncOrganization(
 
     const checkCached = previousIds === null;
     const seenBefore = previousIds ?? undefined;
-    const writing = storePages(ctx, [
-      {
-        orgId,
-        expected: stored,
-        next,
-        store: () => writer.store(orgId, content, { checkCached, seenBefore }),
-      },
-    ]);
+    const writing = storePages(ctx, [{ orgId, expected: stored, next }], () =>
+      writer.store(orgId, content, { checkCached, seenBefore }),
+    );
     writing.catch(() => undefined);
     await committing;
     // A page that looks up cached copies is written alone: its counts depend on them.
@@ -287,29 +277,32 @@ export async function syncOrganization(
   return state;
 }
 
-/** Pages of one organization to store (`store`), and the state they lead to from `expected`. */
-interface PagesToStore {
+/** An organization whose pages are stored, and the state they lead to from `expected`. */
+interface StateChange {
   orgId: string;
   expected: OrgSyncState;
   next: OrgSyncState;
-  store: () => Promise<unknown>;
 }
 
 /**
- * Stores pages of one or more organizations, and the states they lead to, in one transaction.
- * Every request is issued at once; a lost lease, or a previous page that did not commit (the
- * stored state is not `expected`), throws and rolls them all back.
+ * Stores pages (`store`) of one or more organizations, and the states they lead to, in one
+ * transaction. Every request is issued at once; a lost lease, or a previous page that did not
+ * commit (the stored state is not `expected`), throws and rolls them all back.
  */
-function storePages(ctx: OrgPassContext, parts: readonly PagesToStore[]): Promise<unknown> {
+function storePages(
+  ctx: OrgPassContext,
+  changes: readonly StateChange[],
+  store: () => Promise<unknown>,
+): Promise<unknown> {
   const { db } = ctx;
   return db.transaction('rw', [...PAGE_TABLES, 'syncState'], () =>
     Promise.all([
       renewLeaseOrAbort(db, ctx.lease.holder, ctx.lease.ttlMs, ctx.now()),
-      // Organizations hold different sessions, so their lookups and writes do not interfere.
-      ...parts.flatMap((part) => [
-        expectCheckpoint(db, part.orgId, part.expected),
-        part.store(),
-        db.syncState.put(part.next),
+      store(),
+      // Organizations hold different sessions, so their writes do not interfere.
+      ...changes.flatMap((change) => [
+        expectCheckpoint(db, change.orgId, change.expected),
+        db.syncState.put(change.next),
       ]),
     ]),
   );
@@ -337,14 +330,13 @@ async function expectCheckpoint(
  * the organizations after them. Each batch follows its organization's stored state.
  */
 export function storeFinalBatches(ctx: OrgPassContext, batches: readonly FinalBatch[]) {
-  return storePages(
-    ctx,
-    batches.map((batch) => ({
-      orgId: batch.orgId,
-      expected: batch.expected,
-      next: batch.next,
-      store: () =>
-        ctx.writer.store(batch.orgId, batch.content, { checkCached: true, known: batch.known }),
-    })),
+  return storePages(ctx, batches, () =>
+    ctx.writer.storeAll(
+      batches.map((batch) => ({
+        orgId: batch.orgId,
+        content: batch.content,
+        options: { checkCached: true, known: batch.known },
+      })),
+    ),
   );
 }
