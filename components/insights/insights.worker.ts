@@ -7,13 +7,13 @@
  * { type: 'module' })`, which Vite bundles as a separate module file of the extension.
  */
 import Dexie from 'dexie';
+import { cacheChanged } from '../../utils/db/changes';
 import { db } from '../../utils/db/database';
 import {
   databaseSource,
   InsightsEngine,
   type InsightsMessage,
   type InsightsQuery,
-  touchesInsights,
   transferables,
 } from '../../utils/insights/engine';
 
@@ -30,7 +30,7 @@ const engine = new InsightsEngine(databaseSource(db), (message) => {
 });
 
 Dexie.on('storagemutated', (parts) => {
-  if (touchesInsights(parts, db.name)) engine.invalidate();
+  if (cacheChanged(parts, db.name)) engine.invalidate();
 });
 
 scope.onmessage = (event) => {

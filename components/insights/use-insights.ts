@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { cacheChanged } from '../../utils/db/changes';
 import { db } from '../../utils/db/database';
 import type { SessionFilters } from '../../utils/filters/model';
 import { filtersKey } from '../../utils/filters/url';
@@ -12,7 +13,6 @@ import {
   InsightsEngine,
   type InsightsMessage,
   type InsightsResult,
-  touchesInsights,
 } from '../../utils/insights/engine';
 
 export interface InsightsState {
@@ -44,7 +44,7 @@ function startWorker(onMessage: (message: InsightsMessage) => void, onFail: () =
 function startInPage(onMessage: (message: InsightsMessage) => void): Runner {
   const engine = new InsightsEngine(databaseSource(db), onMessage);
   const listener = (parts: Record<string, unknown>) => {
-    if (touchesInsights(parts, db.name)) engine.invalidate();
+    if (cacheChanged(parts, db.name)) engine.invalidate();
   };
   Dexie.on('storagemutated', listener);
   return {

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../utils/api/schemas';
+import { putSessions } from '../../utils/db/test-helpers';
 import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
 import { DAY, HOUR, makeAnalysis, makeSession } from '../../utils/filters/test-rows';
 import { Harness, makeDatabase, makeEnv } from './test-support';
@@ -406,6 +407,25 @@ describe('session detail', () => {
     await screen.findByText('<script>alert(1)</script>');
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('.detail script')).toBeNull();
+  });
+
+  it('follows a newer copy of the open session as the sync stores it', async () => {
+    const first = makeSession({
+      session_id: 'devin-live',
+      title: 'Investigate the flaky login test',
+      initial_user_message: 'The login test fails one run in ten.',
+      updated_at: '2026-03-01T10:00:00Z',
+    });
+    const { db } = await setup({ data: [first], openId: 'devin-live' });
+    await screen.findByText('The login test fails one run in ten.');
+    await putSessions(db, [
+      {
+        ...first,
+        initial_user_message: 'The login test fails one run in ten; it waits on a fixed sleep.',
+        updated_at: '2026-03-01T11:00:00Z',
+      },
+    ]);
+    await screen.findByText('The login test fails one run in ten; it waits on a fixed sleep.');
   });
 
   it('opens from the list, goes back with Esc and keeps the list', async () => {

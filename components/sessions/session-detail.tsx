@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Session, SessionAnalysis } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
-import { readSession } from '../../utils/db/reads';
+import { readCacheSummary, readSession } from '../../utils/db/reads';
 import type { SessionDetail as SessionDetailRecord, SessionRow } from '../../utils/db/schema';
 import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
@@ -34,6 +34,9 @@ export function SessionDetailView(props: SessionDetailProps) {
   const loaded = useLiveQuery<{ record: SessionDetailRecord | undefined } | null>(
     db &&
       (async () => {
+        // Read for Dexie to re-run this query when the cache changes: a newer copy of the
+        // session is stored with pages Dexie does not report, and the summary with them.
+        await readCacheSummary(db);
         const session = await readSession(db, props.sessionId);
         return { record: session ? { session_id: props.sessionId, session } : undefined };
       }),

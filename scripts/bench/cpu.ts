@@ -43,7 +43,7 @@ function readProcess(pid: number): ProcessInfo | null {
     return {
       pid,
       ppid: Number(fields[1]),
-      // utime and stime, in clock ticks of 10 ms on Linux.
+      // utime and stime, in clock ticks: USER_HZ, 100 a second on Linux whatever the kernel.
       cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
       kind:
         type === undefined
@@ -111,6 +111,8 @@ export function measureCpu(profileDir: string): () => CpuSplit | null {
   const start = snapshot(profileDir);
   return () => {
     const end = snapshot(profileDir);
+    // No browser found (it had not started, or its command line differs): nothing to say.
+    if (start.byPid.size === 0 || end.byPid.size === 0) return null;
     const split: CpuSplit = {
       browser: 0,
       renderers: 0,
@@ -121,7 +123,7 @@ export function measureCpu(profileDir: string): () => CpuSplit | null {
       capacityMs: Math.round((end.at - start.at) * cpus().length),
     };
     for (const [pid, info] of end.byPid) {
-      // A process started in between counts from zero.
+      // A process started in between counts from zero; one that ended in between is missed.
       split[info.kind] += info.cpuMs - (start.byPid.get(pid)?.cpuMs ?? 0);
     }
     return split;

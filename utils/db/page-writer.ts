@@ -8,7 +8,7 @@ import { PAGE_ROWS, shouldCompact } from './compact';
 import { type PageContent, type PageRecords, pageRecords, putPageRecords } from './pages';
 import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
 import { newestCachedStamps } from './stamp-lookup';
-import { stampOf, updatedAtOfStamp } from './stamps';
+import { updatedAtOfStamp } from './stamps';
 import {
   isRunning,
   mergePreview,
@@ -84,7 +84,7 @@ export class PageWriter {
    * preview current. Runs inside the caller's transaction over `PAGE_TABLES`. Returns how many
    * sessions were written.
    */
-  store(orgId: string, content: PageContent, options: StoreOptions): Promise<number> {
+  store(orgId: string, content: Required<PageContent>, options: StoreOptions): Promise<number> {
     return this.storeAll([{ orgId, content, options }]);
   }
 
@@ -118,7 +118,7 @@ export class PageWriter {
       const pick = <T>(items: T[]): T[] => (all ? items : chosen.keep.map((i) => items[i] as T));
       const kept = {
         rows: pick(rows),
-        texts: pick(batch.content.texts ?? []),
+        texts: pick(batch.content.texts),
         sessions: pick(sessions),
         stamps: chosen.stamps,
       };
@@ -172,7 +172,7 @@ export class PageWriter {
 /** One organization's sessions to store (a fetched page, or several merged), and how. */
 export interface StoreBatch {
   orgId: string;
-  content: PageContent;
+  content: Required<PageContent>;
   options: StoreOptions;
 }
 
@@ -192,7 +192,7 @@ function planBatch({ content, options }: StoreBatch): BatchPlan {
   rows.forEach((row, i) => {
     lastIndex.set(row.session_id, i);
   });
-  const stamps = content.stamps ?? rows.map(stampOf);
+  const { stamps } = content;
   const unknown = rows.flatMap((row, i) =>
     options.known?.get(row.session_id) === stamps[i] ? [] : [i],
   );

@@ -65,7 +65,10 @@ async function latestSessionsIn(
 ): Promise<Map<string, Session>> {
   const found = new Map<string, Session>();
   const sorted = [...seqs].sort((a, b) => a - b);
-  const pages = await Promise.all(sorted.map((seq) => readPageSessions(db, seq)));
+  // One transaction: the pages as they are at one moment.
+  const pages = await db.transaction('r', db.pageSessions, () =>
+    Promise.all(sorted.map((seq) => readPageSessions(db, seq))),
+  );
   for (const sessions of pages) {
     for (const session of sessions) {
       if (wanted.has(session.session_id) && isNewer(session, found.get(session.session_id))) {

@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api';
-import { addVersion4Page } from './legacy-layout';
 import { sessionIdsForPrKey } from './pr-reads';
 import { readCacheSummary, readSearchTexts, readSession, readSessionRows } from './reads';
-import { toSessionDetail } from './rows';
+import { toSearchText, toSessionDetail, toSessionRow } from './rows';
 import { DevinDatabase } from './schema';
+import { stampOf } from './stamps';
 
 function session(id: string, prUrl: string): Session {
   return {
@@ -52,6 +52,25 @@ function versionFourDatabase(name: string): Dexie {
     meta: 'key',
   });
   return v4;
+}
+
+/** Writes sessions as one page the way version 4 stored it, written out here on purpose. */
+async function putVersion4Page(v4: Dexie, sessions: Session[]): Promise<void> {
+  const rows = sessions.map(toSessionRow);
+  const seq = await v4.table('pages').put({
+    org_id: sessions[0]?.org_id,
+    stamps: rows.map(stampOf),
+    pr_keys: [...new Set(rows.flatMap((row) => row.pr_keys))],
+    oldest: Math.min(...rows.map((row) => row.created_at)),
+    rows,
+  });
+  await v4.table('pageTexts').put({
+    seq,
+    ids: rows.map((row) => row.session_id),
+    updated: rows.map((row) => row.updated_at),
+    texts: sessions.map((one) => toSearchText(one).text),
+  });
+  await v4.table('pageDetails').put({ seq, sessions });
 }
 
 describe('database migrations', () => {
@@ -111,11 +130,9 @@ describe('database migrations', () => {
     const sessions = Array.from({ length: 90 }, (_, i) =>
       session(`s${String(i).padStart(2, '0')}`, `https://github.com/a/b/pull/${i}`),
     );
-    await v4.transaction('rw', v4.tables, async (tx) => {
-      await addVersion4Page(tx, sessions.slice(0, 50));
-      await addVersion4Page(tx, sessions.slice(50));
-      await tx.table('syncState').put({ org_id: 'org-1', watermark: 123, pass: null });
-    });
+    await putVersion4Page(v4, sessions.slice(0, 50));
+    await putVersion4Page(v4, sessions.slice(50));
+    await v4.table('syncState').put({ org_id: 'org-1', watermark: 123, pass: null });
     v4.close();
 
     const db = new DevinDatabase(name);

@@ -273,6 +273,26 @@ describe('cache housekeeping', () => {
     expect(await removeSessionsCreatedBefore(db, Date.parse('2026-02-01T00:00:00Z'))).toBe(0);
   });
 
+  it('keeps no stored part of the full sessions a trimmed page dropped for the sessions it dropped', async () => {
+    const db = freshDb();
+    const month = (i: number) => `2026-0${1 + (i % 3)}-15T00:00:00.000Z`;
+    await store(
+      db,
+      Array.from({ length: 200 }, (_, i) => ({
+        ...session(`s${i}`, 'o', '2026-04-01T00:00:00Z'),
+        created_at: month(i),
+      })),
+    );
+    expect(await db.pageSessions.count()).toBe(5);
+    // Only the sessions created in March stay: 66 of 200, in two parts of 40 at most.
+    const removed = await removeSessionsCreatedBefore(db, Date.parse('2026-03-01T00:00:00Z'));
+    expect(removed).toBe(134);
+    expect(await db.pageSessions.count()).toBe(2);
+    const kept = await readAllSessions(db);
+    expect(kept.length).toBe(66);
+    expect(kept.every((s) => s.created_at.startsWith('2026-03'))).toBe(true);
+  });
+
   it('clears everything', async () => {
     const db = freshDb();
     await store(db, [session('a', 'o', '2026-01-01T00:00:00Z')]);

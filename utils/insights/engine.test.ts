@@ -12,7 +12,6 @@ import {
   type InsightsMessage,
   type InsightsResult,
   type InsightsSource,
-  touchesInsights,
   transferables,
 } from './engine';
 import { SESSIONS } from './test-fixtures';
@@ -169,19 +168,6 @@ describe('InsightsEngine', () => {
       expect(messages).toEqual([{ type: 'error', seq: 1, message: 'disk gone' }]),
     );
     engine.dispose();
-  });
-});
-
-describe('touchesInsights', () => {
-  it('reacts to the tables Insights reads, in its own database only', () => {
-    expect(touchesInsights({ 'idb://devin-sessions/pages/': 1 }, 'devin-sessions')).toBe(true);
-    expect(
-      touchesInsights({ 'idb://devin-sessions/pageSessions/:dels': 1 }, 'devin-sessions'),
-    ).toBe(true);
-    // The summary: written with every change to the pages, which Dexie does not report.
-    expect(touchesInsights({ 'idb://devin-sessions/meta/': 1 }, 'devin-sessions')).toBe(true);
-    expect(touchesInsights({ 'idb://devin-sessions/members/': 1 }, 'devin-sessions')).toBe(false);
-    expect(touchesInsights({ 'idb://other/pages/': 1 }, 'devin-sessions')).toBe(false);
   });
 });
 

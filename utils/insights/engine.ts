@@ -76,26 +76,6 @@ export interface InsightsQuery {
   filters: SessionFilters;
 }
 
-/**
- * Tables whose changes change what Insights shows. Pages are written with plain IndexedDB
- * requests, which Dexie does not report; the summary in `meta`, written with every change to
- * the pages, is.
- */
-const WATCHED_TABLES = ['meta', 'pages', 'pageRows', 'pageSearch', 'pageSessions'];
-
-/**
- * Whether a Dexie `storagemutated` event (keys like `idb://devin-sessions/sessions/…`) touched
- * a table Insights reads.
- */
-export function touchesInsights(parts: Record<string, unknown>, dbName: string): boolean {
-  const prefix = `idb://${dbName}/`;
-  return Object.keys(parts).some((key) => {
-    if (!key.startsWith(prefix)) return false;
-    const table = key.slice(prefix.length).split('/', 1)[0] ?? '';
-    return WATCHED_TABLES.includes(table);
-  });
-}
-
 /** Every buffer of a result, for `postMessage(result, transfer)`. */
 export function transferables(insights: Insights): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();

@@ -20,6 +20,7 @@ import { LeaseLostError, releaseLease, renewLeaseOrAbort } from './lease';
 import {
   emptyOrgState,
   type FinalBatch,
+  nextPassKind,
   type OpenedPass,
   type OrgPassContext,
   openOrgPass,
@@ -124,10 +125,10 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       writer: new PageWriter(db, writer),
       onPage: request.onPage,
     };
-    // Organizations are stored one after another. An incremental pass reads a few pages: every
-    // organization's are asked for at once, when the run begins. A backfill reads many: the
-    // next organization's first page is asked for when the previous one's last page has
-    // arrived, so the worker holds only a few pages at a time.
+    // Organizations are stored one after another. An incremental pass reads a few pages: the
+    // organizations' are asked for at once, when the run begins (up to the first backfill). A
+    // backfill reads many: the next organization's first page is asked for when the previous
+    // one's last page has arrived, so the worker holds only a few pages at a time.
     const aheadOf = new Map<number, OpenedPass>();
     const open = (index: number) => {
       const orgId = request.orgIds[index];
@@ -137,13 +138,14 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     const aheadSignal = request.signal
       ? AbortSignal.any([request.signal, stopAhead.signal])
       : stopAhead.signal;
-    request.orgIds.forEach((orgId, index) => {
-      if (index === 0 || !isIncremental(states.get(orgId))) return;
-      aheadOf.set(
-        index,
-        openOrgPass({ ...context, signal: aheadSignal }, orgId, states.get(orgId)),
-      );
-    });
+    for (let index = 0; index < request.orgIds.length; index++) {
+      const orgId = request.orgIds[index] as string;
+      const state = states.get(orgId);
+      if (nextPassKind(state) !== 'incremental') break;
+      // The first organization's pass opens with the run (see openFirstPassEarly).
+      if (index > 0)
+        aheadOf.set(index, openOrgPass({ ...context, signal: aheadSignal }, orgId, state));
+    }
     let firstError = null;
     const finalBatches: FinalBatch[] = [];
     // The early first page serves when the run's start saw the state it was asked from.
@@ -251,10 +253,4 @@ function openFirstPassEarly(
     },
     drop: () => abort.abort(),
   };
-}
-
-/** Whether an organization's next pass is incremental (it has been synced in full before). */
-function isIncremental(state: OrgSyncState | undefined): boolean {
-  if (state === undefined) return false;
-  return state.pass ? state.pass.kind === 'incremental' : state.watermark !== null;
 }

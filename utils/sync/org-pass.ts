@@ -93,13 +93,19 @@ export function emptyOrgState(orgId: string): OrgSyncState {
   };
 }
 
+/** The kind of an organization's next pass: incremental once it has been synced in full. */
+export function nextPassKind(state: OrgSyncState | undefined): SyncPass['kind'] {
+  if (state?.pass) return state.pass.kind;
+  return state?.watermark === null || state?.watermark === undefined ? 'backfill' : 'incremental';
+}
+
 function startPass(state: OrgSyncState, ctx: PassRequestContext): SyncPass {
   const createdFrom =
     ctx.historyDays === null
       ? null
       : new Date(ctx.now() - ctx.historyDays * 24 * 60 * 60 * 1000).toISOString();
   return {
-    kind: state.watermark === null ? 'backfill' : 'incremental',
+    kind: nextPassKind({ ...state, pass: null }),
     startedAt: 0,
     nextSkip: 0,
     updatedFrom: state.watermark === null ? null : new Date(state.watermark).toISOString(),

@@ -17,6 +17,8 @@ const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 };
 let servers: MockApi[] = [];
 
 afterEach(async () => {
+  // A test that failed before restoring its spy on IndexedDB must not break the next ones.
+  vi.restoreAllMocks();
   await Promise.all(servers.map((s) => s.close()));
   servers = [];
 });
@@ -393,6 +395,31 @@ describe('errors and settings changes', () => {
     // Only the first organization was tried: the same key fails for all.
     const errored = (await db.syncState.toArray()).filter((s) => s.lastError);
     expect(errored).toHaveLength(1);
+  });
+
+  it('stops an incremental run at a refused key, its other requests abandoned', async () => {
+    const api = await server({ sessions: 600, orgs: 3, seed: 31 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const before = await readAllSessions(db);
+    api.store.updateSessions(60);
+    const signals: (AbortSignal | undefined)[] = [];
+    const real = clientFor(api, 'apk_user_revoked');
+    const watched: DevinClient = {
+      ...real,
+      async listSessionsPage(orgId, page, query, signal) {
+        signals.push(signal);
+        return real.listSessionsPage(orgId, page, query, signal);
+      },
+    };
+    const outcome = await runSync(await request(api, db, { client: watched }));
+    expect(outcome.result).toBe('failed');
+    expect((await readSyncStatus(db)).pausedReason).toMatch(/key was refused/);
+    // Every organization was asked at once; the run stopped at the first refusal and let go
+    // of the requests it no longer needed.
+    expect(signals.length).toBe(3);
+    expect(signals.slice(1).every((signal) => signal?.aborted)).toBe(true);
+    expect(await readAllSessions(db)).toEqual(before);
   });
 
   it('reports an unknown organization and still syncs the others', async () => {
