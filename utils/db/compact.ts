@@ -32,9 +32,10 @@ interface PagePlan {
 async function planPages(db: DevinDatabase): Promise<PagePlan[]> {
   const winner = new Map<string, { updatedAt: number; seq: number }>();
   const plans: (PagePlan & { ids: string[] })[] = [];
+  // Each page's organization, from the org_id index alone (the records hold every stamp).
   const orgOf = new Map<number, string>();
-  await db.pages.each((page) => {
-    orgOf.set(page.seq, page.org_id);
+  await db.pages.orderBy('org_id').eachKey((orgId, cursor) => {
+    orgOf.set(cursor.primaryKey as number, orgId as string);
   });
   await db.pageRows.each((page) => {
     for (const row of page.rows) {

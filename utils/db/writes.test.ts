@@ -150,6 +150,10 @@ describe('compaction', () => {
         })),
       );
     }
+    // Another organization's small pages, never merged with the first one's.
+    for (let round = 0; round < 10; round++) {
+      await store(db, [session(`p${round}`, 'p', '2026-01-05T00:00:00Z')]);
+    }
     const before = await rowsById(db);
     const texts = await readSearchTexts(db);
     expect((await PageWriter.open(db)).needsCompaction()).toBe(true);
@@ -158,8 +162,12 @@ describe('compaction', () => {
 
     expect(await rowsById(db)).toEqual(before);
     expect(await readSearchTexts(db)).toEqual(texts);
-    expect(await readCacheSummary(db)).toMatchObject({ sessions: 300, copies: 300 });
-    expect(await db.pages.count()).toBeLessThanOrEqual(3);
+    expect(await readCacheSummary(db)).toMatchObject({ sessions: 310, copies: 310 });
+    expect(await db.pages.count()).toBeLessThanOrEqual(4);
+    for (const page of await db.pages.toArray()) {
+      const rows = (await db.pageRows.get(page.seq))?.rows ?? [];
+      expect(new Set(rows.map((row) => row.org_id))).toEqual(new Set([page.org_id]));
+    }
     expect((await readSession(db, 's000'))?.title).toBe('r0');
     expect((await PageWriter.open(db)).needsCompaction()).toBe(false);
   });

@@ -83,6 +83,24 @@ async function differences(db: DevinDatabase, expected: Session[]): Promise<stri
 
 const newDb = () => new DevinDatabase(`sync-${Math.random()}`);
 
+/** A full disk, as IndexedDB reports it. */
+const quotaExceeded = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+/**
+ * Calls `onPut` with the store's name before every IndexedDB put; it may throw, as a put on a
+ * full disk does. Returns the spy (restored after each test in any case).
+ */
+function watchPuts(onPut: (store: string) => void) {
+  const put = IDBObjectStore.prototype.put;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args
+  ) {
+    onPut(this.name);
+    return put.apply(this, args);
+  });
+}
+
 /** The session pages the server was asked for, as "path?query", in order. */
 function pageRequests(api: MockApi): string[] {
   return api.requestLog.recent
@@ -330,16 +348,9 @@ describe('crash safety', () => {
     const api = await server({ sessions: 1000, orgs: 1, seed: 17 });
     const db = newDb();
     // The second page's write fails; the third is written behind it before it fails.
-    const put = IDBObjectStore.prototype.put;
     let rowWrites = 0;
-    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args
-    ) {
-      if (this.name === 'pageRows' && ++rowWrites === 2) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return put.apply(this, args);
+    const failing = watchPuts((store) => {
+      if (store === 'pageRows' && ++rowWrites === 2) throw quotaExceeded();
     });
     const outcome = await runSync(await request(api, db));
     failing.mockRestore();
@@ -361,15 +372,8 @@ describe('crash safety', () => {
     const before = await readAllSessions(db);
 
     // The disk fills up during the next sync's first write.
-    const put = IDBObjectStore.prototype.put;
-    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args
-    ) {
-      if (this.name === 'pages') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return put.apply(this, args);
+    const full = watchPuts((store) => {
+      if (store === 'pages') throw quotaExceeded();
     });
     const outcome = await runSync(await request(api, db));
     full.mockRestore();
@@ -504,15 +508,8 @@ describe('errors and settings changes', () => {
     api.store.updateSessions(80);
 
     // The one write of the run's passes fails (a full disk).
-    const put = IDBObjectStore.prototype.put;
-    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args
-    ) {
-      if (this.name === 'pageSessions') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return put.apply(this, args);
+    const failing = watchPuts((store) => {
+      if (store === 'pageSessions') throw quotaExceeded();
     });
     const outcome = await runSync(await request(api, db));
     failing.mockRestore();
@@ -535,12 +532,8 @@ describe('errors and settings changes', () => {
         return real.listSessionsPage(...args);
       },
     };
-    const writes = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args
-    ) {
-      if (this.name === 'pages') events.push('write');
-      return put.apply(this, args);
+    const writes = watchPuts((store) => {
+      if (store === 'pages') events.push('write');
     });
     const retried = await runSync(await request(api, db, { client: watched, pageSize: 10 }));
     writes.mockRestore();
