@@ -2,7 +2,6 @@
  * Writing, reading back and deleting stored pages: each page is its index record, its rows, its
  * search texts and its full sessions in parts (see schema.ts), always written together.
  */
-
 import type { Transaction } from 'dexie';
 import type { Session } from '../api';
 import { toSearchText, toSessionRow } from './rows';
