@@ -99,13 +99,14 @@ export function nextPassKind(state: OrgSyncState | undefined): SyncPass['kind'] 
   return state?.watermark === null || state?.watermark === undefined ? 'backfill' : 'incremental';
 }
 
+/** A new pass for an organization with none in progress (`state.pass` is null). */
 function startPass(state: OrgSyncState, ctx: PassRequestContext): SyncPass {
   const createdFrom =
     ctx.historyDays === null
       ? null
       : new Date(ctx.now() - ctx.historyDays * 24 * 60 * 60 * 1000).toISOString();
   return {
-    kind: nextPassKind({ ...state, pass: null }),
+    kind: nextPassKind(state),
     startedAt: 0,
     nextSkip: 0,
     updatedFrom: state.watermark === null ? null : new Date(state.watermark).toISOString(),
