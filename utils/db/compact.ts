@@ -5,7 +5,14 @@
  * a stop at any moment, sees every session at all times.
  */
 import type { Session } from '../api';
-import { deletePages, PAGE_TABLES, type PageContent, readStoredPages, writePage } from './pages';
+import {
+  deletePages,
+  PAGE_TABLES,
+  type PageContent,
+  readStoredPages,
+  splitContent,
+  writePage,
+} from './pages';
 import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
 import { cachedCopies } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
@@ -121,17 +128,9 @@ export async function compactPages(
         merged.texts.push(content.texts[at.index] ?? '');
         merged.stamps.push(content.stamps[at.index] as string);
       }
-      let written = 0;
-      for (let start = 0; start < merged.rows.length; start += PAGE_ROWS) {
-        const end = start + PAGE_ROWS;
-        await writePage(db, orgId as string, {
-          rows: merged.rows.slice(start, end),
-          sessions: merged.sessions.slice(start, end),
-          texts: merged.texts.slice(start, end),
-          stamps: merged.stamps.slice(start, end),
-        });
-        written++;
-      }
+      const pieces = splitContent(merged, PAGE_ROWS);
+      for (const piece of pieces) await writePage(db, orgId as string, piece);
+      const written = pieces.length;
       await deletePages(db, seqs);
       // The counts follow each group, so a compaction cut short leaves them right; the
       // recount at the end settles the rest (the running sessions, the preview).

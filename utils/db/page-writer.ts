@@ -5,7 +5,14 @@
  * and its commit, however many records it writes.
  */
 import { PAGE_ROWS, shouldCompact } from './compact';
-import { type PageContent, type PageRecords, pageRecords, putPageRecords } from './pages';
+import {
+  type PageContent,
+  type PageRecords,
+  pageRecords,
+  pickContent,
+  putPageRecords,
+  splitContent,
+} from './pages';
 import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
 import { newestCachedStamps } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
@@ -97,7 +104,9 @@ export class PageWriter {
   async storeAll(batches: readonly StoreBatch[]): Promise<number> {
     const { db } = this;
     const plans = batches.map(planBatch);
-    const lookups = plans.flatMap((plan) => (plan.checkCached ? plan.unknownIds : []));
+    const lookups = batches.flatMap((batch, b) =>
+      batch.options.checkCached ? (plans[b] as BatchPlan).unknownIds : [],
+    );
     const looked = lookups.length > 0 ? await newestCachedStamps(db, lookups) : [];
     let offset = 0;
     const records: PageRecords[] = [];
@@ -105,36 +114,21 @@ export class PageWriter {
     let added = 0;
     batches.forEach((batch, b) => {
       const plan = plans[b] as BatchPlan;
-      const count = plan.checkCached ? plan.unknownIds.length : 0;
-      const chosen = chooseRows(
-        batch,
-        plan,
-        plan.checkCached ? looked.slice(offset, offset + count) : null,
-      );
-      offset += count;
+      let ofBatch: (string | null)[] | null = null;
+      if (batch.options.checkCached) {
+        ofBatch = looked.slice(offset, offset + plan.unknownIds.length);
+        offset += plan.unknownIds.length;
+      }
+      const chosen = chooseRows(batch, plan, ofBatch);
       added += chosen.added;
-      const { rows, sessions } = batch.content;
-      const all = chosen.keep.length === rows.length;
-      const pick = <T>(items: T[]): T[] => (all ? items : chosen.keep.map((i) => items[i] as T));
-      const kept = {
-        rows: pick(rows),
-        texts: pick(batch.content.texts),
-        sessions: pick(sessions),
-        stamps: chosen.stamps,
-      };
+      const { content } = batch;
+      const kept =
+        chosen.keep.length === content.rows.length ? content : pickContent(content, chosen.keep);
       keptRows.push(...kept.rows);
       // Several fetched pages stored at once (an incremental pass) become pages of PAGE_ROWS,
       // so reading one session never means reading thousands.
-      for (let start = 0; start < kept.rows.length; start += PAGE_ROWS) {
-        const end = start + PAGE_ROWS;
-        records.push(
-          pageRecords(this.nextSeq + records.length, batch.orgId, {
-            rows: kept.rows.slice(start, end),
-            stamps: kept.stamps.slice(start, end),
-            texts: kept.texts.slice(start, end),
-            sessions: kept.sessions.slice(start, end),
-          }),
-        );
+      for (const piece of splitContent(kept, PAGE_ROWS)) {
+        records.push(pageRecords(this.nextSeq + records.length, batch.orgId, piece));
       }
     });
     if (records.length === 0) return 0;
@@ -177,43 +171,38 @@ export interface StoreBatch {
 }
 
 interface BatchPlan {
-  checkCached: boolean;
   /** The index of each session's last row: a page that repeats a session keeps its last copy. */
   lastIndex: Map<string, number>;
-  stamps: string[];
   /** Rows whose cached copy is not known already, and their ids (to look up). */
   unknown: number[];
   unknownIds: string[];
 }
 
 function planBatch({ content, options }: StoreBatch): BatchPlan {
-  const { rows } = content;
+  const { rows, stamps } = content;
   const lastIndex = new Map<string, number>();
   rows.forEach((row, i) => {
     lastIndex.set(row.session_id, i);
   });
-  const { stamps } = content;
   const unknown = rows.flatMap((row, i) =>
     options.known?.get(row.session_id) === stamps[i] ? [] : [i],
   );
   return {
-    checkCached: options.checkCached,
     lastIndex,
-    stamps,
     unknown,
     unknownIds: unknown.map((i) => (rows[i] as SessionRow).session_id),
   };
 }
 
 /**
- * The rows of a batch to write (their indexes and stamps), and how many of them are sessions
- * new to the cache. `looked` holds the newest cached stamp of each unknown row, when looked up.
+ * The rows of a batch to write (their indexes), and how many of them are sessions new to the
+ * cache. `looked` holds the newest cached stamp of each unknown row, when looked up.
  */
 function chooseRows(
   { content, options }: StoreBatch,
   plan: BatchPlan,
   looked: readonly (string | null)[] | null,
-): { keep: number[]; stamps: string[]; added: number } {
+): { keep: number[]; added: number } {
   // The newest cached copy of each row looked up (null: not cached yet).
   const cached = new Map<number, string | null>();
   if (looked) {
@@ -222,11 +211,10 @@ function chooseRows(
     });
   }
   const keep: number[] = [];
-  const stamps: string[] = [];
   let added = 0;
   content.rows.forEach((row, i) => {
     if (plan.lastIndex.get(row.session_id) !== i) return;
-    const stamp = plan.stamps[i] as string;
+    const stamp = content.stamps[i] as string;
     if (options.known?.get(row.session_id) === stamp) return;
     const newest = cached.get(i);
     if (newest !== undefined) {
@@ -237,7 +225,6 @@ function chooseRows(
       added++;
     }
     keep.push(i);
-    stamps.push(stamp);
   });
-  return { keep, stamps, added };
+  return { keep, added };
 }

@@ -245,6 +245,24 @@ export function pickContent(
   };
 }
 
+/** The content in pieces of at most `size` rows, in order. */
+export function splitContent(
+  content: Required<PageContent>,
+  size: number,
+): Required<PageContent>[] {
+  const pieces: Required<PageContent>[] = [];
+  for (let start = 0; start < content.rows.length; start += size) {
+    const end = start + size;
+    pieces.push({
+      rows: content.rows.slice(start, end),
+      sessions: content.sessions.slice(start, end),
+      texts: content.texts.slice(start, end),
+      stamps: content.stamps.slice(start, end),
+    });
+  }
+  return pieces;
+}
+
 /**
  * Several fetched pages as one: each session once, its newest copy (the later page's on a tie,
  * as when the pages were stored one after another).
