@@ -26,13 +26,13 @@ import {
   TAGS,
 } from './vocab';
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 /** Sessions are spread over this many days before `now`. */
-export const HISTORY_DAYS = 180;
+const HISTORY_DAYS = 180;
 
-export type GitHost = 'github' | 'gitlab' | 'bitbucket' | 'azure';
+type GitHost = 'github' | 'gitlab' | 'bitbucket' | 'azure';
 
 /** A repository sessions open pull requests against. Plain data so a dataset stays comparable. */
 export interface Repository {
@@ -78,11 +78,11 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function sessionUrl(sessionId: string): string {
+function sessionUrl(sessionId: string): string {
   return `https://app.devin.ai/sessions/${sessionId}`;
 }
 
-export function defaultUserCount(sessions: number, orgs: number): number {
+function defaultUserCount(sessions: number, orgs: number): number {
   return Math.max(3, orgs, Math.min(2000, Math.ceil(sessions / 25)));
 }
 

@@ -4,7 +4,7 @@
 
 import type { SessionDetailResponse, VariantPullRequest } from './types';
 
-export interface ServerErrorBurst {
+interface ServerErrorBurst {
   /** A burst starts at request number `every`, `2 * every`, ... */
   every: number;
   /** Consecutive failing requests per burst (>= every means: everything fails after the first). */
@@ -13,7 +13,7 @@ export interface ServerErrorBurst {
   status: number;
 }
 
-export interface ChurnOptions {
+interface ChurnOptions {
   intervalMs: number;
   /** Sessions created per tick. */
   create: number;
@@ -139,7 +139,7 @@ export function truncateBody(body: string): string {
 }
 
 /** The ways an invalid record breaks the contract, applied in this order (cycling). */
-export const INVALID_RECORD_KINDS = [
+const INVALID_RECORD_KINDS = [
   'missing_session_id',
   'created_at_not_a_date',
   'acus_consumed_not_a_number',
@@ -199,7 +199,7 @@ export function corruptSession(
 }
 
 /** Statuses the contract does not list yet; a client must keep such sessions, not drop them. */
-export const VARIANT_STATUSES = ['blocked', 'finished'] as const;
+const VARIANT_STATUSES = ['blocked', 'finished'] as const;
 
 function mix(ordinal: number): number {
   let h = Math.imul(ordinal + 1, 0x9e3779b1);

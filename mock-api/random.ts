@@ -2,7 +2,7 @@
 // seed gives byte-identical data in tests, the demo and the benchmark.
 
 /** Derives a 32-bit seed from any number or string (FNV-1a over the text form). */
-export function hashSeed(value: number | string): number {
+function hashSeed(value: number | string): number {
   const text = String(value);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -48,7 +48,7 @@ export interface MockApiOptions extends Partial<Faults> {
   requestLogSize?: number;
 }
 
-export interface RequestLogEntry {
+interface RequestLogEntry {
   method: string;
   /** Path and query as received. */
   url: string;
@@ -58,7 +58,7 @@ export interface RequestLogEntry {
 }
 
 /** What the server saw: counts per path and the last N requests (for tests and the demo). */
-export class RequestLog {
+class RequestLog {
   total = 0;
   readonly byPath = new Map<string, number>();
   readonly recent: RequestLogEntry[] = [];

@@ -357,7 +357,3 @@ function nextStatus(rng: Rng, status: SessionStatus): SessionStatus {
       return rng.chance(0.35) ? 'running' : 'exit';
   }
 }
-
-export function createStore(dataset: Dataset, options: StoreOptions = {}): SessionStore {
-  return new SessionStore(dataset, options);
-}

@@ -44,7 +44,7 @@ export interface SessionAnalysisFeedbackItem {
   details: string | null;
 }
 
-export interface SessionAnalysisSuggestedPrompt {
+interface SessionAnalysisSuggestedPrompt {
   original_prompt: string;
   suggested_prompt: string;
   feedback_items: SessionAnalysisFeedbackItem[];
@@ -131,15 +131,6 @@ export interface ValidationErrorItem {
   msg: string;
   input: unknown;
   ctx?: Record<string, unknown>;
-}
-
-export interface HttpValidationError {
-  detail: ValidationErrorItem[];
-}
-
-/** Body of every non-422 FastAPI error (`HTTPException`). */
-export interface HttpErrorBody {
-  detail: string;
 }
 
 /** `variants` mode: a pull request in the shape some documentation pages show. */

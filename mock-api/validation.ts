@@ -135,7 +135,7 @@ function utcMs(year: number, month: number, day: number, h = 0, m = 0, s = 0): n
 }
 
 /** speedate's date parser: the error text for a string that is not exactly `YYYY-MM-DD`, or null. */
-export function dateParseError(text: string): string | null {
+function dateParseError(text: string): string | null {
   const b = Buffer.from(text, 'utf8');
   const isDigit = (i: number) => {
     const c = b[i];

@@ -33,7 +33,7 @@ function useColorScheme(): 'light' | 'dark' {
   return dark ? 'dark' : 'light';
 }
 
-export function readPalette(root: Element = document.documentElement): Palette {
+function readPalette(root: Element = document.documentElement): Palette {
   const style = getComputedStyle(root);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const font = read('--font', 'system-ui, sans-serif');

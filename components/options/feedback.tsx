@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 
-export type Tone = 'progress' | 'success' | 'info' | 'error';
+type Tone = 'progress' | 'success' | 'info' | 'error';
 
 export interface Notice {
   tone: Tone;

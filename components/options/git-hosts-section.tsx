@@ -16,7 +16,7 @@ import { describedBy, Feedback, FieldError, type Notice } from './feedback';
 import { OriginAccess } from './origin-access';
 import { type StoredConfig, saveSettings } from './stored-config';
 
-export const GIT_HOST_KIND_LABELS: Readonly<Record<GitHostKind, string>> = {
+const GIT_HOST_KIND_LABELS: Readonly<Record<GitHostKind, string>> = {
   github: 'GitHub Enterprise Server',
   gitlab: 'GitLab self-managed',
   'bitbucket-server': 'Bitbucket Server / Data Center',

@@ -34,7 +34,7 @@ export function orgChoices(known: readonly Organization[], chosen: readonly stri
   return [...listed, ...unknown];
 }
 
-export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));
 }
 

@@ -20,7 +20,7 @@ export interface StoredConfig {
   managed: ManagedSettings;
 }
 
-export async function readStoredConfig(): Promise<StoredConfig> {
+async function readStoredConfig(): Promise<StoredConfig> {
   const [settings, apiKey, managed] = await Promise.all([
     settingsItem.getValue(),
     apiKeyItem.getValue(),

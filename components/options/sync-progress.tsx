@@ -1,5 +1,5 @@
 /** Where sync stands: overall, then per organization, with progress of a pass under way. */
-import type { OrgSyncState, SyncPass } from '../../utils/db/schema';
+import type { OrgSyncState, SyncPass } from '../../utils/db/types';
 import { formatCount, formatDateTime, plural } from '../shared/format';
 import type { SyncView } from '../shared/sync-state';
 import { formatRelative } from './format';

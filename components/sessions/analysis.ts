@@ -35,11 +35,3 @@ export function resolveIssueRef(
   const issue = index >= 0 ? issues[index] : undefined;
   return issue ? { index, issue, raw } : { index: null, issue: null, raw };
 }
-
-export function impactRank(impact: string): number {
-  const value = impact.toLowerCase();
-  if (value === 'high') return 0;
-  if (value === 'medium') return 1;
-  if (value === 'low') return 2;
-  return 3;
-}

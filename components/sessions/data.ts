@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type FirstScreen, readFirstScreen } from '../../utils/db/first-screen';
 import { readCacheSummary, readSessionRows } from '../../utils/db/reads';
-import type { DevinDatabase, SessionRow } from '../../utils/db/schema';
+import type { DevinDatabase } from '../../utils/db/schema';
+import type { SessionRow } from '../../utils/db/types';
 import type { SearchIndex } from '../../utils/filters/match';
 import type { SortOrder } from '../../utils/filters/model';
 import { SearchIndexLoader, searchTextSource } from '../../utils/filters/search-index';

@@ -25,7 +25,7 @@ export interface MultiSelectProps {
 
 const DEFAULT_LIMIT = 200;
 
-export function summarize(label: string, options: readonly Option[], selected: readonly string[]) {
+function summarize(label: string, options: readonly Option[], selected: readonly string[]) {
   if (selected.length === 0) return label;
   const names = selected.map((value) => options.find((o) => o.value === value)?.label ?? value);
   if (names.length === 1) return `${label}: ${names[0]}`;

@@ -8,7 +8,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SessionRow } from '../../utils/db/schema';
+import type { SessionRow } from '../../utils/db/types';
 import { createIncrementalFilter, filterRows, sortRows } from '../../utils/filters/match';
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
 import {

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Session, SessionAnalysis } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
 import { readCacheSummary, readSession } from '../../utils/db/reads';
-import type { SessionDetail as SessionDetailRecord, SessionRow } from '../../utils/db/schema';
+import type { SessionDetail as SessionDetailRecord, SessionRow } from '../../utils/db/types';
 import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
 import { useLiveQuery } from '../shared/use-live-query';

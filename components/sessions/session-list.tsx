@@ -4,7 +4,7 @@
  * one Tab reaches, and ArrowUp/ArrowDown move it (see session-browser.tsx).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { SessionRow } from '../../utils/db/schema';
+import type { SessionRow } from '../../utils/db/types';
 import type { Directory } from '../shared/directory';
 import { formatAcus } from './format';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
@@ -37,7 +37,7 @@ export interface Reveal {
   seq: number;
 }
 
-export function rowDomId(index: number): string {
+function rowDomId(index: number): string {
   return `session-row-${index}`;
 }
 

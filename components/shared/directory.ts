@@ -1,6 +1,7 @@
 /** The cached directory (organizations and members), live, as name lookups. */
 import { useMemo } from 'preact/hooks';
-import type { DevinDatabase, MemberRow } from '../../utils/db/schema';
+import type { DevinDatabase } from '../../utils/db/schema';
+import type { MemberRow } from '../../utils/db/types';
 import { useLiveQuery } from './use-live-query';
 
 export interface Directory {

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 
-export function isSafeHttpUrl(value: string | null | undefined): value is string {
+function isSafeHttpUrl(value: string | null | undefined): value is string {
   if (!value) return false;
   try {
     const url = new URL(value);

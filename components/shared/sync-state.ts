@@ -2,7 +2,8 @@
  * Sync progress and outcome, live from IndexedDB (the background writes them as it syncs): the
  * per-organization states, the overall status and the lease of the sync under way.
  */
-import type { DevinDatabase, OrgSyncState } from '../../utils/db/schema';
+import type { DevinDatabase } from '../../utils/db/schema';
+import type { OrgSyncState } from '../../utils/db/types';
 import { isLeaseActive, type Lease, readLease } from '../../utils/sync/lease';
 import { EMPTY_SYNC_STATUS, readSyncStatus, type SyncStatus } from '../../utils/sync/status';
 import { useLiveQuery } from './use-live-query';

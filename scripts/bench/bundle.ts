@@ -23,7 +23,7 @@ function resolveIn(root: string, fromFile: string, spec: string): string | null 
 }
 
 /** Static `import ... from "x"`, `import "x"` and `export ... from "x"` of a (minified) module. */
-export function staticImports(code: string): string[] {
+function staticImports(code: string): string[] {
   const found = new Set<string>();
   const patterns = [
     /\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g,
@@ -39,7 +39,7 @@ export function staticImports(code: string): string[] {
   return [...found];
 }
 
-export function pageEntryScripts(html: string): string[] {
+function pageEntryScripts(html: string): string[] {
   const specs: string[] = [];
   for (const tag of html.matchAll(/<script\b[^>]*>/gi)) {
     const src = /\bsrc\s*=\s*["']([^"']+)["']/i.exec(tag[0])?.[1];

@@ -82,7 +82,7 @@ export interface OrgState {
  * Installed as `globalThis.__benchReadTable` by `HELPERS` (evaluated functions cannot share
  * module code, and the extension's CSP forbids eval).
  */
-export async function readTable<T>(table: string): Promise<T[]> {
+async function readTable<T>(table: string): Promise<T[]> {
   const names = await indexedDB.databases();
   if (!names.some((d) => d.name === 'devin-sessions')) return [];
   return new Promise<T[]>((resolve, reject) => {
@@ -123,7 +123,7 @@ type ReadTable = <T>(table: string) => Promise<T[]>;
  * Every cached session's list row, its latest copy (pages may hold older copies until the
  * extension compacts them). Installed as `globalThis.__benchReadRows`.
  */
-export async function readRows(): Promise<{ session_id: string; updated_at: number }[]> {
+async function readRows(): Promise<{ session_id: string; updated_at: number }[]> {
   const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
   type Row = { session_id: string; updated_at: number };
   const byId = new Map<string, Row>();
@@ -137,7 +137,7 @@ export async function readRows(): Promise<{ session_id: string; updated_at: numb
 }
 
 /** Every cached session's search text (latest copy). Installed as `__benchReadTexts`. */
-export async function readTexts(): Promise<{ session_id: string; text: string }[]> {
+async function readTexts(): Promise<{ session_id: string; text: string }[]> {
   const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
   const byId = new Map<string, { updated: number; text: string }>();
   for (const page of await read<{ ids: string[]; updated: number[]; texts: string[] }>(

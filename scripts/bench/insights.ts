@@ -17,7 +17,7 @@ const STATUS = '[data-testid=insights-status]';
 const FLOOR_MIN_MS = 50;
 const FLOOR_MIN_PASSES = 5;
 
-export interface FloorTiming {
+interface FloorTiming {
   rows: number;
   /** The first pass alone (cold). */
   firstMs: number;

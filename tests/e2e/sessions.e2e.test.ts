@@ -16,7 +16,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import { type Session, SessionSchema, toSession } from '../../utils/api/schemas';
 import { toSearchText, toSessionRow } from '../../utils/db/rows';
-import type { SessionRow } from '../../utils/db/schema';
+import type { SessionRow } from '../../utils/db/types';
 import { matchesFilters, sortRows } from '../../utils/filters/match';
 import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
 import { type ExtensionBrowser, launchWithExtension } from './chromium';

@@ -18,8 +18,8 @@ import {
   toSession,
 } from './schemas';
 
-export const DEFAULT_BASE_URL = 'https://api.devin.ai';
-export const MAX_PAGE_SIZE = 200;
+const DEFAULT_BASE_URL = 'https://api.devin.ai';
+const MAX_PAGE_SIZE = 200;
 
 export interface SessionQuery {
   createdFrom?: string;

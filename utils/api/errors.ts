@@ -27,7 +27,7 @@ const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set([
   'malformed',
 ]);
 
-export function plainMessage(kind: ApiErrorKind, details: ValidationDetail[] = []): string {
+function plainMessage(kind: ApiErrorKind, details: ValidationDetail[] = []): string {
   switch (kind) {
     case 'unauthorized':
       return 'The API key was refused. Check that it is copied in full, or create a new one in Devin (Settings > API keys), then save it in the options page.';

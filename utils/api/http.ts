@@ -14,7 +14,7 @@ import {
 } from './retry';
 import { ValidationErrorBodySchema } from './schemas';
 
-export type QueryValue = string | number | readonly string[] | null | undefined;
+type QueryValue = string | number | readonly string[] | null | undefined;
 export type Query = Record<string, QueryValue>;
 
 export interface HttpOptions {
@@ -34,7 +34,7 @@ export interface JsonResponse {
 }
 
 /** Builds `base + path?query` with arrays as repeated keys (`user_ids=a&user_ids=b`). */
-export function buildUrl(baseUrl: string, path: string, query: Query = {}): string {
+function buildUrl(baseUrl: string, path: string, query: Query = {}): string {
   const url = new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   for (const [name, value] of Object.entries(query)) {
     if (value === null || value === undefined) continue;

@@ -116,7 +116,6 @@ export const PageEnvelopeSchema = v.object({
   has_more: v.boolean(),
   next_cursor: v.optional(v.nullable(v.number()), null),
 });
-export type PageEnvelope = v.InferOutput<typeof PageEnvelopeSchema>;
 
 export const OrganizationSchema = v.object({
   org_id: v.pipe(v.string(), v.nonEmpty()),

@@ -9,7 +9,7 @@ import type { DevinDatabase } from '../db';
 import type { BadgeView } from './badge';
 import { readGlobalBadge } from './read';
 
-export const BADGE_INTERVAL_MS = 500;
+const BADGE_INTERVAL_MS = 500;
 
 export function watchGlobalBadge(
   db: DevinDatabase,

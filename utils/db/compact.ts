@@ -13,10 +13,11 @@ import {
   splitContent,
   writePage,
 } from './pages';
-import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
+import type { DevinDatabase } from './schema';
 import { cachedCopies } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
 import { readSummaryAndPreview, recountSummary, writeSummaryAndPreview } from './summary';
+import type { CacheSummary, SessionRow } from './types';
 
 /** Rows of a full page, as the sync fetches them. */
 export const PAGE_ROWS = 200;

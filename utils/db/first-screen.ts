@@ -3,8 +3,9 @@
  * a page paints it before Dexie, a third of the popup's script, has even loaded. Never creates
  * or upgrades the database: before the first sync there is simply no first screen.
  */
-import type { CachePreview, CacheSummary, MetaRow, SessionRow } from './schema';
+
 import { PREVIEW_KEY, SUMMARY_KEY } from './summary';
+import type { CachePreview, CacheSummary, MetaRow, SessionRow } from './types';
 
 export interface FirstScreen {
   rows: SessionRow[];

@@ -9,4 +9,5 @@ export * from './schema';
 export * from './stamp-lookup';
 export * from './stamps';
 export * from './summary';
+export * from './types';
 export * from './writes';

@@ -6,8 +6,8 @@
 import type { Transaction } from 'dexie';
 import type { Session } from '../api';
 import { pageContent, pageRecords, putPageRecords } from './pages';
-import type { PageRecord, PageTexts, SessionRow } from './schema';
 import type { TableSource } from './summary';
+import type { PageRecord, PageTexts, SessionRow } from './types';
 
 interface Version4Page extends PageRecord {
   rows: SessionRow[];

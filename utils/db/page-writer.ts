@@ -13,7 +13,7 @@ import {
   putPageRecords,
   splitContent,
 } from './pages';
-import type { CacheSummary, DevinDatabase, SessionRow } from './schema';
+import type { DevinDatabase } from './schema';
 import { newestCachedStamps } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';
 import {
@@ -23,6 +23,7 @@ import {
   readSummaryAndPreview,
   SUMMARY_KEY,
 } from './summary';
+import type { CacheSummary, SessionRow } from './types';
 
 export interface StoreOptions {
   /**

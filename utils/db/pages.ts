@@ -2,19 +2,13 @@
  * Writing, reading back and deleting stored pages: each page is its index record, its rows, its
  * search texts and its full sessions in parts (see schema.ts), always written together.
  */
-import type { Transaction } from 'dexie';
+
+import type { Dexie, Transaction } from 'dexie';
 import type { Session } from '../api';
 import { toSearchText, toSessionRow } from './rows';
-import type {
-  DevinDatabase,
-  PageRecord,
-  PageRows,
-  PageSessions,
-  PageTexts,
-  SessionRow,
-} from './schema';
 import { stampOf } from './stamps';
 import type { TableSource } from './summary';
+import type { PageRecord, PageRows, PageSessions, PageTexts, SessionRow } from './types';
 
 /** The tables a page lives in; a transaction that writes pages takes all of them and `meta`. */
 export const PAGE_TABLES = ['pages', 'pageRows', 'pageSearch', 'pageSessions', 'meta'] as const;
@@ -24,7 +18,7 @@ export const PAGE_TABLES = ['pages', 'pageRows', 'pageSearch', 'pageSessions', '
  * which Chromium writes a value to a file of its own (measured: five parts of 40 cost the
  * worker less than one record of 200).
  */
-export const SESSIONS_PER_PART = 40;
+const SESSIONS_PER_PART = 40;
 
 /** A page's content before it is stored: rows and sessions in the same order. */
 export interface PageContent {
@@ -94,7 +88,7 @@ export function pageRecords(seq: number, orgId: string, content: PageContent): P
 }
 
 /** A Dexie database (inside a transaction over `PAGE_TABLES`) or a Dexie transaction. */
-export type PageSource = DevinDatabase | Transaction;
+export type PageSource = Dexie | Transaction;
 
 /**
  * Stores pages with plain IndexedDB requests in the caller's transaction, all issued at once.

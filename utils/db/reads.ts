@@ -6,16 +6,10 @@
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
 import { readPageSessions } from './pages';
-import type {
-  CacheSummary,
-  DevinDatabase,
-  PageRows,
-  PageTexts,
-  SessionDetail,
-  SessionRow,
-} from './schema';
+import type { DevinDatabase } from './schema';
 import { cachedCopies } from './stamp-lookup';
 import { readSummary } from './summary';
+import type { CacheSummary, PageRows, PageTexts, SessionDetail, SessionRow } from './types';
 
 /** Every cached session's row, and the page (`seq`) its latest copy is stored in. */
 export interface LocatedRows {
@@ -24,7 +18,7 @@ export interface LocatedRows {
 }
 
 /** The latest row of each session in `pages` (given in `seq` order, as tables return them). */
-export function latestRows(pages: readonly PageRows[]): LocatedRows {
+function latestRows(pages: readonly PageRows[]): LocatedRows {
   const byId = new Map<string, SessionRow>();
   const seqOf = new Map<string, number>();
   for (const page of pages) {

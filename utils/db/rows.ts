@@ -2,11 +2,11 @@
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
 import { normalizePullRequestUrl } from '../pr-urls';
-import type { AnalysisDigest, SearchText, SessionDetail, SessionRow } from './schema';
+import type { AnalysisDigest, SearchText, SessionDetail, SessionRow } from './types';
 
 const FIRST_LINE_MAX = 200;
 
-export function firstLine(message: string | null): string {
+function firstLine(message: string | null): string {
   if (!message) return '';
   const line = message.trim().split('\n', 1)[0] ?? '';
   return line.length > FIRST_LINE_MAX ? `${line.slice(0, FIRST_LINE_MAX - 1)}…` : line;

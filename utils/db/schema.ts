@@ -16,165 +16,22 @@
  * copy with the newest `updated_at` (ties: the later page), see reads.ts.
  */
 import Dexie, { type Table } from 'dexie';
-import type {
-  ApiErrorKind,
-  Member,
-  Organization,
-  PullRequest,
-  Session,
-  SkippedRecord,
-} from '../api';
+import type { Session } from '../api';
 import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
 import { DATABASE_NAME } from './name';
 import { toSearchText, toSessionRow } from './rows';
 import { recountSummary } from './summary';
-
-/** What the list, the filters and the badge need of a session. Times are epoch ms. */
-export interface SessionRow {
-  session_id: string;
-  org_id: string;
-  user_id: string | null;
-  status: string;
-  title: string | null;
-  /** The first line of the first message, shown when there is no title. */
-  first_line: string;
-  created_at: number;
-  updated_at: number;
-  acus_consumed: number;
-  tags: string[];
-  url: string;
-  pull_requests: PullRequest[];
-  /** Normalized keys of `pull_requests` (see utils/pr-urls), indexed for the PR lookup. */
-  pr_keys: string[];
-  /** A digest of the analysis for filters; null when the session has none. */
-  analysis: AnalysisDigest | null;
-}
-
-export interface AnalysisDigest {
-  issue_count: number;
-  action_item_count: number;
-  has_suggested_prompt: boolean;
-  labels: string[];
-}
-
-/** The session as the API sent it (after validation), for the detail view and export. */
-export interface SessionDetail {
-  session_id: string;
-  session: Session;
-}
-
-/** Lower-cased text a search matches against, kept apart so the list rows stay small. */
-export interface SearchText {
-  session_id: string;
-  text: string;
-}
-
-/** What indexes one stored page; its content is in the tables below, under the same `seq`. */
-export interface PageRecord {
-  /** Order of writing: of two copies of a session with the same `updated_at`, the later wins. */
-  seq: number;
-  org_id: string;
-  /** `stampOf(row)` of each row, indexed: which copies of a session are cached, and where. */
-  stamps: string[];
-  /** Every PR key of the page's rows, indexed for the PR lookup. */
-  pr_keys: string[];
-  /** The earliest `created_at` of the rows, indexed for the history window. */
-  oldest: number;
-}
-
-/** The list rows of a page (key: its `seq`). */
-export interface PageRows {
-  seq: number;
-  rows: SessionRow[];
-}
-
-/** The search texts of a page's sessions, in the order of its rows (key: the page's `seq`). */
-export interface PageTexts {
-  seq: number;
-  ids: string[];
-  updated: number[];
-  texts: string[];
-}
-
-/**
- * A part of a page's full sessions, in the order of its rows (key: `[seq, part]`, parts
- * numbered from 0, each `SESSIONS_PER_PART` sessions (pages.ts) but the last).
- */
-export interface PageSessions {
-  seq: number;
-  sessions: Session[];
-}
-
-/**
- * Facts about the cache that would otherwise need every page read: kept current with each
- * page written, and counted again from the pages after anything is removed or compacted.
- */
-export interface CacheSummary {
-  /** Distinct sessions cached. */
-  sessions: number;
-  /** Session copies stored; `copies - sessions` are superseded copies awaiting compaction. */
-  copies: number;
-  /** Ids of the sessions whose latest copy is running (the badge count). */
-  running: string[];
-  /** Grows with every change to the cached sessions: readers re-read when it moves. */
-  version: number;
-  /**
-   * Pages stored, kept here because counting them makes IndexedDB read every page. Absent from
-   * summaries written before it was kept (then counted once).
-   */
-  pages?: number;
-}
-
-/** The newest rows by `updated_at`, so the list's first screen needs no full read. */
-export interface CachePreview {
-  rows: SessionRow[];
-}
-
-export type OrganizationRow = Organization;
-export type MemberRow = Member;
-
-/** A sync pass in progress: enough to resume it after the worker was stopped. */
-export interface SyncPass {
-  kind: 'backfill' | 'incremental';
-  /** Server time when the pass began: every change after it is picked up by the next pass. */
-  startedAt: number;
-  nextSkip: number;
-  updatedFrom: string | null;
-  createdFrom: string | null;
-  pagesDone: number;
-  sessionsDone: number;
-  total: number;
-}
-
-export interface SyncErrorInfo {
-  kind: ApiErrorKind | 'quota' | 'unknown';
-  message: string;
-  at: number;
-}
-
-/** Sync progress and outcome of one organization; written with each page in one transaction. */
-export interface OrgSyncState {
-  org_id: string;
-  pass: SyncPass | null;
-  /** Every change the server made before this time (epoch ms) is in the cache. */
-  watermark: number | null;
-  lastSuccessAt: number | null;
-  lastError: SyncErrorInfo | null;
-  /** Records of the latest pass that failed validation (the first few, and how many). */
-  skipped: SkippedRecord[];
-  skippedCount: number;
-  /**
-   * Stamps (see stamps.ts) of the sessions the last pass stored that were updated at or after
-   * its watermark: the next pass reads them again (the overlap) and skips the unchanged ones
-   * without looking them up. Missing in states written before it existed.
-   */
-  recent?: Record<string, string>;
-}
-
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
+import type {
+  MemberRow,
+  MetaRow,
+  OrganizationRow,
+  OrgSyncState,
+  PageRecord,
+  PageRows,
+  PageSessions,
+  PageTexts,
+  SessionDetail,
+} from './types';
 
 export class DevinDatabase extends Dexie {
   pages!: Table<PageRecord, number>;

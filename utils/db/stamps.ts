@@ -5,7 +5,7 @@
  * per id answers "which copies of this session are cached, and in which pages" without reading
  * any page.
  */
-import type { SessionRow } from './schema';
+import type { SessionRow } from './types';
 
 /** Sorts before every character an id or a version holds. */
 const SEPARATOR = '\u0001';

@@ -8,13 +8,13 @@
  * the summary, as Dexie does not report the pages' own writes (see `putPageRecords`).
  */
 import type { Table } from 'dexie';
-import type { CachePreview, CacheSummary, MetaRow, PageRows, SessionRow } from './schema';
+import type { CachePreview, CacheSummary, MetaRow, PageRows, SessionRow } from './types';
 
 export const SUMMARY_KEY = 'cacheSummary';
 export const PREVIEW_KEY = 'cachePreview';
-export const PREVIEW_SIZE = 150;
+const PREVIEW_SIZE = 150;
 
-export const EMPTY_SUMMARY: CacheSummary = {
+const EMPTY_SUMMARY: CacheSummary = {
   sessions: 0,
   copies: 0,
   running: [],

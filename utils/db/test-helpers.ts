@@ -2,7 +2,8 @@
 import type { Session } from '../api';
 import { PAGE_TABLES } from './pages';
 import { readCacheSummary, readSessionRows } from './reads';
-import type { DevinDatabase, SessionRow } from './schema';
+import type { DevinDatabase } from './schema';
+import type { SessionRow } from './types';
 import { storeSessions } from './writes';
 
 /** Stores sessions as the sync stores pages: by organization, 200 a page, newer copies win. */

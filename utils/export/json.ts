@@ -22,7 +22,7 @@ export const SESSION_EXPORT_FIELDS = [
   'user_id',
 ] as const satisfies readonly (keyof Session)[];
 
-export type ExportedSession = Pick<Session, (typeof SESSION_EXPORT_FIELDS)[number]>;
+type ExportedSession = Pick<Session, (typeof SESSION_EXPORT_FIELDS)[number]>;
 
 /** Newest first, as the API lists them; ties by id, so the same cache gives the same file. */
 function compareForExport(a: Session, b: Session): number {
@@ -31,7 +31,7 @@ function compareForExport(a: Session, b: Session): number {
   return a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0;
 }
 
-export function toExportedSession(session: Session): ExportedSession {
+function toExportedSession(session: Session): ExportedSession {
   const exported: Record<string, unknown> = {};
   for (const field of SESSION_EXPORT_FIELDS) exported[field] = session[field];
   return exported as ExportedSession;

@@ -4,7 +4,7 @@
  * are cut first, so the usual case (text appended) costs almost nothing.
  */
 
-export type DiffKind = 'equal' | 'insert' | 'delete';
+type DiffKind = 'equal' | 'insert' | 'delete';
 
 export interface DiffPart {
   kind: DiffKind;

@@ -3,7 +3,7 @@
  * date bounds, search terms) and the rows are walked in one pass, cheap tests first and text
  * last, so a keystroke re-filters 50,000 rows in a few milliseconds.
  */
-import type { SessionRow } from '../db/schema';
+import type { SessionRow } from '../db/types';
 import {
   countActiveFilters,
   PR_STATE_UNKNOWN,
@@ -30,7 +30,7 @@ export function parseSearchTerms(text: string): string[] {
 }
 
 /** What a row alone offers to a search while its full search text is not loaded. */
-export function rowSearchText(row: SessionRow): string {
+function rowSearchText(row: SessionRow): string {
   return [
     row.session_id,
     row.title ?? '',
@@ -46,7 +46,7 @@ export function prStateOf(state: string | null): string {
   return state ? state.toLowerCase() : PR_STATE_UNKNOWN;
 }
 
-export type RowPredicate = (row: SessionRow, searchText?: string) => boolean;
+type RowPredicate = (row: SessionRow, searchText?: string) => boolean;
 
 export interface CompiledFilters {
   matches: RowPredicate;
@@ -58,7 +58,7 @@ function setOrNull(values: readonly string[]): Set<string> | null {
   return values.length > 0 ? new Set(values) : null;
 }
 
-export function compileFilters(filters: SessionFilters, now: number): CompiledFilters {
+function compileFilters(filters: SessionFilters, now: number): CompiledFilters {
   const statuses = setOrNull(filters.statuses);
   const orgs = setOrNull(filters.orgIds);
   const users = setOrNull(filters.userIds);

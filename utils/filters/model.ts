@@ -9,7 +9,7 @@ export const DATE_PRESETS: readonly DatePreset[] = ['24h', '7d', '30d'];
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-export const PRESET_DURATION_MS: Record<DatePreset, number> = {
+const PRESET_DURATION_MS: Record<DatePreset, number> = {
   '24h': DAY_MS,
   '7d': 7 * DAY_MS,
   '30d': 30 * DAY_MS,
@@ -58,7 +58,7 @@ export interface SessionFilters {
   prKey: string | null;
 }
 
-export const ANY_DATE: DateRange = Object.freeze({ preset: null, from: null, to: null });
+const ANY_DATE: DateRange = Object.freeze({ preset: null, from: null, to: null });
 export const DEFAULT_SORT: SortOrder = Object.freeze({ field: 'updated', dir: 'desc' });
 
 export function emptyFilters(): SessionFilters {
@@ -115,7 +115,7 @@ export function clearFilters(filters: SessionFilters): SessionFilters {
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Local midnight of a `YYYY-MM-DD` day, or null when it is not a real calendar day. */
-export function dayStart(day: string): number | null {
+function dayStart(day: string): number | null {
   const match = DAY_PATTERN.exec(day);
   if (!match) return null;
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchText } from '../db/schema';
+import type { SearchText } from '../db/types';
 import { SearchIndexLoader, type SearchTextSource } from './search-index';
 import { makeRow } from './test-rows';
 

@@ -4,7 +4,8 @@
  * yields a new Map, so a caller can tell an old index from a new one by identity.
  */
 import { readSearchTexts, readSearchTextsOf } from '../db/reads';
-import type { DevinDatabase, SearchText, SessionRow } from '../db/schema';
+import type { DevinDatabase } from '../db/schema';
+import type { SearchText, SessionRow } from '../db/types';
 import type { SearchIndex } from './match';
 
 export interface SearchTextSource {

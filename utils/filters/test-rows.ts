@@ -1,6 +1,6 @@
 // Test-only helpers shared by the filter tests and the session browser's component tests.
 import type { Session, SessionAnalysis } from '../api';
-import type { SessionRow } from '../db/schema';
+import type { SessionRow } from '../db/types';
 
 export const TEST_NOW = Date.UTC(2025, 4, 20, 12, 0, 0);
 export const HOUR = 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 /** Sums over a list of sessions, and the values its filters can offer. */
-import type { SessionRow } from '../db/schema';
+import type { SessionRow } from '../db/types';
 import { prStateOf } from './match';
 
 export interface SessionTotals {
@@ -62,7 +62,7 @@ export class TotalsColumns {
   }
 }
 
-export interface FacetValue {
+interface FacetValue {
   value: string;
   count: number;
 }

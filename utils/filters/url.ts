@@ -81,7 +81,7 @@ function parseList(params: URLSearchParams, name: string, splitCommas = true): s
   return [...new Set(values)];
 }
 
-export function normalizePrKey(value: string): string | null {
+function normalizePrKey(value: string): string | null {
   const trimmed = value.trim();
   if (trimmed === '') return null;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return normalizePullRequestUrl(trimmed);

@@ -4,7 +4,7 @@
  * and on the counters, never on the rows again. Pure and synchronous, so it runs the same in the
  * page's worker, in tests and in the benchmark.
  */
-import type { SessionRow } from '../db/schema';
+import type { SessionRow } from '../db/types';
 import { parsePullRequestUrl } from '../pr-urls';
 import { createDayNumberer, dayNumberLabel, dayNumberStart } from './days';
 import {
@@ -125,10 +125,6 @@ function toBucket(tally: Tally): Bucket {
   };
 }
 
-export function emptyBucket(key: string): Bucket {
-  return { key, sessions: 0, occurrences: 0, members: new Int32Array(0) };
-}
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -223,7 +219,7 @@ function countIn<K>(
 }
 
 /** Sums of two-decimal ACUs drift; every ACU figure is rounded to 2 decimals. */
-export function roundAcus(value: number): number {
+function roundAcus(value: number): number {
   return Math.round(value * 100) / 100;
 }
 

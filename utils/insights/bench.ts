@@ -1,25 +1,8 @@
 /**
- * Entry points for the benchmark's `insights_compute` metric.
- *
- *   import { insightsCompute, insightsFloor } from '../utils/insights/bench';
- *   const rows = await readSessionRows(db);            // or toSessionRow(...) over a dataset
- *   insightsCompute(rows);                             // the metric: the whole aggregation
- *   insightsFloor(rows);                               // the floor: one bare pass, same rows
- *
- * `insightsCompute` is what the Insights page runs per view (in its worker) after filtering:
- * every chart, table and count, with the analysis details it is given (none by default).
+ * The floor of the benchmark's `insights_compute` metric (scripts/bench/insights.ts): one bare
+ * pass over the rows the Insights page aggregates.
  */
-import type { SessionRow } from '../db/schema';
-import { computeInsights } from './aggregate';
-import type { AnalysisExtra, Insights } from './types';
-
-export function insightsCompute(
-  rows: readonly SessionRow[],
-  now: number = Date.now(),
-  extras?: ReadonlyMap<string, AnalysisExtra>,
-): Insights {
-  return computeInsights(rows, { now, extras });
-}
+import type { SessionRow } from '../db/types';
 
 /** One pass over the same rows touching what the aggregation reads; returns a checksum. */
 export function insightsFloor(rows: readonly SessionRow[]): number {

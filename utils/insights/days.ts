@@ -10,7 +10,7 @@ import { toDay } from '../filters/model';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The local day number of an instant (uncached). */
-export function localDayNumber(epochMs: number): number {
+function localDayNumber(epochMs: number): number {
   const offsetMs = -new Date(epochMs).getTimezoneOffset() * 60_000;
   return Math.floor((epochMs + offsetMs) / DAY_MS);
 }

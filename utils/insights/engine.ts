@@ -8,7 +8,8 @@
  * stale; the work is redone at most once per `minIntervalMs`.
  */
 import { readLocatedRows, readSessionsById } from '../db/reads';
-import type { DevinDatabase, SessionRow } from '../db/schema';
+import type { DevinDatabase } from '../db/schema';
+import type { SessionRow } from '../db/types';
 import type { SessionFilters } from '../filters/model';
 import {
   SearchIndexLoader,
@@ -40,7 +41,7 @@ export function databaseSource(db: DevinDatabase): InsightsSource {
   };
 }
 
-export interface InsightsTimings {
+interface InsightsTimings {
   /** Reading every row from IndexedDB (0 when the rows in memory were still current). */
   readMs: number;
   filterMs: number;
@@ -63,7 +64,7 @@ export interface InsightsResult {
   timings: InsightsTimings;
 }
 
-export interface InsightsError {
+interface InsightsError {
   type: 'error';
   seq: number;
   message: string;

@@ -4,7 +4,7 @@
  * strings, so filtering again or a sync page re-reads only what changed.
  */
 import type { Session } from '../api';
-import type { SessionDetail, SessionRow } from '../db/schema';
+import type { SessionDetail, SessionRow } from '../db/types';
 import type { AnalysisExtra } from './types';
 
 export function analysisExtra(session: Session): AnalysisExtra | null {
@@ -17,7 +17,7 @@ export function analysisExtra(session: Session): AnalysisExtra | null {
 }
 
 /** Does the aggregation need this row's details? Only when its analysis lists something. */
-export function needsExtra(row: SessionRow): boolean {
+function needsExtra(row: SessionRow): boolean {
   const analysis = row.analysis;
   return analysis !== null && (analysis.issue_count > 0 || analysis.action_item_count > 0);
 }

@@ -22,7 +22,7 @@ import {
   MERGED_STATE,
 } from './types';
 
-export const SESSIONS_PAGE = 'sessions.html';
+const SESSIONS_PAGE = 'sessions.html';
 
 export interface Selection {
   /** Sessions created on this day (position on `days`). */
@@ -40,7 +40,7 @@ export interface Selection {
 }
 
 /** Positions of the selected sessions, ascending. */
-export function selectIndices(insights: Insights, selection: Selection): number[] {
+function selectIndices(insights: Insights, selection: Selection): number[] {
   const { columns } = insights;
   const { day, group, series, flags, prState, bucket } = selection;
   const groupColumn = group ? columns[group.by] : null;

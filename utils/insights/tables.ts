@@ -20,7 +20,7 @@ import {
 
 export type CellFormat = 'text' | 'count' | 'acus' | 'percent' | 'day' | 'date' | 'datetime';
 
-export interface Column {
+interface Column {
   label: string;
   format: CellFormat;
   /** Only in the CSV (e.g. raw ids next to names). */
@@ -39,7 +39,7 @@ export interface Cell {
   title?: string;
 }
 
-export interface TableRow {
+interface TableRow {
   key: string;
   cells: Cell[];
 }
@@ -84,7 +84,7 @@ export function statusName(status: string): string {
   return STATUS_LABELS[status] ?? status;
 }
 
-export const PROVIDER_LABELS: Record<PrProvider, string> = {
+const PROVIDER_LABELS: Record<PrProvider, string> = {
   github: 'GitHub',
   gitlab: 'GitLab',
   'bitbucket-cloud': 'Bitbucket Cloud',
@@ -94,13 +94,13 @@ export const PROVIDER_LABELS: Record<PrProvider, string> = {
 };
 
 /** `flaky_tests` -> `Flaky tests`. */
-export function humanize(value: string): string {
+function humanize(value: string): string {
   const text = value.replaceAll('_', ' ').trim();
   return text ? text[0]?.toUpperCase() + text.slice(1) : value;
 }
 
 /** The display name of a group key. */
-export function groupName(by: GroupBy, key: string | null, names: Names): string {
+function groupName(by: GroupBy, key: string | null, names: Names): string {
   if (by === 'org') return names.org(key ?? '');
   if (by === 'user') return names.user(key);
   return statusName(key ?? '');
@@ -273,7 +273,7 @@ export function costliestTable(insights: Insights, names: Names): TableModel {
 }
 
 /** Impacts in their natural order (high, medium, low), any other after them by frequency. */
-export function orderedImpacts(insights: Insights): string[] {
+function orderedImpacts(insights: Insights): string[] {
   const rank = (impact: string) => {
     const index = ['critical', 'high', 'medium', 'low'].indexOf(impact.toLowerCase());
     return index < 0 ? 99 : index;
@@ -360,7 +360,7 @@ export function actionTypesTable(insights: Insights): TableModel {
 }
 
 /** PR states in a natural order: open, merged, closed, then any other, unknown last. */
-export function orderedStates(insights: Insights): string[] {
+function orderedStates(insights: Insights): string[] {
   const known = ['open', MERGED_STATE, 'closed'];
   const keys = insights.prStates.map((bucket) => bucket.key);
   const others = keys.filter((key) => !known.includes(key) && key !== UNKNOWN_STATE);

@@ -1,7 +1,7 @@
 // Test-only: six literal sessions whose insights are worked out by hand in the tests.
 import type { Session } from '../api';
 import { toSessionRow } from '../db/rows';
-import type { SessionRow } from '../db/schema';
+import type { SessionRow } from '../db/types';
 import { analysisExtra } from './extras';
 import type { AnalysisExtra } from './types';
 

@@ -34,7 +34,7 @@ export interface AnalysisExtra {
   actionTypes: string[];
 }
 
-export interface InsightsColumns {
+interface InsightsColumns {
   /** Index into `days` (local calendar day of `created_at`). */
   day: Int32Array;
   /** Codes into `dictionaries.org` / `.user` / `.status`. */
@@ -45,7 +45,7 @@ export interface InsightsColumns {
   acus: Float64Array;
 }
 
-export interface Dictionaries {
+interface Dictionaries {
   org: string[];
   /** `null` is the code of sessions without a user. */
   user: (string | null)[];
@@ -142,7 +142,7 @@ export interface CostlySession {
   acus: number;
 }
 
-export interface InsightsTotals {
+interface InsightsTotals {
   sessions: number;
   acus: number;
   errors: number;

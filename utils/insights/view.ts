@@ -1,5 +1,5 @@
 /** The Insights of one view: the page's filters (the list's own matching), then the aggregation. */
-import type { SessionRow } from '../db/schema';
+import type { SessionRow } from '../db/types';
 import { filterRows, type SearchIndex } from '../filters/match';
 import { resolveDateRange, type SessionFilters } from '../filters/model';
 import { computeInsights, type InsightsOptions } from './aggregate';

@@ -8,7 +8,7 @@ import { normalizePullRequestUrl } from '../pr-urls';
 import { clickedPullRequestUrl, type MenuClick } from './menu';
 
 /** Ids of the cached sessions linked to the PR with this key (see utils/pr-urls), by id. */
-export function linkedSessionIds(db: DevinDatabase, key: string): Promise<string[]> {
+function linkedSessionIds(db: DevinDatabase, key: string): Promise<string[]> {
   return sessionIdsForPrKey(db, key);
 }
 
@@ -29,10 +29,7 @@ export interface PullRequestLookup {
   sessionIds: string[];
 }
 
-export async function lookUpPullRequest(
-  db: DevinDatabase,
-  url: string,
-): Promise<PullRequestLookup> {
+async function lookUpPullRequest(db: DevinDatabase, url: string): Promise<PullRequestLookup> {
   const key = normalizePullRequestUrl(url);
   return { key, sessionIds: key === null ? [] : await linkedSessionIds(db, key) };
 }
@@ -51,7 +48,7 @@ export function answerPageUrl(sessionsPage: string, lookup: PullRequestLookup): 
   return `${sessionsPage}?pr=${encodeURIComponent(lookup.key)}`;
 }
 
-export interface OpenTabProperties {
+interface OpenTabProperties {
   url: string;
   active: boolean;
   index?: number;

@@ -36,7 +36,7 @@ export interface MenusAdapter extends ContextMenusAdapter {
 }
 
 /** The browser's contextMenus (`menus` in Firefox, which also answers to this name). */
-export function browserContextMenus(): MenusAdapter {
+function browserContextMenus(): MenusAdapter {
   return {
     create: (menu) =>
       new Promise<void>((resolve, reject) => {

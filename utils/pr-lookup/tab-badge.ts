@@ -18,7 +18,7 @@ import { applyBadge } from '../badge/apply';
 import { type BadgeView, pullRequestBadge } from '../badge/badge';
 
 /** What this feature has put on a tab. Tabs without a state show the global badge untouched. */
-export type TabBadgeState = 'linked' | 'pinned';
+type TabBadgeState = 'linked' | 'pinned';
 /** States by tab id, as kept in session storage across service-worker restarts. */
 export type StoredTabBadges = Record<string, TabBadgeState>;
 

@@ -2,7 +2,6 @@
 // database, plus the host lists the context menu, badge and permission prompts need.
 export type {
   GitHostKind,
-  ParsedGitHostOrigin,
   SelfHostedGitHost,
 } from './hosts';
 export {
@@ -14,5 +13,5 @@ export {
   pullRequestPagePatterns,
 } from './hosts';
 export { normalizePullRequestUrl } from './normalize';
-export type { PullRequestProvider, PullRequestRef } from './parse';
+
 export { parsePullRequestUrl } from './parse';

@@ -7,7 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import type { SelfHostedGitHost } from '../pr-urls';
 
 export const DEFAULT_API_BASE_URL = 'https://api.devin.ai';
-export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
 /** Chrome runs alarms at most every 30 s; whole minutes keep Firefox and Chrome alike. */
 export const MIN_SYNC_INTERVAL_MINUTES = 1;
 

@@ -7,9 +7,9 @@ import { type DevinClient, isDevinApiError } from '../api';
 import type { DevinDatabase } from '../db';
 
 export const DIRECTORY_KEY = 'directory';
-export const DIRECTORY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const DIRECTORY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-export type DirectoryListStatus = 'ok' | 'forbidden' | 'failed';
+type DirectoryListStatus = 'ok' | 'forbidden' | 'failed';
 
 export interface DirectoryStatus {
   fetchedAt: number;
@@ -17,7 +17,7 @@ export interface DirectoryStatus {
   members: DirectoryListStatus;
 }
 
-export async function readDirectoryStatus(db: DevinDatabase): Promise<DirectoryStatus | null> {
+async function readDirectoryStatus(db: DevinDatabase): Promise<DirectoryStatus | null> {
   return ((await db.meta.get(DIRECTORY_KEY))?.value as DirectoryStatus | undefined) ?? null;
 }
 

@@ -31,9 +31,9 @@ import {
 import { beginRun, endRun } from './run-bounds';
 import type { SyncStatus } from './status';
 
-export const PAGE_SIZE = 200;
+const PAGE_SIZE = 200;
 /** Re-reads the last minutes of changes each time, against clock skew and late writes. */
-export const OVERLAP_MS = 5 * 60 * 1000;
+const OVERLAP_MS = 5 * 60 * 1000;
 export const LEASE_TTL_MS = 60 * 1000;
 
 export interface SyncRequest {

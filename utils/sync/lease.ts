@@ -21,20 +21,6 @@ export function canTakeLease(current: Lease | null, holder: string, now: number)
   return !current || current.holder === holder || current.expiresAt <= now;
 }
 
-/** Takes the lease when it is free, lapsed or already ours. */
-export async function acquireLease(
-  db: DevinDatabase,
-  holder: string,
-  ttlMs: number,
-  now = Date.now(),
-): Promise<boolean> {
-  return db.transaction('rw', db.meta, async () => {
-    if (!canTakeLease(await readLease(db), holder, now)) return false;
-    await db.meta.put({ key: LEASE_KEY, value: { holder, expiresAt: now + ttlMs } });
-    return true;
-  });
-}
-
 export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
   constructor() {

@@ -9,7 +9,7 @@ import { MIN_SYNC_INTERVAL_MINUTES } from '../settings';
 export const SYNC_ALARM = 'devin-sync';
 /** A one-off, sooner try after a sync that failed for a passing reason (429, 5xx, network). */
 export const RETRY_ALARM = 'devin-sync-retry';
-export const RETRY_DELAY_MINUTES = 2;
+const RETRY_DELAY_MINUTES = 2;
 
 export async function scheduleSync(intervalMinutes: number): Promise<void> {
   const periodInMinutes = Math.max(MIN_SYNC_INTERVAL_MINUTES, intervalMinutes);
