@@ -9,6 +9,7 @@ import { applyBadge } from '../utils/badge/apply';
 import { watchGlobalBadge } from '../utils/badge/watch';
 import { testConnection } from '../utils/connection/test-connection';
 import { db } from '../utils/db/database';
+import { runDetached } from '../utils/log';
 import { onMessage } from '../utils/messaging';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
 import {
@@ -57,7 +58,7 @@ export default defineBackground({
       // every few seconds is enough, and the sync does not wait for it.
       onPage: keepAwake(),
       onFailure: (error) => {
-        if (isTransient(error)) void scheduleRetry();
+        if (isTransient(error)) runDetached('scheduling a retry', scheduleRetry());
       },
     });
 
@@ -75,20 +76,28 @@ export default defineBackground({
     });
 
     browser.runtime.onInstalled.addListener(() => {
-      void applySchedule().then(() => sync.syncNow('install'));
+      runDetached(
+        'the first sync after install',
+        applySchedule().then(() => sync.syncNow('install')),
+      );
     });
     browser.runtime.onStartup.addListener(() => {
-      void sync.syncNow('startup');
+      runDetached('the sync at browser start', sync.syncNow('startup'));
     });
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) void sync.syncNow('alarm');
+      if (alarm.name === SYNC_ALARM || alarm.name === RETRY_ALARM) {
+        runDetached('a scheduled sync', sync.syncNow('alarm'));
+      }
     });
 
     const onSettingsChanged = () => {
-      void sync
-        .settingsChanged()
-        .then(applySchedule)
-        .then(() => sync.syncNow('settings'));
+      runDetached(
+        'applying new settings',
+        sync
+          .settingsChanged()
+          .then(applySchedule)
+          .then(() => sync.syncNow('settings')),
+      );
     };
     settingsItem.watch(onSettingsChanged);
     apiKeyItem.watch(onSettingsChanged);
@@ -97,7 +106,7 @@ export default defineBackground({
 
     registerPullRequestFeature({ db });
 
-    void applySchedule();
-    void sync.resumeInterrupted();
+    runDetached('scheduling syncs', applySchedule());
+    runDetached('resuming an interrupted sync', sync.resumeInterrupted());
   },
 });

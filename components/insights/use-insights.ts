@@ -14,6 +14,7 @@ import {
   type InsightsMessage,
   type InsightsResult,
 } from '../../utils/insights/engine';
+import { logFailure } from '../../utils/log';
 
 export interface InsightsState {
   result: InsightsResult | null;
@@ -31,7 +32,7 @@ function startWorker(onMessage: (message: InsightsMessage) => void, onFail: () =
   const worker = new Worker(new URL('./insights.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<InsightsMessage>) => onMessage(event.data);
   worker.onerror = (event) => {
-    console.error('Insights worker failed', event.message);
+    logFailure('the Insights worker', event.message);
     event.preventDefault();
     onFail();
   };
@@ -79,7 +80,7 @@ export function useInsights(filters: SessionFilters): InsightsState {
     try {
       runner.current = startWorker(onMessage, fallBack);
     } catch (error) {
-      console.error('Insights worker could not start', error);
+      logFailure('starting the Insights worker', error);
       runner.current = startInPage(onMessage);
       setState((previous) => ({ ...previous, mode: 'page' }));
     }

@@ -12,6 +12,7 @@ import type { SessionRow } from '../../utils/db/types';
 import type { SearchIndex } from '../../utils/filters/match';
 import type { SortOrder } from '../../utils/filters/model';
 import { SearchIndexLoader, searchTextSource } from '../../utils/filters/search-index';
+import { logFailure } from '../../utils/log';
 import { useLiveQuery } from '../shared/use-live-query';
 
 /** The least time between two full reads; a slow read (50,000 rows) spaces them further. */
@@ -119,7 +120,7 @@ export function useSessionRows(
           if (state.mounted) setAll(rows);
           state.loaded = key;
         })
-        .catch((error: unknown) => console.error('Reading the sessions failed', error))
+        .catch((error: unknown) => logFailure('reading the sessions', error))
         .finally(() => {
           state.busy = false;
           state.lastAt = Date.now();

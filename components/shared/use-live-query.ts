@@ -4,6 +4,7 @@
  * so a page can paint before it loads; a null query (no database yet) keeps the initial value.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { logFailure } from '../../utils/log';
 
 let dexie: Promise<typeof import('dexie')> | null = null;
 
@@ -22,7 +23,7 @@ export function useLiveQuery<T>(
       if (!active) return;
       subscription = liveQuery(query).subscribe({
         next: setValue,
-        error: (error: unknown) => console.error('Live query failed', error),
+        error: (error: unknown) => logFailure('a live query', error),
       });
     });
     return () => {

@@ -10,6 +10,7 @@ import { filtersToSearchParams } from '../../utils/filters/url';
 import { loadPopupFilters, savePopupFilters } from './popup-filters';
 import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
+import { runDetached } from '../../utils/log';
 
 const env = createBrowserEnv();
 
@@ -18,7 +19,7 @@ function Popup(props: { initialFilters: SessionFilters }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const changeFilters = (next: SessionFilters) => {
     setFilters(next);
-    void savePopupFilters(next);
+    runDetached('remembering the popup filters', savePopupFilters(next));
   };
   return (
     <SessionsEnvContext.Provider value={env}>
@@ -55,5 +56,8 @@ function Popup(props: { initialFilters: SessionFilters }) {
 
 const root = document.getElementById('app');
 if (root) {
-  void loadPopupFilters().then((filters) => render(<Popup initialFilters={filters} />, root));
+  runDetached(
+    'opening the popup',
+    loadPopupFilters().then((filters) => render(<Popup initialFilters={filters} />, root)),
+  );
 }

@@ -2,13 +2,9 @@
  * The popup's filters survive closing it: they are kept as a query string (the same format as
  * the full tab's URL) in `storage.local`.
  */
-import { storage } from 'wxt/utils/storage';
 import type { SessionFilters } from '../../utils/filters/model';
 import { filtersFromSearchParams, filtersToSearchParams } from '../../utils/filters/url';
-
-export const popupFiltersItem = storage.defineItem<string>('local:popupFilters', {
-  fallback: '',
-});
+import { popupFiltersItem } from '../../utils/settings/items';
 
 export async function loadPopupFilters(): Promise<SessionFilters> {
   return filtersFromSearchParams(await popupFiltersItem.getValue());

@@ -19,13 +19,22 @@ export interface ValidationDetail {
   msg: string;
 }
 
-const RETRYABLE: ReadonlySet<ApiErrorKind> = new Set([
+/**
+ * The kinds that pass by themselves, the one list both retry layers read: a request is tried
+ * again after a backoff (retry.ts), and a sync that stopped on one is tried again sooner than
+ * the next scheduled sync (utils/sync/errors.ts).
+ */
+const RETRYABLE_KINDS: ReadonlySet<string> = new Set<ApiErrorKind>([
   'rate_limited',
   'server',
   'network',
   'timeout',
   'malformed',
 ]);
+
+export function isRetryableKind(kind: string): boolean {
+  return RETRYABLE_KINDS.has(kind);
+}
 
 function plainMessage(kind: ApiErrorKind, details: ValidationDetail[] = []): string {
   switch (kind) {
@@ -78,7 +87,7 @@ export class DevinApiError extends Error {
   }
 
   get retryable(): boolean {
-    return RETRYABLE.has(this.kind);
+    return isRetryableKind(this.kind);
   }
 }
 

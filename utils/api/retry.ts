@@ -18,7 +18,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /**
- * Exponential backoff with full jitter, or the server's `Retry-After` when it gave one.
+ * Exponential backoff with "equal jitter" (half the ceiling, plus a random share of the other
+ * half), or the server's `Retry-After` when it gave one.
  * Returns null when the error should not be retried.
  */
 export function retryDelayMs(

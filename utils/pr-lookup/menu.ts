@@ -3,6 +3,8 @@
  * settings) and how it is (re)installed. Browser calls go through a small adapter, so the
  * logic runs in unit tests, where the fake browser has no contextMenus.
  */
+
+import { logFailure } from '../log';
 import { pullRequestPagePatterns, type SelfHostedGitHost } from '../pr-urls';
 
 export const MENU_TITLE = 'Find Devin sessions for this pull request';
@@ -76,9 +78,7 @@ export function createMenuInstaller(
         await menus.create(menu);
       }
     });
-    queue = run.catch((error: unknown) => {
-      console.error('[pr-lookup] could not install the context menu:', error);
-    });
+    queue = run.catch((error: unknown) => logFailure('installing the PR context menu', error));
     return run;
   };
 }

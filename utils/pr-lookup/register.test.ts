@@ -13,10 +13,10 @@ import { DevinDatabase } from '../db/schema';
 import { putSessions } from '../db/test-helpers';
 import { clearCache } from '../db/writes';
 import { builtInPullRequestPagePatterns } from '../pr-urls';
-import { DEFAULT_SETTINGS, settingsItem } from '../settings/items';
+import { DEFAULT_SETTINGS, settingsItem, tabBadgesItem } from '../settings/items';
 import { EMPTY_SYNC_STATUS } from '../sync/status';
 import { LINK_MENU_ID, PAGE_MENU_ID } from './menu';
-import { type PullRequestFeature, registerPullRequestFeature, tabBadgesItem } from './register';
+import { type PullRequestFeature, registerPullRequestFeature } from './register';
 import { browserTabBadgeActions } from './tab-badge';
 import { ActionModel, FakeMenus, sessionWithPullRequests, uniqueDbName } from './test-helpers';
 

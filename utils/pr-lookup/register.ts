@@ -7,28 +7,18 @@
 
 import { liveQuery, type Subscription } from 'dexie';
 import { type Browser, browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { readGlobalBadge } from '../badge/read';
 import type { DevinDatabase } from '../db/schema';
+import { logFailure, runDetached } from '../log';
 import {
   isSupportedPullRequestPage,
   normalizePullRequestUrl,
   type SelfHostedGitHost,
 } from '../pr-urls';
-import { DEFAULT_SETTINGS, type Settings, settingsItem } from '../settings/items';
+import { DEFAULT_SETTINGS, type Settings, settingsItem, tabBadgesItem } from '../settings/items';
 import { countLinkedSessions, handlePullRequestMenuClick } from './lookup';
 import { type ContextMenusAdapter, createMenuInstaller, type MenuClick } from './menu';
-import {
-  browserTabBadgeActions,
-  PullRequestTabBadges,
-  type StoredTabBadges,
-  type TabBadgeActions,
-} from './tab-badge';
-
-/** Which tabs carry a badge of ours; session storage lives exactly as long as those badges. */
-export const tabBadgesItem = storage.defineItem<StoredTabBadges>('session:prTabBadges', {
-  fallback: {},
-});
+import { browserTabBadgeActions, PullRequestTabBadges, type TabBadgeActions } from './tab-badge';
 
 export interface MenusAdapter extends ContextMenusAdapter {
   /** Adds a click listener; returns its removal. */
@@ -112,7 +102,7 @@ export function registerPullRequestFeature(options: PullRequestFeatureOptions): 
       return { counts, global };
     }).subscribe({
       next: ({ counts, global }) => void badges.update(counts, global),
-      error: (error: unknown) => console.error('[pr-lookup] live count failed:', error),
+      error: (error: unknown) => logFailure('counting the sessions of open PR tabs', error),
     });
   };
 
@@ -140,9 +130,9 @@ export function registerPullRequestFeature(options: PullRequestFeatureOptions): 
     gitHosts = gitHostsOf(await settingsItem.getValue());
     await scanTabs();
   })();
-  ready.catch((error: unknown) => console.error('[pr-lookup] start-up failed:', error));
+  runDetached('starting the PR lookup', ready);
   const whenReady = (job: () => Promise<unknown>) => {
-    ready.then(job).catch((error: unknown) => console.error('[pr-lookup]', error));
+    runDetached('a PR lookup job', ready.then(job));
   };
 
   // --- Listeners, all added now.
@@ -151,11 +141,12 @@ export function registerPullRequestFeature(options: PullRequestFeatureOptions): 
       db,
       sessionsPage,
       openTab: (properties) => browser.tabs.create(properties),
-    }).catch((error: unknown) => console.error('[pr-lookup] lookup failed:', error));
+    }).catch((error: unknown) => logFailure('looking up the sessions of a PR', error));
   });
 
   // Items persist across worker restarts; they are (re)built when the extension is installed or
   // updated, when the browser starts, and when the git hosts change.
+  // installMenus reports its own failures (menu.ts).
   const onInstalledOrStartup = () => void installMenus().catch(() => undefined);
   browser.runtime.onInstalled.addListener(onInstalledOrStartup);
   browser.runtime.onStartup.addListener(onInstalledOrStartup);
@@ -186,7 +177,7 @@ export function registerPullRequestFeature(options: PullRequestFeatureOptions): 
     });
   };
   const onRemoved = (tabId: number): void => {
-    void badges.removeTab(tabId);
+    runDetached('forgetting a closed tab', badges.removeTab(tabId));
   };
   browser.tabs.onUpdated.addListener(onUpdated);
   browser.tabs.onActivated.addListener(onActivated);

@@ -16,6 +16,7 @@
 import { browser } from 'wxt/browser';
 import { applyBadge } from '../badge/apply';
 import { type BadgeView, pullRequestBadge } from '../badge/badge';
+import { logFailure } from '../log';
 
 /** What this feature has put on a tab. Tabs without a state show the global badge untouched. */
 type TabBadgeState = 'linked' | 'pinned';
@@ -166,9 +167,7 @@ export class PullRequestTabBadges {
 
   private enqueue(job: () => Promise<void>): Promise<void> {
     const run = this.queue.then(job).then(() => this.afterJob());
-    this.queue = run.catch((error: unknown) => {
-      console.error('[pr-lookup] tab badge update failed:', error);
-    });
+    this.queue = run.catch((error: unknown) => logFailure('updating a PR tab badge', error));
     return run;
   }
 

@@ -4,6 +4,7 @@
  * content script.
  */
 import { storage } from 'wxt/utils/storage';
+import type { StoredTabBadges } from '../pr-lookup/tab-badge';
 import type { SelfHostedGitHost } from '../pr-urls';
 
 export const DEFAULT_API_BASE_URL = 'https://api.devin.ai';
@@ -32,4 +33,14 @@ export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fa
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
+});
+
+/** The popup's filters, as the full tab's query string: they survive closing the popup. */
+export const popupFiltersItem = storage.defineItem<string>('local:popupFilters', {
+  fallback: '',
+});
+
+/** Which tabs carry a badge of ours; session storage lives exactly as long as those badges. */
+export const tabBadgesItem = storage.defineItem<StoredTabBadges>('session:prTabBadges', {
+  fallback: {},
 });

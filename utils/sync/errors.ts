@@ -1,5 +1,5 @@
 /** Turns whatever stopped a sync into a line the UI can show as it is. */
-import { isDevinApiError } from '../api';
+import { isDevinApiError, isRetryableKind } from '../api';
 import type { SyncErrorInfo } from '../db';
 
 function isQuotaError(error: unknown): boolean {
@@ -34,7 +34,7 @@ export function stopsSchedule(error: SyncErrorInfo): boolean {
 
 /** Errors that pass by themselves: worth a sooner try than the next scheduled sync. */
 export function isTransient(error: SyncErrorInfo): boolean {
-  return ['rate_limited', 'server', 'network', 'timeout', 'malformed', 'pagination'].includes(
-    error.kind,
-  );
+  // A page walk that broke (`pagination`) is not retried request by request, where it would
+  // meet the same pages, but a whole new sync soon after may find them consistent.
+  return isRetryableKind(error.kind) || error.kind === 'pagination';
 }
