@@ -14,7 +14,7 @@ import {
   type SessionFilters,
   toDay,
 } from '../../utils/filters/model';
-import { type Names, STATUS_LABELS, statusName } from '../../utils/insights/tables';
+import { type Names, STATUS_LABELS, statusName } from '../../utils/insights/display-names';
 import { formatCount } from '../shared/format';
 
 const PRESET_LABELS: Record<DatePreset, string> = {

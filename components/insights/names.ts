@@ -1,7 +1,7 @@
 /** Organization and user names from the cached directory; ids stand in for unknown ones. */
 import { useMemo } from 'preact/hooks';
 import { db } from '../../utils/db/database';
-import type { Names } from '../../utils/insights/tables';
+import type { Names } from '../../utils/insights/display-names';
 import { useDirectory } from '../shared/directory';
 
 export interface InsightsNames extends Names {

@@ -1,5 +1,5 @@
 /**
- * Chart colours from the page's CSS variables (insights.css, light and dark), read again when the
+ * Chart colours from the page's CSS variables (palette.css, light and dark), read again when the
  * system switches theme: a canvas cannot use `var(--x)` itself.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';

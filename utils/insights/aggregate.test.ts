@@ -2,8 +2,10 @@
 process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
-import { computeInsights, createHostResolver, median } from './aggregate';
+import { computeInsights } from './aggregate';
+import { createHostResolver } from './pr-hosts';
 import { selectIds } from './select';
+import { median } from './statistics';
 import { EXTRAS, NOW, ROWS } from './test-fixtures';
 import {
   type Bucket,

@@ -3,13 +3,28 @@
  * columns and every counter at once; what follows the pass works on those small typed columns
  * and on the counters, never on the rows again. Pure and synchronous, so it runs the same in the
  * page's worker, in tests and in the benchmark.
+ *
+ * What the pass counts with is apart: the counting structures in tallies.ts, the rounding and
+ * medians in statistics.ts, the git hosts of pull requests in pr-hosts.ts.
  */
 import type { SessionRow } from '../db/types';
-import { parsePullRequestUrl } from '../pr-urls';
 import { createDayNumberer, dayNumberLabel, dayNumberStart } from './days';
+import { createHostResolver, createHostTallies } from './pr-hosts';
+import { groupMedians, median, roundAcus } from './statistics';
+import {
+  bump,
+  compareBuckets,
+  countIn,
+  createStateTallies,
+  GroupCounter,
+  type LabelTally,
+  newTally,
+  Tallies,
+  type Tally,
+  toBucket,
+} from './tallies';
 import {
   type AnalysisExtra,
-  type Bucket,
   type CostlySession,
   type DaySeries,
   ERROR_STATUS,
@@ -25,11 +40,8 @@ import {
   type Insights,
   LABEL_IMPACT_SEPARATOR,
   MERGED_STATE,
-  type PrHostStat,
-  type PrProvider,
   type Stack,
   type StackSeries,
-  UNKNOWN_STATE,
 } from './types';
 
 export interface InsightsOptions {
@@ -46,333 +58,6 @@ export interface InsightsOptions {
   topSeries?: number;
   /** How many of the costliest sessions to list. Default 20. */
   costliest?: number;
-}
-
-/**
- * Positions of sessions, growing by doubling in a typed array: off the JS heap, so hundreds of
- * thousands of pushes leave the garbage collector little to copy.
- */
-class IndexList {
-  data = new Int32Array(64);
-  length = 0;
-  last = -1;
-
-  /** Adds `index` unless it was the last one added (positions arrive in ascending order). */
-  add(index: number): void {
-    if (index === this.last) return;
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = index;
-    this.last = index;
-  }
-
-  /** An exact-size copy. */
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-/** The sessions (positions, ascending) and occurrences of one value, while counting. */
-interface Tally {
-  key: string;
-  members: IndexList;
-  occurrences: number;
-}
-
-function newTally(key: string): Tally {
-  return { key, members: new IndexList(), occurrences: 0 };
-}
-
-/** Counts session `index` (and `occurrences` more occurrences) in a tally. */
-function bump(tally: Tally, index: number, occurrences = 1): void {
-  tally.occurrences += occurrences;
-  tally.members.add(index);
-}
-
-/** Tallies by key, created on first use. */
-class Tallies<T extends Tally = Tally> {
-  private readonly map = new Map<string, T>();
-
-  constructor(private readonly create: (key: string) => T) {}
-
-  get(key: string): T {
-    let tally = this.map.get(key);
-    if (tally === undefined) {
-      tally = this.create(key);
-      this.map.set(key, tally);
-    }
-    return tally;
-  }
-
-  /** Most sessions first, then by key; values no session counted are left out. */
-  sorted(): Bucket[] {
-    return [...this.map.values()]
-      .filter((tally) => tally.members.length > 0)
-      .map(toBucket)
-      .sort((a, b) => b.sessions - a.sessions || compareText(a.key, b.key));
-  }
-}
-
-function toBucket(tally: Tally): Bucket {
-  return {
-    key: tally.key,
-    sessions: tally.members.length,
-    occurrences: tally.occurrences,
-    members: tally.members.toArray(),
-  };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-interface GroupCount<K> {
-  code: number;
-  key: K;
-  sessions: number;
-  acus: number;
-  errors: number;
-  prsOpened: number;
-  prsMerged: number;
-  withPr: number;
-  withMerged: number;
-}
-
-/** Counters of one grouping (organizations, users or statuses), one entry per key. */
-class GroupCounter<K extends string | null> {
-  private readonly map = new Map<K, GroupCount<K>>();
-  readonly entries: GroupCount<K>[] = [];
-
-  /** The entry of a key, created on first use with the next code. */
-  entry(key: K): GroupCount<K> {
-    let entry = this.map.get(key);
-    if (entry === undefined) {
-      entry = {
-        code: this.entries.length,
-        key,
-        sessions: 0,
-        acus: 0,
-        errors: 0,
-        prsOpened: 0,
-        prsMerged: 0,
-        withPr: 0,
-        withMerged: 0,
-      };
-      this.map.set(key, entry);
-      this.entries.push(entry);
-    }
-    return entry;
-  }
-
-  get keys(): K[] {
-    return this.entries.map((entry) => entry.key);
-  }
-
-  get sizes(): number[] {
-    return this.entries.map((entry) => entry.sessions);
-  }
-
-  /** `medians` by code (see `groupMedians`). */
-  stats(medians: Float64Array): GroupStat[] {
-    return this.entries
-      .map((entry) => ({
-        code: entry.code,
-        key: entry.key,
-        sessions: entry.sessions,
-        acus: roundAcus(entry.acus),
-        errors: entry.errors,
-        errorRate: entry.sessions > 0 ? entry.errors / entry.sessions : 0,
-        prsOpened: entry.prsOpened,
-        prsMerged: entry.prsMerged,
-        sessionsWithPr: entry.withPr,
-        sessionsWithMergedPr: entry.withMerged,
-        medianAcus: medians[entry.code] ?? 0,
-      }))
-      .sort(
-        (a, b) =>
-          b.acus - a.acus || b.sessions - a.sessions || compareText(a.key ?? '', b.key ?? ''),
-      );
-  }
-}
-
-function countIn<K>(
-  entry: GroupCount<K>,
-  acus: number,
-  error: boolean,
-  prs: number,
-  merged: number,
-): void {
-  entry.sessions++;
-  entry.acus += acus;
-  if (error) entry.errors++;
-  if (prs > 0) {
-    entry.prsOpened += prs;
-    entry.withPr++;
-  }
-  if (merged > 0) {
-    entry.prsMerged += merged;
-    entry.withMerged++;
-  }
-}
-
-/** Sums of two-decimal ACUs drift; every ACU figure is rounded to 2 decimals. */
-function roundAcus(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-/** The median of some numbers (reorders them in place); 0 for none. */
-export function median(values: Float64Array): number {
-  const n = values.length;
-  if (n === 0) return 0;
-  const middle = n >> 1;
-  const upper = select(values, middle);
-  if (n % 2 === 1) return upper;
-  // After selecting `middle`, everything before it is smaller or equal: the lower middle is
-  // their maximum.
-  let lower = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < middle; i++) lower = Math.max(lower, values[i] ?? lower);
-  return roundAcus((lower + upper) / 2);
-}
-
-/**
- * The k-th smallest value (Hoare's quickselect, median-of-three pivots): linear time on average,
- * where sorting every group's ACUs cost more than the rest of the pass.
- */
-function select(values: Float64Array, k: number): number {
-  let left = 0;
-  let right = values.length - 1;
-  while (right > left) {
-    const mid = (left + right) >> 1;
-    const a = values[left] ?? 0;
-    const b = values[mid] ?? 0;
-    const c = values[right] ?? 0;
-    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while ((values[i] ?? 0) < pivot) i++;
-      while ((values[j] ?? 0) > pivot) j--;
-      if (i <= j) {
-        const swap = values[i] ?? 0;
-        values[i] = values[j] ?? 0;
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return values[k] ?? 0;
-}
-
-/**
- * The median ACUs of every group: the values are laid out group after group (a counting sort by
- * code) and each group's slice is sorted natively.
- */
-function groupMedians(
-  codes: Int32Array,
-  acus: Float64Array,
-  sizes: readonly number[],
-): Float64Array {
-  const offsets = new Int32Array(sizes.length + 1);
-  for (let code = 0; code < sizes.length; code++) {
-    offsets[code + 1] = (offsets[code] ?? 0) + (sizes[code] ?? 0);
-  }
-  const fill = offsets.slice(0, sizes.length);
-  const values = new Float64Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i] ?? 0;
-    const at = fill[code] ?? 0;
-    values[at] = acus[i] ?? 0;
-    fill[code] = at + 1;
-  }
-  const medians = new Float64Array(sizes.length);
-  for (let code = 0; code < sizes.length; code++) {
-    medians[code] = median(values.subarray(offsets[code] ?? 0, offsets[code + 1] ?? 0));
-  }
-  return medians;
-}
-
-interface HostInfo {
-  provider: PrProvider;
-  host: string;
-  /** `provider host` */
-  key: string;
-  /** The counters of this host in the pass that resolved it (saves a lookup per PR). */
-  tally?: HostTally;
-}
-
-interface HostTally {
-  info: HostInfo;
-  all: Tally;
-  states: Tallies;
-}
-
-function hostInfo(provider: PrProvider, host: string): HostInfo {
-  return { provider, host, key: `${provider} ${host}` };
-}
-
-/**
- * The git host of a PR URL. Parsing a URL is the slowest thing in the pass, so the result is
- * remembered per origin (`https://github.com`): one host runs one kind of git server.
- */
-export function createHostResolver(): (url: string) => HostInfo {
-  // Few origins, checked by prefix (no string is built per URL); `origin/` so that
-  // `https://github.com.evil` is not taken for `https://github.com`.
-  const known: { prefix: string; info: HostInfo }[] = [];
-  return (url) => {
-    for (const entry of known) if (url.startsWith(entry.prefix)) return entry.info;
-    const ref = parsePullRequestUrl(url);
-    const start = url.indexOf('//');
-    const end = start < 0 ? -1 : url.indexOf('/', start + 2);
-    if (ref !== null && end > 0) {
-      const info = hostInfo(ref.provider, ref.host);
-      // Case variants of an origin are separate entries that resolve alike.
-      known.push({ prefix: url.slice(0, end + 1), info });
-      return info;
-    }
-    if (ref !== null) return hostInfo(ref.provider, ref.host);
-    // Not a PR URL: counted under its host name, and not remembered, so that a PR URL of the
-    // same origin later still names the provider.
-    try {
-      return hostInfo('other', new URL(url).host.toLowerCase() || '(no host)');
-    } catch {
-      return hostInfo('other', '(invalid URL)');
-    }
-  };
-}
-
-/** A PR state, lower-cased (`unknown` when missing), with its tally across hosts. */
-function createStateTallies(): {
-  of: (state: string | null) => Tally;
-  sorted: () => Bucket[];
-} {
-  const tallies = new Tallies(newTally);
-  // Each spelling the API sends is lowered (and looked up) once.
-  const bySpelling = new Map<string, Tally>();
-  const unknown = tallies.get(UNKNOWN_STATE);
-  return {
-    of: (state) => {
-      if (!state) return unknown;
-      let tally = bySpelling.get(state);
-      if (tally === undefined) {
-        tally = tallies.get(state.toLowerCase());
-        bySpelling.set(state, tally);
-      }
-      return tally;
-    },
-    sorted: () => tallies.sorted(),
-  };
-}
-
-/** An issue label, with the tallies of its issues per impact. */
-interface LabelTally extends Tally {
-  impacts: Map<string, { pair: Tally; impact: Tally }>;
 }
 
 /** Insertion into a short list of positions kept sorted by ACUs (most first), then id. */
@@ -425,16 +110,7 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
   const actionTypes = new Tallies(newTally);
   const labelImpacts: Tally[] = [];
   const suggested = newTally('suggested');
-  const prHosts = new Map<string, HostTally>();
-  const hostTally = (info: HostInfo): HostTally => {
-    let tally = prHosts.get(info.key);
-    if (tally === undefined) {
-      tally = { info, all: newTally(info.key), states: new Tallies(newTally) };
-      prHosts.set(info.key, tally);
-    }
-    info.tally = tally;
-    return tally;
-  };
+  const prHosts = createHostTallies();
   const pairOf = (label: LabelTally, impact: string) => {
     let pair = label.impacts.get(impact);
     if (pair === undefined) {
@@ -492,7 +168,7 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
         if (state.key === MERGED_STATE) merged++;
         bump(state, i);
         const info = hostOf(pr.url);
-        const host = info.tally ?? hostTally(info);
+        const host = info.tally ?? prHosts.of(info);
         bump(host.all, i);
         bump(host.states.get(state.key), i);
       }
@@ -620,21 +296,9 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
     labels: labels.sorted(),
     impacts: impacts.sorted(),
     actionTypes: actionTypes.sorted(),
-    labelImpacts: labelImpacts
-      .map(toBucket)
-      .sort((a, b) => b.sessions - a.sessions || compareText(a.key, b.key)),
+    labelImpacts: labelImpacts.map(toBucket).sort(compareBuckets),
     suggestedPrompt: toBucket(suggested),
-    prHosts: [...prHosts]
-      .map(
-        ([key, host]): PrHostStat => ({
-          key,
-          provider: host.info.provider,
-          host: host.info.host,
-          all: toBucket(host.all),
-          states: host.states.sorted(),
-        }),
-      )
-      .sort((a, b) => b.all.occurrences - a.all.occurrences || compareText(a.key, b.key)),
+    prHosts: prHosts.stats(),
     prStates: states.sorted(),
   };
 }

@@ -3,17 +3,15 @@ process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
 import { computeInsights } from './aggregate';
+import { labelsTable } from './analysis-tables';
+import { costliestTable } from './costliest-table';
 import { csvFileName, tableToCsv } from './csv';
+import { dailyTable } from './day-tables';
+import type { Names } from './display-names';
+import { groupTable } from './group-tables';
+import { prTable } from './pr-table';
 import { selectIds } from './select';
-import {
-  costliestTable,
-  dailyTable,
-  groupTable,
-  labelsTable,
-  type Names,
-  prTable,
-  type TableModel,
-} from './tables';
+import type { TableModel } from './tables';
 import { EXTRAS, NOW, ROWS } from './test-fixtures';
 
 const insights = computeInsights(ROWS, { now: NOW, extras: EXTRAS, topSeries: 2 });
