@@ -14,6 +14,7 @@ import type { Facets } from '../../utils/filters/totals';
 import type { Directory } from '../shared/directory';
 import { humanize, KNOWN_STATUSES, statusLabel } from './format';
 import { MultiSelect, type Option } from './multi-select';
+import './filter-bar.css';
 
 export interface FilterBarProps {
   filters: SessionFilters;

@@ -3,6 +3,7 @@
  * checkboxes (with a filter box when the list is long). Esc or a click outside closes it.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import './multi-select.css';
 
 export interface Option {
   value: string;

@@ -11,6 +11,7 @@ import {
   statusLabel,
   statusTone,
 } from './format';
+import './parts.css';
 
 export function StatusBadge(props: { status: string }) {
   return (

@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { countChangedWords, type DiffPart, diffSide, diffWords } from '../../utils/filters/diff';
 import { plural } from './format';
 import { CopyButton } from './parts';
+import './prompt-diff.css';
 
 function DiffText(props: { parts: DiffPart[] }) {
   return (

@@ -4,37 +4,27 @@
  * so its scroll position survives); the full tab shows them side by side.
  *
  * The caller owns the filters and the open session (the popup keeps them in storage, the tab
- * in its URL) and passes the database and browser actions through SessionsEnvContext.
+ * in its URL) and passes the database and browser actions through SessionsEnvContext. This
+ * file only lays the parts out: which rows show is use-visible-sessions.ts, the keys are
+ * use-list-keyboard.ts, what shows instead of the list is list-or-empty-state.tsx.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { SessionRow } from '../../utils/db/types';
-import { createIncrementalFilter, filterRows, sortRows } from '../../utils/filters/match';
-import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
-import {
-  collectFacets,
-  computeTotals,
-  type SessionTotals,
-  TotalsColumns,
-} from '../../utils/filters/totals';
-import { filtersKey } from '../../utils/filters/url';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { useDirectory } from '../shared/directory';
-import { isSyncRunning, type SyncView, syncProgress, useSyncView } from '../shared/sync-state';
+import { useSyncView } from '../shared/sync-state';
 import { useNow } from '../shared/use-now';
-import { useFirstScreen, useSearchIndex, useSessionRows } from './data';
+import { useFirstScreen } from './data';
 import { useDatabase, useSessionsEnv } from './env';
 import { FilterBar } from './filter-bar';
-import {
-  formatAcus,
-  formatCount,
-  formatExact,
-  formatRelative,
-  plural,
-  statusLabel,
-} from './format';
 import { LazySessionDetail } from './lazy-detail';
-import { type Reveal, SessionList } from './session-list';
+import { ListOrEmptyState } from './list-or-empty-state';
+import { SessionList } from './session-list';
 import { SyncBar } from './sync-bar';
+import { TotalsBar } from './totals-bar';
+import { useListKeyboard } from './use-list-keyboard';
+import { useVisibleSessions } from './use-visible-sessions';
+import './session-browser.css';
 
 export type Layout = 'popup' | 'tab';
 
@@ -49,16 +39,7 @@ export interface SessionBrowserProps {
 }
 
 const ROW_HEIGHT: Record<Layout, number> = { popup: 50, tab: 54 };
-/** Rows a search's first pass finds beyond the last one in view: a screen's worth of scrolling. */
-const FIRST_PASS_EXTRA_ROWS = 30;
 const MINUTE = 60_000;
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
-}
 
 function useConfigured(): boolean | null {
   const env = useSessionsEnv();
@@ -78,69 +59,14 @@ export function SessionBrowser(props: SessionBrowserProps) {
   const configured = useConfigured();
   const syncView = useSyncView(db);
   const directory = useDirectory(db);
-  const rows = useSessionRows(db, first.screen, filters.sort);
-
-  const [searchWanted, setSearchWanted] = useState(false);
-  const searchIndex = useSearchIndex(db, rows.all, searchWanted || filters.text.trim() !== '');
-
-  const sorted = useMemo(
-    () => (rows.all ? sortRows(rows.all, filters.sort) : null),
-    [rows.all, filters.sort.field, filters.sort.dir],
-  );
-  const incremental = useMemo(() => createIncrementalFilter(), []);
-  const key = filtersKey(filters);
-  // A search first finds the rows the list can show (those in view and a screen more), so a
-  // keystroke repaints the list at once; the rest of the result follows after that frame.
-  const lastRowInView = useRef(0);
-  const firstPass = useMemo<SessionRow[] | null>(() => {
-    const firstRows = lastRowInView.current + 1 + FIRST_PASS_EXTRA_ROWS;
-    if (sorted) return incremental(sorted, filters, searchIndex, filterNow, { firstRows });
-    if (rows.preview) return filterRows(rows.preview, filters, null, filterNow);
-    return null;
-  }, [sorted, rows.preview, key, searchIndex, filterNow]);
-  const [finished, setFinished] = useState<{ of: SessionRow[]; rows: SessionRow[] } | null>(null);
-  const partial = firstPass !== null && incremental.isPartial(firstPass);
-  useEffect(() => {
-    // Preact runs effects after the frame is painted.
-    if (firstPass && incremental.isPartial(firstPass)) {
-      setFinished({ of: firstPass, rows: incremental.finish(firstPass) });
-    }
-  }, [firstPass]);
-  const visible = finished?.of === firstPass ? finished.rows : firstPass;
-  const columns = useMemo(() => (sorted ? new TotalsColumns(sorted) : null), [sorted]);
-  // While a search is unfinished the totals of the last whole result stay up (for a frame).
-  const lastTotals = useRef<SessionTotals | null>(null);
-  const totals = useMemo(() => {
-    if (!visible || !sorted) return null;
-    if (partial) return lastTotals.current;
-    const positions = incremental.positionsOf(visible);
-    lastTotals.current =
-      columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
-    return lastTotals.current;
-  }, [visible, partial]);
-  const facets = useMemo(() => collectFacets(rows.all ?? []), [rows.all]);
-  const searchBusy = filters.text.trim() !== '' && rows.all !== null && searchIndex === null;
-
-  // The active row (keyboard selection) is tracked by id so it survives re-filtering.
-  const [activeId, setActiveId] = useState<string | null>(openId);
-  const activeIndex = useMemo(
-    () => (visible && activeId ? visible.findIndex((row) => row.session_id === activeId) : -1),
-    [visible, activeId],
-  );
-  const [reveal, setReveal] = useState<Reveal>({ index: -1, focus: false, center: false, seq: 0 });
-  const revealIndex = (index: number, focus: boolean, center = false) =>
-    setReveal((previous) => ({ index, focus, center, seq: previous.seq + 1 }));
-
-  // A session opened from outside (a link with ?session=) is brought into view once listed.
-  const revealedOpen = useRef<string | null>(null);
-  useEffect(() => {
-    if (!openId || !visible || revealedOpen.current === openId) return;
-    const index = visible.findIndex((row) => row.session_id === openId);
-    if (index < 0) return;
-    revealedOpen.current = openId;
-    setActiveId(openId);
-    revealIndex(index, false, true);
-  }, [openId, visible]);
+  const { rows, sorted, visible, totals, facets, searchBusy, lastRowInView, wantSearch } =
+    useVisibleSessions(db, first.screen, filters, filterNow);
+  const keyboard = useListKeyboard({
+    rows: visible,
+    openId,
+    onOpenChange,
+    detailCoversList: layout === 'popup' && openId !== null,
+  });
 
   const openRow = useMemo(() => {
     if (!openId) return null;
@@ -158,131 +84,6 @@ export function SessionBrowser(props: SessionBrowserProps) {
     document.title = openTitle ? `${openTitle} · Devin sessions` : 'Devin sessions';
   }, [layout, openTitle]);
 
-  const searchRef = useRef<HTMLInputElement>(null);
-  const listRegionRef = useRef<HTMLDivElement>(null);
-
-  const open = (index: number) => {
-    const row = visible?.[index];
-    if (!row) return;
-    setActiveId(row.session_id);
-    revealedOpen.current = row.session_id;
-    onOpenChange(row.session_id);
-  };
-  const back = () => {
-    onOpenChange(null);
-    if (activeIndex >= 0) revealIndex(activeIndex, true);
-  };
-  const move = (delta: number, focusRow: boolean) => {
-    if (!visible || visible.length === 0) return;
-    const from = activeIndex < 0 ? (delta > 0 ? -1 : visible.length) : activeIndex;
-    const index = Math.max(0, Math.min(visible.length - 1, from + delta));
-    const row = visible[index];
-    if (!row) return;
-    setActiveId(row.session_id);
-    revealIndex(index, focusRow);
-  };
-
-  const handlers = useRef({ open, back, move });
-  handlers.current = { open, back, move };
-  const state = useRef({ openId, activeIndex, layout });
-  state.current = { openId, activeIndex, layout };
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const { openId: current, activeIndex: active, layout: where } = state.current;
-      const target = event.target as HTMLElement | null;
-      const inSearch = target === searchRef.current;
-      const inList = Boolean(target && listRegionRef.current?.contains(target));
-      const onPage = !target || target === document.body;
-      const detailCovers = where === 'popup' && current !== null;
-
-      if (event.key === '/' && !isEditable(target)) {
-        event.preventDefault();
-        if (detailCovers) handlers.current.back();
-        requestAnimationFrame(() => searchRef.current?.focus());
-        return;
-      }
-      if (event.key === 'Escape') {
-        if (current !== null) {
-          event.preventDefault();
-          handlers.current.back();
-        }
-        return;
-      }
-      if (detailCovers || !(inSearch || inList || onPage)) return;
-      const step: Record<string, number> = {
-        ArrowDown: 1,
-        ArrowUp: -1,
-        PageDown: 10,
-        PageUp: -10,
-      };
-      const delta = step[event.key];
-      if (delta !== undefined && !(inSearch && event.key.startsWith('Page'))) {
-        event.preventDefault();
-        handlers.current.move(delta, inList);
-        return;
-      }
-      // Enter in the search box opens the selected row, or the first one when none is.
-      const chosen = active >= 0 ? active : inSearch ? 0 : -1;
-      if (event.key === 'Enter' && (inSearch || onPage) && chosen >= 0) {
-        event.preventDefault();
-        handlers.current.open(chosen);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
-  const count = rows.count;
-  const syncing = isSyncRunning(syncView, now);
-  const changeFilters = (next: SessionFilters) => onFiltersChange(next);
-  const clear = () => onFiltersChange(clearFilters(filters));
-
-  let listBody: ComponentChildren;
-  if (configured === false && count === 0) {
-    listBody = <NoKey onOpenOptions={env.openOptions} />;
-  } else if (count === 0 && (configured === null || !syncView.loaded)) {
-    // Not known yet whether a key is set or a sync ran: say nothing rather than the wrong thing.
-    listBody = <p class="empty muted">Loading…</p>;
-  } else if (count === 0) {
-    listBody = <NeverSynced info={syncView} syncing={syncing} onSync={() => void env.syncNow()} />;
-  } else if (visible === null || (visible.length === 0 && sorted === null)) {
-    listBody = <p class="empty muted">Loading sessions…</p>;
-  } else if (visible.length === 0 && filters.prKey) {
-    listBody = (
-      <NoLinkedSessions
-        lastSuccessAt={syncView.status.lastSuccessAt}
-        now={now}
-        onSync={() => void env.syncNow()}
-        onClear={clear}
-      />
-    );
-  } else if (visible.length === 0) {
-    listBody = <NoMatch active={countActiveFilters(filters)} onClear={clear} />;
-  } else {
-    listBody = (
-      <SessionList
-        rows={visible}
-        layout={layout}
-        activeIndex={activeIndex}
-        openId={openId}
-        directory={directory}
-        now={now}
-        rowHeight={ROW_HEIGHT[layout]}
-        lastRowInView={lastRowInView}
-        reveal={reveal}
-        onActivate={(index) => {
-          const row = visible[index];
-          if (row) setActiveId(row.session_id);
-        }}
-        onOpen={open}
-        labelledBy="sessions-heading"
-        describedBy="sessions-totals"
-      />
-    );
-  }
-
   const detail = openId ? (
     <LazySessionDetail
       key={openId}
@@ -290,7 +91,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
       row={openRow}
       directory={directory}
       now={now}
-      onBack={back}
+      onBack={keyboard.back}
       autoFocus={layout === 'popup'}
     />
   ) : null;
@@ -298,13 +99,13 @@ export function SessionBrowser(props: SessionBrowserProps) {
   const filterBar = (
     <FilterBar
       filters={filters}
-      onChange={changeFilters}
-      onClear={clear}
+      onChange={onFiltersChange}
+      onClear={() => onFiltersChange(clearFilters(filters))}
       facets={facets}
       directory={directory}
       layout={layout}
-      searchRef={searchRef}
-      onSearchIntent={() => setSearchWanted(true)}
+      searchRef={keyboard.searchRef}
+      onSearchIntent={wantSearch}
       searchBusy={searchBusy}
       now={filterNow}
     />
@@ -327,17 +128,38 @@ export function SessionBrowser(props: SessionBrowserProps) {
       <div class="panes">
         <div class="list-pane" inert={layout === 'popup' && openId !== null}>
           {layout === 'popup' ? filterBar : null}
-          <Totals
-            totals={totals}
-            shown={visible?.length ?? null}
-            complete={sorted !== null}
-            count={count}
-          />
+          <TotalsBar totals={totals} complete={sorted !== null} count={rows.count} />
           <h2 id="sessions-heading" class="visually-hidden">
             Sessions
           </h2>
-          <div class="list-region" ref={listRegionRef}>
-            {listBody}
+          <div class="list-region" ref={keyboard.listRegionRef}>
+            <ListOrEmptyState
+              rows={visible}
+              complete={sorted !== null}
+              count={rows.count}
+              configured={configured}
+              syncView={syncView}
+              now={now}
+              filters={filters}
+              onFiltersChange={onFiltersChange}
+              list={(shown) => (
+                <SessionList
+                  rows={shown}
+                  layout={layout}
+                  activeIndex={keyboard.activeIndex}
+                  openId={openId}
+                  directory={directory}
+                  now={now}
+                  rowHeight={ROW_HEIGHT[layout]}
+                  lastRowInView={lastRowInView}
+                  reveal={keyboard.reveal}
+                  onActivate={keyboard.activate}
+                  onOpen={keyboard.open}
+                  labelledBy="sessions-heading"
+                  describedBy="sessions-totals"
+                />
+              )}
+            />
           </div>
         </div>
         {layout === 'tab' ? (
@@ -356,155 +178,6 @@ export function SessionBrowser(props: SessionBrowserProps) {
           <div class="detail-overlay">{detail}</div>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-function Totals(props: {
-  totals: SessionTotals | null;
-  shown: number | null;
-  complete: boolean;
-  count: number | null;
-}) {
-  const { totals } = props;
-  if (!totals || !props.complete) {
-    return (
-      <div class="totals muted" id="sessions-totals">
-        {props.count !== null && props.count > 0
-          ? `Reading ${formatCount(props.count)} cached sessions…`
-          : ' '}
-      </div>
-    );
-  }
-  const statuses = Object.entries(totals.byStatus).sort((a, b) => b[1] - a[1]);
-  return (
-    <div class="totals" id="sessions-totals">
-      <span role="status" class="totals-main">
-        <strong data-testid="sessions-count" data-count={totals.sessions}>
-          {plural(totals.sessions, 'session')}
-        </strong>
-        {props.count !== null && props.count !== totals.sessions ? (
-          <span class="muted"> of {formatCount(props.count)}</span>
-        ) : null}
-        {' · '}
-        <strong>{formatAcus(totals.acus)}</strong> ACUs
-      </span>
-      <span class="totals-status">
-        {statuses.map(([status, n]) => (
-          <span key={status} class={`totals-chip status-${status}`}>
-            {statusLabel(status)} {formatCount(n)}
-          </span>
-        ))}
-      </span>
-    </div>
-  );
-}
-
-function NoKey(props: { onOpenOptions: () => void }) {
-  return (
-    <div class="empty">
-      <h3>Connect to Devin</h3>
-      <p class="muted">
-        Add an enterprise admin API key and choose the organizations to sync. Sessions appear here
-        as soon as the first page arrives.
-      </p>
-      <button type="button" class="primary" onClick={props.onOpenOptions}>
-        Open options
-      </button>
-    </div>
-  );
-}
-
-function NeverSynced(props: { info: SyncView; syncing: boolean; onSync: () => void }) {
-  const { info, syncing } = props;
-  const { done, total } = syncProgress(info.states);
-  if (syncing) {
-    return (
-      <div class="empty">
-        <h3>First sync in progress</h3>
-        <p class="muted">
-          {total > 0
-            ? `${formatCount(done)} of ${formatCount(total)} sessions downloaded.`
-            : 'Fetching the first sessions…'}{' '}
-          They appear here as they arrive.
-        </p>
-        {total > 0 ? (
-          <progress
-            class="big-progress"
-            max={total}
-            value={Math.min(done, total)}
-            aria-label="First sync progress"
-          />
-        ) : null}
-      </div>
-    );
-  }
-  if (info.status.lastSuccessAt !== null) {
-    return (
-      <div class="empty">
-        <h3>No sessions yet</h3>
-        <p class="muted">The synced organizations have no sessions in the history window.</p>
-        <button type="button" onClick={props.onSync}>
-          Sync now
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div class="empty">
-      <h3>Not synced yet</h3>
-      {info.status.lastError ? (
-        <p class="error-text">{info.status.lastError.message}</p>
-      ) : (
-        <p class="muted">Sessions appear here after the first sync.</p>
-      )}
-      <button type="button" class="primary" onClick={props.onSync}>
-        Sync now
-      </button>
-    </div>
-  );
-}
-
-/** The answer of the PR lookup when no cached session links to the pull request. */
-function NoLinkedSessions(props: {
-  lastSuccessAt: number | null;
-  now: number;
-  onSync: () => void;
-  onClear: () => void;
-}) {
-  return (
-    <div class="empty">
-      <h3>No Devin session is linked to this pull request</h3>
-      <p class="muted">
-        {props.lastSuccessAt === null
-          ? 'Sessions have not been synced yet.'
-          : `Last synced ${formatRelative(props.lastSuccessAt, props.now)} (${formatExact(props.lastSuccessAt)}).`}{' '}
-        A session that opened it recently may appear after the next sync.
-      </p>
-      <button type="button" class="primary" onClick={props.onSync}>
-        Sync now
-      </button>{' '}
-      <button type="button" onClick={props.onClear}>
-        Show all sessions
-      </button>
-    </div>
-  );
-}
-
-function NoMatch(props: { active: number; onClear: () => void }) {
-  return (
-    <div class="empty">
-      <h3>No sessions match</h3>
-      <p class="muted">
-        {props.active > 0
-          ? 'Nothing in the cache passes these filters.'
-          : 'Nothing in the cache to show.'}
-      </p>
-      {props.active > 0 ? (
-        <button type="button" class="primary" onClick={props.onClear}>
-          Clear filters
-        </button>
-      ) : null}
     </div>
   );
 }

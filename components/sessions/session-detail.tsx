@@ -17,6 +17,7 @@ import { useDatabase } from './env';
 import { formatAcus, formatExact, humanize, plural } from './format';
 import { CopyButton, PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { PromptDiff } from './prompt-diff';
+import './session-detail.css';
 
 export interface SessionDetailProps {
   sessionId: string;

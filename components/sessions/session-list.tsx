@@ -1,7 +1,7 @@
 /**
  * The virtualized list: only rows in view are in the DOM, so 50,000 sessions scroll like 50.
  * Each row has one button (the title) that opens the session; the active row's button is the
- * one Tab reaches, and ArrowUp/ArrowDown move it (see session-browser.tsx).
+ * one Tab reaches, and ArrowUp/ArrowDown move it (see use-list-keyboard.ts).
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
@@ -9,6 +9,7 @@ import type { Directory } from '../shared/directory';
 import { formatAcus } from './format';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { useVirtualizer } from './use-virtualizer';
+import './session-list.css';
 
 export interface SessionListProps {
   rows: readonly SessionRow[];

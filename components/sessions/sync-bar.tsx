@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
 import { formatCount, formatExact, formatRelative } from './format';
+import './sync-bar.css';
 
 const ANSWERS: Record<string, string> = {
   'not-configured': 'Add an API key and an organization in the options page first.',

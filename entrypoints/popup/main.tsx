@@ -1,4 +1,6 @@
 /** The toolbar popup: the session browser, compact, with its filters kept between openings. */
+import '../../components/shared/theme.css';
+import '../../components/sessions/sessions.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
@@ -7,10 +9,8 @@ import { SessionBrowser } from '../../components/sessions/session-browser';
 import { viewToQuery } from '../../components/sessions/view-query';
 import type { SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
-import { loadPopupFilters, savePopupFilters } from './popup-filters';
-import '../../components/shared/theme.css';
-import '../../components/sessions/sessions.css';
 import { runDetached } from '../../utils/log';
+import { loadPopupFilters, savePopupFilters } from './popup-filters';
 
 const env = createBrowserEnv();
 

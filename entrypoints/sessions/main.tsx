@@ -5,6 +5,8 @@
  *   sessions.html?pr=<PR key>    sessions whose pull requests include that PR
  *   sessions.html?ids=a,b,c      those sessions
  */
+import '../../components/shared/theme.css';
+import '../../components/sessions/sessions.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
@@ -14,8 +16,6 @@ import { viewFromQuery, viewToQuery } from '../../components/sessions/view-query
 import { useQueryInUrl } from '../../components/shared/use-query-in-url';
 import type { SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
-import '../../components/shared/theme.css';
-import '../../components/sessions/sessions.css';
 
 const env = createBrowserEnv();
 

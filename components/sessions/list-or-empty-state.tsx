@@ -1,0 +1,169 @@
+/**
+ * What the list region shows: the list, or why there is none to show yet (no API key, the
+ * first sync under way, nothing matches the filters, ...). The cases are tried in one order,
+ * in one place, so the page never says two of them at once or the wrong one while loading.
+ */
+import type { ComponentChildren } from 'preact';
+import type { SessionRow } from '../../utils/db/types';
+import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
+import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
+import { useSessionsEnv } from './env';
+import { formatCount, formatExact, formatRelative } from './format';
+import './list-or-empty-state.css';
+
+export interface ListOrEmptyStateProps {
+  /** The rows that pass the filters; null until known. */
+  rows: SessionRow[] | null;
+  /** Every cached row has been read (not only the first screen). */
+  complete: boolean;
+  /** Rows in the cache, known before they are read. */
+  count: number | null;
+  /** An API key is set; null until known. */
+  configured: boolean | null;
+  syncView: SyncView;
+  now: number;
+  filters: SessionFilters;
+  onFiltersChange: (filters: SessionFilters) => void;
+  /** Draws the list, given rows to show. */
+  list: (rows: SessionRow[]) => ComponentChildren;
+}
+
+export function ListOrEmptyState(props: ListOrEmptyStateProps) {
+  const { rows, count, configured, syncView, now, filters } = props;
+  const env = useSessionsEnv();
+  const sync = () => void env.syncNow();
+  const clear = () => props.onFiltersChange(clearFilters(filters));
+
+  if (configured === false && count === 0) return <NoKey onOpenOptions={env.openOptions} />;
+  if (count === 0 && (configured === null || !syncView.loaded)) {
+    // Not known yet whether a key is set or a sync ran: say nothing rather than the wrong thing.
+    return <p class="empty muted">Loading…</p>;
+  }
+  if (count === 0) {
+    return <NeverSynced info={syncView} syncing={isSyncRunning(syncView, now)} onSync={sync} />;
+  }
+  if (rows === null || (rows.length === 0 && !props.complete)) {
+    return <p class="empty muted">Loading sessions…</p>;
+  }
+  if (rows.length === 0 && filters.prKey) {
+    return (
+      <NoLinkedSessions
+        lastSuccessAt={syncView.status.lastSuccessAt}
+        now={now}
+        onSync={sync}
+        onClear={clear}
+      />
+    );
+  }
+  if (rows.length === 0) return <NoMatch active={countActiveFilters(filters)} onClear={clear} />;
+  return props.list(rows);
+}
+
+function NoKey(props: { onOpenOptions: () => void }) {
+  return (
+    <div class="empty">
+      <h3>Connect to Devin</h3>
+      <p class="muted">
+        Add an enterprise admin API key and choose the organizations to sync. Sessions appear here
+        as soon as the first page arrives.
+      </p>
+      <button type="button" class="primary" onClick={props.onOpenOptions}>
+        Open options
+      </button>
+    </div>
+  );
+}
+
+function NeverSynced(props: { info: SyncView; syncing: boolean; onSync: () => void }) {
+  const { info, syncing } = props;
+  const { done, total } = syncProgress(info.states);
+  if (syncing) {
+    return (
+      <div class="empty">
+        <h3>First sync in progress</h3>
+        <p class="muted">
+          {total > 0
+            ? `${formatCount(done)} of ${formatCount(total)} sessions downloaded.`
+            : 'Fetching the first sessions…'}{' '}
+          They appear here as they arrive.
+        </p>
+        {total > 0 ? (
+          <progress
+            class="big-progress"
+            max={total}
+            value={Math.min(done, total)}
+            aria-label="First sync progress"
+          />
+        ) : null}
+      </div>
+    );
+  }
+  if (info.status.lastSuccessAt !== null) {
+    return (
+      <div class="empty">
+        <h3>No sessions yet</h3>
+        <p class="muted">The synced organizations have no sessions in the history window.</p>
+        <button type="button" onClick={props.onSync}>
+          Sync now
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="empty">
+      <h3>Not synced yet</h3>
+      {info.status.lastError ? (
+        <p class="error-text">{info.status.lastError.message}</p>
+      ) : (
+        <p class="muted">Sessions appear here after the first sync.</p>
+      )}
+      <button type="button" class="primary" onClick={props.onSync}>
+        Sync now
+      </button>
+    </div>
+  );
+}
+
+/** The answer of the PR lookup when no cached session links to the pull request. */
+function NoLinkedSessions(props: {
+  lastSuccessAt: number | null;
+  now: number;
+  onSync: () => void;
+  onClear: () => void;
+}) {
+  return (
+    <div class="empty">
+      <h3>No Devin session is linked to this pull request</h3>
+      <p class="muted">
+        {props.lastSuccessAt === null
+          ? 'Sessions have not been synced yet.'
+          : `Last synced ${formatRelative(props.lastSuccessAt, props.now)} (${formatExact(props.lastSuccessAt)}).`}{' '}
+        A session that opened it recently may appear after the next sync.
+      </p>
+      <button type="button" class="primary" onClick={props.onSync}>
+        Sync now
+      </button>{' '}
+      <button type="button" onClick={props.onClear}>
+        Show all sessions
+      </button>
+    </div>
+  );
+}
+
+function NoMatch(props: { active: number; onClear: () => void }) {
+  return (
+    <div class="empty">
+      <h3>No sessions match</h3>
+      <p class="muted">
+        {props.active > 0
+          ? 'Nothing in the cache passes these filters.'
+          : 'Nothing in the cache to show.'}
+      </p>
+      {props.active > 0 ? (
+        <button type="button" class="primary" onClick={props.onClear}>
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}

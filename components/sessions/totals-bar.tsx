@@ -1,0 +1,51 @@
+/**
+ * The line over the list: how many sessions are shown (of how many cached), their ACUs and
+ * how many of each status. Screen readers hear it as the list's description and as a status
+ * when it changes.
+ */
+import type { SessionTotals } from '../../utils/filters/totals';
+import { formatAcus, formatCount, plural, statusLabel } from './format';
+import './totals-bar.css';
+
+export interface TotalsBarProps {
+  totals: SessionTotals | null;
+  /** Every cached row has been read: until then the totals would count only the first screen. */
+  complete: boolean;
+  /** Rows in the cache, known before they are read. */
+  count: number | null;
+}
+
+export function TotalsBar(props: TotalsBarProps) {
+  const { totals } = props;
+  if (!totals || !props.complete) {
+    return (
+      <div class="totals muted" id="sessions-totals">
+        {props.count !== null && props.count > 0
+          ? `Reading ${formatCount(props.count)} cached sessions…`
+          : ' '}
+      </div>
+    );
+  }
+  const statuses = Object.entries(totals.byStatus).sort((a, b) => b[1] - a[1]);
+  return (
+    <div class="totals" id="sessions-totals">
+      <span role="status" class="totals-main">
+        <strong data-testid="sessions-count" data-count={totals.sessions}>
+          {plural(totals.sessions, 'session')}
+        </strong>
+        {props.count !== null && props.count !== totals.sessions ? (
+          <span class="muted"> of {formatCount(props.count)}</span>
+        ) : null}
+        {' · '}
+        <strong>{formatAcus(totals.acus)}</strong> ACUs
+      </span>
+      <span class="totals-status">
+        {statuses.map(([status, n]) => (
+          <span key={status} class={`totals-chip status-${status}`}>
+            {statusLabel(status)} {formatCount(n)}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
+}
