@@ -11,10 +11,9 @@ import {
 } from '../../utils/insights/display-names';
 import type { TableModel } from '../../utils/insights/tables';
 import { GROUP_BYS, type GroupBy, type Insights } from '../../utils/insights/types';
-import { plural } from '../shared/format';
+import { formatAcus, plural } from '../shared/format';
 import type { ChartSeries } from './bar-chart';
 import { ChartCard } from './chart-card';
-import { formatAcus } from './format';
 import { SelectLink } from './parts';
 import { Segmented } from './segmented';
 import type { Palette } from './theme';

@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { type ChartSeries, seriesAt, stackedData } from '../../utils/insights/chart-data';
-import { formatCompact, formatShortDay } from './format';
+import { formatCompact, formatShortDay } from '../shared/format';
 
 const HALF_DAY = 12 * 60 * 60 * 1000;
 

@@ -7,8 +7,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Selection } from '../../utils/insights/select';
 import type { TableModel } from '../../utils/insights/tables';
+import { formatLongDay } from '../shared/format';
 import { BarChart, type BarChartProps } from './bar-chart';
-import { formatLongDay } from './format';
 import { CsvButton, DataTable, Section, useSelectionUrl } from './parts';
 import { Segmented } from './segmented';
 

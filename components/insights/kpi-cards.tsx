@@ -13,8 +13,7 @@ import {
   FLAG_SUGGESTED_PROMPT,
   type Insights,
 } from '../../utils/insights/types';
-import { formatCount, plural } from '../shared/format';
-import { formatAcus, formatPercent } from './format';
+import { formatAcus, formatCount, formatPercent, plural } from '../shared/format';
 import { SelectLink } from './parts';
 
 function KpiCard(props: {

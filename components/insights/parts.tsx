@@ -9,7 +9,7 @@ import type { TableModel } from '../../utils/insights/tables';
 import type { Insights } from '../../utils/insights/types';
 import { downloadText } from '../shared/download';
 import { formatCount, formatDateTime } from '../shared/format';
-import { formatCell } from './format';
+import { formatCell } from './format-cell';
 
 export interface LinkScope {
   insights: Insights;

@@ -5,13 +5,12 @@ import { readAllSessions, readCacheSummary, readSessionRows } from '../../utils/
 import { exportFileName, toCsv, toExportJson } from '../../utils/export';
 import { sendMessage } from '../../utils/messaging';
 import { downloadText } from '../shared/download';
-import { formatCount, plural } from '../shared/format';
+import { formatBytes, formatCount, plural } from '../shared/format';
 import { useLiveQuery } from '../shared/use-live-query';
 import { Card } from './card';
 import { ConfirmStep, useConfirmStep } from './confirm-step';
 import { NO_BACKGROUND } from './connection-report';
 import { errorNotice, Feedback, type Notice } from './feedback';
-import { formatBytes } from './format';
 import { describeSyncResult } from './sync-result';
 
 /** The extension's share of the disk, when the browser says (it counts IndexedDB too). */

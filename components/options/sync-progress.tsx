@@ -1,8 +1,7 @@
 /** Where sync stands: overall, then per organization, with progress of a pass under way. */
 import type { OrgSyncState, SyncPass } from '../../utils/db/types';
-import { formatCount, formatDateTime, plural } from '../shared/format';
+import { formatCount, formatDateTime, formatRelative, plural } from '../shared/format';
 import type { SyncView } from '../shared/sync-state';
-import { formatRelative } from './format';
 
 function passText(pass: SyncPass): string {
   if (pass.kind === 'backfill') {

@@ -12,7 +12,7 @@ import {
 } from '../../utils/filters/model';
 import type { Facets } from '../../utils/filters/totals';
 import type { Directory } from '../shared/directory';
-import { humanize, KNOWN_STATUSES, statusLabel } from './format';
+import { humanize, KNOWN_STATUSES, statusLabel } from '../shared/labels';
 import { MultiSelect, type Option } from './multi-select';
 import './filter-bar.css';
 

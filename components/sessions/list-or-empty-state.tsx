@@ -6,9 +6,9 @@
 import type { ComponentChildren } from 'preact';
 import type { SessionRow } from '../../utils/db/types';
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
+import { formatCount, formatExact, formatRelative } from '../shared/format';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
-import { formatCount, formatExact, formatRelative } from './format';
 import './list-or-empty-state.css';
 
 export interface ListOrEmptyStateProps {

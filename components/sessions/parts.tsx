@@ -1,16 +1,10 @@
 /** Small pieces shared by the list and the detail: badges, times, PR links, copy buttons. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PullRequest } from '../../utils/api/schemas';
+import { formatExact, formatRelative } from '../shared/format';
+import { humanize, shortPrLabel, statusLabel, statusTone } from '../shared/labels';
 import { SafeLink } from '../shared/safe-link';
 import { useSessionsEnv } from './env';
-import {
-  formatExact,
-  formatRelative,
-  humanize,
-  shortPrLabel,
-  statusLabel,
-  statusTone,
-} from './format';
 import './parts.css';
 
 export function StatusBadge(props: { status: string }) {

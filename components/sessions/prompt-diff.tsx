@@ -1,7 +1,7 @@
 /** The original prompt beside the suggested one, with what changed marked on each side. */
 import { useMemo } from 'preact/hooks';
 import { countChangedWords, type DiffPart, diffSide, diffWords } from '../../utils/filters/diff';
-import { plural } from './format';
+import { plural } from '../shared/format';
 import { CopyButton } from './parts';
 import './prompt-diff.css';
 

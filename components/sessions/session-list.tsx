@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
 import type { Directory } from '../shared/directory';
-import { formatAcus } from './format';
+import { formatAcus } from '../shared/format';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { useVirtualizer } from './use-virtualizer';
 import './session-list.css';

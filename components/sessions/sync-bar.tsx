@@ -1,9 +1,9 @@
 /** One line on the state of the cache: last sync, progress while syncing, the last error. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { formatCount, formatExact, formatRelative } from '../shared/format';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
-import { formatCount, formatExact, formatRelative } from './format';
 import './sync-bar.css';
 
 const ANSWERS: Record<string, string> = {

@@ -4,7 +4,8 @@
  * when it changes.
  */
 import type { SessionTotals } from '../../utils/filters/totals';
-import { formatAcus, formatCount, plural, statusLabel } from './format';
+import { formatAcus, formatCount, plural } from '../shared/format';
+import { statusLabel } from '../shared/labels';
 import './totals-bar.css';
 
 export interface TotalsBarProps {

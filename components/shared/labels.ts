@@ -1,56 +1,7 @@
-/** How the session browser writes numbers, times and statuses. */
-
-const counts = new Intl.NumberFormat('en-US');
-const acus = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-
-export function formatCount(value: number): string {
-  return counts.format(value);
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
-
-export function formatAcus(value: number): string {
-  return acus.format(value);
-}
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
-const monthDayYear = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-});
-const exact = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZoneName: 'short',
-});
-
-/** Short and dense: "just now", "5m ago", "3h ago", "6d ago", then "Mar 4" or "Mar 4, 2023". */
-export function formatRelative(at: number, now: number): string {
-  const diff = now - at;
-  if (diff < 0) return diff > -MINUTE ? 'just now' : monthDay.format(at);
-  if (diff < MINUTE) return 'just now';
-  if (diff < HOUR) return `${Math.floor(diff / MINUTE)}m ago`;
-  if (diff < DAY) return `${Math.floor(diff / HOUR)}h ago`;
-  if (diff < 7 * DAY) return `${Math.floor(diff / DAY)}d ago`;
-  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return (sameYear ? monthDay : monthDayYear).format(at);
-}
-
-/** The full local date and time, for hover titles. */
-export function formatExact(at: number): string {
-  return exact.format(at);
-}
+/**
+ * The words the UI shows for values the API sends as codes: statuses, analysis labels, pull
+ * request links. (Numbers and times: ./format.)
+ */
 
 const STATUS_LABELS: Record<string, string> = {
   new: 'New',

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { shortPrLabel, statusLabel } from './labels';
+
+describe('labels', () => {
+  it('labels PRs and statuses', () => {
+    expect(shortPrLabel('https://github.com/acme/web/pull/42/files')).toBe('acme/web #42');
+    expect(shortPrLabel('https://gitlab.com/g/sub/proj/-/merge_requests/7')).toBe('sub/proj #7');
+    expect(shortPrLabel('https://dev.azure.com/o/p/_git/repo/pullrequest/9')).toBe('p/repo #9');
+    expect(shortPrLabel('not a url')).toBe('not a url');
+    expect(statusLabel('exit')).toBe('Exited');
+    expect(statusLabel('blocked_on_user')).toBe('Blocked on user');
+  });
+});
