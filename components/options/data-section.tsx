@@ -13,6 +13,7 @@ import { NO_BACKGROUND } from './connection-report';
 import { errorNotice, Feedback, type Notice } from './feedback';
 import { formatBytes } from './format';
 import { describeSyncResult } from './sync-result';
+import './data-section.css';
 
 /** The extension's share of the disk, when the browser says (it counts IndexedDB too). */
 function useStorageUsed(refreshKey: unknown): number | null {

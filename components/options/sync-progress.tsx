@@ -3,6 +3,9 @@ import type { OrgSyncState, SyncPass } from '../../utils/db/types';
 import { formatCount, formatDateTime, plural } from '../shared/format';
 import type { SyncView } from '../shared/sync-state';
 import { formatRelative } from './format';
+import './feedback.css';
+import './organization-label.css';
+import './sync-progress.css';
 
 function passText(pass: SyncPass): string {
   if (pass.kind === 'backfill') {
