@@ -3,9 +3,11 @@
 // page is a slice, and a session's position depends only on (created_at, session_id): updates never
 // move it, which is what lets a client page through a changing list without gaps.
 
-import { generateAnalysis } from './content';
 import type { Dataset } from './data';
-import { compareSessions, iso, SessionFactory, toEpochMs } from './data';
+import { generateAnalysis } from './dataset/analysis';
+import { SessionFactory } from './dataset/session-factory';
+import { compareSessions } from './dataset/session-order';
+import { iso, toEpochMs } from './dataset/time';
 import { Rng, round2 } from './random';
 import type {
   MemberResponse,

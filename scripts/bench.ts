@@ -8,8 +8,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { HELP, parseBenchArgs, UsageError } from './bench/args';
 import { copyExtension } from './bench/browser';
+import { Cleanup } from './bench/cleanup';
 import { formatTable } from './bench/report';
-import { Cleanup, runBench } from './bench/run';
+import { runBench } from './bench/run';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DEFAULT_EXTENSION_DIR = resolve(ROOT, '.output/loopback/chrome-mv3');

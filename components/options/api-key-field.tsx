@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { apiKeyHint } from '../../utils/settings/validate';
 import { describedBy, FieldError } from './feedback';
+import './api-key-field.css';
 
 export function ApiKeyField(props: {
   id: string;

@@ -1,5 +1,6 @@
 /** One section of the options page: a card with a heading and a line saying what it is for. */
 import type { ComponentChildren } from 'preact';
+import './card.css';
 
 export function Card(props: {
   id: string;

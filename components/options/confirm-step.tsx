@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import './confirm-step.css';
 
 export interface ConfirmStepState {
   open: boolean;

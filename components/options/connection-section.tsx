@@ -18,6 +18,7 @@ import { describeFailure, isKeyRefused, NO_BACKGROUND } from './connection-repor
 import { errorNotice, Feedback, type Notice, UnsavedMark } from './feedback';
 import { OriginAccess } from './origin-access';
 import { type StoredConfig, saveConnection } from './stored-config';
+import './connection-section.css';
 
 interface Target {
   apiBaseUrl: string;

@@ -12,6 +12,7 @@ import { ConfirmStep, useConfirmStep } from './confirm-step';
 import { NO_BACKGROUND } from './connection-report';
 import { errorNotice, Feedback, type Notice } from './feedback';
 import { describeSyncResult } from './sync-result';
+import './data-section.css';
 
 /** The extension's share of the disk, when the browser says (it counts IndexedDB too). */
 function useStorageUsed(refreshKey: unknown): number | null {

@@ -4,6 +4,7 @@
  * `alert` for errors.
  */
 import type { ComponentChildren } from 'preact';
+import './feedback.css';
 
 type Tone = 'progress' | 'success' | 'info' | 'error';
 

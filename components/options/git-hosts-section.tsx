@@ -15,6 +15,7 @@ import { Card } from './card';
 import { describedBy, Feedback, FieldError, type Notice } from './feedback';
 import { OriginAccess } from './origin-access';
 import { type StoredConfig, saveSettings } from './stored-config';
+import './git-hosts-section.css';
 
 const GIT_HOST_KIND_LABELS: Readonly<Record<GitHostKind, string>> = {
   github: 'GitHub Enterprise Server',

@@ -13,6 +13,7 @@ import { OrganizationsSection } from './organizations-section';
 import { SetupSteps } from './setup-steps';
 import { useStoredConfig } from './stored-config';
 import { SyncSection } from './sync-section';
+import './options-app.css';
 
 const NO_ORGANIZATIONS: Organization[] = [];
 

@@ -17,6 +17,9 @@ import {
   UnsavedMark,
 } from './feedback';
 import { type StoredConfig, saveSettings } from './stored-config';
+import './feedback.css';
+import './organization-label.css';
+import './organizations-section.css';
 
 interface Choice {
   org_id: string;

@@ -8,6 +8,7 @@ import {
   isBuiltInOrigin,
   requestOriginPermission,
 } from '../../utils/settings/permissions';
+import './feedback.css';
 
 export function OriginAccess(props: { origin: string; what: string }) {
   const [allowed, setAllowed] = useState<boolean | null>(null);

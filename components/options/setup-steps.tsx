@@ -1,4 +1,7 @@
 /** For a new install: the three steps to a first sync, each ticked once done. */
+import './card.css';
+import './setup-steps.css';
+
 export function SetupSteps(props: { hasKey: boolean; hasOrgs: boolean; synced: boolean }) {
   if (props.hasKey && props.hasOrgs && props.synced) return null;
   const steps = [

@@ -2,6 +2,9 @@
 import type { OrgSyncState, SyncPass } from '../../utils/db/types';
 import { formatCount, formatDateTime, formatRelative, plural } from '../shared/format';
 import type { SyncView } from '../shared/sync-state';
+import './feedback.css';
+import './organization-label.css';
+import './sync-progress.css';
 
 function passText(pass: SyncPass): string {
   if (pass.kind === 'backfill') {

@@ -17,6 +17,7 @@ import {
 import { type StoredConfig, saveSettings } from './stored-config';
 import { OrgProgressList, SyncProblem, SyncSummary } from './sync-progress';
 import { describeSyncResult } from './sync-result';
+import './sync-section.css';
 
 function parseWhole(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);

@@ -1,0 +1,92 @@
+/**
+ * The backfill phase: the first sync of every organization, beside its floor (the same pages
+ * fetched and not stored), with the worker's CPU time and heap peak (worker_heap_mb) during it.
+ */
+import { type BenchRun, logStep, MB, PAGE_SIZE } from '../bench-run';
+import { describeCpu, measureCpu } from '../cpu';
+import { profileBase, startWorkerProfile, stopWorkerProfile } from '../cpu-profiles';
+import { configureAndWait, countSessions, type FloorArgs, fetchPages } from '../in-browser';
+import { sameUrls, sessionsListing, syncUrls } from '../sync-pages';
+
+/** Measures the backfill; returns how many sessions the extension stored. */
+export async function measureBackfill(run: BenchRun): Promise<number> {
+  const { api, browser, workerCdp, samples, info } = run;
+  const backfillFloorArgs: FloorArgs = {
+    baseUrl: api.baseUrl,
+    apiKey: api.apiKey,
+    limit: PAGE_SIZE,
+    parallel: [
+      { path: '/v2/enterprise/organizations', extra: [] },
+      { path: '/v2/enterprise/members', extra: [] },
+    ],
+    sequential: api.orgIds.map((id) => sessionsListing(id)),
+  };
+  logStep(run, 'backfill floor (fetching every page, storing nothing)');
+  const floorCpu = measureCpu(browser.profileDir);
+  const floor = await browser.worker.evaluate(fetchPages, backfillFloorArgs);
+  const floorCpuSplit = floorCpu();
+  const idleHeap = await workerCdp.heapUsed();
+  api.requestLog.reset();
+  logStep(run, `backfill (${floor.urls.length} pages)`);
+  const profile = profileBase(run);
+  if (profile !== null) await startWorkerProfile(workerCdp);
+  // Sampled every 25 ms: a 10,000-session backfill lasts about a second, and sampled every
+  // 100 ms its peak was often missed, which made the heap look smaller at 10,000 than it is.
+  workerCdp.start(25);
+  const backfillCpu = measureCpu(browser.profileDir);
+  const backfill = await browser.worker.evaluate(configureAndWait, {
+    apiKey: api.apiKey,
+    settings: {
+      apiBaseUrl: api.baseUrl,
+      orgIds: api.orgIds,
+      // No scheduled sync may start during the bench.
+      syncIntervalMinutes: 24 * 60,
+      historyDays: null,
+      gitHosts: [],
+    },
+    orgIds: api.orgIds,
+    pollMs: 100,
+    timeoutMs: 30 * 60_000,
+  });
+  const backfillCpuSplit = backfillCpu();
+  const heapPeak = workerCdp.stop();
+  if (floorCpuSplit && backfillCpuSplit) {
+    logStep(run, `floor used ${describeCpu(floorCpuSplit)}`);
+    logStep(run, `backfill used ${describeCpu(backfillCpuSplit)}`);
+  }
+  if (profile !== null) info.backfillProfile = await stopWorkerProfile(workerCdp, run, profile);
+  const cached = await browser.worker.evaluate(countSessions);
+  const backfillUrls = syncUrls(api);
+  const backfillMatches = sameUrls(backfillUrls, floor.urls);
+  if (cached !== api.store.size) {
+    throw new Error(`backfill stored ${cached} sessions, the server has ${api.store.size}`);
+  }
+  // The floor again, right after: the run's floor is the mean of the two, so a busy moment
+  // of the machine (other work on it) weighs on the floor as it may on the value.
+  const floorAfter = await browser.worker.evaluate(fetchPages, backfillFloorArgs);
+  const backfillFloor = (floor.ms + floorAfter.ms) / 2;
+  samples.backfill = {
+    value: backfill.ms,
+    floor: backfillFloor,
+    ...(backfillMatches ? {} : { note: 'the floor fetched other pages than the sync' }),
+  };
+  samples.worker_heap_mb = { value: heapPeak.peak / MB };
+  info.backfill = {
+    ms: backfill.ms,
+    floorMs: backfillFloor,
+    floorBeforeMs: floor.ms,
+    floorAfterMs: floorAfter.ms,
+    pages: floor.urls.length,
+    floorBytes: floor.bytes,
+    floorItems: floor.items,
+    syncRequests: backfillUrls.length,
+    floorMatchesSyncPages: backfillMatches,
+    workerHeapIdleMb: idleHeap === null ? null : idleHeap / MB,
+    workerHeapPeakMb: heapPeak.peak / MB,
+    workerHeapSamples: heapPeak.count,
+    // CPU time by process (ms): the floor before the backfill, and the backfill.
+    floorCpuMs: floorCpuSplit,
+    cpuMs: backfillCpuSplit,
+  };
+  return cached;
+}

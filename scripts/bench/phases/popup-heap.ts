@@ -1,0 +1,15 @@
+/** The popup heap phase (popup_heap_mb): the open popup's JS heap once it went quiet. */
+import type { Page } from 'playwright-core';
+import { type BenchRun, logStep, MB } from '../bench-run';
+import { pageHeapUsed, waitQuiet } from '../popup';
+
+export async function measurePopupHeap(run: BenchRun, page: Page): Promise<void> {
+  logStep(run, 'popup heap');
+  const settled = await waitQuiet(page, 2000, 60_000);
+  const heapBytes = await pageHeapUsed(run.browser.context, page);
+  run.samples.popup_heap_mb = {
+    value: heapBytes / MB,
+    ...(settled ? {} : { note: 'the popup never went quiet: heap read after 60 s' }),
+  };
+  run.info.popupHeap = { bytes: heapBytes, settled };
+}
