@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { FIXED_NOW, ISO_MS_Z, sessionProblems } from '../tests/fixtures/mock-api';
 import { generateDataset } from './data';
 import { ISSUE_LABELS } from './dataset/vocab-analysis';
 import { Rng } from './random';
-import { FIXED_NOW, ISO_MS_Z, sessionProblems } from './test-helpers';
 import { SESSION_STATUSES } from './types';
 
 const dataset = generateDataset({ sessions: 3000, orgs: 3, seed: 42, now: FIXED_NOW });

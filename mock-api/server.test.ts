@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FIXED_NOW, sessionProblems } from '../tests/fixtures/mock-api';
 import { generateDataset } from './data';
 import type { MockApi, MockApiOptions } from './server';
 import { startMockApi } from './server';
-import { FIXED_NOW, sessionProblems } from './test-helpers';
 import type { PaginatedResponse, SessionDetailResponse } from './types';
 
 const dataset = generateDataset({ sessions: 300, orgs: 3, seed: 11, now: FIXED_NOW });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FIXED_NOW, sessionProblems } from '../tests/fixtures/mock-api';
 import { generateDataset } from './data';
 import { SessionStore } from './store';
-import { FIXED_NOW, sessionProblems } from './test-helpers';
 
 const dataset = generateDataset({ sessions: 400, orgs: 3, seed: 5, now: FIXED_NOW });
 const nowMs = Date.parse(FIXED_NOW);

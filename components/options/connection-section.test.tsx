@@ -2,11 +2,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storedConfig } from '../../tests/fixtures/options';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeyItem, DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
 import { ConnectionSection } from './connection-section';
-import { storedConfig } from './test-helpers';
 
 vi.mock('../../utils/messaging', () => ({ sendMessage: vi.fn(), onMessage: vi.fn() }));
 

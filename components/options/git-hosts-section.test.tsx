@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storedConfig } from '../../tests/fixtures/options';
 import { DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
 import { GitHostsSection } from './git-hosts-section';
-import { storedConfig } from './test-helpers';
 
 let granted: boolean;
 

@@ -2,9 +2,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { putSessions } from '../../tests/fixtures/db';
 import type { Session } from '../../utils/api';
 import { db } from '../../utils/db/database';
-import { putSessions } from '../../utils/db/test-helpers';
 import { clearCache } from '../../utils/db/writes';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeyItem, DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';

@@ -3,10 +3,10 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storedConfig } from '../../tests/fixtures/options';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { settingsItem } from '../../utils/settings/items';
 import { OrganizationsSection, orgChoices } from './organizations-section';
-import { storedConfig } from './test-helpers';
 
 const KNOWN = [
   { org_id: 'org-b', org_name: 'Payments' },

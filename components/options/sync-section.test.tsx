@@ -2,10 +2,10 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storedConfig } from '../../tests/fixtures/options';
 import { DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
 import { EMPTY_SYNC_STATUS } from '../../utils/sync/status';
 import { SyncSection } from './sync-section';
-import { storedConfig } from './test-helpers';
 
 vi.mock('../../utils/messaging', () => ({ sendMessage: vi.fn(), onMessage: vi.fn() }));
 

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { putSessions } from '../../tests/fixtures/db';
+import { DAY, HOUR, makeAnalysis, makeSession } from '../../tests/fixtures/rows';
+import { Harness, makeDatabase, makeEnv } from '../../tests/fixtures/session-browser';
 import type { Session } from '../../utils/api/schemas';
-import { putSessions } from '../../utils/db/test-helpers';
 import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
-import { DAY, HOUR, makeAnalysis, makeSession } from '../../utils/filters/test-rows';
-import { Harness, makeDatabase, makeEnv } from './test-support';
 
 const now = Date.now();
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { putSessions } from '../../tests/fixtures/db';
+import { makeSession } from '../../tests/fixtures/rows';
 import { DevinDatabase } from '../db';
-import { putSessions } from '../db/test-helpers';
-import { makeSession } from '../filters/test-rows';
 import type { BadgeView } from './badge';
 import { watchGlobalBadge } from './watch';
 

@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeSession } from '../export/test-fixtures';
+import { putSessions } from '../../tests/fixtures/db';
+import { makeSession } from '../../tests/fixtures/sessions';
 import { LEASE_KEY } from '../sync/lease';
 import { cacheChanged } from './changes';
 import { DevinDatabase } from './schema';
-import { putSessions } from './test-helpers';
 import { clearCache } from './writes';
 
 const reports: Record<string, unknown>[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeSession } from '../export/test-fixtures';
+import { putSessions } from '../../tests/fixtures/db';
+import { makeSession } from '../../tests/fixtures/sessions';
 import { readFirstScreen } from './first-screen';
 import { DevinDatabase } from './schema';
-import { putSessions } from './test-helpers';
 
 describe('readFirstScreen', () => {
   it('reads the newest rows and the session count without Dexie', async () => {

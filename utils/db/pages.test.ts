@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeSession } from '../../tests/fixtures/rows';
 import type { Session } from '../api';
-import { makeSession } from '../filters/test-rows';
 import { mergeContents, pageContent } from './pages';
 
 const at = (id: string, updatedAt: string, title = id): Session =>

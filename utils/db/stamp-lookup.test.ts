@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSession } from '../filters/test-rows';
+import { makeSession } from '../../tests/fixtures/rows';
 import { PAGE_TABLES } from './pages';
 import { toSessionRow } from './rows';
 import { DevinDatabase } from './schema';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowsById } from '../../tests/fixtures/db';
 import type { Session } from '../api';
 import { compactPages } from './compact';
 import { hasPagesOutside } from './page-orgs';
@@ -14,7 +15,6 @@ import {
 } from './reads';
 import { DevinDatabase } from './schema';
 import { readSummaryAndPreview } from './summary';
-import { rowsById } from './test-helpers';
 import {
   clearCache,
   removeOtherOrganizations,

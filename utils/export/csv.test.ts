@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { makeSession } from '../../tests/fixtures/sessions';
 import { toSessionRow } from '../db';
 import { CSV_COLUMNS, type CsvRow, guardFormula, quoteField, toCsv } from './csv';
-import { makeSession } from './test-fixtures';
 
 /** A strict RFC 4180 reader, to check that what toCsv writes reads back as the same cells. */
 function parseCsv(text: string): string[][] {

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { putSessions } from '../../tests/fixtures/db';
+import { makeSession } from '../../tests/fixtures/sessions';
 import { SessionSchema, toSession } from '../api';
 import { DevinDatabase, readAllSessions, readSessionRows } from '../db';
-import { putSessions } from '../db/test-helpers';
 import { apiKeyItem, settingsItem } from '../settings';
 import { toCsv } from './csv';
 import { SESSION_EXPORT_FIELDS, toExportJson } from './json';
-import { makeSession } from './test-fixtures';
 
 describe('toExportJson', () => {
   it('writes an array of sessions with the API fields unchanged, in contract order', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DAY, HOUR, makeAnalysis, makeRow, makeSession, TEST_NOW } from '../../tests/fixtures/rows';
 import { toSearchText, toSessionRow } from '../db/rows';
 import {
   applyFilters,
@@ -10,7 +11,6 @@ import {
   sortRows,
 } from './match';
 import { emptyFilters, type SessionFilters, toDay } from './model';
-import { DAY, HOUR, makeAnalysis, makeRow, makeSession, TEST_NOW } from './test-rows';
 
 function withFilters(change: Partial<SessionFilters>): SessionFilters {
   return { ...emptyFilters(), ...change };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { makeRow } from '../../tests/fixtures/rows';
 import type { SearchText } from '../db/types';
 import { SearchIndexLoader, type SearchTextSource } from './search-index';
-import { makeRow } from './test-rows';
 
 function fakeSource(initial: SearchText[]) {
   const table = new Map(initial.map((entry) => [entry.session_id, entry]));

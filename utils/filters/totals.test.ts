@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeRow } from '../../tests/fixtures/rows';
 import { clearFilters, countActiveFilters, emptyFilters } from './model';
-import { makeRow } from './test-rows';
 import { collectFacets, computeTotals, TotalsColumns } from './totals';
 
 describe('computeTotals', () => {

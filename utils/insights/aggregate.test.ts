@@ -2,11 +2,11 @@
 process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
+import { EXTRAS, NOW, ROWS } from '../../tests/fixtures/insights';
 import { computeInsights } from './aggregate';
 import { createHostResolver } from './pr-hosts';
 import { selectIds } from './select';
 import { median } from './statistics';
-import { EXTRAS, NOW, ROWS } from './test-fixtures';
 import {
   type Bucket,
   FLAG_ANALYSIS,

@@ -2,9 +2,10 @@
 process.env.TZ = 'UTC';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { putSessions } from '../../tests/fixtures/db';
+import { SESSIONS } from '../../tests/fixtures/insights';
 import type { Session } from '../api';
 import { DevinDatabase } from '../db/schema';
-import { putSessions } from '../db/test-helpers';
 import { emptyFilters, type SessionFilters } from '../filters/model';
 import {
   databaseSource,
@@ -14,7 +15,6 @@ import {
   type InsightsSource,
   transferables,
 } from './engine';
-import { SESSIONS } from './test-fixtures';
 
 let db: DevinDatabase;
 let counter = 0;

@@ -3,11 +3,11 @@
 process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
+import { EXTRAS, NOW, ROWS } from '../../tests/fixtures/insights';
 import { filterRows } from '../filters/match';
 import { emptyFilters, type SessionFilters } from '../filters/model';
 import { filtersFromSearchParams } from '../filters/url';
 import { idsUrl, type Selection, selectIds, selectionFilters, selectionUrl } from './select';
-import { EXTRAS, NOW, ROWS } from './test-fixtures';
 import { FLAG_ERROR, FLAG_HAS_PR, FLAG_MERGED_PR, FLAG_SUGGESTED_PROMPT } from './types';
 import { computeView, filteredRows } from './view';
 

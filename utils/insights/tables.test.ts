@@ -2,6 +2,7 @@
 process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
+import { EXTRAS, NOW, ROWS } from '../../tests/fixtures/insights';
 import { computeInsights } from './aggregate';
 import { labelsTable } from './analysis-tables';
 import { costliestTable } from './costliest-table';
@@ -12,7 +13,6 @@ import { groupTable } from './group-tables';
 import { prTable } from './pr-table';
 import { selectIds } from './select';
 import type { TableModel } from './tables';
-import { EXTRAS, NOW, ROWS } from './test-fixtures';
 
 const insights = computeInsights(ROWS, { now: NOW, extras: EXTRAS, topSeries: 2 });
 const people: Record<string, string> = { u1: 'Ann', u2: 'Bob', u3: '=HYPERLINK("x")' };

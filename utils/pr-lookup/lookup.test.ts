@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { putSessions } from '../../tests/fixtures/db';
+import { sessionWithPullRequests, uniqueDbName } from '../../tests/fixtures/pr-lookup';
 import { DevinDatabase } from '../db/schema';
-import { putSessions } from '../db/test-helpers';
 import {
   answerPageUrl,
   countLinkedSessions,
@@ -10,7 +11,6 @@ import {
   type MenuClickDeps,
 } from './lookup';
 import { LINK_MENU_ID, PAGE_MENU_ID } from './menu';
-import { sessionWithPullRequests, uniqueDbName } from './test-helpers';
 
 const PAGE = 'chrome-extension://test-extension-id/sessions.html';
 const ONE = 'https://github.com/acme/web/pull/12';

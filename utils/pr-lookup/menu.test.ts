@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FakeMenus } from '../../tests/fixtures/pr-lookup';
 import { builtInPullRequestPagePatterns, type SelfHostedGitHost } from '../pr-urls';
 import {
   clickedPullRequestUrl,
@@ -8,7 +9,6 @@ import {
   PAGE_MENU_ID,
   pullRequestMenus,
 } from './menu';
-import { FakeMenus } from './test-helpers';
 
 const ADDED: SelfHostedGitHost[] = [
   { origin: 'https://github.acme.corp', kind: 'github' },

@@ -7,10 +7,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { putSessions } from '../../tests/fixtures/db';
+import {
+  ActionModel,
+  FakeMenus,
+  sessionWithPullRequests,
+  uniqueDbName,
+} from '../../tests/fixtures/pr-lookup';
 import { applyBadge } from '../badge/apply';
 import { globalBadge } from '../badge/badge';
 import { DevinDatabase } from '../db/schema';
-import { putSessions } from '../db/test-helpers';
 import { clearCache } from '../db/writes';
 import { builtInPullRequestPagePatterns } from '../pr-urls';
 import { DEFAULT_SETTINGS, settingsItem, tabBadgesItem } from '../settings/items';
@@ -18,7 +24,6 @@ import { EMPTY_SYNC_STATUS } from '../sync/status';
 import { LINK_MENU_ID, PAGE_MENU_ID } from './menu';
 import { type PullRequestFeature, registerPullRequestFeature } from './register';
 import { browserTabBadgeActions } from './tab-badge';
-import { ActionModel, FakeMenus, sessionWithPullRequests, uniqueDbName } from './test-helpers';
 
 const GHE = 'https://github.acme.corp';
 const PR = `${GHE}/platform/api/pull/42`;

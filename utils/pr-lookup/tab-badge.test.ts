@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ActionModel } from '../../tests/fixtures/pr-lookup';
 import { applyBadge } from '../badge/apply';
 import { type BadgeView, globalBadge, pullRequestBadge } from '../badge/badge';
 import { EMPTY_SYNC_STATUS } from '../sync/status';
@@ -9,7 +10,6 @@ import {
   type StoredTabBadges,
   type TabBadgeActions,
 } from './tab-badge';
-import { ActionModel } from './test-helpers';
 
 const KEY = 'github.com/acme/web/pull/12';
 const OTHER_KEY = 'github.com/acme/web/pull/13';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PULL_REQUEST_URLS } from '../../tests/fixtures/pr-urls';
 import {
   builtInPullRequestPagePatterns,
   isSupportedPullRequestPage,
@@ -8,7 +9,6 @@ import {
   type SelfHostedGitHost,
 } from './hosts';
 import { parsePullRequestUrl } from './parse';
-import { PULL_REQUEST_URLS } from './test-fixtures';
 
 /**
  * Test-only: a match pattern as a RegExp over `scheme://host[:port]/path?query`, following

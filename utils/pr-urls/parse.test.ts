@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePullRequestUrl } from './normalize';
-import { parsePullRequestUrl } from './parse';
 import {
   NOT_PULL_REQUEST_URLS,
   PULL_REQUEST_URLS,
   SAME_PULL_REQUEST_GROUPS,
-} from './test-fixtures';
+} from '../../tests/fixtures/pr-urls';
+import { normalizePullRequestUrl } from './normalize';
+import { parsePullRequestUrl } from './parse';
 
 describe('parsePullRequestUrl', () => {
   it.each(PULL_REQUEST_URLS)('%s -> %s', (url, key) => {

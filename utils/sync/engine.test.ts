@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
+import { cachedCount, rowsById } from '../../tests/fixtures/db';
 import { createV2Client, DevinApiError, type DevinClient, type Session } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary, toSessionRow } from '../db';
-import { cachedCount, rowsById } from '../db/test-helpers';
 import { runSync, type SyncRequest } from './engine';
 import { cacheIdentity } from './identity';
 import { INCREMENTAL_BATCH_PAGES } from './org-pass';

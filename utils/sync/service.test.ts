@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
+import { cachedCount } from '../../tests/fixtures/db';
 import { createV2Client } from '../api';
 import { DevinDatabase, type SyncErrorInfo } from '../db';
-import { cachedCount } from '../db/test-helpers';
 import { DEFAULT_SETTINGS } from '../settings/items';
 import { LEASE_TTL_MS } from './engine';
 import { isTransient } from './errors';
