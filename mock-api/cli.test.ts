@@ -65,6 +65,41 @@ describe('cli', () => {
     await exited;
   });
 
+  it('prints the two v3 tokens after the existing lines, and they work', async () => {
+    const child = runCli(['--port', '0', '--sessions', '20', '--seed', '9']);
+    const lines = await readLines(child, 7);
+    expect(lines[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[4]).toMatch(/^Sessions: 20 /);
+    expect(lines[5]).toMatch(/^V3 token: cog_\w+$/);
+    expect(lines[6]).toMatch(/^V3 limited token: cog_\w+$/);
+    const token = (line: string | undefined) => line?.split(': ')[1] ?? '';
+    const call = (path: string, line: string | undefined) =>
+      fetch(`${lines[0]}${path}`, { headers: { authorization: `Bearer ${token(line)}` } });
+    expect((await call('/v3/enterprise/sessions/insights?first=1', lines[5])).status).toBe(200);
+    expect((await call('/v3/enterprise/sessions/insights?first=1', lines[6])).status).toBe(403);
+    expect((await call('/v3/self', lines[6])).status).toBe(200);
+    stop(child);
+  });
+
+  it('lists the v3 options in --help', async () => {
+    const child = runCli(['--help']);
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    await once(child, 'exit');
+    for (const option of [
+      'v3-token',
+      'v3-limited-token',
+      'analysis-delay-ms',
+      'cursor-repeat-every',
+      'cursor-null-every',
+      'cursor-ttl-ms',
+    ]) {
+      expect(out).toContain(`--${option} `);
+    }
+  });
+
   it('lists every option in --help', async () => {
     const child = runCli(['--help']);
     let out = '';

@@ -1,12 +1,12 @@
 // `npm run mock-api -- [options]`: runs the mock Devin API as a process (demo, benchmark, manual
 // testing). The first stdout line is exactly the base URL so a parent process can read one line
-// and start talking to it.
+// and start talking to it; the keys and v3 tokens follow on their own lines.
 
 import { parseArgs } from 'node:util';
 import type { Faults } from './faults';
 import { startMockApi } from './server';
 
-const HELP = `Local Devin API (v2 enterprise endpoints) with seeded data and optional faults.
+const HELP = `Local Devin API (v2 and v3 enterprise endpoints) with seeded data and optional faults.
 
 Usage: npm run mock-api -- [options]
 
@@ -19,8 +19,14 @@ Data
   --now <iso>                reference time for the data (default: current time)
   --api-key <key>            enterprise admin key (default: apk_user_… derived from the seed)
   --non-admin-key <key>      an ordinary user's key, answered with 403 (default: derived)
+  --v3-token <token>         v3 service-user token with every permission (default: cog_… derived)
+  --v3-limited-token <token> v3 token without ViewAccountSessions and the other session
+                             permissions: /v3/self and the directory work, sessions get 403
+                             (default: cog_… derived)
+  --analysis-delay-ms <n>    v3: how long an analysis takes after POST .../insights/generate
+                             (default 1500)
 
-Faults (all off by default)
+Faults (all off by default; they apply to /v2 and /v3 alike)
   --retry-after <s>          Retry-After seconds on 429 responses (default 1, 0 allowed)
   --rate-limit-every <n>     every nth request gets 429
   --error-burst-every <n>    a burst of 5xx responses starts every n requests
@@ -34,6 +40,12 @@ Faults (all off by default)
   --churn-interval-ms <n>    every n ms, create and update sessions (0 = off)
   --churn-create <n>         sessions created per churn tick (default 1)
   --churn-update <n>         sessions updated per churn tick (default 2)
+  --cursor-repeat-every <n>  v3: every nth page that has a next page returns the end_cursor it
+                             was given (its \`after\`) instead of a new one
+  --cursor-null-every <n>    v3: every nth page that has a next page says has_next_page: true
+                             with end_cursor: null
+  --cursor-ttl-ms <n>        v3: a cursor older than n ms is answered 400 "cursor expired"
+                             (0 = never, the default)
 
   -h, --help                 show this help
 `;
@@ -47,6 +59,9 @@ const OPTIONS = {
   now: { type: 'string' },
   'api-key': { type: 'string' },
   'non-admin-key': { type: 'string' },
+  'v3-token': { type: 'string' },
+  'v3-limited-token': { type: 'string' },
+  'analysis-delay-ms': { type: 'string', default: '1500' },
   'retry-after': { type: 'string', default: '1' },
   'rate-limit-every': { type: 'string', default: '0' },
   'error-burst-every': { type: 'string', default: '0' },
@@ -60,6 +75,9 @@ const OPTIONS = {
   'churn-interval-ms': { type: 'string', default: '0' },
   'churn-create': { type: 'string', default: '1' },
   'churn-update': { type: 'string', default: '2' },
+  'cursor-repeat-every': { type: 'string', default: '0' },
+  'cursor-null-every': { type: 'string', default: '0' },
+  'cursor-ttl-ms': { type: 'string', default: '0' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -106,6 +124,9 @@ async function main(): Promise<void> {
             update: int('churn-update', values['churn-update']),
           }
         : null,
+    cursorRepeatEvery: int('cursor-repeat-every', values['cursor-repeat-every']),
+    cursorNullEvery: int('cursor-null-every', values['cursor-null-every']),
+    cursorTtlMs: int('cursor-ttl-ms', values['cursor-ttl-ms']),
   };
   if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) {
     throw new UsageError(`--now must be an ISO date-time (got ${JSON.stringify(values.now)})`);
@@ -121,6 +142,9 @@ async function main(): Promise<void> {
     now: values.now,
     apiKey: values['api-key'],
     nonAdminKey: values['non-admin-key'],
+    v3Token: values['v3-token'],
+    v3LimitedToken: values['v3-limited-token'],
+    analysisDelayMs: int('analysis-delay-ms', values['analysis-delay-ms']),
     ...faults,
   });
 
@@ -128,7 +152,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${api.baseUrl}\nAPI key: ${api.apiKey}\nOrganizations: ${api.orgIds.join(',')}\n` +
       `Non-admin API key: ${api.nonAdminKey ?? '(none)'}\n` +
-      `Sessions: ${api.store.size} (seed ${values.seed}, ready in ${Math.round(performance.now() - started)} ms)\n`,
+      `Sessions: ${api.store.size} (seed ${values.seed}, ready in ${Math.round(performance.now() - started)} ms)\n` +
+      `V3 token: ${api.v3Token}\n` +
+      `V3 limited token: ${api.v3LimitedToken ?? '(none)'}\n`,
   );
 
   let closing = false;

@@ -39,6 +39,12 @@ export interface Faults {
   variants: boolean;
   /** Create/update sessions on a timer while the server runs. */
   churn: ChurnOptions | null;
+  /** v3 cursor trap: every Nth page that has a next page repeats the `after` it was given (0 = off). */
+  cursorRepeatEvery: number;
+  /** v3 cursor trap: every Nth page that has a next page says so but sends `end_cursor: null` (0 = off). */
+  cursorNullEvery: number;
+  /** v3: a cursor older than this many ms is refused with 400 "cursor expired" (0 = never). */
+  cursorTtlMs: number;
 }
 
 export const DEFAULT_FAULTS: Faults = {
@@ -51,6 +57,9 @@ export const DEFAULT_FAULTS: Faults = {
   directoryForbidden: false,
   variants: false,
   churn: null,
+  cursorRepeatEvery: 0,
+  cursorNullEvery: 0,
+  cursorTtlMs: 0,
 };
 
 function nonNegativeInt(name: string, value: number): number {
@@ -66,6 +75,9 @@ export function mergeFaults(current: Faults, patch: Partial<Faults>): Faults {
   next.latencyMs = nonNegativeInt('latencyMs', next.latencyMs);
   next.malformedEvery = nonNegativeInt('malformedEvery', next.malformedEvery);
   next.invalidRecords = nonNegativeInt('invalidRecords', next.invalidRecords);
+  next.cursorRepeatEvery = nonNegativeInt('cursorRepeatEvery', next.cursorRepeatEvery);
+  next.cursorNullEvery = nonNegativeInt('cursorNullEvery', next.cursorNullEvery);
+  next.cursorTtlMs = nonNegativeInt('cursorTtlMs', next.cursorTtlMs);
   const burst = next.serverErrorBurst;
   if (burst) {
     const every = nonNegativeInt('serverErrorBurst.every', burst.every);
@@ -95,14 +107,19 @@ export type RequestVerdict =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'server_error'; status: number };
 
+/** What a cursor trap does to a page that has a next page. */
+export type CursorTrap = 'repeat_cursor' | 'null_cursor' | null;
+
 /**
- * Decides, per request, which fault applies. Two counters: all API requests (for 429s and 5xx
- * bursts) and would-be-200 responses (for malformed bodies), so a malformed body still shows up
- * when rate limiting hits the same request numbers. Both restart when the faults change.
+ * Decides, per request, which fault applies. Three counters: all API requests (for 429s and 5xx
+ * bursts), would-be-200 responses (for malformed bodies), so a malformed body still shows up
+ * when rate limiting hits the same request numbers, and v3 pages that have a next page (for the
+ * cursor traps). All restart when the faults change.
  */
 export class FaultSchedule {
   private requests = 0;
   private successes = 0;
+  private continuingPages = 0;
 
   constructor(private faults: Faults) {}
 
@@ -110,6 +127,7 @@ export class FaultSchedule {
     this.faults = faults;
     this.requests = 0;
     this.successes = 0;
+    this.continuingPages = 0;
   }
 
   onRequest(): RequestVerdict {
@@ -130,6 +148,15 @@ export class FaultSchedule {
   shouldMalform(): boolean {
     const n = ++this.successes;
     return this.faults.malformedEvery > 0 && n % this.faults.malformedEvery === 0;
+  }
+
+  /** Call for a v3 page that has a next page; says which cursor trap, if any, it springs. */
+  onContinuingPage(): CursorTrap {
+    const n = ++this.continuingPages;
+    const { cursorRepeatEvery, cursorNullEvery } = this.faults;
+    if (cursorRepeatEvery > 0 && n % cursorRepeatEvery === 0) return 'repeat_cursor';
+    if (cursorNullEvery > 0 && n % cursorNullEvery === 0) return 'null_cursor';
+    return null;
   }
 }
 
@@ -169,9 +196,9 @@ export function invalidRecordPlan(
   return plan;
 }
 
-/** A copy of the session that breaks the schema in the given way. */
+/** A copy of the session (of any API version) that breaks the schema in the given way. */
 export function corruptSession(
-  session: SessionDetailResponse,
+  session: Pick<SessionDetailResponse, 'tags'>,
   kind: InvalidRecordKind,
 ): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...session };

@@ -2,7 +2,7 @@
 // sessions are served broken, and the churn timer that changes the store. Changing the faults
 // restarts all of them together.
 
-import type { Faults, InvalidRecordKind, RequestVerdict } from './faults';
+import type { CursorTrap, Faults, InvalidRecordKind, RequestVerdict } from './faults';
 import { DEFAULT_FAULTS, FaultSchedule, invalidRecordPlan, mergeFaults } from './faults';
 import type { SessionStore } from './store';
 
@@ -48,6 +48,11 @@ export class LiveFaults {
   /** Counts a would-be 200; true means: truncate its body. */
   shouldMalform(): boolean {
     return this.schedule.shouldMalform();
+  }
+
+  /** Counts a v3 page that has a next page; says which cursor trap, if any, it springs. */
+  onContinuingPage(): CursorTrap {
+    return this.schedule.onContinuingPage();
   }
 
   /** Changes faults; also restarts the fault counters (and the churn timer). */

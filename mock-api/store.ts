@@ -1,20 +1,20 @@
 // The in-memory dataset the server reads, plus the mutations that make it "change while it runs"
-// (new sessions appear, existing ones progress). Sessions are kept in API order at all times so a
-// page is a slice, and a session's position depends only on (created_at, session_id): updates never
-// move it, which is what lets a client page through a changing list without gaps.
+// (new sessions appear, existing ones progress, v3 calls analyse or terminate one). Sessions are
+// kept in API order at all times so a page is a slice, and a session's position depends only on
+// (created_at, session_id): updates never move it, which is what lets a client page through a
+// changing list without gaps (by offset in v2, by cursor in v3).
 
 import type { Dataset } from './data';
-import { generateAnalysis } from './dataset/analysis';
 import { SessionFactory } from './dataset/session-factory';
 import { compareSessions } from './dataset/session-order';
+import { advanceSession, analysisFor } from './dataset/session-progress';
 import { iso, toEpochMs } from './dataset/time';
-import { Rng, round2 } from './random';
+import { Rng } from './random';
 import type {
   MemberResponse,
   OrganizationResponse,
   OrgMemberResponse,
   SessionDetailResponse,
-  SessionPullRequest,
   SessionStatus,
 } from './types';
 
@@ -41,11 +41,24 @@ export interface SessionQuery {
   createdTo?: number | null;
   updatedFrom?: number | null;
   updatedTo?: number | null;
+  /** Filters on what a caller derives from a session (the v3 fields the store does not keep). */
+  where?: ((entry: StoredSession) => boolean) | null;
+}
+
+/** Where a cursor stopped: the sort key of the last session a page showed. */
+export interface SessionKey {
+  createdMs: number;
+  sessionId: string;
 }
 
 export interface SessionPage {
   items: StoredSession[];
   total: number;
+}
+
+export interface SessionCursorPage extends SessionPage {
+  /** More matching sessions follow the page. */
+  hasMore: boolean;
 }
 
 export interface StoreOptions {
@@ -71,6 +84,7 @@ export class SessionStore {
   private readonly factory: SessionFactory;
   private readonly rng: Rng;
   private readonly clock: () => number;
+  private readonly seed: string;
   private lastMutation: number;
   private nextOrdinal: number;
   private readonly orgsById: Map<string, OrganizationResponse>;
@@ -84,6 +98,7 @@ export class SessionStore {
 
   constructor(dataset: Dataset, options: StoreOptions = {}) {
     this.clock = options.clock ?? Date.now;
+    this.seed = dataset.seed;
     this.rng = new Rng(`${dataset.seed}:store`);
     this.orgs = dataset.orgs;
     this.members = dataset.members;
@@ -185,26 +200,76 @@ export class SessionStore {
     if (!hasFilters(query)) {
       return { items: this.entries.slice(skip, end), total: this.entries.length };
     }
-    const orgIds = query.orgIds ? new Set(query.orgIds) : null;
-    const userIds = query.userIds ? new Set(query.userIds) : null;
-    const sessionIds = query.sessionIds ? new Set(query.sessionIds) : null;
-    const { orgId, createdFrom, createdTo, updatedFrom, updatedTo } = query;
+    const matches = matcher(query);
     const items: StoredSession[] = [];
     let total = 0;
     for (const entry of this.entries) {
-      const s = entry.session;
-      if (orgId != null && s.org_id !== orgId) continue;
-      if (orgIds && !orgIds.has(s.org_id)) continue;
-      if (userIds && (s.user_id === null || !userIds.has(s.user_id))) continue;
-      if (sessionIds && !sessionIds.has(s.session_id)) continue;
-      if (createdFrom != null && entry.createdMs < createdFrom) continue;
-      if (createdTo != null && entry.createdMs > createdTo) continue;
-      if (updatedFrom != null && entry.updatedMs < updatedFrom) continue;
-      if (updatedTo != null && entry.updatedMs > updatedTo) continue;
+      if (!matches(entry)) continue;
       if (total >= skip && total < end) items.push(entry);
       total++;
     }
     return { items, total };
+  }
+
+  /**
+   * Cursor paging: the first `first` sessions matching `query` that sort after `after` (API
+   * order), the number that match in all, and whether more follow. Sessions created meanwhile
+   * sort before any cursor, so they never shift the pages of a walk under way.
+   */
+  querySessionsAfter(
+    query: SessionQuery,
+    after: SessionKey | null,
+    first: number,
+  ): SessionCursorPage {
+    const matches = hasFilters(query) ? matcher(query) : null;
+    const items: StoredSession[] = [];
+    let total = 0;
+    let hasMore = false;
+    for (const entry of this.entries) {
+      if (matches && !matches(entry)) continue;
+      total++;
+      if (
+        after &&
+        compareSessions(
+          entry.createdMs,
+          entry.session.session_id,
+          after.createdMs,
+          after.sessionId,
+        ) <= 0
+      ) {
+        continue;
+      }
+      if (items.length < first) items.push(entry);
+      else hasMore = true;
+    }
+    return { items, total, hasMore };
+  }
+
+  /**
+   * Gives a session without analysis one (deterministic per seed and session) and moves its
+   * updated_at. Returns the new session, or undefined when unknown or already analysed.
+   */
+  completeAnalysis(sessionId: string): SessionDetailResponse | undefined {
+    const entry = this.byId.get(sessionId);
+    if (!entry || entry.session.session_analysis !== null) return undefined;
+    const rng = new Rng(`${this.seed}:analysis:${sessionId}`);
+    return this.touch(entry, { session_analysis: analysisFor(rng, entry.session) });
+  }
+
+  /** Ends a session for good: status `exit`, updated_at moves. Undefined when unknown. */
+  terminate(sessionId: string): SessionDetailResponse | undefined {
+    const entry = this.byId.get(sessionId);
+    return entry ? this.touch(entry, { status: 'exit' }) : undefined;
+  }
+
+  private touch(
+    entry: StoredSession,
+    patch: Partial<SessionDetailResponse>,
+  ): SessionDetailResponse {
+    const t = this.nextMutationTime();
+    entry.session = { ...entry.session, ...patch, updated_at: iso(t) };
+    entry.updatedMs = t;
+    return entry.session;
   }
 
   /**
@@ -265,61 +330,11 @@ export class SessionStore {
 
     const updated: SessionDetailResponse[] = [];
     for (const entry of chosen) {
-      entry.session = this.advance(entry.session, t);
+      entry.session = advanceSession(this.rng, this.factory, entry.session, t);
       entry.updatedMs = t;
       updated.push(entry.session);
     }
     return updated;
-  }
-
-  private advance(old: SessionDetailResponse, t: number): SessionDetailResponse {
-    const rng = this.rng;
-    const status = nextStatus(rng, old.status);
-    let acus = old.acus_consumed;
-    if (status === 'running' || status === 'exit' || status === 'error' || rng.chance(0.3)) {
-      acus = round2(acus + Math.max(0.01, rng.lognormal(0.5, 0.8)));
-    }
-
-    let pullRequests: SessionPullRequest[] = old.pull_requests;
-    if (status === 'exit') {
-      // Open PRs of finished sessions get merged or closed over time.
-      pullRequests = pullRequests.map((pr) =>
-        pr.state === 'open' && rng.chance(0.5)
-          ? { ...pr, state: rng.chance(0.8) ? 'merged' : 'closed' }
-          : pr,
-      );
-    }
-    if ((status === 'running' || status === 'exit') && pullRequests.length < 3 && rng.chance(0.3)) {
-      const first = pullRequests[0];
-      const repo = first ? this.factory.repositoryOf(old.org_id, first.url) : undefined;
-      pullRequests = [...pullRequests, this.factory.newPullRequest(rng, old.org_id, 'open', repo)];
-    }
-
-    let analysis = old.session_analysis;
-    if (analysis === null && (status === 'exit' || status === 'error') && rng.chance(0.5)) {
-      const subject = old.title ?? 'the requested change';
-      const task = {
-        title: subject,
-        message: old.initial_user_message ?? subject,
-        subject,
-        tags: old.tags,
-      };
-      analysis = generateAnalysis(
-        rng,
-        task,
-        'the repository',
-        old.initial_user_message ?? old.title,
-      );
-    }
-
-    return {
-      ...old,
-      status,
-      updated_at: iso(t),
-      acus_consumed: acus,
-      pull_requests: pullRequests,
-      session_analysis: analysis,
-    };
   }
 }
 
@@ -332,30 +347,27 @@ function hasFilters(q: SessionQuery): boolean {
     q.createdFrom != null ||
     q.createdTo != null ||
     q.updatedFrom != null ||
-    q.updatedTo != null
+    q.updatedTo != null ||
+    q.where != null
   );
 }
 
-/** Plausible lifecycle moves: sessions start, run, finish, sleep, wake, get follow-ups. */
-function nextStatus(rng: Rng, status: SessionStatus): SessionStatus {
-  switch (status) {
-    case 'new':
-      return rng.chance(0.7) ? 'claimed' : 'running';
-    case 'claimed':
-      return 'running';
-    case 'resuming':
-      return 'running';
-    case 'running':
-      return rng.weighted<SessionStatus>(
-        ['exit', 'running', 'error', 'suspended'],
-        [60, 20, 8, 12],
-      );
-    case 'suspended':
-      return rng.chance(0.6) ? 'resuming' : 'exit';
-    case 'error':
-      return rng.chance(0.4) ? 'running' : 'error';
-    default:
-      // 'exit': a follow-up message restarts the session, or it stays finished with more work billed.
-      return rng.chance(0.35) ? 'running' : 'exit';
-  }
+/** The test `querySessions` applies to each session; bounds are inclusive. */
+function matcher(query: SessionQuery): (entry: StoredSession) => boolean {
+  const orgIds = query.orgIds ? new Set(query.orgIds) : null;
+  const userIds = query.userIds ? new Set(query.userIds) : null;
+  const sessionIds = query.sessionIds ? new Set(query.sessionIds) : null;
+  const { orgId, createdFrom, createdTo, updatedFrom, updatedTo, where } = query;
+  return (entry) => {
+    const s = entry.session;
+    if (orgId != null && s.org_id !== orgId) return false;
+    if (orgIds && !orgIds.has(s.org_id)) return false;
+    if (userIds && (s.user_id === null || !userIds.has(s.user_id))) return false;
+    if (sessionIds && !sessionIds.has(s.session_id)) return false;
+    if (createdFrom != null && entry.createdMs < createdFrom) return false;
+    if (createdTo != null && entry.createdMs > createdTo) return false;
+    if (updatedFrom != null && entry.updatedMs < updatedFrom) return false;
+    if (updatedTo != null && entry.updatedMs > updatedTo) return false;
+    return where == null || where(entry);
+  };
 }

@@ -7,11 +7,14 @@ export function corsHeaders(): OutgoingHttpHeaders {
   return { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Retry-After' };
 }
 
-/** Headers of the 204 that answers an OPTIONS preflight (never rate-limited or delayed). */
-export function preflightHeaders(req: IncomingMessage): OutgoingHttpHeaders {
+/**
+ * Headers of the 204 that answers an OPTIONS preflight (never rate-limited or delayed);
+ * `methods` are those the API version of the path uses.
+ */
+export function preflightHeaders(req: IncomingMessage, methods: string): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {
     ...corsHeaders(),
-    'access-control-allow-methods': 'GET, OPTIONS',
+    'access-control-allow-methods': methods,
     'access-control-allow-headers':
       req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type',
     'access-control-max-age': '600',

@@ -1,14 +1,15 @@
 // One request from arrival to answer. Order of checks mirrors the real stack: rate limiter /
 // proxy faults first, then routing (404/405), then auth (401/403), then parameter validation
-// (422), then the handler (404). Every request is logged once answered.
+// (422), then the handler (404). Every request is logged once answered. Errors take the shape
+// of the API version the path belongs to (its dialect).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LiveFaults } from '../live-faults';
 import type { SessionStore } from '../store';
-import { checkAuth } from './auth';
 import { preflightHeaders } from './cors';
-import { detail, writeReply } from './reply';
+import type { Dialect } from './dialect';
+import { writeReply } from './reply';
 import type { RequestLog } from './request-log';
 import type { Route } from './routing';
 import { matchRoute } from './routing';
@@ -18,8 +19,8 @@ export interface PipelineOptions {
   routes: readonly Route[];
   store: SessionStore;
   faults: LiveFaults;
-  apiKey: string;
-  nonAdminKey: string | null;
+  /** The API version (error shapes, auth) a path belongs to. */
+  dialectOf: (path: string) => Dialect;
   requestLog: RequestLog;
 }
 
@@ -27,12 +28,14 @@ export interface PipelineOptions {
 export function createRequestListener(
   options: PipelineOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const { routes, store, faults, apiKey, nonAdminKey, requestLog } = options;
+  const { routes, store, faults, dialectOf, requestLog } = options;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const rawUrl = req.url ?? '/';
     const url = new URL(rawUrl, 'http://127.0.0.1');
     const method = req.method ?? 'GET';
+    const path = url.pathname;
+    const dialect = dialectOf(path);
     res.on('finish', () => {
       requestLog.record({
         method,
@@ -44,7 +47,8 @@ export function createRequestListener(
     });
 
     if (method === 'OPTIONS') {
-      writeReply(req, res, { status: 204, body: undefined, headers: preflightHeaders(req) });
+      const headers = preflightHeaders(req, dialect.allowMethods);
+      writeReply(req, res, { status: 204, body: undefined, headers });
       return;
     }
 
@@ -52,55 +56,51 @@ export function createRequestListener(
 
     const verdict = faults.onRequest();
     if (verdict.kind === 'rate_limited') {
-      writeReply(
-        req,
-        res,
-        detail(429, 'Rate limit exceeded', { 'retry-after': String(verdict.retryAfterSeconds) }),
-      );
+      const retryAfter = { 'retry-after': String(verdict.retryAfterSeconds) };
+      writeReply(req, res, dialect.error(429, 'Rate limit exceeded', path, retryAfter));
       return;
     }
     if (verdict.kind === 'server_error') {
-      // Starlette's unhandled-exception answer is plain text; gateways in front use JSON-ish bodies.
-      const body =
-        verdict.status === 500
-          ? 'Internal Server Error'
-          : { detail: 'Service temporarily unavailable' };
-      writeReply(req, res, { status: verdict.status, body });
+      writeReply(req, res, dialect.serverError(verdict.status, path));
       return;
     }
 
-    const matched = matchRoute(routes, url.pathname);
+    const matched = matchRoute(routes, path);
     if (!matched) {
       // Starlette's redirect_slashes: "/x/" redirects to "/x" when that route exists.
-      if (
-        url.pathname.length > 1 &&
-        url.pathname.endsWith('/') &&
-        matchRoute(routes, url.pathname.slice(0, -1))
-      ) {
-        const location = `${url.pathname.slice(0, -1)}${url.search}`;
+      if (path.length > 1 && path.endsWith('/') && matchRoute(routes, path.slice(0, -1))) {
+        const location = `${path.slice(0, -1)}${url.search}`;
         writeReply(req, res, { status: 307, body: undefined, headers: { location } });
         return;
       }
-      writeReply(req, res, detail(404, 'Not Found'));
+      writeReply(req, res, dialect.error(404, 'Not Found', path));
       return;
     }
-    if (method !== 'GET') {
-      writeReply(req, res, detail(405, 'Method Not Allowed', { allow: 'GET' }));
+    const { route } = matched;
+    if (method !== route.method) {
+      const allow = { allow: route.method };
+      writeReply(req, res, dialect.error(405, 'Method Not Allowed', path, allow));
       return;
     }
 
-    const authFailure = checkAuth(req, apiKey, nonAdminKey);
+    const authFailure = dialect.authorize(req, route, path);
     if (authFailure) {
       writeReply(req, res, authFailure);
       return;
     }
-    if (faults.faults.directoryForbidden && matched.route.directory) {
-      writeReply(req, res, detail(403, 'Not authorized to read the enterprise directory'));
+    if (faults.faults.directoryForbidden && route.directory) {
+      writeReply(req, res, dialect.directoryForbidden(route, path));
       return;
     }
 
-    const reply = matched.route.handle(
-      { store, faults: faults.faults, invalidPlan: faults.invalidPlan },
+    const reply = route.handle(
+      {
+        store,
+        faults: faults.faults,
+        invalidPlan: faults.invalidPlan,
+        path,
+        authorization: req.headers.authorization ?? null,
+      },
       matched.params,
       url.searchParams,
     );

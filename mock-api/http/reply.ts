@@ -43,7 +43,8 @@ export function writeReply(
     payload = '';
   } else {
     payload = JSON.stringify(reply.body);
-    headers['content-type'] = JSON_TYPE;
+    // A route may name a more specific JSON type (application/problem+json).
+    headers['content-type'] ??= JSON_TYPE;
     if (malform) payload = truncateBody(payload);
   }
   headers['content-length'] = Buffer.byteLength(payload);

@@ -13,18 +13,42 @@ export interface HandlerContext {
   store: SessionStore;
   faults: Faults;
   invalidPlan: Map<number, InvalidRecordKind>;
+  /** The request path (problem details name it as `instance`). */
+  path: string;
+  /** The Authorization header, already accepted by the route's API version. */
+  authorization: string | null;
 }
 
 export interface Route {
   segments: string[];
+  /** The one HTTP method the route answers; others get 405. */
+  method: string;
   /** Organizations/members endpoints, which `directoryForbidden` turns into 403s. */
   directory: boolean;
+  /** The permission a caller needs (APIs with role-based access); none when absent. */
+  permission?: string;
   handle: (ctx: HandlerContext, params: Params, query: URLSearchParams) => Reply;
 }
 
-/** A route for a path like `/v2/enterprise/sessions/{session_id}`. */
-export function route(path: string, directory: boolean, handle: Route['handle']): Route {
-  return { segments: path.split('/').filter(Boolean), directory, handle };
+interface RouteExtras {
+  method?: string;
+  permission?: string;
+}
+
+/** A route for a path like `/v2/enterprise/sessions/{session_id}` (GET unless told). */
+export function route(
+  path: string,
+  directory: boolean,
+  handle: Route['handle'],
+  extras: RouteExtras = {},
+): Route {
+  return {
+    segments: path.split('/').filter(Boolean),
+    method: extras.method ?? 'GET',
+    directory,
+    permission: extras.permission,
+    handle,
+  };
 }
 
 /** The first route of `routes` that matches `path`, in declaration order (as FastAPI matches). */
