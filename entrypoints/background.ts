@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createV2Client } from '../utils/api';
+import { createClient } from '../utils/api';
 import { applyBadge } from '../utils/badge/apply';
 import { watchGlobalBadge } from '../utils/badge/watch';
 import { testConnection } from '../utils/connection/test-connection';
@@ -70,7 +70,7 @@ export default defineBackground({
       const baseUrl = checkApiBaseUrl(data.apiBaseUrl);
       if (!baseUrl.ok) return { ok: false, kind: 'invalid_request', message: baseUrl.reason };
       return testConnection(
-        createV2Client({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
+        createClient({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
         data.orgIds,
       );
     });

@@ -53,6 +53,18 @@ describe('ApiKeyField', () => {
     expect(screen.queryByText(/usually start with apk_user_/)).toBeNull();
   });
 
+  it('says which API the key uses and what a v3 service user needs', () => {
+    render(<Harness />);
+    const input = screen.getByLabelText('API key') as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'cog_abc123' } });
+    expect(screen.getByTestId('api-version').textContent).toMatch(
+      /^Uses the v3 API\. The service user needs ViewAccountSessions/,
+    );
+    expect(screen.queryByText(/usually start with apk_user_/)).toBeNull();
+    fireEvent.input(input, { target: { value: 'apk_user_123' } });
+    expect(screen.getByTestId('api-version').textContent).toMatch(/^Uses the v2 API/);
+  });
+
   it('hints when the key was pasted with extra text', () => {
     render(<Harness initial="Key: apk_user_123" />);
     expect(screen.getByText(/contains spaces/)).toBeTruthy();

@@ -1,5 +1,6 @@
 /** The API key: masked by default, with a Show/Hide toggle and a hint for unusual keys. */
 import { useState } from 'preact/hooks';
+import { apiVersionOfKey } from '../../utils/api/key-kind';
 import { apiKeyHint } from '../../utils/settings/validate';
 import { describedBy, FieldError } from './feedback';
 import './api-key-field.css';
@@ -25,7 +26,7 @@ export function ApiKeyField(props: {
           class="input-wide mono"
           type={shown ? 'text' : 'password'}
           value={props.value}
-          placeholder="apk_user_…"
+          placeholder="apk_user_… or cog_…"
           autocomplete="off"
           spellcheck={false}
           autocapitalize="off"
@@ -44,10 +45,18 @@ export function ApiKeyField(props: {
         </button>
       </div>
       <p id={helpId} class="help">
-        The personal API key of an enterprise admin, from Devin's Settings › API keys.{' '}
+        An enterprise admin's personal API key (<span class="mono">apk_user_…</span>, v2 API) or a
+        service user's token (<span class="mono">cog_…</span>, v3 API), from Devin's settings.{' '}
         {props.saved ? 'A key is saved in this browser. ' : ''}
         It stays in this browser and is sent only to the API base URL below.
       </p>
+      {props.value.trim() && !hint ? (
+        <p class="help" data-testid="api-version">
+          {apiVersionOfKey(props.value) === 'v3'
+            ? 'Uses the v3 API. The service user needs ViewAccountSessions and ReadAccountMeta at enterprise level; ManageAccountMembership shows member names, ManageAccountSessions lets you generate analysis.'
+            : 'Uses the v2 API (legacy). The key must belong to an enterprise admin.'}
+        </p>
+      ) : null}
       {hint ? (
         <p id={hintId} class="hint">
           {hint}

@@ -12,6 +12,7 @@ function failingClient(
   on: 'list' | 'sessions',
 ): DevinClient {
   return {
+    version: 'v2',
     listOrganizations: async () => {
       if (on === 'list') throw new DevinApiError(kind);
       return [{ org_id: 'org-a', org_name: 'A' }];

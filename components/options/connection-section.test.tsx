@@ -19,7 +19,8 @@ const CONNECTED: ConnectionReport = {
     { org_id: 'org-b', org_name: 'Payments' },
   ],
   directoryForbidden: false,
-  message: 'Connected. This key sees 2 organizations.',
+  connectedAs: 'Connected to the v2 API.',
+  message: 'Connected to the v2 API. This key sees 2 organizations.',
 };
 
 const REFUSED: ConnectionReport = {

@@ -104,7 +104,7 @@ export function ConnectionSection(props: {
     const names = report.organizations.map((org) => org.org_name || org.org_id);
     if (report.directoryForbidden || names.length === 0) return report.message;
     const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
-    return `Connected. This key sees ${plural(names.length, 'organization')}: ${shown}.`;
+    return `${report.connectedAs} This key sees ${plural(names.length, 'organization')}: ${shown}.`;
   }
 
   async function withBusy(work: () => Promise<void>) {

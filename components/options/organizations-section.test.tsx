@@ -92,7 +92,13 @@ describe('OrganizationsSection', () => {
   it('says when the key may not list organizations', () => {
     render(
       <Harness
-        report={{ ok: true, organizations: [], directoryForbidden: true, message: 'Connected.' }}
+        report={{
+          ok: true,
+          organizations: [],
+          directoryForbidden: true,
+          connectedAs: 'Connected to the v2 API.',
+          message: 'Connected.',
+        }}
       />,
     );
     expect(screen.getByText(/This key may not list organizations/)).toBeTruthy();

@@ -1,26 +1,16 @@
 /**
- * The Devin API as the extension needs it, behind one small interface. Sync and the options
- * page depend on `DevinClient` only, so a v3 adapter can be added beside `createV2Client`.
+ * The Devin API as the extension needs it, behind one small interface with one implementation
+ * per API generation (v2/, v3/). Sync and the options page depend on `DevinClient` only; the
+ * kind of key picks the implementation (create-client.ts). Both map sessions into the one
+ * `Session` model, so nothing after the client knows which API filled the cache.
  */
 import * as v from 'valibot';
-import { DevinApiError } from './errors';
-import { getJson, type HttpOptions } from './http';
-import { type PageInfo, paginate } from './paginate';
-import {
-  describeIssues,
-  type Member,
-  MemberSchema,
-  type Organization,
-  OrganizationSchema,
-  PageEnvelopeSchema,
-  type Session,
-  SessionSchema,
-  toSession,
-} from './schemas';
+import type { HttpOptions } from './http';
+import { describeIssues, type Member, type Organization, type Session } from './schemas';
 
-const DEFAULT_BASE_URL = 'https://api.devin.ai';
-const MAX_PAGE_SIZE = 200;
+export type ApiVersion = 'v2' | 'v3';
 
+/** Filters of a session listing; instants are ISO 8601 strings (each client converts). */
 export interface SessionQuery {
   createdFrom?: string;
   createdTo?: string;
@@ -30,47 +20,62 @@ export interface SessionQuery {
   sessionIds?: readonly string[];
 }
 
+/**
+ * Where a page of a walk starts: v2 pages by offset (`skip`), v3 by an opaque cursor. `skip`
+ * also counts the sessions before the page on v3, for progress.
+ */
+export interface PagePosition {
+  skip: number;
+  cursor: string | null;
+}
+
+export const FIRST_PAGE: PagePosition = { skip: 0, cursor: null };
+
 /** A record the API sent that failed validation: it is left out and reported, never stored. */
 export interface SkippedRecord {
   sessionId: string | null;
   reason: string;
 }
 
-export interface SessionPage extends PageInfo {
+export interface SessionPage {
   sessions: Session[];
   skipped: SkippedRecord[];
+  /** Sessions before this page in the walk. */
+  skip: number;
+  /** Items the server sent, valid or not. */
+  itemCount: number;
+  /** Sessions matching the query, when the server says (v3 may not). */
+  total: number | null;
+  limit: number;
+  /** Where the next page starts; null after the last page. */
+  next: PagePosition | null;
+  /** The server's clock (its `Date` header), when it sent one. */
   serverTime: number | undefined;
+  /**
+   * The server ignored the `updatedFrom` filter (an item older than it came back): the walk
+   * reads every session instead of the changes, and the sync says so.
+   */
+  filterIgnored?: boolean;
 }
 
 export interface DevinClient {
+  readonly version: ApiVersion;
   listSessionsPage(
     orgId: string,
-    page: { skip: number; limit: number },
+    page: { skip: number; cursor?: string | null; limit: number },
     query?: SessionQuery,
     signal?: AbortSignal,
   ): Promise<SessionPage>;
   listOrganizations(signal?: AbortSignal): Promise<Organization[]>;
   listMembers(signal?: AbortSignal): Promise<Member[]>;
+  /** Who the key belongs to, in words ("service user ci-bot"); v3 only (`GET /v3/self`). */
+  describeCaller?(signal?: AbortSignal): Promise<string>;
 }
 
 export type ClientOptions = HttpOptions;
 
-function parseEnvelope(body: unknown) {
-  const envelope = v.safeParse(PageEnvelopeSchema, body);
-  if (!envelope.success) throw new DevinApiError('malformed');
-  return envelope.output;
-}
-
-function toPageInfo(envelope: v.InferOutput<typeof PageEnvelopeSchema>): PageInfo {
-  return {
-    itemCount: envelope.items.length,
-    total: envelope.total,
-    skip: envelope.skip,
-    limit: envelope.limit,
-    hasMore: envelope.has_more,
-    nextCursor: envelope.next_cursor,
-  };
-}
+export const DEFAULT_BASE_URL = 'https://api.devin.ai';
+export const MAX_PAGE_SIZE = 200;
 
 function sessionIdOf(item: unknown): string | null {
   if (typeof item === 'object' && item !== null && 'session_id' in item) {
@@ -80,82 +85,20 @@ function sessionIdOf(item: unknown): string | null {
   return null;
 }
 
-/** Validates each item on its own, so one bad record never costs the rest of the page. */
-export function parseSessionItems(items: unknown[]): {
-  sessions: Session[];
-  skipped: SkippedRecord[];
-} {
+/**
+ * Validates each item on its own with `schema` (which also maps it into the one `Session`
+ * model), so one bad record never costs the rest of the page.
+ */
+export function parseSessionItems(
+  items: unknown[],
+  schema: v.GenericSchema<unknown, Session>,
+): { sessions: Session[]; skipped: SkippedRecord[] } {
   const sessions: Session[] = [];
   const skipped: SkippedRecord[] = [];
   for (const item of items) {
-    const parsed = v.safeParse(SessionSchema, item);
-    if (parsed.success) sessions.push(toSession(parsed.output));
+    const parsed = v.safeParse(schema, item);
+    if (parsed.success) sessions.push(parsed.output);
     else skipped.push({ sessionId: sessionIdOf(item), reason: describeIssues(parsed.issues) });
   }
   return { sessions, skipped };
-}
-
-/** Reads every page of a directory listing, keeping the entries that validate. */
-async function listAll<T>(
-  http: HttpOptions,
-  path: string,
-  schema: v.GenericSchema<unknown, T>,
-  signal?: AbortSignal,
-): Promise<T[]> {
-  const entries: T[] = [];
-  const pages = paginate(async (skip) => {
-    const { body } = await getJson(http, path, { skip, limit: MAX_PAGE_SIZE }, signal);
-    const envelope = parseEnvelope(body);
-    const valid = envelope.items.flatMap((item) => {
-      const parsed = v.safeParse(schema, item);
-      return parsed.success ? [parsed.output] : [];
-    });
-    return { ...toPageInfo(envelope), valid };
-  });
-  for await (const page of pages) entries.push(...page.valid);
-  return entries;
-}
-
-export function createV2Client(options: ClientOptions): DevinClient {
-  const http: HttpOptions = { ...options, baseUrl: options.baseUrl || DEFAULT_BASE_URL };
-  return {
-    async listSessionsPage(orgId, page, query = {}, signal) {
-      const { body, serverTime } = await getJson(
-        http,
-        `/v2/enterprise/organizations/${encodeURIComponent(orgId)}/sessions/insights`,
-        {
-          skip: page.skip,
-          limit: Math.min(Math.max(page.limit, 1), MAX_PAGE_SIZE),
-          created_date_from: query.createdFrom,
-          created_date_to: query.createdTo,
-          updated_date_from: query.updatedFrom,
-          updated_date_to: query.updatedTo,
-          user_ids: query.userIds,
-          session_ids: query.sessionIds,
-        },
-        signal,
-      );
-      const envelope = parseEnvelope(body);
-      return { ...toPageInfo(envelope), ...parseSessionItems(envelope.items), serverTime };
-    },
-    listOrganizations(signal) {
-      return listAll(http, '/v2/enterprise/organizations', OrganizationSchema, signal);
-    },
-    listMembers(signal) {
-      return listAll(http, '/v2/enterprise/members', MemberSchema, signal);
-    },
-  };
-}
-
-/** Every session of one organization matching `query`, page by page. */
-export function iterateSessionPages(
-  client: DevinClient,
-  orgId: string,
-  options: { query?: SessionQuery; startSkip?: number; limit?: number; signal?: AbortSignal } = {},
-): AsyncGenerator<SessionPage> {
-  const limit = options.limit ?? MAX_PAGE_SIZE;
-  return paginate(
-    (skip) => client.listSessionsPage(orgId, { skip, limit }, options.query, options.signal),
-    options.startSkip,
-  );
 }

@@ -12,7 +12,8 @@ export type ApiErrorKind =
   | 'network'
   | 'timeout'
   | 'malformed'
-  | 'pagination';
+  | 'pagination'
+  | 'cursor_expired';
 
 export interface ValidationDetail {
   loc: (string | number)[];
@@ -36,7 +37,18 @@ export function isRetryableKind(kind: string): boolean {
   return RETRYABLE_KINDS.has(kind);
 }
 
-function plainMessage(kind: ApiErrorKind, details: ValidationDetail[] = []): string {
+function plainMessage(
+  kind: ApiErrorKind,
+  details: ValidationDetail[] = [],
+  problem?: string,
+): string {
+  // A problem detail (v3) says what the server found, e.g. which permission is missing.
+  if (problem && (kind === 'forbidden' || kind === 'unauthorized')) {
+    const said = problem.replace(/\.?\s*$/, '.');
+    return kind === 'forbidden'
+      ? `${said} Give the key or service user that permission in Devin's settings, then test the connection again in the options page.`
+      : `${said} Check the token in the options page: it may be mistyped, revoked or expired.`;
+  }
   switch (kind) {
     case 'unauthorized':
       return 'The API key was refused. Check that it is copied in full, or create a new one in Devin (Settings > API keys), then save it in the options page.';
@@ -45,7 +57,7 @@ function plainMessage(kind: ApiErrorKind, details: ValidationDetail[] = []): str
     case 'not_found':
       return 'The organization was not found. Check the organization id in the options page; it may have been removed or belong to another enterprise.';
     case 'invalid_request': {
-      const reasons = details.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ');
+      const reasons = problem ?? details.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ');
       return `The API rejected the request${reasons ? ` (${reasons})` : ''}. Check the sync settings; if they look right, report this to the extension's maintainers.`;
     }
     case 'rate_limited':
@@ -58,6 +70,8 @@ function plainMessage(kind: ApiErrorKind, details: ValidationDetail[] = []): str
       return 'The Devin API took too long to answer. Sync will retry by itself.';
     case 'malformed':
       return 'The Devin API sent a response that could not be read. Sync will retry by itself; if it persists, check the API base URL.';
+    case 'cursor_expired':
+      return 'The Devin API no longer accepts the saved position in the session list. Sync starts that organization again from the top; nothing cached is lost.';
     case 'pagination':
       return 'The Devin API returned inconsistent pages, so sync stopped to avoid looping. It will start again at the next sync.';
   }
@@ -72,10 +86,12 @@ export class DevinApiError extends Error {
       status?: number;
       retryAfterMs?: number;
       details?: ValidationDetail[];
+      /** The `detail` of a problem-details body (RFC 9457), shown in plain words. */
+      problem?: string;
       cause?: unknown;
     } = {},
   ) {
-    super(plainMessage(kind, options.details));
+    super(plainMessage(kind, options.details, options.problem));
   }
 
   get status(): number | undefined {

@@ -68,21 +68,35 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The `detail` sentence of an RFC 9457 problem-details body (v3 errors), if it is one. */
+async function problemDetail(response: Response): Promise<string | undefined> {
+  if (!response.headers.get('content-type')?.includes('application/problem+json')) return undefined;
+  const body = await readJson(response).catch(() => null);
+  if (typeof body !== 'object' || body === null) return undefined;
+  const detail = (body as { detail?: unknown }).detail;
+  return typeof detail === 'string' && detail.trim() ? detail.trim().slice(0, 500) : undefined;
+}
+
 async function errorFromResponse(response: Response): Promise<DevinApiError> {
   const status = response.status;
-  if (status === 401) return new DevinApiError('unauthorized', { status });
-  if (status === 403) return new DevinApiError('forbidden', { status });
+  if (status === 401 || status === 403) {
+    const problem = await problemDetail(response);
+    return new DevinApiError(status === 401 ? 'unauthorized' : 'forbidden', { status, problem });
+  }
   if (status === 404) return new DevinApiError('not_found', { status });
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     return new DevinApiError('rate_limited', { status, retryAfterMs });
   }
   if (status >= 500) return new DevinApiError('server', { status });
+  const problem = await problemDetail(response);
+  if (problem !== undefined) return new DevinApiError('invalid_request', { status, problem });
   const body = await readJson(response).catch(() => null);
   return new DevinApiError('invalid_request', { status, details: validationDetails(body) });
 }
 
-async function attemptGet(
+async function attempt(
+  method: Method,
   url: string,
   options: HttpOptions,
   signal?: AbortSignal,
@@ -92,7 +106,7 @@ async function attemptGet(
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(url, {
-      method: 'GET',
+      method,
       headers: { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' },
       redirect: 'error',
       credentials: 'omit',
@@ -113,21 +127,37 @@ async function attemptGet(
   };
 }
 
+type Method = 'GET' | 'POST' | 'DELETE';
+
 /** GET with bounded retries: 429, 5xx, network, time-out and unreadable bodies only. */
-export async function getJson(
+export function getJson(
   options: HttpOptions,
+  path: string,
+  query?: Query,
+  signal?: AbortSignal,
+): Promise<JsonResponse> {
+  return requestJson(options, 'GET', path, query, signal);
+}
+
+/**
+ * A request with bounded retries, as `getJson`. Only for requests that are safe to repeat: the
+ * POST and DELETE the extension sends (start an analysis, stop a session) are idempotent.
+ */
+async function requestJson(
+  options: HttpOptions,
+  method: Method,
   path: string,
   query?: Query,
   signal?: AbortSignal,
 ): Promise<JsonResponse> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const url = buildUrl(options.baseUrl, path, query);
-  for (let attempt = 1; ; attempt++) {
+  for (let tries = 1; ; tries++) {
     try {
-      return await attemptGet(url, options, signal);
+      return await attempt(method, url, options, signal);
     } catch (error) {
       if (!(error instanceof DevinApiError)) throw error;
-      const delay = retryDelayMs(error, attempt, policy);
+      const delay = retryDelayMs(error, tries, policy);
       if (delay === null) throw error;
       options.onRetry?.(error, delay);
       await sleep(delay, signal);

@@ -3,6 +3,14 @@
  * a cursor that does not move forward, `has_more` on an empty page, or far more pages than
  * `total` allows all end the walk with a `pagination` error instead of a hang.
  */
+import {
+  type DevinClient,
+  FIRST_PAGE,
+  MAX_PAGE_SIZE,
+  type PagePosition,
+  type SessionPage,
+  type SessionQuery,
+} from './client';
 import { DevinApiError } from './errors';
 
 export interface PageInfo {
@@ -41,5 +49,42 @@ export async function* paginate<P extends PageInfo>(
     if (++pages > budget) throw new DevinApiError('pagination');
     yield page;
     skip = nextSkip(page);
+  }
+}
+
+/**
+ * Every session of one organization matching `query`, page by page, from `start`. Refuses to
+ * loop: a position seen before in this walk, or far more pages than `total` allows, ends it
+ * with a `pagination` error.
+ */
+export async function* iterateSessionPages(
+  client: DevinClient,
+  orgId: string,
+  options: {
+    query?: SessionQuery;
+    start?: PagePosition;
+    limit?: number;
+    signal?: AbortSignal;
+  } = {},
+): AsyncGenerator<SessionPage> {
+  const limit = options.limit ?? MAX_PAGE_SIZE;
+  let position: PagePosition | null = options.start ?? FIRST_PAGE;
+  const seen = new Set<string>();
+  let pages = 0;
+  let budget = Number.POSITIVE_INFINITY;
+  while (position !== null) {
+    const key = position.cursor ?? `skip:${position.skip}`;
+    if (seen.has(key)) throw new DevinApiError('pagination');
+    seen.add(key);
+    const page: SessionPage = await client.listSessionsPage(
+      orgId,
+      { ...position, limit },
+      options.query,
+      options.signal,
+    );
+    if (page.total !== null) budget = Math.min(budget, pageBudget(page.total, page.limit));
+    if (++pages > budget) throw new DevinApiError('pagination');
+    yield page;
+    position = page.next;
   }
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseSessionItems } from './client';
+import { parseSessionItems as parseItems } from './client';
+import { SessionV2Schema } from './schemas';
+
+const parseSessionItems = (items: unknown[]) => parseItems(items, SessionV2Schema);
 
 const base = {
   session_id: 'abc123',

@@ -13,10 +13,10 @@ const Timestamp = v.pipe(
   v.check((value) => Number.isFinite(toEpochMs(value)), 'is not a date-time'),
 );
 
-const OptionalText = v.optional(v.nullable(v.string()), null);
+export const OptionalText = v.optional(v.nullable(v.string()), null);
 
 /** Both spellings of a pull request seen in the wild end up as `{ url, state }`. */
-const PullRequestSchema = v.pipe(
+export const PullRequestSchema = v.pipe(
   v.looseObject({
     url: v.optional(v.string()),
     pr_url: v.optional(v.string()),
@@ -60,7 +60,7 @@ const SuggestedPromptSchema = v.object({
   feedback_items: v.optional(v.array(FeedbackItemSchema), []),
 });
 
-const SessionAnalysisSchema = v.object({
+export const SessionAnalysisSchema = v.object({
   issues: v.optional(v.array(IssueSchema), []),
   action_items: v.optional(v.array(ActionItemSchema), []),
   timeline: v.optional(v.array(TimelineEventSchema), []),
@@ -86,8 +86,34 @@ export const SessionSchema = v.object({
 
 type ParsedSession = v.InferOutput<typeof SessionSchema>;
 
-/** A session as the rest of the extension sees it: the contract's fields, nulls made explicit. */
-export interface Session extends Omit<ParsedSession, 'tags' | 'acus_consumed' | 'pull_requests'> {
+/** The analysis's classification of a session (v3 only). */
+export interface SessionClassification {
+  category: string | null;
+  programming_languages: string[];
+  tools_and_frameworks: string[];
+}
+
+/** What only v3 reports: absent from sessions synced over v2. */
+interface SessionV3Fields {
+  /** Finer than `status`: `waiting_for_user` is what an admin acts on. */
+  status_detail?: string | null;
+  session_size?: string | null;
+  num_user_messages?: number | null;
+  num_devin_messages?: number | null;
+  is_archived?: boolean;
+  playbook_id?: string | null;
+  parent_session_id?: string | null;
+  child_session_ids?: string[];
+  classification?: SessionClassification | null;
+}
+
+/**
+ * A session as the rest of the extension sees it, whichever API sent it: the v2 contract's
+ * fields with nulls made explicit, plus what v3 adds.
+ */
+export interface Session
+  extends Omit<ParsedSession, 'tags' | 'acus_consumed' | 'pull_requests'>,
+    SessionV3Fields {
   tags: string[];
   acus_consumed: number;
   pull_requests: { url: string; state: string | null }[];
@@ -104,6 +130,9 @@ export function toSession(parsed: ParsedSession): Session {
     pull_requests: parsed.pull_requests ?? [],
   };
 }
+
+/** The v2 session schema, mapping each valid item into the one `Session` model. */
+export const SessionV2Schema = v.pipe(SessionSchema, v.transform(toSession));
 
 export { toEpochMs };
 

@@ -17,7 +17,7 @@ describe('testConnection', () => {
     const report = await testConnection(client(), []);
     expect(report).toMatchObject({
       ok: true,
-      message: 'Connected. This key sees 2 organizations.',
+      message: 'Connected to the v2 API. This key sees 2 organizations.',
     });
     if (report.ok)
       expect(report.organizations.map((o) => o.org_id).sort()).toEqual([...api.orgIds].sort());

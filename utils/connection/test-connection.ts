@@ -5,7 +5,14 @@
 import { type DevinClient, isDevinApiError, type Organization } from '../api';
 
 export type ConnectionReport =
-  | { ok: true; organizations: Organization[]; directoryForbidden: boolean; message: string }
+  | {
+      ok: true;
+      organizations: Organization[];
+      directoryForbidden: boolean;
+      /** "Connected to the v3 API as service user ci-bot." */
+      connectedAs: string;
+      message: string;
+    }
   | { ok: false; kind: string; message: string };
 
 function failure(error: unknown): ConnectionReport {
@@ -23,6 +30,13 @@ export async function testConnection(
 ): Promise<ConnectionReport> {
   let organizations: Organization[] = [];
   let directoryForbidden = false;
+  // v3 first asks who the token is: a refused token fails here, in the token's own words.
+  let caller: string | null = null;
+  try {
+    caller = client.describeCaller ? await client.describeCaller() : null;
+  } catch (error) {
+    return failure(error);
+  }
   try {
     organizations = await client.listOrganizations();
   } catch (error) {
@@ -31,7 +45,10 @@ export async function testConnection(
       return failure(error);
     directoryForbidden = true;
   }
-  for (const orgId of orgIds) {
+  // v3 lists sessions across the enterprise: one item without an organization filter shows
+  // whether the token may read sessions at all, before any organization is chosen.
+  const probes = orgIds.length === 0 && client.version === 'v3' ? [''] : orgIds;
+  for (const orgId of probes) {
     try {
       await client.listSessionsPage(orgId, { skip: 0, limit: 1 });
     } catch (error) {
@@ -46,8 +63,12 @@ export async function testConnection(
     }
   }
   const count = organizations.length;
+  const connectedAs =
+    client.version === 'v3'
+      ? `Connected to the v3 API${caller ? ` as ${caller}` : ''}.`
+      : 'Connected to the v2 API.';
   const message = directoryForbidden
-    ? 'Connected. This key may not list organizations, so enter their ids by hand.'
-    : `Connected. This key sees ${count} organization${count === 1 ? '' : 's'}.`;
-  return { ok: true, organizations, directoryForbidden, message };
+    ? `${connectedAs} This key may not list organizations, so enter their ids by hand.`
+    : `${connectedAs} This key sees ${count} organization${count === 1 ? '' : 's'}.`;
+  return { ok: true, organizations, directoryForbidden, connectedAs, message };
 }

@@ -118,6 +118,8 @@ export interface SyncPass {
   /** Server time when the pass began: every change after it is picked up by the next pass. */
   startedAt: number;
   nextSkip: number;
+  /** Where the next page starts on v3 (an opaque cursor); absent or null on v2. */
+  nextCursor?: string | null;
   updatedFrom: string | null;
   createdFrom: string | null;
   pagesDone: number;
@@ -142,6 +144,11 @@ export interface OrgSyncState {
   /** Records of the latest pass that failed validation (the first few, and how many). */
   skipped: SkippedRecord[];
   skippedCount: number;
+  /**
+   * Something the latest pass did differently that the admin should know, in plain words
+   * (e.g. the API ignored the incremental filter, so every session was read).
+   */
+  notice?: string | null;
   /**
    * Stamps (see stamps.ts) of the sessions the last pass stored that were updated at or after
    * its watermark: the next pass reads them again (the overlap) and skips the unchanged ones

@@ -46,8 +46,8 @@ export function apiKeyHint(key: string): string | null {
   const trimmed = key.trim();
   if (trimmed === '') return null;
   if (/\s/.test(trimmed)) return 'The key contains spaces; it was probably copied with extra text.';
-  if (!trimmed.startsWith('apk_user_')) {
-    return 'Enterprise admin keys usually start with apk_user_. This one does not; the API will tell whether it works.';
+  if (!trimmed.startsWith('apk_user_') && !trimmed.startsWith('cog_')) {
+    return "Devin keys usually start with apk_user_ (an enterprise admin's personal key, v2 API) or cog_ (a service user's token, v3 API). This one does not; the API will tell whether it works.";
   }
   return null;
 }

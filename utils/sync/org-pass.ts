@@ -14,12 +14,15 @@
  * runs are thus picked up by the next pass, whatever order the server pages in.
  */
 import {
+  DevinApiError,
   type DevinClient,
+  FIRST_PAGE,
   iterateSessionPages,
+  type PagePosition,
   type SessionPage,
+  type SessionQuery,
   type SkippedRecord,
 } from '../api';
-import { nextSkip } from '../api/paginate';
 import {
   type DevinDatabase,
   mergeContents,
@@ -124,6 +127,38 @@ function mergeSkipped(kept: SkippedRecord[], added: SkippedRecord[]): SkippedRec
 interface PreparedPage {
   page: SessionPage;
   content: ReturnType<typeof pageContent>;
+  /** The walk started over (its stored cursor expired): pages may repeat stored sessions. */
+  restarted: boolean;
+}
+
+/** Told when the pass ignored its incremental filter (v3 ignores unknown parameters). */
+const FILTER_IGNORED_NOTICE =
+  'The Devin API ignored the "updated since" filter, so this sync read every session instead of only the changes. The cache is complete; syncs take longer until the API honours the filter.';
+
+/**
+ * The pages of a pass from `start`. A stored cursor the server no longer accepts (v3 cursors
+ * expire) starts the walk over from the first page, once: what is stored stays, and the
+ * pages read again are checked against it, so nothing is lost or stored twice.
+ */
+async function* walkFrom(
+  ctx: PassRequestContext,
+  orgId: string,
+  query: SessionQuery,
+  start: PagePosition,
+): AsyncGenerator<{ page: SessionPage; restarted: boolean }> {
+  const walk = (from: PagePosition) =>
+    iterateSessionPages(ctx.client, orgId, {
+      query,
+      start: from,
+      limit: ctx.pageSize,
+      signal: ctx.signal,
+    });
+  try {
+    for await (const page of walk(start)) yield { page, restarted: false };
+  } catch (error) {
+    if (!(error instanceof DevinApiError && error.kind === 'cursor_expired')) throw error;
+    for await (const page of walk(FIRST_PAGE)) yield { page, restarted: true };
+  }
 }
 
 /** What opening a pass needs: how to ask for pages, not yet where to store them. */
@@ -155,18 +190,21 @@ export function openOrgPass(
   let pass = state.pass;
   if (pass === null) {
     pass = startPass(state, ctx);
-    state = { ...state, skipped: [], skippedCount: 0 };
+    state = { ...state, skipped: [], skippedCount: 0, notice: null };
   }
-  const source = iterateSessionPages(ctx.client, orgId, {
-    query: {
-      updatedFrom: pass.updatedFrom ?? undefined,
-      createdFrom: pass.createdFrom ?? undefined,
-    },
-    startSkip: pass.nextSkip,
-    limit: ctx.pageSize,
-    signal: ctx.signal,
+  const query = {
+    updatedFrom: pass.updatedFrom ?? undefined,
+    createdFrom: pass.createdFrom ?? undefined,
+  };
+  const source = walkFrom(ctx, orgId, query, {
+    skip: pass.nextSkip,
+    cursor: pass.nextCursor ?? null,
   });
-  const pages = readAhead(source, (page) => ({ page, content: pageContent(page.sessions) }));
+  const pages = readAhead(source, ({ page, restarted }) => ({
+    page,
+    restarted,
+    content: pageContent(page.sessions),
+  }));
   const first = pages.next();
   first.catch(() => undefined);
   return { orgId, state, pass, pages, first };
@@ -200,6 +238,8 @@ export async function syncOrganization(
   // cached copies; only the previous page can repeat sessions (when new ones shift the pages).
   // A resumed backfill's first page is checked, as it may repeat the last page stored before.
   let previousIds: Set<string> | null = pass.nextSkip === 0 ? new Set() : null;
+  // Once a walk started over, every page may hold sessions stored before: all are checked.
+  let repeats = false;
   // What the last pass stored of the overlap this one reads again, and what this one stores of
   // the overlap the next one will read.
   const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
@@ -213,7 +253,8 @@ export async function syncOrganization(
   let stored = state;
   for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
     const { page, content } = step.value;
-    const following = nextSkip(page);
+    if (step.value.restarted) repeats = true;
+    const following = page.next;
     if (following === null) onLastPage?.();
     const current: SyncPass = pass;
     const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
@@ -225,16 +266,19 @@ export async function syncOrganization(
     const progressed: SyncPass = {
       ...current,
       startedAt,
-      nextSkip: following ?? current.nextSkip,
+      nextSkip: following?.skip ?? current.nextSkip,
+      nextCursor: following?.cursor ?? null,
       pagesDone: current.pagesDone + 1,
       sessionsDone: current.sessionsDone + page.itemCount,
-      total: page.total,
+      // v3 may not say how many match: the count so far is then the best estimate.
+      total: page.total ?? Math.max(current.total, current.sessionsDone + page.itemCount),
     };
     const next: OrgSyncState = {
       ...state,
       pass: following === null ? null : progressed,
       skipped: mergeSkipped(state.skipped, page.skipped),
       skippedCount: state.skippedCount + page.skipped.length,
+      ...(page.filterIgnored ? { notice: FILTER_IGNORED_NOTICE } : {}),
       ...(following === null
         ? {
             watermark: startedAt - ctx.overlapMs,
@@ -266,7 +310,7 @@ export async function syncOrganization(
       continue;
     }
 
-    const checkCached = previousIds === null;
+    const checkCached = previousIds === null || repeats;
     const seenBefore = previousIds ?? undefined;
     const writing = storePages(ctx, [{ orgId, expected: stored, next }], () =>
       writer.store(orgId, content, { checkCached, seenBefore }),

@@ -2,7 +2,7 @@
  * The background's sync service: reads the settings in force, builds the API client and runs
  * one sync at a time. Pages and the options page reach it through messages (utils/messaging).
  */
-import { createV2Client, type DevinClient } from '../api';
+import { createClient, type DevinClient } from '../api';
 import { clearCache, type DevinDatabase, type SyncErrorInfo } from '../db';
 import { checkApiBaseUrl, type Settings } from '../settings';
 import { runSync, type SyncOutcome } from './engine';
@@ -34,7 +34,7 @@ export function createSyncService(options: SyncServiceOptions) {
   const makeClient =
     options.createClient ??
     ((config: { apiBaseUrl: string; apiKey: string }) =>
-      createV2Client({ baseUrl: config.apiBaseUrl, apiKey: config.apiKey }));
+      createClient({ baseUrl: config.apiBaseUrl, apiKey: config.apiKey }));
   let running: Promise<SyncNowResult> | null = null;
   let controller: AbortController | null = null;
   // A browser runs one background worker at a time: a lease found at start-up belongs to a

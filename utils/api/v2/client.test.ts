@@ -2,9 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type MockApi, startMockApi } from '../../mock-api/server';
-import { createV2Client, type DevinClient, iterateSessionPages } from './client';
-import { DevinApiError } from './errors';
+import { type MockApi, startMockApi } from '../../../mock-api/server';
+import type { DevinClient } from '../client';
+import { DevinApiError } from '../errors';
+import { iterateSessionPages } from '../paginate';
+import { createV2Client } from './client';
 
 const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 };
 const SESSIONS_PATH = (org: string) => `/v2/enterprise/organizations/${org}/sessions/insights`;
@@ -87,7 +89,7 @@ describe('sessions page', () => {
     let total = 0;
     for await (const page of iterateSessionPages(client, org, { limit: 37 })) {
       for (const s of page.sessions) seen.add(s.session_id);
-      total = page.total;
+      total = page.total ?? 0;
     }
     expect(total).toBe(api.store.all().filter((e) => e.session.org_id === org).length);
     expect(seen.size).toBe(total);
@@ -103,7 +105,7 @@ describe('sessions page', () => {
       for await (const page of iterateSessionPages(client, orgId)) {
         kept += page.sessions.length;
         skipped.push(...page.skipped);
-        if (page.skip === 0) total += page.total;
+        if (page.skip === 0) total += page.total ?? 0;
       }
     }
     expect(skipped.length).toBe(3);

@@ -1,0 +1,134 @@
+/**
+ * The v3 API (`cog_` service-user tokens): the enterprise-wide session listing filtered by
+ * organization, cursor pages (`first`/`after`), Unix-second filters, problem-details errors.
+ *
+ * Two things v3 leaves to the caller are checked here. A cursor that does not move, or "more
+ * pages" without a cursor, ends the walk (`pagination`) instead of looping. And since unknown
+ * query parameters are ignored silently, an incremental page is checked against its
+ * `updated_after`: an older item means the filter did not take effect (`filterIgnored`).
+ */
+import * as v from 'valibot';
+import {
+  type ClientOptions,
+  DEFAULT_BASE_URL,
+  type DevinClient,
+  MAX_PAGE_SIZE,
+  parseSessionItems,
+} from '../client';
+import { DevinApiError } from '../errors';
+import { getJson, type HttpOptions, type Query } from '../http';
+import { toEpochMs } from '../time';
+import {
+  CursorPageSchema,
+  MemberV3Schema,
+  OrganizationV3Schema,
+  SelfSchema,
+  SessionV3Schema,
+} from './schemas';
+
+const SESSIONS_PATH = '/v3/enterprise/sessions/insights';
+
+/** An ISO instant as the whole Unix seconds v3 filters take (rounded down: never later). */
+function toUnixSeconds(iso: string | undefined): number | undefined {
+  if (iso === undefined) return undefined;
+  const ms = toEpochMs(iso);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
+function parseCursorPage(body: unknown) {
+  const page = v.safeParse(CursorPageSchema, body);
+  if (!page.success) throw new DevinApiError('malformed');
+  return page.output;
+}
+
+/** Reads every cursor page of a directory listing, keeping the entries that validate. */
+async function listAll<T>(
+  http: HttpOptions,
+  path: string,
+  schema: v.GenericSchema<unknown, T>,
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const entries: T[] = [];
+  const seen = new Set<string>();
+  let after: string | null = null;
+  do {
+    const { body } = await getJson(http, path, { first: MAX_PAGE_SIZE, after }, signal);
+    const page = parseCursorPage(body);
+    for (const item of page.items) {
+      const parsed = v.safeParse(schema, item);
+      if (parsed.success) entries.push(parsed.output);
+    }
+    after = page.has_next_page ? page.end_cursor : null;
+    if (page.has_next_page && (after === null || seen.has(after))) {
+      throw new DevinApiError('pagination');
+    }
+    if (after !== null) seen.add(after);
+  } while (after !== null);
+  return entries;
+}
+
+export function createV3Client(options: ClientOptions): DevinClient {
+  const http: HttpOptions = { ...options, baseUrl: options.baseUrl || DEFAULT_BASE_URL };
+  return {
+    version: 'v3',
+    async listSessionsPage(orgId, page, query = {}, signal) {
+      const after = page.cursor ?? null;
+      const updatedAfter = toUnixSeconds(query.updatedFrom);
+      const params: Query = {
+        first: Math.min(Math.max(page.limit, 1), MAX_PAGE_SIZE),
+        after,
+        org_ids: orgId ? [orgId] : undefined,
+        created_after: toUnixSeconds(query.createdFrom),
+        created_before: toUnixSeconds(query.createdTo),
+        updated_after: updatedAfter,
+        updated_before: toUnixSeconds(query.updatedTo),
+        user_ids: query.userIds,
+        session_ids: query.sessionIds,
+      };
+      let response: Awaited<ReturnType<typeof getJson>>;
+      try {
+        response = await getJson(http, SESSIONS_PATH, params, signal);
+      } catch (error) {
+        // A stored cursor the server no longer accepts (it expired): the caller starts over.
+        if (after !== null && error instanceof DevinApiError && error.status === 400) {
+          throw new DevinApiError('cursor_expired', { status: 400, cause: error });
+        }
+        throw error;
+      }
+      const body = parseCursorPage(response.body);
+      const parsed = parseSessionItems(body.items, SessionV3Schema);
+      if (body.has_next_page && (body.end_cursor === null || body.end_cursor === after)) {
+        throw new DevinApiError('pagination');
+      }
+      const filterIgnored =
+        updatedAfter !== undefined &&
+        parsed.sessions.some((s) => toEpochMs(s.updated_at) < updatedAfter * 1000);
+      return {
+        ...parsed,
+        skip: page.skip,
+        itemCount: body.items.length,
+        total: body.total,
+        limit: page.limit,
+        next:
+          body.has_next_page && body.end_cursor !== null
+            ? { skip: page.skip + body.items.length, cursor: body.end_cursor }
+            : null,
+        serverTime: response.serverTime,
+        ...(filterIgnored ? { filterIgnored } : {}),
+      };
+    },
+    listOrganizations(signal) {
+      return listAll(http, '/v3/enterprise/organizations', OrganizationV3Schema, signal);
+    },
+    listMembers(signal) {
+      return listAll(http, '/v3/enterprise/members/users', MemberV3Schema, signal);
+    },
+    async describeCaller(signal) {
+      const { body } = await getJson(http, '/v3/self', undefined, signal);
+      const self = v.safeParse(SelfSchema, body);
+      if (!self.success) throw new DevinApiError('malformed');
+      const name = self.output.service_user_name ?? self.output.service_user_id;
+      return name ? `service user ${name}` : 'a v3 token';
+    },
+  };
+}
