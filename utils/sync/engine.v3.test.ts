@@ -1,0 +1,167 @@
+/** The sync engine over the v3 API (a `cog_` token), against the local server over HTTP. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MockApi, startMockApi } from '../../mock-api/server';
+import { createClient, type DevinClient, toEpochMs } from '../api';
+import { DevinDatabase, readAllSessions, readCacheSummary } from '../db';
+import { runSync, type SyncRequest } from './engine';
+import { cacheIdentity } from './identity';
+import { readSyncStatus } from './status';
+
+const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20 };
+let servers: MockApi[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+async function server(options: Parameters<typeof startMockApi>[0]): Promise<MockApi> {
+  const api = await startMockApi(options);
+  servers.push(api);
+  return api;
+}
+
+const clientFor = (api: MockApi, token = api.v3Token): DevinClient =>
+  createClient({ baseUrl: api.baseUrl, apiKey: token, retry: FAST_RETRY });
+
+const newDb = () => new DevinDatabase(`sync-v3-${Math.random()}`);
+
+async function request(
+  api: MockApi,
+  db: DevinDatabase,
+  extra: Partial<SyncRequest> = {},
+): Promise<SyncRequest> {
+  return {
+    db,
+    client: clientFor(api),
+    identity: await cacheIdentity(api.baseUrl, api.v3Token),
+    orgIds: api.orgIds,
+    historyDays: null,
+    holder: 'test-worker',
+    ...extra,
+  };
+}
+
+const v3Id = (id: string) => (id.startsWith('devin-') ? id : `devin-${id}`);
+const seconds = (iso: string) => Math.floor(toEpochMs(iso) / 1000);
+
+/** What differs between the cache and the server: ids, instants (to the second) and fields. */
+async function differences(api: MockApi, db: DevinDatabase): Promise<string[]> {
+  const cached = new Map((await readAllSessions(db)).map((s) => [s.session_id, s]));
+  const wrong: string[] = [];
+  const expected = api.store.all().map((entry) => entry.session);
+  for (const session of expected) {
+    const id = v3Id(session.session_id);
+    const copy = cached.get(id);
+    if (
+      !copy ||
+      seconds(copy.created_at) !== seconds(session.created_at) ||
+      seconds(copy.updated_at) !== seconds(session.updated_at) ||
+      copy.status !== session.status ||
+      copy.acus_consumed !== (session.acus_consumed ?? 0) ||
+      copy.org_id !== session.org_id
+    ) {
+      wrong.push(id);
+    }
+  }
+  if (cached.size !== expected.length)
+    wrong.push(`${cached.size} cached, ${expected.length} served`);
+  const summary = await readCacheSummary(db);
+  if (summary.sessions !== cached.size) wrong.push('summary: wrong session count');
+  return wrong;
+}
+
+/** The v3 session pages the server was asked for, as their query strings, in order. */
+function pageQueries(api: MockApi): URLSearchParams[] {
+  return api.requestLog.recent
+    .filter((r) => r.path === '/v3/enterprise/sessions/insights')
+    .map((r) => new URL(r.url, api.baseUrl).searchParams);
+}
+
+describe('sync over v3', () => {
+  it('copies every session with the same instants, then asks only for changes', async () => {
+    const api = await server({ sessions: 1500, orgs: 2, seed: 31 });
+    const db = newDb();
+    expect((await runSync(await request(api, db))).result).toBe('done');
+    expect(await differences(api, db)).toEqual([]);
+    expect(pageQueries(api).every((q) => q.getAll('org_ids').length === 1)).toBe(true);
+
+    api.store.createSessions(20);
+    api.store.updateSessions(40);
+    api.requestLog.reset();
+    expect((await runSync(await request(api, db))).result).toBe('done');
+    const queries = pageQueries(api);
+    expect(queries.length).toBe(2);
+    for (const query of queries) expect(Number(query.get('updated_after'))).toBeGreaterThan(0);
+    expect(await differences(api, db)).toEqual([]);
+  });
+
+  it('resumes from the stored cursor after the worker died, and starts over when it expired', async () => {
+    const api = await server({ sessions: 1600, orgs: 1, seed: 37 });
+    const db = newDb();
+    const real = clientFor(api);
+    let pages = 0;
+    // The fifth page never comes back: the worker was stopped while waiting for it.
+    const dying: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        if (++pages === 5) return new Promise(() => {});
+        return real.listSessionsPage(...args);
+      },
+    };
+    const now = Date.now();
+    void runSync(await request(api, db, { client: dying, holder: 'worker-1', now: () => now }));
+    const checkpoint = () => db.syncState.get(api.orgIds[0] as string);
+    await expect
+      .poll(async () => (await checkpoint())?.pass?.nextSkip, { timeout: 10_000 })
+      .toBe(800);
+    const cursor = (await checkpoint())?.pass?.nextCursor;
+    expect(cursor).toEqual(expect.any(String));
+
+    // The stored cursor has expired by the time a new worker starts: the walk starts over.
+    api.setFaults({ cursorTtlMs: 300 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    api.requestLog.reset();
+    const later = now + 2 * 60 * 1000;
+    const outcome = await runSync(await request(api, db, { holder: 'worker-2', now: () => later }));
+    expect(outcome.result).toBe('done');
+    const queries = pageQueries(api);
+    expect(queries[0]?.get('after')).toBe(cursor);
+    expect(queries[1]?.get('after')).toBeNull();
+    expect(await differences(api, db)).toEqual([]);
+  });
+
+  it('resumes from the stored cursor without reading a page twice', async () => {
+    const api = await server({ sessions: 1200, orgs: 1, seed: 41 });
+    const db = newDb();
+    const real = clientFor(api);
+    let pages = 0;
+    const dying: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        if (++pages === 4) return new Promise(() => {});
+        return real.listSessionsPage(...args);
+      },
+    };
+    const now = Date.now();
+    void runSync(await request(api, db, { client: dying, holder: 'worker-1', now: () => now }));
+    const checkpoint = () => db.syncState.get(api.orgIds[0] as string);
+    await expect
+      .poll(async () => (await checkpoint())?.pass?.nextSkip, { timeout: 10_000 })
+      .toBe(600);
+    api.requestLog.reset();
+    const later = now + 2 * 60 * 1000;
+    await runSync(await request(api, db, { holder: 'worker-2', now: () => later }));
+    expect(pageQueries(api)).toHaveLength(3);
+    expect(await differences(api, db)).toEqual([]);
+  });
+
+  it('stops and names the permission a service user lacks', async () => {
+    const api = await server({ sessions: 50, orgs: 1, seed: 43 });
+    const db = newDb();
+    const limited = clientFor(api, api.v3LimitedToken as string);
+    const outcome = await runSync(await request(api, db, { client: limited }));
+    expect(outcome.result).toBe('failed');
+    expect((await readSyncStatus(db)).pausedReason).toMatch(/lacks ViewAccountSessions/);
+  });
+});
