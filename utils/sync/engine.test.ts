@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
+import { stoppedAtPage } from '../../tests/fixtures/clients';
 import { cachedCount, rowsById } from '../../tests/fixtures/db';
 import { createV2Client, DevinApiError, type DevinClient, type Session } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary, toSessionRow } from '../db';
@@ -280,19 +281,13 @@ describe('crash safety', () => {
   it('resumes a backfill from its checkpoint after the worker died, with nothing lost or doubled', async () => {
     const api = await server({ sessions: 2400, orgs: 1, seed: 13 });
     const db = newDb();
-    const real = clientFor(api);
-    let pages = 0;
     // The fifth page never comes back: the worker was stopped while waiting for it.
-    const dying: DevinClient = {
-      ...real,
-      async listSessionsPage(...args) {
-        if (++pages === 5) return new Promise(() => {});
-        return real.listSessionsPage(...args);
-      },
-    };
+    const dying = stoppedAtPage(clientFor(api), 5);
     const now = Date.now();
-    void runSync(await request(api, db, { client: dying, holder: 'worker-1', now: () => now }));
-    await expect.poll(() => pages, { timeout: 10_000 }).toBe(5);
+    void runSync(
+      await request(api, db, { client: dying.client, holder: 'worker-1', now: () => now }),
+    );
+    await expect.poll(dying.asked, { timeout: 10_000 }).toBe(5);
     // The fifth page was asked for as the fourth arrived; the four are stored behind it.
     const checkpoint = () => db.syncState.get(api.orgIds[0] as string);
     await expect

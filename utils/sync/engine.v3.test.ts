@@ -1,6 +1,7 @@
 /** The sync engine over the v3 API (a `cog_` token), against the local server over HTTP. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
+import { stoppedAtPage } from '../../tests/fixtures/clients';
 import { createClient, type DevinClient, toEpochMs } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary } from '../db';
 import { runSync, type SyncRequest } from './engine';
@@ -78,6 +79,27 @@ function pageQueries(api: MockApi): URLSearchParams[] {
     .map((r) => new URL(r.url, api.baseUrl).searchParams);
 }
 
+/**
+ * Runs a backfill of the first organization whose `stopAt`th page never comes back (the worker
+ * was stopped), and waits until the pages before it are stored (`storedSkip` sessions).
+ * Returns the run's clock and the pass it left.
+ */
+async function stopMidBackfill(
+  api: MockApi,
+  db: DevinDatabase,
+  stopAt: number,
+  storedSkip: number,
+) {
+  const dying = stoppedAtPage(clientFor(api), stopAt);
+  const now = Date.now();
+  void runSync(
+    await request(api, db, { client: dying.client, holder: 'worker-1', now: () => now }),
+  );
+  const pass = async () => (await db.syncState.get(api.orgIds[0] as string))?.pass;
+  await expect.poll(async () => (await pass())?.nextSkip, { timeout: 10_000 }).toBe(storedSkip);
+  return { now, pass: await pass() };
+}
+
 describe('sync over v3', () => {
   it('copies every session with the same instants, then asks only for changes', async () => {
     const api = await server({ sessions: 1500, orgs: 2, seed: 31 });
@@ -99,23 +121,8 @@ describe('sync over v3', () => {
   it('resumes from the stored cursor after the worker died, and starts over when it expired', async () => {
     const api = await server({ sessions: 1600, orgs: 1, seed: 37 });
     const db = newDb();
-    const real = clientFor(api);
-    let pages = 0;
-    // The fifth page never comes back: the worker was stopped while waiting for it.
-    const dying: DevinClient = {
-      ...real,
-      async listSessionsPage(...args) {
-        if (++pages === 5) return new Promise(() => {});
-        return real.listSessionsPage(...args);
-      },
-    };
-    const now = Date.now();
-    void runSync(await request(api, db, { client: dying, holder: 'worker-1', now: () => now }));
-    const checkpoint = () => db.syncState.get(api.orgIds[0] as string);
-    await expect
-      .poll(async () => (await checkpoint())?.pass?.nextSkip, { timeout: 10_000 })
-      .toBe(800);
-    const cursor = (await checkpoint())?.pass?.nextCursor;
+    const { now, pass } = await stopMidBackfill(api, db, 5, 800);
+    const cursor = pass?.nextCursor;
     expect(cursor).toEqual(expect.any(String));
 
     // The stored cursor has expired by the time a new worker starts: the walk starts over.
@@ -134,21 +141,7 @@ describe('sync over v3', () => {
   it('resumes from the stored cursor without reading a page twice', async () => {
     const api = await server({ sessions: 1200, orgs: 1, seed: 41 });
     const db = newDb();
-    const real = clientFor(api);
-    let pages = 0;
-    const dying: DevinClient = {
-      ...real,
-      async listSessionsPage(...args) {
-        if (++pages === 4) return new Promise(() => {});
-        return real.listSessionsPage(...args);
-      },
-    };
-    const now = Date.now();
-    void runSync(await request(api, db, { client: dying, holder: 'worker-1', now: () => now }));
-    const checkpoint = () => db.syncState.get(api.orgIds[0] as string);
-    await expect
-      .poll(async () => (await checkpoint())?.pass?.nextSkip, { timeout: 10_000 })
-      .toBe(600);
+    const { now } = await stopMidBackfill(api, db, 4, 600);
     api.requestLog.reset();
     const later = now + 2 * 60 * 1000;
     await runSync(await request(api, db, { holder: 'worker-2', now: () => later }));
