@@ -2,10 +2,10 @@
  * The v3 API (`cog_` service-user tokens): the enterprise-wide session listing filtered by
  * organization, cursor pages (`first`/`after`), Unix-second filters, problem-details errors.
  *
- * Two things v3 leaves to the caller are checked here. A cursor that does not move, or "more
- * pages" without a cursor, ends the walk (`pagination`) instead of looping. And since unknown
- * query parameters are ignored silently, an incremental page is checked against its
- * `updated_after`: an older item means the filter did not take effect (`filterIgnored`).
+ * Two things v3 leaves to the caller are checked here. "More pages" without a cursor ends the
+ * walk (`pagination`) instead of looping. And since unknown query parameters are ignored
+ * silently, an incremental page is checked against its `updated_after`: an older item means
+ * the filter did not take effect (`filterIgnored`).
  */
 import * as v from 'valibot';
 import {
@@ -97,9 +97,9 @@ export function createV3Client(options: ClientOptions): DevinClient {
       }
       const body = parseCursorPage(response.body);
       const parsed = parseSessionItems(body.items, SessionV3Schema);
-      if (body.has_next_page && (body.end_cursor === null || body.end_cursor === after)) {
-        throw new DevinApiError('pagination');
-      }
+      // "More pages" without a cursor cannot be followed. (A cursor that repeats is caught by
+      // the walk, iterateSessionPages, as for any position seen twice.)
+      if (body.has_next_page && body.end_cursor === null) throw new DevinApiError('pagination');
       const filterIgnored =
         updatedAfter !== undefined &&
         parsed.sessions.some((s) => toEpochMs(s.updated_at) < updatedAfter * 1000);
@@ -114,7 +114,7 @@ export function createV3Client(options: ClientOptions): DevinClient {
             ? { skip: page.skip + body.items.length, cursor: body.end_cursor }
             : null,
         serverTime: response.serverTime,
-        ...(filterIgnored ? { filterIgnored } : {}),
+        filterIgnored,
       };
     },
     listOrganizations(signal) {
