@@ -6,6 +6,7 @@ import {
   DATE_PRESETS,
   type DatePreset,
   type DateRange,
+  isAnyDate,
   type SessionFilters,
   type SortOrder,
   toDay,
@@ -13,6 +14,7 @@ import {
 import type { Facets } from '../../utils/filters/totals';
 import type { Directory } from '../shared/directory';
 import { humanize, KNOWN_STATUSES, statusLabel } from '../shared/labels';
+import { ExtraFilters } from './extra-filters';
 import { MultiSelect, type Option } from './multi-select';
 import './filter-bar.css';
 
@@ -50,15 +52,16 @@ export function FilterBar(props: FilterBarProps) {
   const [expanded, setExpanded] = useState(false);
   const set = (change: Partial<SessionFilters>) => onChange({ ...filters, ...change });
   const active = countActiveFilters(filters);
+  // Active filters under "More": all but those of the first row and the chips. ACU min and
+  // max count as one control there.
   const folded =
-    (filters.orgIds.length > 0 ? 1 : 0) +
-    (filters.userIds.length > 0 ? 1 : 0) +
-    (filters.tags.length > 0 ? 1 : 0) +
-    (filters.updated.preset !== null || filters.updated.from || filters.updated.to ? 1 : 0) +
-    (filters.acuMin !== null || filters.acuMax !== null ? 1 : 0) +
-    (filters.hasPr !== 'any' ? 1 : 0) +
-    (filters.prStates.length > 0 ? 1 : 0) +
-    (filters.analysis !== 'any' ? 1 : 0);
+    active -
+    (filters.text.trim() !== '' ? 1 : 0) -
+    (filters.statuses.length > 0 ? 1 : 0) -
+    (isAnyDate(filters.created) ? 0 : 1) -
+    (filters.sessionIds.length > 0 ? 1 : 0) -
+    (filters.prKey !== null ? 1 : 0) -
+    (filters.acuMin !== null && filters.acuMax !== null ? 1 : 0);
   const showMore = props.layout === 'tab' || expanded;
 
   const statusOptions = useMemo<Option[]>(() => {
@@ -254,6 +257,7 @@ export function FilterBar(props: FilterBarProps) {
             <option value="has-issues">Analysis found issues</option>
             <option value="none">No analysis</option>
           </select>
+          <ExtraFilters filters={filters} facets={facets} set={set} />
         </div>
       ) : null}
       {filters.sessionIds.length > 0 || filters.prKey !== null || active > 0 ? (

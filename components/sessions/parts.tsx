@@ -7,10 +7,16 @@ import { SafeLink } from '../shared/safe-link';
 import { useSessionsEnv } from './env';
 import './parts.css';
 
-export function StatusBadge(props: { status: string }) {
+/** The status, and beside it the v3 status detail when there is one ("Running · Waiting for user"). */
+export function StatusBadge(props: { status: string; detail?: string | null }) {
+  const detail = props.detail ? humanize(props.detail) : null;
   return (
-    <span class={`badge status-${statusTone(props.status)}`} title={`Status: ${props.status}`}>
+    <span
+      class={`badge status-${statusTone(props.status)}`}
+      title={`Status: ${props.status}${props.detail ? ` (${props.detail})` : ''}`}
+    >
       {statusLabel(props.status)}
+      {detail ? <span class="badge-detail"> · {detail}</span> : null}
     </span>
   );
 }

@@ -238,6 +238,38 @@ describe('session list', () => {
     await waitForRows(['devin-react']);
   });
 
+  it('filters by repository and by what only v3 reports, and shows the status detail', async () => {
+    const base = sessions();
+    const v3 = makeSession({
+      session_id: 'devin-v3',
+      title: 'Waiting on a reply',
+      status: 'running',
+      status_detail: 'waiting_for_user',
+      org_id: 'org-a',
+      updated_at: iso(now - 60_000),
+      is_archived: true,
+      classification: {
+        category: 'Bug fix',
+        programming_languages: ['Go'],
+        tools_and_frameworks: [],
+      },
+      pull_requests: [{ url: 'https://github.com/acme/api/pull/9', state: 'open' }],
+    });
+    await setup({ data: [...base, v3] });
+    await waitForRows(['devin-v3', 'devin-creds', 'devin-login', 'devin-react']);
+    expect(screen.getByText(/· Waiting for user/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Status detail filter' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Waiting for user/ }));
+    await waitForRows(['devin-v3']);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Waiting for user/ }));
+    fireEvent.change(screen.getByLabelText('Archived sessions'), { target: { value: 'no' } });
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.change(screen.getByLabelText('Archived sessions'), { target: { value: 'any' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Repository filter' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /acme\/api/ }));
+    await waitForRows(['devin-v3']);
+  });
+
   it('sorts by ACUs', async () => {
     await setup();
     await waitForRows(['devin-creds', 'devin-login', 'devin-react']);

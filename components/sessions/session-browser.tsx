@@ -92,6 +92,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
       directory={directory}
       now={now}
       onBack={keyboard.back}
+      onOpenSession={onOpenChange}
       autoFocus={layout === 'popup'}
     />
   ) : null;

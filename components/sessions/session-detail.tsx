@@ -16,6 +16,8 @@ import { SafeLink } from '../shared/safe-link';
 import { useLiveQuery } from '../shared/use-live-query';
 import { type IssueRef, resolveIssueRef } from './analysis';
 import { useDatabase } from './env';
+import { Fact } from './fact';
+import { MoreFacts } from './more-facts';
 import { CopyButton, PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { PromptDiff } from './prompt-diff';
 import './session-detail.css';
@@ -27,6 +29,8 @@ export interface SessionDetailProps {
   directory: Directory;
   now: number;
   onBack: () => void;
+  /** Opens another session (a parent or child) in place of this one. */
+  onOpenSession?: (id: string) => void;
   /** Moves focus to the back button when the view opens (keyboard and screen readers). */
   autoFocus?: boolean;
 }
@@ -84,7 +88,12 @@ export function SessionDetailView(props: SessionDetailProps) {
         {loaded === null ? (
           <p class="muted detail-note">Loading…</p>
         ) : session ? (
-          <SessionFields session={session} directory={props.directory} now={props.now} />
+          <SessionFields
+            session={session}
+            directory={props.directory}
+            now={props.now}
+            onOpenSession={props.onOpenSession}
+          />
         ) : (
           <p class="detail-note">
             This session is not in the cache. It may be outside the history window, or belong to an
@@ -96,16 +105,12 @@ export function SessionDetailView(props: SessionDetailProps) {
   );
 }
 
-function Fact(props: { label: string; children: ComponentChildren; wide?: boolean }) {
-  return (
-    <div class={props.wide ? 'fact wide' : 'fact'}>
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
-
-function SessionFields(props: { session: Session; directory: Directory; now: number }) {
+function SessionFields(props: {
+  session: Session;
+  directory: Directory;
+  now: number;
+  onOpenSession?: (id: string) => void;
+}) {
   const { session, directory, now } = props;
   const created = toEpochMs(session.created_at);
   const updated = toEpochMs(session.updated_at);
@@ -115,7 +120,7 @@ function SessionFields(props: { session: Session; directory: Directory; now: num
     <>
       <dl class="facts">
         <Fact label="Status">
-          <StatusBadge status={session.status} />
+          <StatusBadge status={session.status} detail={session.status_detail} />
         </Fact>
         <Fact label="ACUs">{formatAcus(session.acus_consumed)}</Fact>
         <Fact label="Created">
@@ -171,6 +176,7 @@ function SessionFields(props: { session: Session; directory: Directory; now: num
             <span class="muted">None</span>
           )}
         </Fact>
+        <MoreFacts session={session} onOpenSession={props.onOpenSession} />
       </dl>
 
       <Section title="First message" id="first-message">

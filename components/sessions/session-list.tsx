@@ -144,7 +144,7 @@ function SessionListRow(props: RowProps) {
       }}
     >
       <div class="row-line">
-        <StatusBadge status={row.status} />
+        <StatusBadge status={row.status} detail={row.status_detail} />
         <button
           type="button"
           class="row-open"
@@ -181,6 +181,7 @@ function SessionListRow(props: RowProps) {
           </span>
         ) : null}
         <span class="row-extras">
+          {row.archived ? <span class="tag archived-mark">Archived</span> : null}
           {row.pull_requests.slice(0, 2).map((pr) => (
             <PrLink key={pr.url} pr={pr} size={props.layout === 'popup' ? 'short' : 'number'} />
           ))}

@@ -42,7 +42,21 @@ export function toSessionRow(session: Session): SessionRow {
     pull_requests: session.pull_requests,
     pr_keys: [...new Set(prKeys)],
     analysis: digestAnalysis(session),
+    ...v3RowFields(session),
   };
+}
+
+/** The v3-only fields a row keeps, each only when the API sent it. */
+function v3RowFields(session: Session): Partial<SessionRow> {
+  const fields: Partial<SessionRow> = {};
+  if (session.status_detail) fields.status_detail = session.status_detail;
+  const classification = session.classification;
+  if (classification?.category) fields.category = classification.category;
+  if (classification && classification.programming_languages.length > 0) {
+    fields.languages = classification.programming_languages;
+  }
+  if (session.is_archived) fields.archived = true;
+  return fields;
 }
 
 /** Everything a text search looks in: title, first message, tags, analysis issues, id, PR URLs. */

@@ -27,6 +27,13 @@ export interface SessionRow {
   pr_keys: string[];
   /** A digest of the analysis for filters; null when the session has none. */
   analysis: AnalysisDigest | null;
+  // What only v3 reports, kept only when present so that rows synced over v2 stay small.
+  /** Finer than `status` (`waiting_for_user`, ...). */
+  status_detail?: string;
+  /** The analysis's classification. */
+  category?: string;
+  languages?: string[];
+  archived?: true;
 }
 
 export interface AnalysisDigest {

@@ -23,6 +23,38 @@ function ids(rows: { session_id: string }[]): string[] {
 describe('matchesFilters', () => {
   const now = TEST_NOW;
 
+  it('matches repositories from the PR keys, on rows of any version', () => {
+    const row = makeRow({
+      pr_keys: ['github.com/acme/web/pull/4', 'gitlab.com/g/sub/p/-/merge_requests/2'],
+    });
+    expect(matchesFilters(row, withFilters({ repos: ['gitlab.com/g/sub/p'] }), now)).toBe(true);
+    expect(matchesFilters(row, withFilters({ repos: ['github.com/acme/api'] }), now)).toBe(false);
+    expect(matchesFilters(makeRow(), withFilters({ repos: ['github.com/acme/web'] }), now)).toBe(
+      false,
+    );
+  });
+
+  it('matches the v3 status detail, category, languages and archived mark', () => {
+    const v3 = makeRow({
+      status_detail: 'waiting_for_user',
+      category: 'Bug fix',
+      languages: ['Go', 'SQL'],
+      archived: true,
+    });
+    const v2 = makeRow();
+    const detail = withFilters({ statusDetails: ['waiting_for_user'] });
+    expect(matchesFilters(v3, detail, now)).toBe(true);
+    expect(matchesFilters(v2, detail, now)).toBe(false);
+    expect(matchesFilters(v3, withFilters({ categories: ['Feature'] }), now)).toBe(false);
+    expect(matchesFilters(v3, withFilters({ categories: ['Bug fix'] }), now)).toBe(true);
+    expect(matchesFilters(v3, withFilters({ languages: ['SQL'] }), now)).toBe(true);
+    expect(matchesFilters(v2, withFilters({ languages: ['SQL'] }), now)).toBe(false);
+    expect(matchesFilters(v3, withFilters({ archived: 'no' }), now)).toBe(false);
+    expect(matchesFilters(v2, withFilters({ archived: 'no' }), now)).toBe(true);
+    expect(matchesFilters(v3, withFilters({ archived: 'yes' }), now)).toBe(true);
+    expect(matchesFilters(v2, withFilters({ archived: 'yes' }), now)).toBe(false);
+  });
+
   it('passes every row when no filter is set', () => {
     expect(matchesFilters(makeRow(), emptyFilters(), now)).toBe(true);
   });

@@ -4,6 +4,7 @@
  * last, so a keystroke re-filters 50,000 rows in a few milliseconds.
  */
 import type { SessionRow } from '../db/types';
+import { repositoryKeyOf } from '../pr-urls/repository';
 import {
   countActiveFilters,
   PR_STATE_UNKNOWN,
@@ -66,6 +67,11 @@ function compileFilters(filters: SessionFilters, now: number): CompiledFilters {
   const prStates = setOrNull(filters.prStates);
   const ids = setOrNull(filters.sessionIds);
   const prKey = filters.prKey;
+  const repos = setOrNull(filters.repos);
+  const details = setOrNull(filters.statusDetails);
+  const categories = setOrNull(filters.categories);
+  const languages = setOrNull(filters.languages);
+  const archived = filters.archived;
   const created = resolveDateRange(filters.created, now);
   const updated = resolveDateRange(filters.updated, now);
   const { acuMin, acuMax, hasPr, analysis } = filters;
@@ -94,6 +100,16 @@ function compileFilters(filters: SessionFilters, now: number): CompiledFilters {
       return false;
     }
     if (prKey !== null && !row.pr_keys.includes(prKey)) return false;
+    if (archived === 'yes' && !row.archived) return false;
+    if (archived === 'no' && row.archived) return false;
+    if (details !== null && (!row.status_detail || !details.has(row.status_detail))) return false;
+    if (categories !== null && (!row.category || !categories.has(row.category))) return false;
+    if (languages !== null && !row.languages?.some((language) => languages.has(language))) {
+      return false;
+    }
+    if (repos !== null && !row.pr_keys.some((key) => repos.has(repositoryKeyOf(key)))) {
+      return false;
+    }
     if (terms.length > 0) {
       const haystack = searchText ?? rowSearchText(row);
       for (const term of terms) if (!haystack.includes(term)) return false;

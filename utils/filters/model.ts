@@ -26,6 +26,8 @@ export interface DateRange {
 }
 
 export type HasPr = 'any' | 'yes' | 'no';
+/** Archived sessions (v3) are kept and marked; this narrows to or away from them. */
+export type ArchivedFilter = 'any' | 'yes' | 'no';
 export type AnalysisFilter = 'any' | 'has' | 'has-issues' | 'none';
 export type SortField = 'updated' | 'created' | 'acus';
 export type SortDir = 'asc' | 'desc';
@@ -56,6 +58,15 @@ export interface SessionFilters {
   sessionIds: string[];
   /** A normalized PR key (see utils/pr-urls); sessions whose `pr_keys` contain it. */
   prKey: string | null;
+  /** Repository keys (`github.com/acme/web`, see utils/pr-urls/repository.ts), any of. */
+  repos: string[];
+  /** v3 status details (`waiting_for_user`, ...), any of. */
+  statusDetails: string[];
+  /** v3 analysis categories, any of. */
+  categories: string[];
+  /** v3 programming languages, any of. */
+  languages: string[];
+  archived: ArchivedFilter;
 }
 
 const ANY_DATE: DateRange = Object.freeze({ preset: null, from: null, to: null });
@@ -78,6 +89,11 @@ export function emptyFilters(): SessionFilters {
     sort: { ...DEFAULT_SORT },
     sessionIds: [],
     prKey: null,
+    repos: [],
+    statusDetails: [],
+    categories: [],
+    languages: [],
+    archived: 'any',
   };
 }
 
@@ -104,6 +120,11 @@ export function countActiveFilters(filters: SessionFilters): number {
   if (filters.analysis !== 'any') count++;
   if (filters.sessionIds.length > 0) count++;
   if (filters.prKey !== null) count++;
+  if (filters.repos.length > 0) count++;
+  if (filters.statusDetails.length > 0) count++;
+  if (filters.categories.length > 0) count++;
+  if (filters.languages.length > 0) count++;
+  if (filters.archived !== 'any') count++;
   return count;
 }
 

@@ -54,6 +54,32 @@ describe('collectFacets', () => {
     ]);
     expect(facets.prStates.map((s) => s.value)).toEqual(['merged', 'unknown']);
   });
+
+  it('counts repositories once per session, and the v3 fields only where they exist', () => {
+    const rows = [
+      makeRow({
+        pr_keys: ['github.com/acme/web/pull/1', 'github.com/acme/web/pull/2'],
+        status_detail: 'waiting_for_user',
+        category: 'Bug fix',
+        languages: ['TypeScript', 'Go'],
+        archived: true,
+      }),
+      makeRow({ pr_keys: ['github.com/acme/web/pull/3', 'gitlab.com/g/p/-/merge_requests/4'] }),
+      makeRow({ languages: ['Go'] }),
+    ];
+    const facets = collectFacets(rows);
+    expect(facets.repos).toEqual([
+      { value: 'github.com/acme/web', count: 2 },
+      { value: 'gitlab.com/g/p', count: 1 },
+    ]);
+    expect(facets.statusDetails).toEqual([{ value: 'waiting_for_user', count: 1 }]);
+    expect(facets.categories).toEqual([{ value: 'Bug fix', count: 1 }]);
+    expect(facets.languages).toEqual([
+      { value: 'Go', count: 2 },
+      { value: 'TypeScript', count: 1 },
+    ]);
+    expect(facets.archived).toBe(1);
+  });
 });
 
 describe('countActiveFilters and clearFilters', () => {

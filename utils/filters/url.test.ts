@@ -18,6 +18,11 @@ const everything: SessionFilters = {
   sort: { field: 'acus', dir: 'asc' },
   sessionIds: ['devin-a', 'devin-b'],
   prKey: 'github.com/acme/web/pull/42',
+  repos: ['github.com/acme/web', 'gitlab.com/g/sub/p'],
+  statusDetails: ['waiting_for_user'],
+  categories: ['Bug fix', 'a, b'],
+  languages: ['TypeScript', 'Go'],
+  archived: 'no',
 };
 
 describe('filters in the URL', () => {
@@ -53,6 +58,11 @@ describe('filters in the URL', () => {
       { sort: { field: 'updated', dir: 'asc' } },
       { sessionIds: ['x'] },
       { prKey: 'gitlab.com/g/p/-/merge_requests/3' },
+      { repos: ['github.com/acme/web'] },
+      { statusDetails: ['waiting_for_user', 'working'] },
+      { categories: ['Feature'] },
+      { languages: ['Python'] },
+      { archived: 'yes' },
     ];
     for (const change of changes) {
       const filters = { ...emptyFilters(), ...change };

@@ -14,12 +14,17 @@
  *   sort=updated|created|acus  dir=asc|desc
  *   ids=a,b,c                 explicit session ids
  *   pr=github.com/o/r/pull/1  normalized PR key (a full PR URL is normalized on the way in)
+ *   repo=github.com/o/r       repositories (any of; repeated)
+ *   detail=waiting_for_user   v3 status details (any of)
+ *   category=a&lang=go        v3 analysis category, programming language (any of; repeated)
+ *   archived=yes|no           v3 archived sessions only, or none of them
  *
  * `session=<id>` (the open detail) is not a filter; pages read it beside the filters.
  */
 import { normalizePullRequestUrl } from '../pr-urls';
 import {
   type AnalysisFilter,
+  type ArchivedFilter,
   DATE_PRESETS,
   type DatePreset,
   type DateRange,
@@ -37,6 +42,7 @@ export const SESSION_PARAM = 'session';
 
 const ANALYSIS_VALUES: readonly AnalysisFilter[] = ['any', 'has', 'has-issues', 'none'];
 const HAS_PR_VALUES: readonly HasPr[] = ['any', 'yes', 'no'];
+const ARCHIVED_VALUES: readonly ArchivedFilter[] = ['any', 'yes', 'no'];
 const SORT_FIELDS: readonly SortField[] = ['updated', 'created', 'acus'];
 const SORT_DIRS: readonly SortDir[] = ['asc', 'desc'];
 
@@ -109,6 +115,11 @@ export function filtersToSearchParams(filters: SessionFilters): URLSearchParams 
   if (filters.sort.dir !== DEFAULT_SORT.dir) params.set('dir', filters.sort.dir);
   if (filters.sessionIds.length > 0) params.set('ids', filters.sessionIds.join(','));
   if (filters.prKey !== null) params.set('pr', filters.prKey);
+  for (const repo of filters.repos) params.append('repo', repo);
+  if (filters.statusDetails.length > 0) params.set('detail', filters.statusDetails.join(','));
+  for (const category of filters.categories) params.append('category', category);
+  for (const language of filters.languages) params.append('lang', language);
+  if (filters.archived !== 'any') params.set('archived', filters.archived);
   return params;
 }
 
@@ -135,6 +146,11 @@ export function filtersFromSearchParams(input: URLSearchParams | string): Sessio
   filters.sessionIds = parseList(params, 'ids');
   const pr = params.get('pr');
   filters.prKey = pr === null ? null : normalizePrKey(pr);
+  filters.repos = parseList(params, 'repo', false).map((repo) => repo.toLowerCase());
+  filters.statusDetails = parseList(params, 'detail').map((detail) => detail.toLowerCase());
+  filters.categories = parseList(params, 'category', false);
+  filters.languages = parseList(params, 'lang', false);
+  filters.archived = oneOf(ARCHIVED_VALUES, params.get('archived')) ?? 'any';
   return filters;
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The filters beyond the basics: the repository (from the PRs, on either API) and what only
+ * v3 data offers (status detail, category, language, archived). A control appears only when
+ * the cache holds values for it, so a cache synced over v2 shows no empty v3 menus.
+ */
+import { useMemo } from 'preact/hooks';
+import type { SessionFilters } from '../../utils/filters/model';
+import type { Facets } from '../../utils/filters/totals';
+import { repositoryLabel } from '../../utils/pr-urls/repository';
+import { humanize } from '../shared/labels';
+import { MultiSelect, type Option } from './multi-select';
+
+type FacetList = Facets['repos'];
+
+function options(values: FacetList, label: (value: string) => string = (v) => v): Option[] {
+  return values.map((f) => ({ value: f.value, label: label(f.value), count: f.count }));
+}
+
+export function ExtraFilters(props: {
+  filters: SessionFilters;
+  facets: Facets;
+  set: (change: Partial<SessionFilters>) => void;
+}) {
+  const { filters, facets, set } = props;
+  const repoOptions = useMemo(
+    () =>
+      facets.repos.map((f) => ({
+        value: f.value,
+        label: repositoryLabel(f.value),
+        hint: f.value.split('/', 1)[0],
+        count: f.count,
+      })),
+    [facets.repos],
+  );
+  const detailOptions = useMemo(() => options(facets.statusDetails, humanize), [facets]);
+  const categoryOptions = useMemo(() => options(facets.categories), [facets]);
+  const languageOptions = useMemo(() => options(facets.languages), [facets]);
+  return (
+    <>
+      {repoOptions.length > 0 || filters.repos.length > 0 ? (
+        <MultiSelect
+          label="Repository"
+          options={repoOptions}
+          selected={filters.repos}
+          onChange={(repos) => set({ repos })}
+          searchable
+        />
+      ) : null}
+      {detailOptions.length > 0 || filters.statusDetails.length > 0 ? (
+        <MultiSelect
+          label="Status detail"
+          options={detailOptions}
+          selected={filters.statusDetails}
+          onChange={(statusDetails) => set({ statusDetails })}
+        />
+      ) : null}
+      {categoryOptions.length > 0 || filters.categories.length > 0 ? (
+        <MultiSelect
+          label="Category"
+          options={categoryOptions}
+          selected={filters.categories}
+          onChange={(categories) => set({ categories })}
+          searchable={categoryOptions.length > 8}
+        />
+      ) : null}
+      {languageOptions.length > 0 || filters.languages.length > 0 ? (
+        <MultiSelect
+          label="Language"
+          options={languageOptions}
+          selected={filters.languages}
+          onChange={(languages) => set({ languages })}
+          searchable={languageOptions.length > 8}
+        />
+      ) : null}
+      {facets.archived > 0 || filters.archived !== 'any' ? (
+        <select
+          aria-label="Archived sessions"
+          value={filters.archived}
+          onChange={(event) =>
+            set({ archived: event.currentTarget.value as SessionFilters['archived'] })
+          }
+        >
+          <option value="any">Archived: included</option>
+          <option value="no">Without archived</option>
+          <option value="yes">Archived only</option>
+        </select>
+      ) : null}
+    </>
+  );
+}
