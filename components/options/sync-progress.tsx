@@ -51,6 +51,7 @@ function OrgProgress(props: {
       ) : (
         <p class="muted">Not synced yet.</p>
       )}
+      {state?.notice ? <p class="notice notice-warning">{state.notice}</p> : null}
       {state && state.skippedCount > 0 ? (
         <details class="skipped">
           <summary>

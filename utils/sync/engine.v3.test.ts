@@ -149,6 +149,31 @@ describe('sync over v3', () => {
     expect(await differences(api, db)).toEqual([]);
   });
 
+  it('reads everything and says so when the server ignores the incremental filter', async () => {
+    const api = await server({ sessions: 600, orgs: 1, seed: 47 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    api.store.updateSessions(10);
+    // A server that drops `updated_after`, as v3 drops any parameter it does not know.
+    const ignoring = createClient({
+      baseUrl: api.baseUrl,
+      apiKey: api.v3Token,
+      retry: FAST_RETRY,
+      fetch: (input, init) => {
+        const url = new URL(String(input));
+        url.searchParams.delete('updated_after');
+        return fetch(url, init);
+      },
+    });
+    expect((await runSync(await request(api, db, { client: ignoring }))).result).toBe('done');
+    expect(await differences(api, db)).toEqual([]);
+    const state = await db.syncState.get(api.orgIds[0] as string);
+    expect(state?.notice).toMatch(/ignored the "updated since" filter/);
+    // The next pass that the server honours clears it.
+    expect((await runSync(await request(api, db))).result).toBe('done');
+    expect((await db.syncState.get(api.orgIds[0] as string))?.notice).toBeNull();
+  });
+
   it('stops and names the permission a service user lacks', async () => {
     const api = await server({ sessions: 50, orgs: 1, seed: 43 });
     const db = newDb();
