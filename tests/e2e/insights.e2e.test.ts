@@ -169,7 +169,7 @@ it('renders insights from the cache, and each number opens the list with exactly
   );
   const csv = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
   expect(csv[0]).toBe(
-    'Organization,ID,Sessions,ACUs,Median ACUs,Error rate (%),Errors,PRs opened,PRs merged',
+    '"Organization","ID","Sessions","ACUs","Median ACUs","Error rate (%)","Errors","PRs opened","PRs merged"',
   );
   // One line per organization (and the final line end).
   expect(csv.length).toBe(api.orgIds.length + 2);

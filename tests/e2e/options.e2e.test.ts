@@ -192,7 +192,9 @@ describe('options page set-up', () => {
     expect(csvText.startsWith('\uFEFFsession_id,title,status,org_id,')).toBe(true);
     const ids = new Set(serverSessions.map((session) => session.session_id));
     const lines = csvText.trimEnd().split('\r\n').slice(1);
-    expect(lines.filter((line) => ids.has(line.split(',')[0] ?? ''))).toHaveLength(ids.size);
+    // Every text field is quoted (see utils/export/csv.ts).
+    const idOf = (line: string) => /^"([^"]*)"/.exec(line)?.[1] ?? '';
+    expect(lines.filter((line) => ids.has(idOf(line)))).toHaveLength(ids.size);
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.emulateMedia({ colorScheme: 'dark' });

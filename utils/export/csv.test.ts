@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSession } from '../../tests/fixtures/sessions';
 import { toSessionRow } from '../db';
-import { CSV_COLUMNS, type CsvRow, guardFormula, quoteField, toCsv } from './csv';
+import { CSV_COLUMNS, type CsvRow, csvText, guardFormula, toCsv } from './csv';
 
 /** A strict RFC 4180 reader, to check that what toCsv writes reads back as the same cells. */
 function parseCsv(text: string): string[][] {
@@ -115,10 +115,33 @@ describe('toCsv', () => {
     expect(line?.[8]).toBe(`'${title}`);
   });
 
+  it.each([['  =1+2'], ['\u3000=1+2'], ['＝1+2'], ['＋1'], ['－1'], ['＠SUM(A1)'], ['\r=1']])(
+    'neutralizes a formula after spaces or in full-width form: %j',
+    (title) => {
+      const [, line] = parseCsv(toCsv([row({ title })]));
+      expect(line?.[1]).toBe(`'${title}`);
+    },
+  );
+
+  it('checks each tag on its own, and quotes every text field so `;` cannot split it', () => {
+    const text = toCsv([row({ title: 'a;b', tags: ['a', '=1+2'] })]);
+    const [, line] = parseCsv(text);
+    expect(line?.[8]).toBe("a;'=1+2");
+    expect(text).toContain('"a;b"');
+    expect(text).toContain('"a;\'=1+2"');
+    const pull_requests = [
+      { url: 'https://x.example/pull/1', state: null },
+      { url: '=cmd', state: null },
+    ];
+    expect(parseCsv(toCsv([row({ pull_requests })]))[1]?.[9]).toBe(
+      "https://x.example/pull/1 '=cmd",
+    );
+  });
+
   it('leaves ordinary text and numbers alone', () => {
     expect(guardFormula('Fix the = sign')).toBe('Fix the = sign');
     expect(guardFormula('')).toBe('');
-    expect(quoteField('plain')).toBe('plain');
+    expect(csvText('plain')).toBe('"plain"');
     const [, line] = parseCsv(toCsv([row({ acus_consumed: 0 })]));
     expect(line?.[7]).toBe('0');
   });

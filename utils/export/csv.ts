@@ -1,7 +1,9 @@
 /**
  * The CSV export: one line per cached session with the fields of the list, for a spreadsheet.
- * RFC 4180 (CRLF line ends, quotes doubled, quoted when needed), and text that a spreadsheet
- * would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with `'`.
+ * RFC 4180 (CRLF line ends, quotes doubled). Every text field is quoted: Excel in a locale
+ * whose list separator is `;` would otherwise split a field at `;`. Text that a spreadsheet
+ * would run as a formula is prefixed with `'`, and so is each tag of a list on its own, since
+ * a list split at `;` would start a live formula at any of its parts.
  */
 import type { SessionRow } from '../db';
 
@@ -34,20 +36,25 @@ export type CsvRow = Pick<
   | 'url'
 >;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What makes a spreadsheet evaluate a cell: `=`, `+`, `-`, `@`, tab or CR at its start, also
+ * after leading spaces (Excel skips them), and the full-width forms some IMEs type (＝＋－＠).
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Neutralizes a cell a spreadsheet would evaluate, e.g. `=HYPERLINK(...)`. */
 export function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** One RFC 4180 field: quoted when it holds a quote, comma, CR or LF; quotes doubled. */
-export function quoteField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** One text field: guarded, always quoted, quotes doubled. */
+export function csvText(value: string | null | undefined): string {
+  return `"${guardFormula(value ?? '').replaceAll('"', '""')}"`;
 }
 
-function textCell(value: string | null | undefined): string {
-  return quoteField(guardFormula(value ?? ''));
+/** A list in one field: each part guarded on its own, then the whole as one text field. */
+function listCell(parts: readonly string[], separator: string): string {
+  return csvText(parts.map(guardFormula).join(separator));
 }
 
 function isoTime(epochMs: number): string {
@@ -60,17 +67,20 @@ function numberCell(value: number): string {
 
 function toCsvLine(row: CsvRow): string {
   return [
-    textCell(row.session_id),
-    textCell(row.title),
-    textCell(row.status),
-    textCell(row.org_id),
-    textCell(row.user_id),
+    csvText(row.session_id),
+    csvText(row.title),
+    csvText(row.status),
+    csvText(row.org_id),
+    csvText(row.user_id),
     isoTime(row.created_at),
     isoTime(row.updated_at),
     numberCell(row.acus_consumed),
-    textCell(row.tags.join(';')),
-    textCell(row.pull_requests.map((pr) => pr.url).join(' ')),
-    textCell(row.url),
+    listCell(row.tags, ';'),
+    listCell(
+      row.pull_requests.map((pr) => pr.url),
+      ' ',
+    ),
+    csvText(row.url),
   ].join(',');
 }
 

@@ -1,13 +1,14 @@
 /**
- * A table of the Insights page as CSV (RFC 4180, as the session export writes it): raw numbers
+ * A table of the Insights page as CSV (as the session export writes it: text quoted and guarded
+ * against formulas, see ../export/csv.ts): raw numbers
  * (ACUs to two decimals, rates as percentages), ISO times, ids beside names.
  */
-import { guardFormula, quoteField } from '../export/csv';
+import { csvText } from '../export/csv';
 import type { Cell, CellFormat, TableModel } from './tables';
 
 function csvValue(cell: Cell | undefined, format: CellFormat): string {
   const value = cell?.value ?? '';
-  if (typeof value === 'string') return quoteField(guardFormula(value));
+  if (typeof value === 'string') return csvText(value);
   if (!Number.isFinite(value)) return '';
   switch (format) {
     case 'percent':
@@ -23,7 +24,7 @@ function csvValue(cell: Cell | undefined, format: CellFormat): string {
 }
 
 function csvLabel(label: string, format: CellFormat): string {
-  return quoteField(guardFormula(format === 'percent' ? `${label} (%)` : label));
+  return csvText(format === 'percent' ? `${label} (%)` : label);
 }
 
 export function tableToCsv(table: TableModel): string {

@@ -135,11 +135,11 @@ describe('tableToCsv', () => {
   it('raw numbers, percentages, ids beside names, formulas defused', () => {
     expect(tableToCsv(groupTable(insights, 'user', names))).toBe(
       [
-        'User,ID,Sessions,ACUs,Median ACUs,Error rate (%),Errors,PRs opened,PRs merged',
-        'Bob,u2,2,12,6,50,1,2,1',
-        'Ann,u1,2,5,2.5,50,1,3,1',
-        `"'=HYPERLINK(""x"")",u3,1,3,3,0,0,1,1`,
-        'No user,,1,0.5,0.5,0,0,0,0',
+        '"User","ID","Sessions","ACUs","Median ACUs","Error rate (%)","Errors","PRs opened","PRs merged"',
+        '"Bob","u2",2,12,6,50,1,2,1',
+        '"Ann","u1",2,5,2.5,50,1,3,1',
+        `"'=HYPERLINK(""x"")","u3",1,3,3,0,0,1,1`,
+        '"No user","",1,0.5,0.5,0,0,0,0',
         '',
       ].join('\r\n'),
     );
@@ -147,7 +147,9 @@ describe('tableToCsv', () => {
 
   it('times as ISO', () => {
     const csv = tableToCsv(costliestTable(insights, names));
-    expect(csv.split('\r\n')[1]).toBe('Title s3,s3,10,Org A,Bob,Finished,2025-05-02T10:00:00.000Z');
+    expect(csv.split('\r\n')[1]).toBe(
+      '"Title s3","s3",10,"Org A","Bob","Finished",2025-05-02T10:00:00.000Z',
+    );
   });
 
   it('names the file after the table and the local day', () => {
