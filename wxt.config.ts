@@ -15,6 +15,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    // Read by utils/settings/build-flags.ts.
+    define: { __DEVIN_LOOPBACK__: JSON.stringify(allowLoopback) },
     build: {
       rolldownOptions: {
         output: {
@@ -35,7 +37,10 @@ export default defineConfig({
       'https://api.devin.ai/*',
       ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),
     ],
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: [
+      'https://*/*',
+      ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),
+    ],
     storage: { managed_schema: 'managed-schema.json' },
     ...(browser === 'firefox'
       ? {

@@ -42,6 +42,17 @@ describe('checkApiBaseUrl', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
   });
+
+  it('refuses plain http on loopback too in a store build', () => {
+    for (const input of ['http://127.0.0.1:8123', 'http://localhost:3000', 'http://[::1]:8080']) {
+      const result = checkApiBaseUrl(input, false);
+      expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/unencrypted/) });
+    }
+    expect(checkApiBaseUrl('https://localhost:8443', false)).toEqual({
+      ok: true,
+      value: 'https://localhost:8443',
+    });
+  });
 });
 
 describe('apiKeyHint', () => {

@@ -1,14 +1,19 @@
 /** Checks of what an admin types in the options page, with reasons in plain words. */
+import { LOOPBACK_ALLOWED } from './build-flags';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * The API base URL must be an `https` origin, or `http` on this machine (for the local
- * API server). Paths, queries and credentials are refused: the key goes to an origin only.
+ * The API base URL must be an `https` origin, or, in test and demo builds only, `http` on this
+ * machine (for the local API server; see build-flags.ts). Paths, queries and credentials are
+ * refused: the key goes to an origin only.
  */
-export function checkApiBaseUrl(input: string): Checked<string> {
+export function checkApiBaseUrl(
+  input: string,
+  allowLoopback: boolean = LOOPBACK_ALLOWED,
+): Checked<string> {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -22,11 +27,12 @@ export function checkApiBaseUrl(input: string): Checked<string> {
     return { ok: false, reason: 'The address must not contain a user name or password.' };
   }
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol === 'http:' && !isLoopback) {
+  if (url.protocol === 'http:' && !(isLoopback && allowLoopback)) {
     return {
       ok: false,
-      reason:
-        'The API key would travel unencrypted. Use an https:// address (plain http is allowed only for localhost and 127.0.0.1).',
+      reason: allowLoopback
+        ? 'The API key would travel unencrypted. Use an https:// address (plain http is allowed only for localhost and 127.0.0.1).'
+        : 'The API key would travel unencrypted. Use an https:// address.',
     };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
