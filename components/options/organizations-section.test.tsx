@@ -40,6 +40,17 @@ describe('orgChoices', () => {
       { org_id: 'org-z', name: null },
     ]);
   });
+
+  it('says the ACU limits the directory reports', () => {
+    const [choice] = orgChoices(
+      [{ org_id: 'o', org_name: 'O', max_cycle_acu_limit: 5000, max_session_acu_limit: 50 }],
+      [],
+    );
+    expect(choice?.limit).toBe('Limits: 5,000 ACUs a cycle, 50 a session');
+    expect(
+      orgChoices([{ org_id: 'o', org_name: 'O', max_cycle_acu_limit: null }], [])[0]?.limit,
+    ).toBeUndefined();
+  });
 });
 
 describe('OrganizationsSection', () => {

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { parseOrgIds } from '../../utils/settings/validate';
-import { plural } from '../shared/format';
+import { formatCount, plural } from '../shared/format';
 import { Card } from './card';
 import {
   describedBy,
@@ -24,12 +24,26 @@ import './organizations-section.css';
 interface Choice {
   org_id: string;
   name: string | null;
+  /** "Limits: 5,000 ACUs a cycle, 50 a session", when the directory says. */
+  limit?: string;
+}
+
+function limitText(org: Organization): string | undefined {
+  const cycle = org.max_cycle_acu_limit;
+  const session = org.max_session_acu_limit;
+  const parts = [
+    typeof cycle === 'number' ? `${formatCount(cycle)} ACUs a cycle` : null,
+    typeof session === 'number' ? `${formatCount(session)} a session` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? `Limits: ${parts.join(', ')}` : undefined;
 }
 
 /** Known organizations by name, then chosen ids whose name is not known, in the order added. */
 export function orgChoices(known: readonly Organization[], chosen: readonly string[]): Choice[] {
   const byId = new Map<string, Choice>();
-  for (const org of known) byId.set(org.org_id, { org_id: org.org_id, name: org.org_name });
+  for (const org of known) {
+    byId.set(org.org_id, { org_id: org.org_id, name: org.org_name, limit: limitText(org) });
+  }
   const listed = [...byId.values()].sort((a, b) =>
     (a.name ?? a.org_id).localeCompare(b.name ?? b.org_id),
   );
@@ -139,6 +153,7 @@ export function OrganizationsSection(props: {
                     <span class="org-id mono" title={choice.org_id}>
                       {choice.org_id}
                     </span>
+                    {choice.limit ? <span class="org-limit muted">{choice.limit}</span> : null}
                   </label>
                 </li>
               );

@@ -146,11 +146,29 @@ export const PageEnvelopeSchema = v.object({
   next_cursor: v.optional(v.nullable(v.number()), null),
 });
 
+/** An ACU limit; absent, null or nonsense (negative, not finite) means none is set. */
+export const AcuLimit = v.pipe(
+  v.optional(v.nullable(v.unknown()), null),
+  v.transform((value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null,
+  ),
+);
+
 export const OrganizationSchema = v.object({
   org_id: v.pipe(v.string(), v.nonEmpty()),
   org_name: v.optional(v.nullable(v.string()), null),
+  /** ACUs the organization may use per billing cycle. */
+  max_cycle_acu_limit: AcuLimit,
+  /** ACUs one session may use. */
+  max_session_acu_limit: AcuLimit,
 });
-export type Organization = v.InferOutput<typeof OrganizationSchema>;
+/** Limits are optional: directories cached before they were kept lack them. */
+export interface Organization {
+  org_id: string;
+  org_name: string | null;
+  max_cycle_acu_limit?: number | null;
+  max_session_acu_limit?: number | null;
+}
 
 export const MemberSchema = v.object({
   user_id: v.pipe(v.string(), v.nonEmpty()),

@@ -119,6 +119,11 @@ describe('the v3 client', () => {
     const orgs = await client.listOrganizations();
     expect(orgs.map((o) => o.org_id).sort()).toEqual([...api.orgIds].sort());
     expect(orgs.every((o) => typeof o.org_name === 'string')).toBe(true);
+    for (const org of orgs) {
+      const server = api.store.orgs.find((o) => o.org_id === org.org_id);
+      expect(org.max_cycle_acu_limit).toBe(server?.max_cycle_acu_limit);
+      expect(org.max_session_acu_limit).toBe(server?.max_session_acu_limit);
+    }
     expect((await client.listMembers()).length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { Member, Organization, Session, SessionClassification } from '../schemas';
-import { OptionalText, PullRequestSchema, SessionAnalysisSchema } from '../schemas';
+import { AcuLimit, OptionalText, PullRequestSchema, SessionAnalysisSchema } from '../schemas';
 
 /** Unix seconds, as an ISO instant: the form the v2 path stores. */
 const UnixSeconds = v.pipe(
@@ -115,8 +115,17 @@ export const OrganizationV3Schema = v.pipe(
   v.looseObject({
     org_id: v.pipe(v.string(), v.nonEmpty()),
     name: OptionalText,
+    max_cycle_acu_limit: AcuLimit,
+    max_session_acu_limit: AcuLimit,
   }),
-  v.transform((org): Organization => ({ org_id: org.org_id, org_name: org.name })),
+  v.transform(
+    (org): Organization => ({
+      org_id: org.org_id,
+      org_name: org.name,
+      max_cycle_acu_limit: org.max_cycle_acu_limit,
+      max_session_acu_limit: org.max_session_acu_limit,
+    }),
+  ),
 );
 
 export const MemberV3Schema = v.pipe(
