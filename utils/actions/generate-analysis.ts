@@ -22,7 +22,7 @@ export interface PollPolicy {
   giveUpAfterMs: number;
 }
 
-export const ANALYSIS_POLL_POLICY: PollPolicy = {
+const ANALYSIS_POLL_POLICY: PollPolicy = {
   firstDelayMs: 1_000,
   maxDelayMs: 15_000,
   giveUpAfterMs: 120_000,

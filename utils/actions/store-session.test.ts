@@ -1,7 +1,7 @@
 /** Storing an action's copy of a session: never beside a running sync, never in another cache. */
 import { describe, expect, it } from 'vitest';
-import { makeAnalysis, makeSession } from '../../tests/fixtures/rows';
 import { putSessions } from '../../tests/fixtures/db';
+import { makeAnalysis, makeSession } from '../../tests/fixtures/rows';
 import { readSession } from '../db/reads';
 import { DevinDatabase } from '../db/schema';
 import { IDENTITY_KEY } from '../sync/identity';

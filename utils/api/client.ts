@@ -72,8 +72,11 @@ export interface DevinClient {
   describeCaller?(signal?: AbortSignal): Promise<string>;
   /** One session with its analysis as it is now; v3 only (v2 has no such enterprise read). */
   getSession?(sessionId: string, signal?: AbortSignal): Promise<Session>;
-  /** Asks Devin to analyse a session in the background; v3 only. Poll `getSession` for it. */
-  generateAnalysis?(sessionId: string, signal?: AbortSignal): Promise<GenerateStatus>;
+  /**
+   * Asks Devin to analyse a session in the background; v3 only. Answers `started`, or
+   * `already_exists` when one exists or is being made. Poll `getSession` for it.
+   */
+  generateAnalysis?(sessionId: string, signal?: AbortSignal): Promise<string>;
   /** A page of a session's messages, oldest first; v3 only. */
   listMessages?(
     sessionId: string,
@@ -81,9 +84,6 @@ export interface DevinClient {
     signal?: AbortSignal,
   ): Promise<MessagePage>;
 }
-
-/** `started`, or `already_exists` when an analysis exists or is being made; kept open-ended. */
-export type GenerateStatus = string;
 
 export interface SessionMessage {
   /** `user` or `devin` (others are kept as sent). */
