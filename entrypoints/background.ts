@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createActionsService } from '../utils/actions/service';
 import { createClient } from '../utils/api';
 import { applyBadge } from '../utils/badge/apply';
 import { watchGlobalBadge } from '../utils/badge/watch';
@@ -62,6 +63,8 @@ export default defineBackground({
       },
     });
 
+    const actions = createActionsService({ db, readConfig, onPoll: keepAwake() });
+
     onMessage('syncNow', () => sync.syncNow('manual'));
     onMessage('fullResync', () => sync.fullResync());
     onMessage('clearCache', () => sync.clearCache());
@@ -72,8 +75,11 @@ export default defineBackground({
       return testConnection(
         createClient({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
         data.orgIds,
-      );
+      ).then((report) => actions.afterConnectionTest(data, report));
     });
+    onMessage('analysisOffer', ({ data }) => actions.analysisOffer(data.sessionId));
+    onMessage('generateAnalysis', ({ data }) => actions.generateAnalysis(data.sessionId));
+    onMessage('loadFirstPrompt', ({ data }) => actions.loadFirstPrompt(data.sessionId));
 
     browser.runtime.onInstalled.addListener(() => {
       runDetached(

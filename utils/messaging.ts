@@ -4,6 +4,7 @@
  * Content scripts are not part of it and never see the key.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ActionResult, AnalysisOffer, FirstPromptResult } from './actions/types';
 import type { ConnectionReport } from './connection/test-connection';
 import type { SyncNowResult } from './sync/service';
 
@@ -13,6 +14,12 @@ export interface ProtocolMap {
   clearCache(): void;
   /** Tests a key and base URL before they are saved, so a typo never replaces a working key. */
   testConnection(data: { apiBaseUrl: string; apiKey: string; orgIds: string[] }): ConnectionReport;
+  /** Whether to offer "Generate analysis" for a session, or why not (v3 and the permission). */
+  analysisOffer(data: { sessionId: string }): AnalysisOffer;
+  /** Asks Devin to analyse a session and stores the analysed copy; ends when it is stored. */
+  generateAnalysis(data: { sessionId: string }): ActionResult;
+  /** A session's first message when the cached session has none (v3 without analysis). */
+  loadFirstPrompt(data: { sessionId: string }): FirstPromptResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -31,6 +31,9 @@ export function createBrowserEnv(): SessionsEnv {
     openInsights: (query) => openExtensionPage('/insights.html', query),
     watchConfigured: (callback) => watchSettings(isConfigured, callback),
     copyText: (text) => navigator.clipboard.writeText(text),
+    analysisOffer: (sessionId) => sendMessage('analysisOffer', { sessionId }),
+    generateAnalysis: (sessionId) => sendMessage('generateAnalysis', { sessionId }),
+    loadFirstPrompt: (sessionId) => sendMessage('loadFirstPrompt', { sessionId }),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import type { ActionResult, AnalysisOffer, FirstPromptResult } from '../../utils/actions/types';
 import type { DevinDatabase } from '../../utils/db/schema';
 
 export interface SessionsEnv {
@@ -23,6 +24,12 @@ export interface SessionsEnv {
   /** Reports whether a key and at least one organization are set, now and on every change. */
   watchConfigured: (callback: (configured: boolean) => void) => () => void;
   copyText: (text: string) => Promise<void>;
+  /** Whether to offer "Generate analysis" for a session, or why not (asks the background). */
+  analysisOffer: (sessionId: string) => Promise<AnalysisOffer>;
+  /** Has Devin analyse a session; resolves once the analysed copy is cached, or why it is not. */
+  generateAnalysis: (sessionId: string) => Promise<ActionResult>;
+  /** The first message of a session whose cached copy has none (v3 without analysis). */
+  loadFirstPrompt: (sessionId: string) => Promise<FirstPromptResult>;
 }
 
 export const SessionsEnvContext = createContext<SessionsEnv | null>(null);

@@ -70,6 +70,33 @@ export interface DevinClient {
   listMembers(signal?: AbortSignal): Promise<Member[]>;
   /** Who the key belongs to, in words ("service user ci-bot"); v3 only (`GET /v3/self`). */
   describeCaller?(signal?: AbortSignal): Promise<string>;
+  /** One session with its analysis as it is now; v3 only (v2 has no such enterprise read). */
+  getSession?(sessionId: string, signal?: AbortSignal): Promise<Session>;
+  /**
+   * Asks Devin to analyse a session in the background; v3 only. Answers `started`, or
+   * `already_exists` when one exists or is being made. Poll `getSession` for it.
+   */
+  generateAnalysis?(sessionId: string, signal?: AbortSignal): Promise<string>;
+  /** A page of a session's messages, oldest first; v3 only. */
+  listMessages?(
+    sessionId: string,
+    page: { first: number; after?: string | null },
+    signal?: AbortSignal,
+  ): Promise<MessagePage>;
+}
+
+export interface SessionMessage {
+  /** `user` or `devin` (others are kept as sent). */
+  source: string;
+  message: string;
+  /** ISO instant, as every time the client hands on. */
+  createdAt: string;
+}
+
+export interface MessagePage {
+  messages: SessionMessage[];
+  /** Where the next page starts; null after the last page. */
+  next: string | null;
 }
 
 export type ClientOptions = HttpOptions;

@@ -127,7 +127,7 @@ async function attempt(
   };
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'DELETE';
 
 /** GET with bounded retries: 429, 5xx, network, time-out and unreadable bodies only. */
 export function getJson(
@@ -143,7 +143,7 @@ export function getJson(
  * A request with bounded retries, as `getJson`. Only for requests that are safe to repeat: the
  * POST and DELETE the extension sends (start an analysis, stop a session) are idempotent.
  */
-async function requestJson(
+export async function requestJson(
   options: HttpOptions,
   method: Method,
   path: string,

@@ -87,7 +87,7 @@ describe('database migrations', () => {
 
     const db = new DevinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((table) => table.name)).not.toContain('sessions');
     expect(db.tables.map((table) => table.name)).not.toContain('pageDetails');
     expect(await sessionIdsForPrKey(db, 'github.com/acme/api/pull/12')).toEqual(['s1']);
@@ -151,6 +151,37 @@ describe('database migrations', () => {
     expect(await db.pageSessions.count()).toBe(3);
     expect((await db.syncState.get('org-1'))?.watermark).toBe(123);
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 90, copies: 90, pages: 2 });
+    db.close();
+  });
+  it('adds the first-message store to a version 6 database, keeping what it held', async () => {
+    const name = `migrate-v6-${Math.random()}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      pages: '++seq, org_id, *stamps, *pr_keys, oldest',
+      pageRows: '',
+      pageSearch: '',
+      pageSessions: '',
+      syncState: 'org_id',
+      organizations: 'org_id',
+      members: 'user_id',
+      meta: 'key',
+    });
+    await v6.table('syncState').put({ org_id: 'org-1', watermark: 456, pass: null });
+    await v6.table('meta').put({ key: 'cacheIdentity', value: 'abc' });
+    v6.close();
+
+    const db = new DevinDatabase(name);
+    await db.firstPrompts.put({
+      session_id: 'devin-1',
+      text: 'Hello',
+      truncated: false,
+      bytes: 5,
+      storedAt: 1,
+    });
+    expect(db.verno).toBe(7);
+    expect((await db.firstPrompts.where('storedAt').above(0).first())?.text).toBe('Hello');
+    expect((await db.syncState.get('org-1'))?.watermark).toBe(456);
+    expect((await db.meta.get('cacheIdentity'))?.value).toBe('abc');
     db.close();
   });
 });

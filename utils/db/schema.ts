@@ -22,6 +22,7 @@ import { DATABASE_NAME } from './name';
 import { toSearchText, toSessionRow } from './rows';
 import { recountSummary } from './summary';
 import type {
+  FirstPromptRow,
   MemberRow,
   MetaRow,
   OrganizationRow,
@@ -42,6 +43,7 @@ export class DevinDatabase extends Dexie {
   organizations!: Table<OrganizationRow, string>;
   members!: Table<MemberRow, string>;
   meta!: Table<MetaRow, string>;
+  firstPrompts!: Table<FirstPromptRow, string>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
@@ -118,6 +120,10 @@ export class DevinDatabase extends Dexie {
       });
     // Version 6: the page tables of versions 3 and 4 go, now that version 5 has read them.
     this.version(6).stores({ pageTexts: null, pageDetails: null });
+    // Version 7: the first message of sessions whose API sends none with the session (v3
+    // without analysis), fetched when a session is opened; kept beside the cache it belongs to,
+    // so clearing the cache clears it too. Indexed by when it was stored, to drop the oldest.
+    this.version(7).stores({ firstPrompts: 'session_id, storedAt' });
   }
 }
 

@@ -168,3 +168,15 @@ export interface MetaRow {
   key: string;
   value: unknown;
 }
+
+/** A session's first message as fetched from the API (see first-prompts.ts). */
+export interface FirstPromptRow {
+  session_id: string;
+  /** The user's first message; null when the session has none. */
+  text: string | null;
+  /** The message was longer than one entry may be, and was cut. */
+  truncated: boolean;
+  /** Its size in UTF-8 bytes, counted against the store's bound. */
+  bytes: number;
+  storedAt: number;
+}

@@ -80,11 +80,15 @@ export async function removeSessionsCreatedBefore(
   });
 }
 
-/** Empties the cache and all sync progress; the directory too when `includeDirectory`. */
+/**
+ * Empties the cache (the first messages fetched beside it included) and all sync progress; the
+ * directory too when `includeDirectory`.
+ */
 export async function clearCache(db: DevinDatabase, includeDirectory = true): Promise<void> {
   const tables = [
     ...PAGE_TABLES,
     'syncState',
+    'firstPrompts',
     ...(includeDirectory ? ['organizations', 'members'] : []),
   ];
   await db.transaction('rw', tables, async () => {

@@ -44,3 +44,13 @@ export const popupFiltersItem = storage.defineItem<string>('local:popupFilters',
 export const tabBadgesItem = storage.defineItem<StoredTabBadges>('session:prTabBadges', {
   fallback: {},
 });
+
+/**
+ * Keys Devin refused to generate analysis for (a 403), by a hash of the key and API origin
+ * (see utils/sync/identity.ts), never the key: the explanation is then given at once, without
+ * asking the API again. Cleared for a key when its connection is tested again.
+ */
+export const analysisDenialsItem = storage.defineItem<Record<string, string>>(
+  'local:analysisDenials',
+  { fallback: {} },
+);

@@ -126,4 +126,17 @@ describe('the v3 client', () => {
     }
     expect((await client.listMembers()).length).toBeGreaterThan(0);
   });
+  it('reads one session, and its messages oldest first by cursor', async () => {
+    const listed = (await client.listSessionsPage(org, { ...FIRST_PAGE, limit: 1 })).sessions[0];
+    if (!listed) throw new Error('fixture: no session');
+    expect(await client.getSession?.(listed.session_id)).toEqual(listed);
+    const first = await client.listMessages?.(listed.session_id, { first: 1 });
+    expect(first?.messages).toHaveLength(1);
+    expect(first?.messages[0]?.source).toBe('user');
+    const rest = await client.listMessages?.(listed.session_id, { first: 200, after: first?.next });
+    const times = [...(first?.messages ?? []), ...(rest?.messages ?? [])].map((m) =>
+      toEpochMs(m.createdAt),
+    );
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
 });

@@ -25,6 +25,7 @@ import {
   SelfSchema,
   SessionV3Schema,
 } from './schemas';
+import { sessionCalls } from './session-calls';
 
 const SESSIONS_PATH = '/v3/enterprise/sessions/insights';
 
@@ -130,5 +131,6 @@ export function createV3Client(options: ClientOptions): DevinClient {
       const name = self.output.service_user_name ?? self.output.service_user_id;
       return name ? `service user ${name}` : 'a v3 token';
     },
+    ...sessionCalls(http),
   };
 }

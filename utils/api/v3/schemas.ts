@@ -146,3 +146,23 @@ export const SelfSchema = v.looseObject({
   service_user_name: OptionalText,
   org_id: OptionalText,
 });
+
+/** `POST .../insights/generate`: whether an analysis was started or already exists. */
+export const GenerateAnswerSchema = v.looseObject({
+  session_id: v.optional(v.nullable(v.string()), null),
+  status: v.string(),
+});
+
+/** One item of `GET .../messages`. */
+export const MessageV3Schema = v.pipe(
+  v.looseObject({
+    source: v.string(),
+    message: v.string(),
+    created_at: UnixSeconds,
+  }),
+  v.transform((item) => ({
+    source: item.source,
+    message: item.message,
+    createdAt: item.created_at,
+  })),
+);

@@ -1,0 +1,106 @@
+/**
+ * The background's session actions: reads the key and settings in force, builds the client and
+ * hands each request to its job (generate-analysis.ts, first-prompt.ts). An analysis being made
+ * for a session is joined rather than started twice, and a page opened meanwhile is told so.
+ */
+import { type ClientOptions, createClient, type DevinClient } from '../api';
+import type { ConnectionReport } from '../connection/test-connection';
+import type { DevinDatabase } from '../db/schema';
+import { checkApiBaseUrl } from '../settings/validate';
+import { cacheIdentity } from '../sync/identity';
+import type { SyncConfig } from '../sync/service';
+import { forgetDenial, readDenial } from './analysis-denials';
+import { loadFirstPrompt } from './first-prompt';
+import { generateAnalysis, type PollPolicy } from './generate-analysis';
+import { NEEDS_V3_TOKEN, NOT_CONFIGURED } from './messages';
+import type { ActionResult, AnalysisOffer, FirstPromptResult } from './types';
+
+export interface ActionsServiceOptions {
+  db: DevinDatabase;
+  readConfig: () => Promise<SyncConfig>;
+  createClient?: (options: ClientOptions) => DevinClient;
+  onPoll?: () => void;
+  policy?: PollPolicy;
+}
+
+interface Connection {
+  client: DevinClient;
+  identity: string;
+}
+
+export function createActionsService(options: ActionsServiceOptions) {
+  const { db } = options;
+  const makeClient = options.createClient ?? createClient;
+  const generating = new Map<string, Promise<ActionResult>>();
+
+  /** The client and key hash in force, or why there is none. */
+  async function connect(): Promise<Connection | { message: string }> {
+    const { apiKey, settings } = await options.readConfig();
+    if (!apiKey) return { message: NOT_CONFIGURED };
+    const baseUrl = checkApiBaseUrl(settings.apiBaseUrl);
+    if (!baseUrl.ok) return { message: baseUrl.reason };
+    return {
+      client: makeClient({ baseUrl: baseUrl.value, apiKey }),
+      // Worked out as the sync does, so it names the same cache.
+      identity: await cacheIdentity(settings.apiBaseUrl, apiKey),
+    };
+  }
+
+  async function generate(sessionId: string): Promise<ActionResult> {
+    const connection = await connect();
+    if ('message' in connection) return { ok: false, message: connection.message };
+    return generateAnalysis({
+      db,
+      sessionId,
+      ...connection,
+      policy: options.policy,
+      onPoll: options.onPoll,
+    });
+  }
+
+  return {
+    async analysisOffer(sessionId: string): Promise<AnalysisOffer> {
+      if (generating.has(sessionId)) return { state: 'busy' };
+      const connection = await connect();
+      if ('message' in connection) return { state: 'unavailable', message: connection.message };
+      if (connection.client.version !== 'v3') {
+        return { state: 'unavailable', message: NEEDS_V3_TOKEN };
+      }
+      const denied = await readDenial(connection.identity);
+      return denied === null ? { state: 'offer' } : { state: 'unavailable', message: denied };
+    },
+
+    /** Starts generating, or joins the attempt already under way for this session. */
+    generateAnalysis(sessionId: string): Promise<ActionResult> {
+      let running = generating.get(sessionId);
+      if (!running) {
+        running = generate(sessionId).finally(() => generating.delete(sessionId));
+        generating.set(sessionId, running);
+      }
+      return running;
+    },
+
+    async loadFirstPrompt(sessionId: string): Promise<FirstPromptResult> {
+      const connection = await connect();
+      const connected = 'message' in connection ? null : connection;
+      return loadFirstPrompt({
+        db,
+        sessionId,
+        client: connected?.client ?? null,
+        identity: connected?.identity ?? null,
+      });
+    },
+
+    /**
+     * A key whose connection tests well again may have been given the permission since: its
+     * refusal is forgotten, so "Generate analysis" is offered once more. Hands the report on.
+     */
+    async afterConnectionTest(
+      tested: { apiBaseUrl: string; apiKey: string },
+      report: ConnectionReport,
+    ): Promise<ConnectionReport> {
+      if (report.ok) await forgetDenial(await cacheIdentity(tested.apiBaseUrl, tested.apiKey));
+      return report;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * What the session actions answer a page (see utils/messaging.ts), in plain words: pages show
+ * `message` as it is, as text.
+ */
+
+export type ActionResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Whether to offer "Generate analysis" for a session: `busy` while one is being made for it,
+ * `unavailable` (with the reason) when this key cannot have one made.
+ */
+export type AnalysisOffer =
+  | { state: 'offer' }
+  | { state: 'busy' }
+  | { state: 'unavailable'; message: string };
+
+/** A session's first message: `text` null when it has none; `truncated` when it was cut. */
+export type FirstPromptResult =
+  | { ok: true; text: string | null; truncated: boolean }
+  | { ok: false; message: string };
