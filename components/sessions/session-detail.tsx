@@ -17,6 +17,8 @@ import { useLiveQuery } from '../shared/use-live-query';
 import { type IssueRef, resolveIssueRef } from './analysis';
 import { useDatabase } from './env';
 import { Fact } from './fact';
+import { FirstPrompt } from './first-prompt';
+import { GenerateAnalysis } from './generate-analysis';
 import { MoreFacts } from './more-facts';
 import { CopyButton, PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { PromptDiff } from './prompt-diff';
@@ -180,24 +182,14 @@ function SessionFields(props: {
       </dl>
 
       <Section title="First message" id="first-message">
-        {session.initial_user_message ? (
-          <div class="message-block">
-            <CopyButton text={session.initial_user_message} label="Copy the first message" />
-            <pre class="message">{session.initial_user_message}</pre>
-          </div>
-        ) : (
-          <p class="muted">No first message recorded.</p>
-        )}
+        <FirstPrompt session={session} />
       </Section>
 
       {session.session_analysis ? (
         <AnalysisView analysis={session.session_analysis} />
       ) : (
         <Section title="Analysis" id="analysis">
-          <p class="muted">
-            No analysis for this session yet. Devin generates it on demand; it appears here after
-            the next sync once it exists.
-          </p>
+          <GenerateAnalysis session={session} />
         </Section>
       )}
     </>
