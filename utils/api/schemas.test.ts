@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_ANALYSIS_TEXT, MAX_LIST, MAX_MESSAGE, MAX_TITLE, TRUNCATED_MARK } from './bounds';
 import { parseSessionItems as parseItems } from './client';
 import { SessionV2Schema } from './schemas';
 
@@ -87,5 +88,42 @@ describe('parseSessionItems', () => {
     };
     const { sessions } = parseSessionItems([{ ...base, session_analysis: analysis }]);
     expect(sessions[0]?.session_analysis).toEqual(analysis);
+  });
+});
+
+describe('bounds on what the API sends', () => {
+  it('cuts long text with a visible mark and keeps the rest of the record', () => {
+    const issue = { issue: 'x'.repeat(100_000), impact: 'high', label: 'l' };
+    const { sessions, skipped } = parseSessionItems([
+      {
+        ...base,
+        title: 't'.repeat(5_000),
+        initial_user_message: 'm'.repeat(2 * MAX_MESSAGE),
+        tags: Array.from({ length: 1_000 }, (_, i) => `tag-${i}`),
+        session_analysis: { issues: [issue] },
+      },
+    ]);
+    expect(skipped).toEqual([]);
+    const session = sessions[0];
+    expect(session?.title).toHaveLength(MAX_TITLE);
+    expect(session?.title?.endsWith(TRUNCATED_MARK)).toBe(true);
+    expect(session?.initial_user_message).toHaveLength(MAX_MESSAGE);
+    expect(session?.tags).toHaveLength(MAX_LIST);
+    expect(session?.session_analysis?.issues[0]?.issue).toHaveLength(MAX_ANALYSIS_TEXT);
+  });
+
+  it('counts a record with impossible ACUs or a huge id as bad, and keeps the others', () => {
+    const { sessions, skipped } = parseSessionItems([
+      { ...base, session_id: 'neg', acus_consumed: -1 },
+      { ...base, session_id: 'inf', acus_consumed: JSON.parse('1e400') },
+      { ...base, session_id: 'x'.repeat(5_000) },
+      { ...base, session_id: 'fine', acus_consumed: 2.5 },
+    ]);
+    expect(sessions.map((s) => s.session_id)).toEqual(['fine']);
+    expect(skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/acus_consumed: is negative/),
+      expect.stringMatching(/acus_consumed: is not a number/),
+      expect.stringMatching(/session_id: is too long/),
+    ]);
   });
 });

@@ -6,6 +6,14 @@
  * (`pr_url`/`pr_state` next to `url`/`state`, statuses added later, missing optional text).
  */
 import * as v from 'valibot';
+import {
+  boundedList,
+  boundedText,
+  MAX_ANALYSIS_TEXT,
+  MAX_MESSAGE,
+  MAX_SHORT_TEXT,
+  MAX_TITLE,
+} from './bounds';
 import { toEpochMs } from './time';
 
 const Timestamp = v.pipe(
@@ -13,13 +21,22 @@ const Timestamp = v.pipe(
   v.check((value) => Number.isFinite(toEpochMs(value)), 'is not a date-time'),
 );
 
-export const OptionalText = v.optional(v.nullable(v.string()), null);
+export const OptionalText = v.optional(v.nullable(boundedText(MAX_SHORT_TEXT)), null);
+const ShortText = boundedText(MAX_SHORT_TEXT);
+const AnalysisText = boundedText(MAX_ANALYSIS_TEXT);
+const OptionalAnalysisText = v.optional(v.nullable(AnalysisText), null);
+
+/** ACUs: a finite number, never negative (otherwise the record is bad, not the page). */
+export const Acus = v.optional(
+  v.nullable(v.pipe(v.number(), v.finite('is not a number'), v.minValue(0, 'is negative'))),
+  0,
+);
 
 /** Both spellings of a pull request seen in the wild end up as `{ url, state }`. */
 export const PullRequestSchema = v.pipe(
   v.looseObject({
-    url: v.optional(v.string()),
-    pr_url: v.optional(v.string()),
+    url: v.optional(ShortText),
+    pr_url: v.optional(ShortText),
     state: OptionalText,
     pr_state: OptionalText,
   }),
@@ -31,56 +48,63 @@ export const PullRequestSchema = v.pipe(
 );
 
 const IssueSchema = v.object({
-  issue: v.string(),
-  impact: v.string(),
-  label: v.string(),
+  issue: AnalysisText,
+  impact: ShortText,
+  label: ShortText,
 });
 
 const ActionItemSchema = v.object({
-  action_item: v.string(),
+  action_item: AnalysisText,
   issue_id: OptionalText,
-  type: v.string(),
+  type: ShortText,
 });
 
 const TimelineEventSchema = v.object({
-  title: v.string(),
-  description: v.string(),
+  title: AnalysisText,
+  description: AnalysisText,
 });
 
 const FeedbackItemSchema = v.object({
   issue_id: OptionalText,
-  summary: OptionalText,
-  excerpt: OptionalText,
-  details: OptionalText,
+  summary: OptionalAnalysisText,
+  excerpt: OptionalAnalysisText,
+  details: OptionalAnalysisText,
 });
 
 const SuggestedPromptSchema = v.object({
-  original_prompt: v.string(),
-  suggested_prompt: v.string(),
-  feedback_items: v.optional(v.array(FeedbackItemSchema), []),
+  original_prompt: boundedText(MAX_MESSAGE),
+  suggested_prompt: AnalysisText,
+  feedback_items: v.optional(boundedList(FeedbackItemSchema), []),
 });
 
 export const SessionAnalysisSchema = v.object({
-  issues: v.optional(v.array(IssueSchema), []),
-  action_items: v.optional(v.array(ActionItemSchema), []),
-  timeline: v.optional(v.array(TimelineEventSchema), []),
+  issues: v.optional(boundedList(IssueSchema), []),
+  action_items: v.optional(boundedList(ActionItemSchema), []),
+  timeline: v.optional(boundedList(TimelineEventSchema), []),
   suggested_prompt: v.optional(v.nullable(SuggestedPromptSchema), null),
 });
 
+/** An identifier: cutting it would merge or split records, so one too long makes the record bad. */
+export const Id = v.pipe(
+  v.string(),
+  v.nonEmpty('is empty'),
+  v.maxLength(MAX_SHORT_TEXT, 'is too long'),
+);
+
 export const SessionSchema = v.object({
-  session_id: v.pipe(v.string(), v.nonEmpty('is empty')),
-  url: v.optional(v.string(), ''),
+  session_id: Id,
+  url: v.optional(ShortText, ''),
   // Any string: a status this version does not know must not drop the session.
-  status: v.string(),
-  tags: v.optional(v.nullable(v.array(v.string())), []),
-  org_id: v.pipe(v.string(), v.nonEmpty('is empty')),
+  status: ShortText,
+  tags: v.optional(v.nullable(boundedList(ShortText)), []),
+  org_id: Id,
   created_at: Timestamp,
   updated_at: Timestamp,
-  acus_consumed: v.optional(v.nullable(v.number()), 0),
-  pull_requests: v.optional(v.nullable(v.array(PullRequestSchema)), []),
+  acus_consumed: Acus,
+  pull_requests: v.optional(v.nullable(boundedList(PullRequestSchema)), []),
   session_analysis: v.optional(v.nullable(SessionAnalysisSchema), null),
-  initial_user_message: OptionalText,
-  title: OptionalText,
+  initial_user_message: v.optional(v.nullable(boundedText(MAX_MESSAGE)), null),
+  title: v.optional(v.nullable(boundedText(MAX_TITLE)), null),
   user_id: OptionalText,
 });
 

@@ -284,3 +284,43 @@ describe('directory', () => {
     expect((await failure(client.listOrganizations())).kind).toBe('forbidden');
   });
 });
+
+describe('a page with more items than asked for', () => {
+  let oversized: Server;
+  let baseUrl = '';
+
+  beforeAll(async () => {
+    // Answers every request with three sessions, whatever the limit.
+    oversized = createServer((_req, res) => {
+      const session = (id: string) => ({
+        session_id: id,
+        status: 'exit',
+        org_id: 'org-a',
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+      });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          items: [session('a'), session('b'), session('c')],
+          total: 3,
+          skip: 0,
+          limit: 2,
+          has_more: false,
+        }),
+      );
+    });
+    await new Promise<void>((r) => oversized.listen(0, '127.0.0.1', r));
+    baseUrl = `http://127.0.0.1:${(oversized.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((r) => oversized.close(r)));
+
+  it('is refused as unreadable rather than stored', async () => {
+    const strict = createV2Client({ baseUrl, apiKey: 'k', retry: { maxAttempts: 1 } });
+    await expect(strict.listSessionsPage('org-a', { skip: 0, limit: 2 })).rejects.toMatchObject({
+      kind: 'malformed',
+    });
+    const roomy = await strict.listSessionsPage('org-a', { skip: 0, limit: 3 });
+    expect(roomy.sessions).toHaveLength(3);
+  });
+});

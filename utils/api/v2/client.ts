@@ -58,12 +58,13 @@ export function createV2Client(options: ClientOptions): DevinClient {
   return {
     version: 'v2',
     async listSessionsPage(orgId, page, query = {}, signal) {
+      const limit = Math.min(Math.max(page.limit, 1), MAX_PAGE_SIZE);
       const { body, serverTime } = await getJson(
         http,
         `/v2/enterprise/organizations/${encodeURIComponent(orgId)}/sessions/insights`,
         {
           skip: page.skip,
-          limit: Math.min(Math.max(page.limit, 1), MAX_PAGE_SIZE),
+          limit,
           created_date_from: query.createdFrom,
           created_date_to: query.createdTo,
           updated_date_from: query.updatedFrom,
@@ -74,6 +75,9 @@ export function createV2Client(options: ClientOptions): DevinClient {
         signal,
       );
       const envelope = parseEnvelope(body);
+      // More items than asked for: the server is not paging as agreed, and a page without a
+      // bound could hold anything. Treated as an unreadable answer (retried, then reported).
+      if (envelope.items.length > limit) throw new DevinApiError('malformed');
       const info = toPageInfo(envelope);
       const following = nextSkip(info);
       return {

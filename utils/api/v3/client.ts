@@ -74,9 +74,10 @@ export function createV3Client(options: ClientOptions): DevinClient {
     version: 'v3',
     async listSessionsPage(orgId, page, query = {}, signal) {
       const after = page.cursor ?? null;
+      const first = Math.min(Math.max(page.limit, 1), MAX_PAGE_SIZE);
       const updatedAfter = toUnixSeconds(query.updatedFrom);
       const params: Query = {
-        first: Math.min(Math.max(page.limit, 1), MAX_PAGE_SIZE),
+        first,
         after,
         org_ids: orgId ? [orgId] : undefined,
         created_after: toUnixSeconds(query.createdFrom),
@@ -97,6 +98,8 @@ export function createV3Client(options: ClientOptions): DevinClient {
         throw error;
       }
       const body = parseCursorPage(response.body);
+      // More items than asked for: not the paging agreed on (see the v2 client).
+      if (body.items.length > first) throw new DevinApiError('malformed');
       const parsed = parseSessionItems(body.items, SessionV3Schema);
       // "More pages" without a cursor cannot be followed. (A cursor that repeats is caught by
       // the walk, iterateSessionPages, as for any position seen twice.)

@@ -5,8 +5,16 @@
  * analysis's suggested prompt (v3 sends no `initial_user_message`).
  */
 import * as v from 'valibot';
+import { boundedList, boundedText, MAX_SHORT_TEXT, MAX_TITLE } from '../bounds';
 import type { Member, Organization, Session, SessionClassification } from '../schemas';
-import { AcuLimit, OptionalText, PullRequestSchema, SessionAnalysisSchema } from '../schemas';
+import {
+  AcuLimit,
+  Acus,
+  Id,
+  OptionalText,
+  PullRequestSchema,
+  SessionAnalysisSchema,
+} from '../schemas';
 
 /** Unix seconds, as an ISO instant: the form the v2 path stores. */
 const UnixSeconds = v.pipe(
@@ -17,7 +25,7 @@ const UnixSeconds = v.pipe(
 );
 
 const OptionalCount = v.optional(v.nullable(v.pipe(v.number(), v.finite())), null);
-const TextList = v.optional(v.nullable(v.array(v.string())), []);
+const TextList = v.optional(v.nullable(boundedList(boundedText(MAX_SHORT_TEXT))), []);
 
 const ClassificationSchema = v.object({
   category: OptionalText,
@@ -31,18 +39,18 @@ const AnalysisV3Schema = v.looseObject({
 });
 
 const SessionV3ItemSchema = v.object({
-  session_id: v.pipe(v.string(), v.nonEmpty('is empty')),
-  url: v.optional(v.nullable(v.string()), null),
-  title: OptionalText,
-  status: v.string(),
+  session_id: Id,
+  url: OptionalText,
+  title: v.optional(v.nullable(boundedText(MAX_TITLE)), null),
+  status: boundedText(MAX_SHORT_TEXT),
   status_detail: OptionalText,
-  org_id: v.pipe(v.string(), v.nonEmpty('is empty')),
+  org_id: Id,
   user_id: OptionalText,
   tags: TextList,
   created_at: UnixSeconds,
   updated_at: UnixSeconds,
-  acus_consumed: OptionalCount,
-  pull_requests: v.optional(v.nullable(v.array(PullRequestSchema)), []),
+  acus_consumed: Acus,
+  pull_requests: v.optional(v.nullable(boundedList(PullRequestSchema)), []),
   num_user_messages: OptionalCount,
   num_devin_messages: OptionalCount,
   session_size: OptionalText,
