@@ -17,7 +17,7 @@ export const MAX_SHORT_TEXT = 2_048;
 export const MAX_LIST = 500;
 
 /** The text cut to `max` characters (never half a surrogate pair), marked when cut. */
-export function capText(text: string, max: number): string {
+function capText(text: string, max: number): string {
   if (text.length <= max) return text;
   const end = max - TRUNCATED_MARK.length;
   const code = text.charCodeAt(end - 1);
