@@ -4,6 +4,7 @@
  *
  *   npm run demo                 a Chromium window (needs a display); Ctrl-C ends it
  *   npm run demo -- --headless   no window: waits for the sync, saves screenshots, exits
+ *   npm run demo -- --api v3     configures a v3 service-user token (cog_…) instead of the v2 key
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     sessions: { type: 'string', default: '5000' },
     orgs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
+    api: { type: 'string', default: 'v2' },
     out: { type: 'string', default: 'screenshots' },
     'skip-build': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -27,9 +29,17 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    `Usage: npm run demo -- [--headless] [--sessions N] [--orgs N] [--seed N] [--out DIR] [--skip-build]`,
+    `Usage: npm run demo -- [--headless] [--api v2|v3] [--sessions N] [--orgs N] [--seed N] [--out DIR] [--skip-build]
+
+  --api v3   configure the extension with a v3 service-user token (cog_…) instead of the
+             v2 admin key (default v2); the extension then syncs over the Devin API v3`,
   );
   process.exit(0);
+}
+
+if (values.api !== 'v2' && values.api !== 'v3') {
+  console.error(`--api must be v2 or v3 (got ${JSON.stringify(values.api)}).`);
+  process.exit(2);
 }
 
 if (!values.headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
@@ -53,11 +63,16 @@ const api = await startMockApi({
   churn: { intervalMs: 30_000, create: 2, update: 5 },
 });
 console.log(`Local Devin API: ${api.baseUrl} (organizations ${api.orgIds.join(', ')})`);
+const apiKey = values.api === 'v3' ? api.v3Token : api.apiKey;
 
 const browser = await launchWithExtension({ headless: values.headless });
 const page = await extensionPage(browser, 'popup.html');
-await configure(page, { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
-console.log('Extension configured; syncing...');
+await configure(page, { apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
+console.log(
+  values.api === 'v3'
+    ? 'Extension configured with the v3 service-user token (cog_…); syncing over the v3 API...'
+    : 'Extension configured with the v2 admin key; syncing...',
+);
 
 const expected = api.store.size;
 await waitUntil(
@@ -77,6 +92,12 @@ if (values.headless) {
   const tab = await extensionPage(browser, 'sessions.html');
   await tab.waitForTimeout(800);
   await tab.screenshot({ path: resolve(out, 'demo-sessions.png') });
+  // The first session opened: its detail shows the id (`devin-…` when synced over v3).
+  const first = tab.locator('.session-list li').first();
+  console.log(`First listed session: ${await first.getAttribute('data-session-id')}`);
+  await first.click();
+  await tab.waitForTimeout(800);
+  await tab.screenshot({ path: resolve(out, 'demo-detail.png') });
   const options = await extensionPage(browser, 'options.html');
   await options.waitForTimeout(800);
   await options.screenshot({ path: resolve(out, 'demo-options.png'), fullPage: true });

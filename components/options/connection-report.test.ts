@@ -53,6 +53,23 @@ describe('describeFailure', () => {
     expect(withIds).not.toMatch(/add their ids/);
   });
 
+  it('says which permission a v3 service user lacks, in the words of the API', async () => {
+    const problem = 'This service user lacks ViewAccountSessions at enterprise level';
+    const client: DevinClient = {
+      ...failingClient('forbidden', 'sessions'),
+      version: 'v3',
+      listSessionsPage: async () => {
+        throw new DevinApiError('forbidden', { status: 403, problem });
+      },
+    };
+    const report = await testConnection(client, []);
+    if (report.ok) throw new Error('expected a failure');
+    const text = describeFailure(report, CONTEXT);
+    expect(text).toMatch(/^This service user lacks ViewAccountSessions at enterprise level\. /);
+    expect(text).toContain('Give the service user that permission');
+    expect(text).not.toContain('apk_user_');
+  });
+
   it('names the organization that was not found', async () => {
     const report = await failure('not_found', 'sessions', ['org-gone']);
     expect(describeFailure(report, { ...CONTEXT, orgIds: ['org-gone'] })).toMatch(

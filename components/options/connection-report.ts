@@ -20,6 +20,14 @@ export function describeFailure(
   report: Failure,
   context: { orgIds: readonly string[]; apiBaseUrl: string },
 ): string {
+  // The server said what is wrong with the key (v3, e.g. which permission the service user
+  // lacks): its words say more than a guess from the status alone.
+  if (report.problem && (report.kind === 'unauthorized' || report.kind === 'forbidden')) {
+    const said = report.problem.replace(/\.?\s*$/, '.');
+    return report.kind === 'forbidden'
+      ? `${said} Give the service user that permission in Devin's settings, then test again.`
+      : `${said} Check the token: it may be mistyped, revoked or expired.`;
+  }
   switch (report.kind) {
     case 'unauthorized':
       return 'The API key is invalid: the API refused it. Check that it is copied in full, or create a new one in Devin (Settings › API keys).';

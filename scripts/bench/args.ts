@@ -10,6 +10,8 @@ Usage: npm run bench -- [options]
   --out <file>           write the JSON results there (default: stdout table only)
   --orgs <n>             organizations (default 3)
   --seed <value>         data seed (default 42)
+  --api <v2|v3>          the API the extension syncs over: v2 (admin key, default) or v3
+                         (a cog_ service-user token); the floors fetch the same API's pages
   --build                build the extension first (DEVIN_EXT_LOOPBACK=1 npx wxt build)
   --extension <dir>      the built extension (default .output/loopback/chrome-mv3)
   --row-selector <css>   a session row in the popup (default: see scripts/bench/popup.ts)
@@ -32,6 +34,8 @@ export interface BenchOptions {
   out: string | null;
   orgs: number;
   seed: number;
+  /** The API the extension is configured for: the v2 admin key or a v3 service-user token. */
+  api: 'v2' | 'v3';
   build: boolean;
   extensionDir: string | null;
   rowSelector: string | null;
@@ -44,6 +48,13 @@ export interface BenchOptions {
 }
 
 export class UsageError extends Error {}
+
+function apiVersion(value: string): 'v2' | 'v3' {
+  if (value !== 'v2' && value !== 'v3') {
+    throw new UsageError(`--api must be v2 or v3 (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}
 
 function positiveInt(name: string, value: string): number {
   const n = Number(value);
@@ -67,6 +78,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     out: values.out ?? null,
     orgs: positiveInt('orgs', values.orgs),
     seed: Number.isInteger(Number(values.seed)) ? Number(values.seed) : 42,
+    api: apiVersion(values.api),
     build: values.build,
     extensionDir: values.extension ?? null,
     rowSelector: values['row-selector'] ?? null,
@@ -90,6 +102,7 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       orgs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '42' },
+      api: { type: 'string', default: 'v2' },
       build: { type: 'boolean', default: false },
       extension: { type: 'string' },
       'row-selector': { type: 'string' },

@@ -7,7 +7,7 @@
 export interface Listing {
   /** API path, e.g. /v2/enterprise/organizations/{id}/sessions/insights */
   path: string;
-  /** Query after skip and limit, in the order the extension's client writes it. */
+  /** Query after the paging parameters, in the order the extension's client writes it. */
   extra: [string, string][];
 }
 
@@ -15,6 +15,8 @@ export interface FloorArgs {
   baseUrl: string;
   apiKey: string;
   limit: number;
+  /** v2 pages by `skip`/`limit`; v3 by cursor (`first`, then `after` = the last `end_cursor`). */
+  api: 'v2' | 'v3';
   /** Fetched at the same time, as the sync's directory refresh does. */
   parallel: Listing[];
   /** Then these, one after the other, as the sync walks organizations. */
@@ -36,31 +38,48 @@ export async function fetchPages(args: FloorArgs): Promise<FloorResult> {
   const urls: string[] = [];
   let items = 0;
   let bytes = 0;
+  const fetchPage = async (listing: Listing, paging: [string, string][]) => {
+    const url = new URL(listing.path, `${args.baseUrl}/`);
+    for (const [name, value] of [...paging, ...listing.extra]) url.searchParams.set(name, value);
+    const response = await fetch(url.toString(), {
+      method: 'GET',
+      headers: { Authorization: `Bearer ${args.apiKey}`, Accept: 'application/json' },
+      redirect: 'error',
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!response.ok) throw new Error(`floor: ${response.status} for ${url.pathname}`);
+    const body = (await response.json()) as {
+      items: unknown[];
+      skip?: number;
+      has_more?: boolean;
+      next_cursor?: number | null;
+      has_next_page?: boolean;
+      end_cursor?: string | null;
+    };
+    urls.push(url.pathname + url.search);
+    items += body.items.length;
+    bytes += Number(response.headers.get('content-length') ?? 0);
+    return body;
+  };
   const walk = async (listing: Listing) => {
+    if (args.api === 'v3') {
+      let after: string | null = null;
+      do {
+        const paging: [string, string][] = [['first', String(args.limit)]];
+        if (after !== null) paging.push(['after', after]);
+        const body = await fetchPage(listing, paging);
+        after = body.has_next_page ? (body.end_cursor ?? null) : null;
+      } while (after !== null);
+      return;
+    }
     let skip: number | null = 0;
     while (skip !== null) {
-      const url = new URL(listing.path, `${args.baseUrl}/`);
-      url.searchParams.set('skip', String(skip));
-      url.searchParams.set('limit', String(args.limit));
-      for (const [name, value] of listing.extra) url.searchParams.set(name, value);
-      const response = await fetch(url.toString(), {
-        method: 'GET',
-        headers: { Authorization: `Bearer ${args.apiKey}`, Accept: 'application/json' },
-        redirect: 'error',
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-      if (!response.ok) throw new Error(`floor: ${response.status} for ${url.pathname}`);
-      const body = (await response.json()) as {
-        items: unknown[];
-        skip: number;
-        has_more: boolean;
-        next_cursor: number | null;
-      };
-      urls.push(url.pathname + url.search);
-      items += body.items.length;
-      bytes += Number(response.headers.get('content-length') ?? 0);
-      skip = body.has_more ? (body.next_cursor ?? body.skip + body.items.length) : null;
+      const body = await fetchPage(listing, [
+        ['skip', String(skip)],
+        ['limit', String(args.limit)],
+      ]);
+      skip = body.has_more ? (body.next_cursor ?? (body.skip ?? skip) + body.items.length) : null;
     }
   };
   const started = performance.now();

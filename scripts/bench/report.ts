@@ -16,6 +16,8 @@ export interface Metric {
 export interface BenchResult {
   sessions: number;
   runs: number;
+  /** The API the extension synced over: v2 (admin key) or v3 (service-user token). */
+  api: 'v2' | 'v3';
   browser: string;
   metrics: Metric[];
   /** Everything else: when, where, and each run's raw numbers. */
@@ -169,7 +171,7 @@ export function formatTable(result: BenchResult): string {
       .join('  ');
   const notes = result.metrics.filter((m) => m.note).map((m) => `  ${m.name}: ${m.note}`);
   return [
-    `${result.sessions} sessions, ${result.runs} run(s), ${result.browser}`,
+    `${result.sessions} sessions, ${result.runs} run(s), API ${result.api}, ${result.browser}`,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),

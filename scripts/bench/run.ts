@@ -89,7 +89,9 @@ export async function runBench(
   const log = (message: string) => {
     if (options.verbose) console.error(`[bench] ${message}`);
   };
-  log(`generating ${options.sessions} sessions (seed ${options.seed})`);
+  log(
+    `generating ${options.sessions} sessions (seed ${options.seed}); syncing over ${options.api}`,
+  );
   const dataset = generateDataset({
     sessions: options.sessions,
     orgs: options.orgs,
@@ -130,6 +132,7 @@ export async function runBench(
   return {
     sessions: options.sessions,
     runs: options.runs,
+    api: options.api,
     browser,
     metrics,
     details: {

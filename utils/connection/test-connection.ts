@@ -13,10 +13,19 @@ export type ConnectionReport =
       connectedAs: string;
       message: string;
     }
-  | { ok: false; kind: string; message: string };
+  | {
+      ok: false;
+      kind: string;
+      message: string;
+      /** What the server said was wrong (a v3 problem detail, e.g. the permission missing). */
+      problem?: string;
+    };
 
 function failure(error: unknown): ConnectionReport {
-  if (isDevinApiError(error)) return { ok: false, kind: error.kind, message: error.message };
+  if (isDevinApiError(error)) {
+    const { problem } = error.options;
+    return { ok: false, kind: error.kind, message: error.message, ...(problem ? { problem } : {}) };
+  }
   return {
     ok: false,
     kind: 'unknown',

@@ -6,20 +6,20 @@ import { type BenchRun, logStep, MB, PAGE_SIZE } from '../bench-run';
 import { describeCpu, measureCpu } from '../cpu';
 import { profileBase, startWorkerProfile, stopWorkerProfile } from '../cpu-profiles';
 import { configureAndWait, countSessions, type FloorArgs, fetchPages } from '../in-browser';
-import { sameUrls, sessionsListing, syncUrls } from '../sync-pages';
+import { directoryListings, keyFor, sameUrls, sessionsListing, syncUrls } from '../sync-pages';
 
 /** Measures the backfill; returns how many sessions the extension stored. */
 export async function measureBackfill(run: BenchRun): Promise<number> {
   const { api, browser, workerCdp, samples, info } = run;
+  const version = run.ctx.options.api;
+  const apiKey = keyFor(api, version);
   const backfillFloorArgs: FloorArgs = {
     baseUrl: api.baseUrl,
-    apiKey: api.apiKey,
+    apiKey,
     limit: PAGE_SIZE,
-    parallel: [
-      { path: '/v2/enterprise/organizations', extra: [] },
-      { path: '/v2/enterprise/members', extra: [] },
-    ],
-    sequential: api.orgIds.map((id) => sessionsListing(id)),
+    api: version,
+    parallel: directoryListings(version),
+    sequential: api.orgIds.map((id) => sessionsListing(version, id)),
   };
   logStep(run, 'backfill floor (fetching every page, storing nothing)');
   const floorCpu = measureCpu(browser.profileDir);
@@ -35,7 +35,7 @@ export async function measureBackfill(run: BenchRun): Promise<number> {
   workerCdp.start(25);
   const backfillCpu = measureCpu(browser.profileDir);
   const backfill = await browser.worker.evaluate(configureAndWait, {
-    apiKey: api.apiKey,
+    apiKey,
     settings: {
       apiBaseUrl: api.baseUrl,
       orgIds: api.orgIds,

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { type BenchRun, logStep, PAGE_SIZE } from '../bench-run';
 import { profileBase, profileFile, startWorkerProfile, stopWorkerProfile } from '../cpu-profiles';
 import { type FloorArgs, fetchPages, type OrgState, syncNowMessage } from '../in-browser';
-import { sameUrls, sessionsListing, syncUrls } from '../sync-pages';
+import { keyFor, sameUrls, sessionsListing, syncUrls } from '../sync-pages';
 
 async function readStates(page: Page): Promise<OrgState[]> {
   return page.evaluate(() =>
@@ -20,17 +20,19 @@ export async function measureIncremental(run: BenchRun): Promise<void> {
   const { api, browser, control, workerCdp, samples, info } = run;
   const states = await readStates(control);
   api.store.updateSessions(100);
+  const version = run.ctx.options.api;
   const incrementalFloorArgs: FloorArgs = {
     baseUrl: api.baseUrl,
-    apiKey: api.apiKey,
+    apiKey: keyFor(api, version),
     limit: PAGE_SIZE,
+    api: version,
     parallel: [],
     sequential: api.orgIds.map((id) => {
       const watermark = states.find((s) => s.org_id === id)?.watermark;
       if (watermark === null || watermark === undefined) {
         throw new Error(`organization ${id} has no watermark after the backfill`);
       }
-      return sessionsListing(id, [['updated_date_from', new Date(watermark).toISOString()]]);
+      return sessionsListing(version, id, watermark);
     }),
   };
   logStep(run, 'incremental floor');

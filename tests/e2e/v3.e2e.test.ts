@@ -1,0 +1,270 @@
+/// <reference types="chrome" />
+/**
+ * The built extension in Chromium with a v3 service-user token (`cog_…`) against the local
+ * API: set-up in the options page, a full sync and an incremental one whose cache equals the
+ * server's sessions (`devin-` ids), a backfill that resumes from its stored cursor after the
+ * worker was stopped, and a token without ViewAccountSessions named in plain words.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MockApi, type MockApiOptions, startMockApi } from '../../mock-api/server';
+import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from './chromium';
+import {
+  configure,
+  countSessions,
+  extensionPage,
+  readCachedSessions,
+  readTable,
+  waitUntil,
+} from './extension';
+
+const WAIT = 20_000;
+const SESSIONS_PATH = '/v3/enterprise/sessions/insights';
+
+/** What the cache holds of a session (the fields compared with the server's). */
+interface CachedSession {
+  session_id: string;
+  org_id: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  acus_consumed: number;
+}
+
+interface OrgState {
+  org_id: string;
+  pass: { nextCursor?: string | null } | null;
+  lastSuccessAt: number | null;
+  lastError: { message: string } | null;
+}
+
+/** A local API and a fresh browser profile with the extension, closed after the block. */
+function useServerAndBrowser(options: MockApiOptions): { api: MockApi; browser: ExtensionBrowser } {
+  const env = {} as { api: MockApi; browser: ExtensionBrowser };
+  beforeAll(async () => {
+    env.api = await startMockApi({ requestLogSize: 10_000, ...options });
+    env.browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.api?.close();
+  });
+  return env;
+}
+
+const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * What differs between the cache and the server's sessions of `orgIds`: v3 ids (`devin-…`),
+ * instants to the second, status, ACUs and organization. Empty when they are equal.
+ */
+async function differences(page: Page, api: MockApi, orgIds = api.orgIds): Promise<string[]> {
+  const cached = new Map(
+    (await readCachedSessions<CachedSession>(page)).map((session) => [session.session_id, session]),
+  );
+  const served = api.store
+    .all()
+    .map((entry) => entry.session)
+    .filter((session) => orgIds.includes(session.org_id));
+  const wrong: string[] = [];
+  for (const session of served) {
+    const id = `devin-${session.session_id}`;
+    const copy = cached.get(id);
+    if (!copy) wrong.push(`${id}: not cached`);
+    else if (
+      seconds(copy.created_at) !== seconds(session.created_at) ||
+      seconds(copy.updated_at) !== seconds(session.updated_at) ||
+      copy.status !== session.status ||
+      copy.acus_consumed !== (session.acus_consumed ?? 0) ||
+      copy.org_id !== session.org_id
+    ) {
+      wrong.push(`${id}: differs`);
+    }
+  }
+  if (cached.size !== served.length) wrong.push(`${cached.size} cached, ${served.length} served`);
+  return wrong.slice(0, 10);
+}
+
+/** The v3 session pages the server answered since its log was reset, as query strings. */
+function sessionQueries(api: MockApi): URLSearchParams[] {
+  return api.requestLog.recent
+    .filter((request) => request.path === SESSIONS_PATH)
+    .map((request) => new URL(request.url, api.baseUrl).searchParams);
+}
+
+async function readStates(page: Page): Promise<OrgState[]> {
+  return readTable<OrgState>(page, 'syncState');
+}
+
+/** Waits until every organization's pass is over, each finished after `since` (epoch ms). */
+async function waitForSync(page: Page, orgIds: string[], since = 0): Promise<void> {
+  await waitUntil(
+    'the sync to finish',
+    async () => {
+      const states = await readStates(page);
+      return orgIds.every((id) => {
+        const state = states.find((s) => s.org_id === id);
+        return state?.pass === null && (state.lastSuccessAt ?? 0) > since;
+      });
+    },
+    120_000,
+  ).catch(async (error: Error) => {
+    throw new Error(`${error.message}\n${JSON.stringify(await readStates(page))}`);
+  });
+}
+
+function button(page: Page, name: string) {
+  return page.getByRole('button', { name, exact: true });
+}
+
+/** Fills in the key and the local API's address on the options page. */
+async function enterKey(page: Page, api: MockApi, key: string): Promise<void> {
+  await page.getByLabel('API key', { exact: true }).fill(key);
+  await page.getByLabel('API base URL', { exact: true }).fill(api.baseUrl);
+}
+
+describe('set-up with a v3 token in the options page', () => {
+  const env = useServerAndBrowser({ sessions: 400, orgs: 3, seed: 'v3-setup' });
+
+  it('says the key uses v3, connects as the service user, and saves the organizations picked', async () => {
+    const { api, browser } = env;
+    const page = await extensionPage(browser);
+    await enterKey(page, api, api.v3Token);
+    await expect
+      .poll(() => page.getByTestId('api-version').textContent())
+      .toMatch(/^Uses the v3 API\./);
+
+    await button(page, 'Test connection').click();
+    const connected = page.getByText('Connected to the v3 API as service user');
+    await connected.waitFor({ timeout: WAIT });
+    expect(await connected.textContent()).toContain(`sees ${api.orgIds.length} organizations`);
+    // The test went to v3: who the token is, its organizations, and one session.
+    expect(api.requestLog.count('/v3/self')).toBeGreaterThan(0);
+    expect(api.requestLog.count('/v3/enterprise/organizations')).toBeGreaterThan(0);
+    expect(api.requestLog.recent.some((r) => r.path.startsWith('/v2/'))).toBe(false);
+
+    await button(page, 'Save').click();
+    await page.getByText(/^Saved\. The key works/).waitFor({ timeout: WAIT });
+    const [first, second] = api.store.orgs;
+    if (!first || !second) throw new Error('The mock API has fewer than two organizations');
+    await page.getByRole('checkbox', { name: first.org_name }).check();
+    await page.getByRole('checkbox', { name: second.org_name }).check();
+    await button(page, 'Save organizations').click();
+    await page.getByText('Saved. Syncing 2 organizations').waitFor({ timeout: WAIT });
+
+    const stored = await page.evaluate(() => chrome.storage.local.get(['apiKey', 'settings']));
+    expect(stored.apiKey).toBe(api.v3Token);
+    expect([...(stored.settings as { orgIds: string[] }).orgIds].sort()).toEqual(
+      [first.org_id, second.org_id].sort(),
+    );
+    // Saving started the sync of those two, over v3.
+    const picked = [first.org_id, second.org_id];
+    await waitForSync(page, picked);
+    expect(await differences(page, api, picked)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('sync with a v3 token', () => {
+  const env = useServerAndBrowser({ sessions: 1500, orgs: 2, seed: 'v3-sync' });
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await extensionPage(env.browser, 'options.html');
+  });
+
+  it('copies every session of the server: devin- ids, instants to the second, status, ACUs', async () => {
+    const { api } = env;
+    await configure(page, { apiKey: api.v3Token, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
+    await waitForSync(page, api.orgIds);
+    expect(await differences(page, api)).toEqual([]);
+    // Every page was a cursor page of one organization; v2 was never asked.
+    const queries = sessionQueries(api);
+    expect(queries.length).toBeGreaterThanOrEqual(Math.ceil(api.store.size / 200));
+    expect(queries.every((q) => q.getAll('org_ids').length === 1 && q.has('first'))).toBe(true);
+    expect(queries.some((q) => q.has('after'))).toBe(true);
+    expect(api.requestLog.recent.some((r) => r.path.startsWith('/v2/'))).toBe(false);
+  });
+
+  it('then asks only for what changed (updated_after), and ends equal to the server again', async () => {
+    const { api } = env;
+    const created = api.store.createSessions(15);
+    const updated = api.store.updateSessions(30);
+    api.requestLog.reset();
+    const before = Math.max(...(await readStates(page)).map((s) => s.lastSuccessAt ?? 0));
+    await button(page, 'Sync now').click();
+    await waitForSync(page, api.orgIds, before);
+
+    const queries = sessionQueries(api);
+    expect(queries.length).toBeGreaterThanOrEqual(api.orgIds.length);
+    for (const query of queries) expect(Number(query.get('updated_after'))).toBeGreaterThan(0);
+    expect(await differences(page, api)).toEqual([]);
+    const cached = new Map(
+      (await readCachedSessions<CachedSession>(page)).map((s) => [s.session_id, s]),
+    );
+    for (const session of [...created, ...updated]) {
+      expect(seconds(cached.get(`devin-${session.session_id}`)?.updated_at ?? '')).toBe(
+        seconds(session.updated_at),
+      );
+    }
+  });
+});
+
+describe('a v3 backfill whose service worker is stopped', () => {
+  // Slow pages make the backfill last long enough to be interrupted; one organization, so the
+  // stored cursor is the one the walk continues from.
+  const env = useServerAndBrowser({ sessions: 5000, orgs: 1, seed: 'v3-resume', latencyMs: 150 });
+
+  it('resumes from the stored cursor and ends equal to the server', async () => {
+    const { api, browser } = env;
+    const page = await extensionPage(browser, 'manifest.json');
+    await configure(page, { apiKey: api.v3Token, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
+    await waitUntil('1,000 sessions cached', async () => (await countSessions(page)) >= 1000);
+    await stopServiceWorkers(browser);
+    // Nothing is written while the worker is down; what is stored says where to continue.
+    const whileStopped = await countSessions(page);
+    await page.waitForTimeout(600);
+    expect(await countSessions(page)).toBe(whileStopped);
+    expect(whileStopped).toBeLessThan(api.store.size);
+    const [state] = await readStates(page);
+    const cursor = state?.pass?.nextCursor;
+    expect(cursor).toEqual(expect.any(String));
+
+    api.requestLog.reset();
+    await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+    await waitForSync(page, api.orgIds);
+
+    const queries = sessionQueries(api);
+    expect(queries[0]?.get('after')).toBe(cursor);
+    // The walk went on from there: no page after the restart started from the top.
+    expect(queries.every((q) => q.has('after'))).toBe(true);
+    expect(await differences(page, api)).toEqual([]);
+  });
+});
+
+describe('a v3 token without ViewAccountSessions', () => {
+  const env = useServerAndBrowser({ sessions: 200, orgs: 2, seed: 'v3-limited' });
+
+  it('is named in plain words by Test connection and by the sync status, and nothing is cached', async () => {
+    const { api, browser } = env;
+    const limited = api.v3LimitedToken;
+    if (limited === null) throw new Error('The mock API has no limited token');
+    const page = await extensionPage(browser);
+    await enterKey(page, api, limited);
+    await button(page, 'Test connection').click();
+    const refused = page.getByRole('alert').filter({ hasText: 'lacks ViewAccountSessions' });
+    await refused.waitFor({ timeout: WAIT });
+    expect(await refused.textContent()).toContain('Give the service user that permission');
+
+    // Saved all the same (say the permission was taken away later): the sync stops and says why.
+    await configure(page, { apiKey: limited, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
+    const paused = page.getByText(/^Sync is paused: .*lacks ViewAccountSessions/);
+    await paused.waitFor({ timeout: WAIT });
+    expect(api.requestLog.recent.some((r) => r.path === SESSIONS_PATH && r.status === 403)).toBe(
+      true,
+    );
+    expect(await countSessions(page)).toBe(0);
+    expect(await readCachedSessions(page)).toEqual([]);
+    await page.close();
+  });
+});
