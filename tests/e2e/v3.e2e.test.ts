@@ -3,7 +3,8 @@
  * The built extension in Chromium with a v3 service-user token (`cog_…`) against the local
  * API: set-up in the options page, a full sync and an incremental one whose cache equals the
  * server's sessions (`devin-` ids), a backfill that resumes from its stored cursor after the
- * worker was stopped, and a token without ViewAccountSessions named in plain words.
+ * worker was stopped, a token without ViewAccountSessions named in plain words, and the
+ * session view: the status detail as a filter and beside the status, and Generate analysis.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,5 +267,76 @@ describe('a v3 token without ViewAccountSessions', () => {
     expect(await countSessions(page)).toBe(0);
     expect(await readCachedSessions(page)).toEqual([]);
     await page.close();
+  });
+});
+
+/** What the cache holds of a session for the v3 view checks. */
+interface CachedV3Session extends CachedSession {
+  status_detail?: string | null;
+  session_analysis: unknown;
+}
+
+describe('the v3 fields and Generate analysis in the session view', () => {
+  const env = useServerAndBrowser({
+    sessions: 300,
+    orgs: 1,
+    seed: 'v3-view',
+    analysisDelayMs: 300,
+  });
+
+  it('filters by status detail, shows it beside the status, and generates an analysis on demand', async () => {
+    const { api, browser } = env;
+    const setup = await extensionPage(browser, 'options.html');
+    await configure(setup, { apiKey: api.v3Token, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
+    await waitForSync(setup, api.orgIds);
+    const cached = await readCachedSessions<CachedV3Session>(setup);
+    const waiting = cached.filter((s) => s.status_detail === 'waiting_for_user');
+    expect(waiting.length).toBeGreaterThan(0);
+
+    // The status detail is a filter, and each row shows it beside its status.
+    const page = await extensionPage(browser, 'sessions.html');
+    await page.getByRole('button', { name: 'Status detail filter' }).click();
+    await page.getByRole('checkbox', { name: /Waiting for user/ }).check();
+    await page.keyboard.press('Escape');
+    const waitingIds = new Set(waiting.map((s) => s.session_id));
+    const shownIds = () =>
+      page
+        .locator('[data-session-id]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-session-id') ?? ''));
+    await expect
+      .poll(
+        async () => {
+          const ids = await shownIds();
+          return ids.length > 0 && ids.every((id) => waitingIds.has(id));
+        },
+        { timeout: WAIT },
+      )
+      .toBe(true);
+    const details = await page.locator('.badge-detail').allTextContents();
+    expect(details.every((text) => text.includes('Waiting for user'))).toBe(true);
+    expect(page.url()).toContain('detail=waiting_for_user');
+
+    // A session without an analysis: the detail view offers to generate one.
+    const bare = cached.find((s) => s.session_analysis === null);
+    if (!bare) throw new Error('Every generated session has an analysis');
+    api.requestLog.reset();
+    await page.goto(
+      `chrome-extension://${browser.extensionId}/sessions.html?session=${encodeURIComponent(bare.session_id)}`,
+    );
+    await button(page, 'Generate analysis').click();
+    // The worker asks Devin, polls, and stores the new copy; the open view follows it.
+    await page
+      .getByRole('heading', { name: /^Analysis/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await page.locator('#section-issues').waitFor({ timeout: 60_000 });
+    const generate = `/v3/enterprise/sessions/${bare.session_id}/insights/generate`;
+    expect(api.requestLog.recent.some((r) => r.path === generate && r.method === 'POST')).toBe(
+      true,
+    );
+    const after = await readCachedSessions<CachedV3Session>(setup);
+    expect(after.find((s) => s.session_id === bare.session_id)?.session_analysis).not.toBeNull();
+    await page.close();
+    await setup.close();
   });
 });
