@@ -26,8 +26,13 @@ afterEach(() => {
     cursorNullEvery: 0,
     cursorTtlMs: 0,
     rateLimitEvery: 0,
+    serverErrorBurst: null,
+    malformedEvery: 0,
+    invalidRecords: 0,
   });
 });
+
+const walkOrg = (orgId: string) => walk(orgId);
 
 async function walk(orgId: string, limit = 200): Promise<SessionPage[]> {
   const pages: SessionPage[] = [];
@@ -113,6 +118,28 @@ describe('the v3 client', () => {
     api.setFaults({ rateLimitEvery: 2, retryAfterSeconds: 0 });
     const pages = await walk(org, 100);
     expect(pages.flatMap((page) => page.sessions).length).toBeGreaterThan(100);
+  });
+
+  it('rides out bursts of 5xx and unreadable bodies, as on v2', async () => {
+    api.setFaults({ serverErrorBurst: { every: 3, length: 2, status: 503 }, malformedEvery: 5 });
+    const sessions = (await walk(org, 100)).flatMap((page) => page.sessions);
+    const served = api.store.all().filter((entry) => entry.session.org_id === org);
+    expect(sessions).toHaveLength(served.length);
+  });
+
+  it('leaves out records that break the schema, says which, and keeps the rest', async () => {
+    api.setFaults({ invalidRecords: 4 });
+    let kept = 0;
+    let skipped = 0;
+    for (const orgId of api.orgIds) {
+      for (const page of await walkOrg(orgId)) {
+        kept += page.sessions.length;
+        skipped += page.skipped.length;
+      }
+    }
+    // The fourth breakage the server makes, `pull_requests: null`, is read as "no PRs".
+    expect(skipped).toBe(3);
+    expect(kept + skipped).toBe(api.store.size);
   });
 
   it('reads organizations and members from the v3 directory', async () => {
