@@ -7,41 +7,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FirstPromptResult } from '../../utils/actions/types';
 import type { Session } from '../../utils/api/schemas';
-import { formatCount } from '../shared/format';
 import { useSessionsEnv } from './env';
+import { LONG_TEXT_PREVIEW_CHARS, LongText } from './long-text';
 import { CopyButton } from './parts';
 import './session-actions.css';
 
 /** Characters shown until the whole message is asked for. */
-export const FIRST_PROMPT_PREVIEW_CHARS = 4_000;
-
-/** The first `max` characters, never ending on half of a surrogate pair. */
-function beginning(text: string, max: number): string {
-  const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
-}
+export const FIRST_PROMPT_PREVIEW_CHARS = LONG_TEXT_PREVIEW_CHARS;
 
 function MessageText(props: { text: string; truncated: boolean }) {
-  const { text } = props;
-  const [expanded, setExpanded] = useState(false);
-  const long = text.length > FIRST_PROMPT_PREVIEW_CHARS;
-  const shown = long && !expanded ? `${beginning(text, FIRST_PROMPT_PREVIEW_CHARS)}…` : text;
   return (
     <div class="first-prompt">
       <div class="message-block">
-        <CopyButton text={text} label="Copy the first message" />
-        <pre class="message">{shown}</pre>
+        <CopyButton text={props.text} label="Copy the first message" />
+        <LongText text={props.text} as="pre" class="message" />
       </div>
-      {long ? (
-        <button
-          type="button"
-          class="link-button"
-          aria-expanded={expanded}
-          onClick={() => setExpanded(!expanded)}
-        >
-          {expanded ? 'Show less' : `Show all (${formatCount(text.length)} characters)`}
-        </button>
-      ) : null}
       {props.truncated ? (
         <p class="muted">
           The message is longer than the extension keeps; open the session in Devin to read all of

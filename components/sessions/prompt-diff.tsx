@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import { countChangedWords, type DiffPart, diffSide, diffWords } from '../../utils/filters/diff';
 import { plural } from '../shared/format';
+import { LongText } from './long-text';
 import { CopyButton } from './parts';
 import './prompt-diff.css';
 
@@ -21,7 +22,47 @@ function DiffText(props: { parts: DiffPart[] }) {
   );
 }
 
+/**
+ * Above this many characters (both prompts together) no word diff is made: marking a diff of a
+ * long text costs seconds of layout, and a prompt that long is read, not compared word by word.
+ */
+export const DIFF_MAX_CHARS = 20_000;
+
 export function PromptDiff(props: { original: string; suggested: string }) {
+  if (props.original.length + props.suggested.length > DIFF_MAX_CHARS) {
+    return <PromptsSideBySide original={props.original} suggested={props.suggested} />;
+  }
+  return <WordDiff original={props.original} suggested={props.suggested} />;
+}
+
+/** Long prompts: each shown as it is, its beginning until "Show all". */
+function PromptsSideBySide(props: { original: string; suggested: string }) {
+  return (
+    <div class="prompt-diff">
+      <p class="diff-summary muted">
+        These prompts are too long to compare word by word; both are shown as they are.
+      </p>
+      <div class="prompt-columns">
+        <figure class="prompt-column">
+          <figcaption>
+            <span>Original prompt</span>
+            <CopyButton text={props.original} label="Copy the original prompt" />
+          </figcaption>
+          <LongText text={props.original} as="pre" class="prompt-text" />
+        </figure>
+        <figure class="prompt-column suggested">
+          <figcaption>
+            <span>Suggested prompt</span>
+            <CopyButton text={props.suggested} label="Copy the suggested prompt" />
+          </figcaption>
+          <LongText text={props.suggested} as="pre" class="prompt-text" />
+        </figure>
+      </div>
+    </div>
+  );
+}
+
+function WordDiff(props: { original: string; suggested: string }) {
   const parts = useMemo(
     () => diffWords(props.original, props.suggested),
     [props.original, props.suggested],

@@ -19,6 +19,7 @@ import { useDatabase } from './env';
 import { Fact } from './fact';
 import { FirstPrompt } from './first-prompt';
 import { GenerateAnalysis } from './generate-analysis';
+import { ANALYSIS_TEXT_PREVIEW_CHARS, LongText } from './long-text';
 import { MoreFacts } from './more-facts';
 import { CopyButton, PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { PromptDiff } from './prompt-diff';
@@ -258,7 +259,12 @@ function AnalysisView(props: { analysis: SessionAnalysis }) {
                   {humanize(issue.impact)} impact
                 </span>
                 <span class="label-chip">{humanize(issue.label)}</span>
-                <span class="issue-text">{issue.issue}</span>
+                <LongText
+                  text={issue.issue}
+                  as="span"
+                  class="issue-text"
+                  preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                />
               </li>
             ))}
           </ol>
@@ -275,7 +281,12 @@ function AnalysisView(props: { analysis: SessionAnalysis }) {
               return (
                 <li key={index} class="action-item">
                   <span class="label-chip">{humanize(item.type)}</span>
-                  <span class="action-text">{item.action_item}</span>
+                  <LongText
+                    text={item.action_item}
+                    as="span"
+                    class="action-text"
+                    preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                  />
                   {target ? <IssueLink target={target} /> : null}
                 </li>
               );
@@ -308,7 +319,14 @@ function AnalysisView(props: { analysis: SessionAnalysis }) {
                       {item.excerpt}
                     </blockquote>
                   ) : null}
-                  {item.details ? <p class="feedback-details">{item.details}</p> : null}
+                  {item.details ? (
+                    <LongText
+                      text={item.details}
+                      as="p"
+                      class="feedback-details"
+                      preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                    />
+                  ) : null}
                   {target ? <IssueLink target={target} /> : null}
                 </li>
               );
@@ -323,7 +341,12 @@ function AnalysisView(props: { analysis: SessionAnalysis }) {
             {timeline.map((event, index) => (
               <li key={index}>
                 <p class="timeline-title">{event.title}</p>
-                <p class="timeline-description">{event.description}</p>
+                <LongText
+                  text={event.description}
+                  as="p"
+                  class="timeline-description"
+                  preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                />
               </li>
             ))}
           </ol>
