@@ -256,6 +256,15 @@ export class SessionStore {
     return this.touch(entry, { session_analysis: analysisFor(rng, entry.session) });
   }
 
+  /** Changes fields of a session, as Devin would (updated_at moves); the benchmark's hostile data. */
+  patchSession(
+    sessionId: string,
+    patch: Partial<SessionDetailResponse>,
+  ): SessionDetailResponse | undefined {
+    const entry = this.byId.get(sessionId);
+    return entry ? this.touch(entry, patch) : undefined;
+  }
+
   /** Ends a session for good: status `exit`, updated_at moves. Undefined when unknown. */
   terminate(sessionId: string): SessionDetailResponse | undefined {
     const entry = this.byId.get(sessionId);

@@ -17,6 +17,7 @@ import { warmManagedStorage } from './in-browser';
 import { measureBackfill } from './phases/backfill';
 import { measureIncremental } from './phases/incremental';
 import { measureInsightsCompute } from './phases/insights';
+import { measureOpenHugeSession } from './phases/open-huge-session';
 import { measurePopupFirstRows } from './phases/popup-first-rows';
 import { measurePopupHeap } from './phases/popup-heap';
 import { measureSearch } from './phases/search';
@@ -62,6 +63,7 @@ async function runOnce(
     }
     await measureInsightsCompute(run, cached);
     await measureIncremental(run);
+    await measureOpenHugeSession(run);
     await workerCdp.detach();
   } finally {
     dropBrowser();

@@ -17,6 +17,7 @@ const METRICS_WITH_FLOOR = [
   'popup_first_rows',
   'search_keystroke',
   'insights_compute',
+  'open_huge_session',
 ];
 const METRICS = [
   ...METRICS_WITH_FLOOR,

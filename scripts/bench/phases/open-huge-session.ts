@@ -1,0 +1,83 @@
+/**
+ * The huge-session phase (open_huge_session): the main-thread work of opening, in the full-tab
+ * view, a session whose first message and original prompt are 1 MB and whose analysis has
+ * texts of 64 KB, the most the extension keeps (utils/api/bounds.ts). Its floor: opening an
+ * ordinary session the same way. Work is the renderer's task time (CDP Performance metrics)
+ * from the click to the detail settling.
+ */
+import type { Page } from 'playwright-core';
+import { type BenchRun, logStep } from '../bench-run';
+import { HELPERS, syncNowMessage } from '../in-browser';
+import { waitQuiet } from '../popup';
+
+const MB = 1_048_576;
+const ANALYSIS_TEXT = 65_536;
+
+/** Ordinary prose, so layout does the work real text asks of it. */
+function prose(length: number): string {
+  const sentence = 'Refactor the payment retry loop so a failed charge is tried again later. ';
+  return sentence.repeat(Math.ceil(length / sentence.length)).slice(0, length);
+}
+
+function hostileAnalysis() {
+  const text = prose(ANALYSIS_TEXT);
+  return {
+    issues: Array.from({ length: 20 }, (_, i) => ({ issue: text, impact: 'high', label: `l${i}` })),
+    action_items: Array.from({ length: 20 }, () => ({
+      action_item: text,
+      issue_id: null,
+      type: 'x',
+    })),
+    timeline: Array.from({ length: 20 }, () => ({ title: 'Step', description: text })),
+    suggested_prompt: { original_prompt: prose(MB), suggested_prompt: text, feedback_items: [] },
+  };
+}
+
+/** The renderer's task time, in seconds, of opening the row `rowSelector` until the page settles. */
+async function openWork(run: BenchRun, rowSelector: string): Promise<number> {
+  const url = `chrome-extension://${run.browser.extensionId}/sessions.html`;
+  const page: Page = await run.browser.context.newPage();
+  try {
+    // The bench's page helpers (the functions this script hands to the page need them).
+    await page.addInitScript(HELPERS);
+    await page.goto(url);
+    const row = page.locator(`${rowSelector} .row-open`).first();
+    await row.waitFor({ timeout: 60_000 });
+    await waitQuiet(page, 1000, 30_000);
+    const cdp = await run.browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskTime = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    };
+    const before = await taskTime();
+    await row.click();
+    await page.locator('.detail-body .facts').waitFor({ timeout: 60_000 });
+    await waitQuiet(page, 500, 30_000);
+    return (await taskTime()) - before;
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measureOpenHugeSession(run: BenchRun): Promise<void> {
+  const { api, control, samples, info } = run;
+  const [newest] = api.store.all();
+  if (!newest) throw new Error('open_huge_session needs a session');
+  api.store.patchSession(newest.session.session_id, {
+    title: 'A huge session',
+    initial_user_message: prose(MB),
+    session_analysis: hostileAnalysis(),
+  });
+  logStep(run, 'open a huge session (1 MB message and prompt, 64 KB analysis texts)');
+  await control.evaluate(syncNowMessage);
+  const cachedId = (id: string) =>
+    run.ctx.options.api === 'v3' && !id.startsWith('devin-') ? `devin-${id}` : id;
+  // The huge session is the newest update, so the list shows it first; the floor opens the
+  // ordinary session listed after it.
+  const huge = `[data-session-id="${cachedId(newest.session.session_id)}"]`;
+  const floor = await openWork(run, `[data-session-id]:not(${huge})`);
+  const value = await openWork(run, huge);
+  samples.open_huge_session = { value: value * 1000, floor: floor * 1000 };
+  info.openHugeSession = { taskMs: value * 1000, ordinaryTaskMs: floor * 1000 };
+}
