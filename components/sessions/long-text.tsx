@@ -9,7 +9,7 @@ import { formatCount } from '../shared/format';
 /** Characters shown until the whole text is asked for. */
 export const LONG_TEXT_PREVIEW_CHARS = 4_000;
 /** The same for one text of an analysis (an issue, a timeline step), of which there are many. */
-export const ANALYSIS_TEXT_PREVIEW_CHARS = 2_000;
+export const ANALYSIS_TEXT_PREVIEW_CHARS = 600;
 
 /** The first `max` characters, never ending on half of a surrogate pair. */
 function beginning(text: string, max: number): string {
