@@ -14,7 +14,8 @@ import {
   type SessionFilters,
   toDay,
 } from '../../utils/filters/model';
-import { type Names, STATUS_LABELS, statusName } from '../../utils/insights/display-names';
+import type { Names } from '../../utils/insights/display-names';
+import { STATUS_WORDS, statusWord } from '../../utils/status-words';
 import { formatCount } from '../shared/format';
 
 const PRESET_LABELS: Record<DatePreset, string> = {
@@ -24,7 +25,7 @@ const PRESET_LABELS: Record<DatePreset, string> = {
 };
 
 /** The statuses the API documents, offered even when no cached session has them. */
-const STATUSES = Object.keys(STATUS_LABELS);
+const STATUSES = Object.keys(STATUS_WORDS);
 /** The value of the select option that stands for several values from the URL. */
 const MULTI = ':several:';
 
@@ -244,9 +245,9 @@ export function FilterBar(props: {
         testId="filter-status"
         selected={filters.statuses}
         options={statusOptions}
-        optionLabel={statusName}
+        optionLabel={statusWord}
         allLabel="All statuses"
-        severalLabel={filters.statuses.map(statusName).join(', ')}
+        severalLabel={filters.statuses.map(statusWord).join(', ')}
         onChange={(statuses) => onChange({ ...filters, statuses })}
       />
       {chips.length > 0 ? (

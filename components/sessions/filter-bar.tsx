@@ -12,8 +12,9 @@ import {
   toDay,
 } from '../../utils/filters/model';
 import type { Facets } from '../../utils/filters/totals';
+import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';
-import { humanize, KNOWN_STATUSES, statusLabel } from '../shared/labels';
+import { humanize, KNOWN_STATUSES } from '../shared/labels';
 import { ExtraFilters } from './extra-filters';
 import { MultiSelect, type Option } from './multi-select';
 import './filter-bar.css';
@@ -69,7 +70,7 @@ export function FilterBar(props: FilterBarProps) {
     const values = [...KNOWN_STATUSES, ...facets.statuses.map((f) => f.value)];
     return [...new Set(values)].map((value) => ({
       value,
-      label: statusLabel(value),
+      label: statusWord(value),
       count: counts.get(value) ?? 0,
     }));
   }, [facets.statuses]);

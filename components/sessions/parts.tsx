@@ -1,8 +1,9 @@
 /** Small pieces shared by the list and the detail: badges, times, PR links, copy buttons. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PullRequest } from '../../utils/api/schemas';
+import { statusWord } from '../../utils/status-words';
 import { formatExact, formatRelative } from '../shared/format';
-import { humanize, shortPrLabel, statusLabel, statusTone } from '../shared/labels';
+import { humanize, shortPrLabel, statusTone } from '../shared/labels';
 import { SafeLink } from '../shared/safe-link';
 import { useSessionsEnv } from './env';
 import './parts.css';
@@ -15,7 +16,7 @@ export function StatusBadge(props: { status: string; detail?: string | null }) {
       class={`badge status-${statusTone(props.status)}`}
       title={`Status: ${props.status}${props.detail ? ` (${props.detail})` : ''}`}
     >
-      {statusLabel(props.status)}
+      {statusWord(props.status)}
       {detail ? <span class="badge-detail"> · {detail}</span> : null}
     </span>
   );

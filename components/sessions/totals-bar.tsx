@@ -4,8 +4,8 @@
  * when it changes.
  */
 import type { SessionTotals } from '../../utils/filters/totals';
+import { statusWord } from '../../utils/status-words';
 import { formatAcus, formatCount, plural } from '../shared/format';
-import { statusLabel } from '../shared/labels';
 import './totals-bar.css';
 
 export interface TotalsBarProps {
@@ -43,7 +43,7 @@ export function TotalsBar(props: TotalsBarProps) {
       <span class="totals-status">
         {statuses.map(([status, n]) => (
           <span key={status} class={`totals-chip status-${status}`}>
-            {statusLabel(status)} {formatCount(n)}
+            {statusWord(status)} {formatCount(n)}
           </span>
         ))}
       </span>

@@ -3,16 +3,6 @@
  * request links. (Numbers and times: ./format.)
  */
 
-const STATUS_LABELS: Record<string, string> = {
-  new: 'New',
-  claimed: 'Claimed',
-  running: 'Running',
-  exit: 'Exited',
-  error: 'Error',
-  suspended: 'Suspended',
-  resuming: 'Resuming',
-};
-
 /** The statuses the API documents, in a sensible reading order. */
 export const KNOWN_STATUSES = [
   'running',
@@ -23,13 +13,6 @@ export const KNOWN_STATUSES = [
   'new',
   'claimed',
 ];
-
-export function statusLabel(status: string): string {
-  return (
-    STATUS_LABELS[status] ??
-    (status ? `${status.charAt(0).toUpperCase()}${status.slice(1)}`.replaceAll('_', ' ') : '?')
-  );
-}
 
 /** The colour family of a status badge (the text always says the status too). */
 export function statusTone(status: string): 'active' | 'ok' | 'bad' | 'idle' | 'other' {

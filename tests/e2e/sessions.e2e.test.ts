@@ -220,7 +220,7 @@ it('finds, filters and reads sessions in the popup and the full tab', async () =
   await popup.getByLabel('Search sessions').fill('');
   await popup.getByRole('button', { name: 'Status filter' }).click();
   await popup.getByRole('checkbox', { name: /^Error/ }).check();
-  await popup.getByRole('checkbox', { name: /^Exited/ }).check();
+  await popup.getByRole('checkbox', { name: /^Finished/ }).check();
   await popup.keyboard.press('Escape');
   await popup.getByLabel('Created date').selectOption('30d');
   const filters: SessionFilters = {
@@ -232,7 +232,7 @@ it('finds, filters and reads sessions in the popup and the full tab', async () =
   expect(popupCount).toBeGreaterThan(0);
   expect(popupCount).toBeLessThan(SESSIONS);
   for (const row of await popup.locator('.session-list li .badge').allTextContents()) {
-    expect(['Error', 'Exited']).toContain(row);
+    expect(['Error', 'Finished']).toContain(row);
   }
 
   // "Open in tab" shows the same view in sessions.html, its URL holding the filters.

@@ -1,5 +1,6 @@
 /** The table of the costliest sessions of the Insights page, each linking to its session. */
-import { type Names, statusName } from './display-names';
+import { statusWord } from '../status-words';
+import type { Names } from './display-names';
 import type { TableModel } from './tables';
 import type { Bucket, Insights } from './types';
 
@@ -40,7 +41,7 @@ export function costliestTable(insights: Insights, names: Names): TableModel {
           { value: session.acus, select: { bucket: single(insights, session.index) } },
           { value: names.org(session.org_id) },
           { value: names.user(session.user_id) },
-          { value: statusName(session.status) },
+          { value: statusWord(session.status) },
           { value: session.created_at },
         ],
       };

@@ -3,6 +3,8 @@
  * values, and the "3 sessions" of a tooltip. Apart from the table builders so that the filter bar
  * and the charts use the very same words without depending on any table.
  */
+
+import { statusWord } from '../status-words';
 import type { GroupBy, PrProvider, StackSeries } from './types';
 
 /** Display names; unknown ids show as themselves. */
@@ -24,20 +26,6 @@ export const GROUP_NOUNS: Record<GroupBy, string> = {
   status: 'Status',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
-  new: 'New',
-  claimed: 'Claimed',
-  running: 'Running',
-  exit: 'Finished',
-  error: 'Error',
-  suspended: 'Suspended',
-  resuming: 'Resuming',
-};
-
-export function statusName(status: string): string {
-  return STATUS_LABELS[status] ?? status;
-}
-
 export const PROVIDER_LABELS: Record<PrProvider, string> = {
   github: 'GitHub',
   gitlab: 'GitLab',
@@ -57,7 +45,7 @@ export function humanize(value: string): string {
 export function groupName(by: GroupBy, key: string | null, names: Names): string {
   if (by === 'org') return names.org(key ?? '');
   if (by === 'user') return names.user(key);
-  return statusName(key ?? '');
+  return statusWord(key ?? '');
 }
 
 /** The display name of a stack series. */
