@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { putSessions } from '../../tests/fixtures/db';
 import { SESSIONS } from '../../tests/fixtures/insights';
 import type { Session } from '../api';
+import { readSessionRows } from '../db/reads';
 import { DevinDatabase } from '../db/schema';
+import { filterRows } from '../filters/match';
 import { emptyFilters, type SessionFilters } from '../filters/model';
 import {
   databaseSource,
@@ -66,6 +68,26 @@ describe('InsightsEngine', () => {
       ['playbook', 1],
     ]);
     expect(result?.filters).toEqual(filters());
+    engine.dispose();
+  });
+
+  it('counts date ranges back from today, as the session list does', async () => {
+    // Two days old: inside "last 7 days" and "last 30 days", outside "last 24 hours".
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const base = SESSIONS[0] as Session;
+    await write([
+      { ...base, session_id: 'recent', created_at: twoDaysAgo, updated_at: twoDaysAgo },
+    ]);
+    const { engine, results } = collect();
+    const rows = await readSessionRows(db);
+    for (const preset of ['24h', '7d', '30d'] as const) {
+      const range = filters({ created: { preset, from: null, to: null } });
+      engine.setQuery(range);
+      await vi.waitFor(() => expect(results().at(-1)?.filters).toEqual(range));
+      const listed = filterRows(rows, range, null, Date.now()).map((row) => row.session_id);
+      expect([...(results().at(-1)?.insights.ids ?? [])].sort()).toEqual(listed.sort());
+      expect(listed).toEqual(preset === '24h' ? [] : ['recent']);
+    }
     engine.dispose();
   });
 
