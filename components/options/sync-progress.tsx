@@ -8,8 +8,10 @@ import './sync-progress.css';
 
 function passText(pass: SyncPass): string {
   if (pass.kind === 'backfill') {
+    // As in syncProgress: the count can pass the total the first page reported.
+    const total = Math.max(pass.total, pass.sessionsDone);
     return pass.total > 0
-      ? `Downloading history: ${formatCount(pass.sessionsDone)} of ${formatCount(pass.total)} sessions`
+      ? `Downloading history: ${formatCount(pass.sessionsDone)} of ${formatCount(total)} sessions`
       : `Downloading history: ${plural(pass.sessionsDone, 'session')}`;
   }
   return `Fetching changes: ${plural(pass.sessionsDone, 'session')}`;

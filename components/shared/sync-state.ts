@@ -46,7 +46,9 @@ export function syncProgress(states: readonly OrgSyncState[]): { done: number; t
   for (const state of states) {
     if (!state.pass) continue;
     done += state.pass.sessionsDone;
-    total += state.pass.total;
+    // Sessions created while a walk runs (and pages that shift under it) can take the count
+    // past the total the first page reported: never show "2,520 of 2,120".
+    total += Math.max(state.pass.total, state.pass.sessionsDone);
   }
   return { done, total };
 }
