@@ -1,21 +1,18 @@
 /** The search box and every filter control. The popup shows the main ones and folds the rest. */
 import type { Ref } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import {
   countActiveFilters,
-  DATE_PRESETS,
-  type DatePreset,
-  type DateRange,
   isAnyDate,
   type SessionFilters,
   type SortOrder,
-  toDay,
 } from '../../utils/filters/model';
 import type { Facets } from '../../utils/filters/totals';
 import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';
 import { humanize, KNOWN_STATUSES } from '../shared/labels';
 import { ExtraFilters } from './extra-filters';
+import { DateRangeControl, NumberField } from './filter-controls';
 import { MultiSelect, type Option } from './multi-select';
 import './filter-bar.css';
 
@@ -32,12 +29,6 @@ export interface FilterBarProps {
   searchBusy: boolean;
   now: number;
 }
-
-const PRESET_LABELS: Record<DatePreset, string> = {
-  '24h': 'last 24 hours',
-  '7d': 'last 7 days',
-  '30d': 'last 30 days',
-};
 
 const SORTS: { value: string; label: string; sort: SortOrder }[] = [
   { value: 'updated-desc', label: 'Recently updated', sort: { field: 'updated', dir: 'desc' } },
@@ -62,6 +53,7 @@ export function FilterBar(props: FilterBarProps) {
     (isAnyDate(filters.created) ? 0 : 1) -
     (filters.sessionIds.length > 0 ? 1 : 0) -
     (filters.prKey !== null ? 1 : 0) -
+    (filters.orgIds.length > 0 ? 1 : 0) -
     (filters.acuMin !== null && filters.acuMax !== null ? 1 : 0);
   const showMore = props.layout === 'tab' || expanded;
 
@@ -115,6 +107,16 @@ export function FilterBar(props: FilterBarProps) {
     [facets.prStates],
   );
   const sortValue = `${filters.sort.field}-${filters.sort.dir}`;
+  // In the popup the organization is in the first row: the daily question is about one.
+  const organization = (
+    <MultiSelect
+      label="Organization"
+      options={orgOptions}
+      selected={filters.orgIds}
+      onChange={(orgIds) => set({ orgIds })}
+      searchable={orgOptions.length > 8}
+    />
+  );
 
   return (
     <div class={`filters filters-${props.layout}`}>
@@ -147,6 +149,7 @@ export function FilterBar(props: FilterBarProps) {
           selected={filters.statuses}
           onChange={(statuses) => set({ statuses })}
         />
+        {props.layout === 'popup' ? organization : null}
         <DateRangeControl
           label="Created"
           range={filters.created}
@@ -183,13 +186,7 @@ export function FilterBar(props: FilterBarProps) {
       </div>
       {showMore ? (
         <div class="filter-row secondary">
-          <MultiSelect
-            label="Organization"
-            options={orgOptions}
-            selected={filters.orgIds}
-            onChange={(orgIds) => set({ orgIds })}
-            searchable={orgOptions.length > 8}
-          />
+          {props.layout === 'tab' ? organization : null}
           <MultiSelect
             label="User"
             options={userOptions}
@@ -298,96 +295,5 @@ export function FilterBar(props: FilterBarProps) {
         </div>
       ) : null}
     </div>
-  );
-}
-
-function DateRangeControl(props: {
-  label: string;
-  range: DateRange;
-  now: number;
-  onChange: (range: DateRange) => void;
-}) {
-  const { range, label } = props;
-  const custom = range.preset === null && (range.from !== null || range.to !== null);
-  const value = range.preset ?? (custom ? 'custom' : 'any');
-  return (
-    <span class="date-range">
-      <select
-        aria-label={`${label} date`}
-        value={value}
-        onChange={(event) => {
-          const choice = event.currentTarget.value;
-          if (choice === 'any') props.onChange({ preset: null, from: null, to: null });
-          else if (choice === 'custom') {
-            const week = 7 * 24 * 60 * 60 * 1000;
-            props.onChange({ preset: null, from: toDay(props.now - week), to: toDay(props.now) });
-          } else props.onChange({ preset: choice as DatePreset, from: null, to: null });
-        }}
-      >
-        <option value="any">{label}: any time</option>
-        {DATE_PRESETS.map((preset) => (
-          <option key={preset} value={preset}>
-            {label}: {PRESET_LABELS[preset]}
-          </option>
-        ))}
-        <option value="custom">{label}: between…</option>
-      </select>
-      {custom ? (
-        <>
-          <input
-            type="date"
-            aria-label={`${label} from`}
-            value={range.from ?? ''}
-            max={range.to ?? undefined}
-            onChange={(event) =>
-              props.onChange({ ...range, from: event.currentTarget.value || null })
-            }
-          />
-          <span aria-hidden="true">–</span>
-          <input
-            type="date"
-            aria-label={`${label} to`}
-            value={range.to ?? ''}
-            min={range.from ?? undefined}
-            onChange={(event) =>
-              props.onChange({ ...range, to: event.currentTarget.value || null })
-            }
-          />
-        </>
-      ) : null}
-    </span>
-  );
-}
-
-/** A number box that lets a person type ("1.", "") without the value jumping under them. */
-function NumberField(props: {
-  label: string;
-  placeholder: string;
-  value: number | null;
-  onChange: (value: number | null) => void;
-}) {
-  const [text, setText] = useState(props.value === null ? '' : String(props.value));
-  useEffect(() => {
-    const parsed = text.trim() === '' ? null : Number(text);
-    if (parsed !== props.value) setText(props.value === null ? '' : String(props.value));
-  }, [props.value]);
-  return (
-    <input
-      type="text"
-      inputMode="decimal"
-      class="number-input"
-      aria-label={props.label}
-      placeholder={props.placeholder}
-      value={text}
-      onInput={(event) => {
-        const next = event.currentTarget.value;
-        setText(next);
-        if (next.trim() === '') props.onChange(null);
-        else {
-          const number = Number(next);
-          if (Number.isFinite(number) && number >= 0) props.onChange(number);
-        }
-      }}
-    />
   );
 }

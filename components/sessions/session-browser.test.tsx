@@ -270,6 +270,27 @@ describe('session list', () => {
     await waitForRows(['devin-v3']);
   });
 
+  it('filters by a status in one click on its count, and clears it with another', async () => {
+    await setup();
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    const errorCount = await screen.findByRole('button', { name: /^Error 1$/ });
+    fireEvent.click(errorCount);
+    await waitForRows(['devin-login']);
+    expect(screen.getByRole('button', { name: /^Error 1$/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Error 1$/ }));
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+  });
+
+  it('opens the popup ready to search, with the organization filter in its first row', async () => {
+    await setup({ layout: 'popup' });
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search sessions' }));
+    expect(screen.getByRole('button', { name: 'Organization filter' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'User filter' })).toBeNull();
+  });
+
   it('sorts by ACUs', async () => {
     await setup();
     await waitForRows(['devin-creds', 'devin-login', 'devin-react']);

@@ -77,6 +77,11 @@ export function SessionBrowser(props: SessionBrowserProps) {
     );
   }, [openId, visible, rows.all]);
 
+  // The popup opens ready to type: most visits start with a search.
+  useEffect(() => {
+    if (layout === 'popup' && openId === null) keyboard.searchRef.current?.focus();
+  }, []);
+
   // The tab's title names the open session, so a bookmark of it does too.
   const openTitle = openRow ? openRow.title || openRow.first_line || openRow.session_id : null;
   useEffect(() => {
@@ -129,7 +134,20 @@ export function SessionBrowser(props: SessionBrowserProps) {
       <div class="panes">
         <div class="list-pane" inert={layout === 'popup' && openId !== null}>
           {layout === 'popup' ? filterBar : null}
-          <TotalsBar totals={totals} complete={sorted !== null} count={rows.count} />
+          <TotalsBar
+            totals={totals}
+            complete={sorted !== null}
+            count={rows.count}
+            selectedStatuses={filters.statuses}
+            onToggleStatus={(status) =>
+              onFiltersChange({
+                ...filters,
+                statuses: filters.statuses.includes(status)
+                  ? filters.statuses.filter((s) => s !== status)
+                  : [...filters.statuses, status],
+              })
+            }
+          />
           <h2 id="sessions-heading" class="visually-hidden">
             Sessions
           </h2>

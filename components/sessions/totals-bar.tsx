@@ -1,7 +1,7 @@
 /**
  * The line over the list: how many sessions are shown (of how many cached), their ACUs and
- * how many of each status. Screen readers hear it as the list's description and as a status
- * when it changes.
+ * how many of each status, each a filter in one click ("Error 296"). Screen readers hear it as
+ * the list's description and as a status when it changes.
  */
 import type { SessionTotals } from '../../utils/filters/totals';
 import { statusWord } from '../../utils/status-words';
@@ -14,6 +14,9 @@ export interface TotalsBarProps {
   complete: boolean;
   /** Rows in the cache, known before they are read. */
   count: number | null;
+  /** The statuses filtered on: each status count is a button that adds or removes its own. */
+  selectedStatuses: readonly string[];
+  onToggleStatus: (status: string) => void;
 }
 
 export function TotalsBar(props: TotalsBarProps) {
@@ -41,11 +44,21 @@ export function TotalsBar(props: TotalsBarProps) {
         <strong>{formatAcus(totals.acus)}</strong> ACUs
       </span>
       <span class="totals-status">
-        {statuses.map(([status, n]) => (
-          <span key={status} class={`totals-chip status-${status}`}>
-            {statusWord(status)} {formatCount(n)}
-          </span>
-        ))}
+        {statuses.map(([status, n]) => {
+          const selected = props.selectedStatuses.includes(status);
+          return (
+            <button
+              type="button"
+              key={status}
+              class={`totals-chip status-${status}`}
+              aria-pressed={selected}
+              title={selected ? `Show every status again` : `Show only ${statusWord(status)}`}
+              onClick={() => props.onToggleStatus(status)}
+            >
+              {statusWord(status)} {formatCount(n)}
+            </button>
+          );
+        })}
       </span>
     </div>
   );
