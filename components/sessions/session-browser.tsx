@@ -16,6 +16,7 @@ import { useSyncView } from '../shared/sync-state';
 import { useNow } from '../shared/use-now';
 import { useFirstScreen } from './data';
 import { useDatabase, useSessionsEnv } from './env';
+import { exportView } from './export-view';
 import { FilterBar } from './filter-bar';
 import { LazySessionDetail } from './lazy-detail';
 import { ListOrEmptyState } from './list-or-empty-state';
@@ -139,6 +140,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
             complete={sorted !== null}
             count={rows.count}
             selectedStatuses={filters.statuses}
+            onExport={(format) => exportView(format, visible ?? [], directory)}
             onToggleStatus={(status) =>
               onFiltersChange({
                 ...filters,

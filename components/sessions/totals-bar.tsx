@@ -17,6 +17,8 @@ export interface TotalsBarProps {
   /** The statuses filtered on: each status count is a button that adds or removes its own. */
   selectedStatuses: readonly string[];
   onToggleStatus: (status: string) => void;
+  /** Saves the sessions shown, in the list's order, with readable columns. */
+  onExport: (format: 'csv' | 'json') => void;
 }
 
 export function TotalsBar(props: TotalsBarProps) {
@@ -43,6 +45,26 @@ export function TotalsBar(props: TotalsBarProps) {
         {' · '}
         <strong>{formatAcus(totals.acus)}</strong> ACUs
       </span>
+      {totals.sessions > 0 ? (
+        <span class="totals-export">
+          <button
+            type="button"
+            class="link-button"
+            aria-label={`Export these ${plural(totals.sessions, 'session')} as CSV`}
+            onClick={() => props.onExport('csv')}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            class="link-button"
+            aria-label={`Export these ${plural(totals.sessions, 'session')} as JSON`}
+            onClick={() => props.onExport('json')}
+          >
+            JSON
+          </button>
+        </span>
+      ) : null}
       <span class="totals-status">
         {statuses.map(([status, n]) => {
           const selected = props.selectedStatuses.includes(status);
