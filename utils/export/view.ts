@@ -14,7 +14,7 @@ export interface ExportNames {
   userName: (userId: string) => string | null;
 }
 
-export interface ViewRecord {
+interface ViewRecord {
   session_id: string;
   title: string;
   status: string;
@@ -54,7 +54,7 @@ function iso(epochMs: number): string {
   return Number.isFinite(epochMs) ? new Date(epochMs).toISOString() : '';
 }
 
-export function toViewRecord(row: SessionRow, names: ExportNames): ViewRecord {
+function toViewRecord(row: SessionRow, names: ExportNames): ViewRecord {
   return {
     session_id: row.session_id,
     title: row.title || row.first_line,
