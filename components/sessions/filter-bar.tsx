@@ -53,7 +53,6 @@ export function FilterBar(props: FilterBarProps) {
     (isAnyDate(filters.created) ? 0 : 1) -
     (filters.sessionIds.length > 0 ? 1 : 0) -
     (filters.prKey !== null ? 1 : 0) -
-    (filters.orgIds.length > 0 ? 1 : 0) -
     (filters.acuMin !== null && filters.acuMax !== null ? 1 : 0);
   const showMore = props.layout === 'tab' || expanded;
 
@@ -107,16 +106,6 @@ export function FilterBar(props: FilterBarProps) {
     [facets.prStates],
   );
   const sortValue = `${filters.sort.field}-${filters.sort.dir}`;
-  // In the popup the organization is in the first row: the daily question is about one.
-  const organization = (
-    <MultiSelect
-      label="Organization"
-      options={orgOptions}
-      selected={filters.orgIds}
-      onChange={(orgIds) => set({ orgIds })}
-      searchable={orgOptions.length > 8}
-    />
-  );
 
   return (
     <div class={`filters filters-${props.layout}`}>
@@ -149,7 +138,6 @@ export function FilterBar(props: FilterBarProps) {
           selected={filters.statuses}
           onChange={(statuses) => set({ statuses })}
         />
-        {props.layout === 'popup' ? organization : null}
         <DateRangeControl
           label="Created"
           range={filters.created}
@@ -186,7 +174,14 @@ export function FilterBar(props: FilterBarProps) {
       </div>
       {showMore ? (
         <div class="filter-row secondary">
-          {props.layout === 'tab' ? organization : null}
+          <MultiSelect
+            label="Organization"
+            options={orgOptions}
+            selected={filters.orgIds}
+            onChange={(orgIds) => set({ orgIds })}
+            searchable={orgOptions.length > 8}
+          />
+
           <MultiSelect
             label="User"
             options={userOptions}
