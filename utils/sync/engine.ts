@@ -207,7 +207,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     const status = await end({
       lastError: firstError,
       pausedReason: firstError && stopsSchedule(firstError) ? firstError.message : null,
-      ...(firstError ? {} : { lastSuccessAt: now() }),
+      ...(firstError ? {} : { lastSuccessAt: now(), notice: null }),
     });
     return { result: firstError ? 'failed' : 'done', status };
   } catch (error) {

@@ -26,6 +26,8 @@ export interface SyncServiceOptions {
   onPage?: () => Promise<void> | void;
   /** Told when a sync ends in an error (the background schedules a sooner retry for some). */
   onFailure?: (error: SyncErrorInfo) => void;
+  /** Settles once the database is open or rebuilt (utils/db/database.ts): runs wait for it. */
+  opened?: Promise<unknown>;
 }
 
 export function createSyncService(options: SyncServiceOptions) {
@@ -39,7 +41,8 @@ export function createSyncService(options: SyncServiceOptions) {
   let controller: AbortController | null = null;
   // A browser runs one background worker at a time: a lease found at start-up belongs to a
   // predecessor that was stopped, so it is dropped before this worker syncs.
-  const ready = dropLeaseOfStoppedWorker(db);
+  // It waits for the database to open, as a failed upgrade deletes and recreates it first.
+  const ready = Promise.resolve(options.opened).then(() => dropLeaseOfStoppedWorker(db));
 
   async function run(trigger: SyncTrigger): Promise<SyncNowResult> {
     await ready;
