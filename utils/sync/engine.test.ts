@@ -9,6 +9,7 @@ import { stoppedAtPage } from '../../tests/fixtures/clients';
 import { cachedCount, rowsById } from '../../tests/fixtures/db';
 import { createV2Client, DevinApiError, type DevinClient, type Session } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary, toSessionRow } from '../db';
+import { SyncCancelled } from './cancel';
 import { runSync, type SyncRequest } from './engine';
 import { cacheIdentity } from './identity';
 import { INCREMENTAL_BATCH_PAGES } from './org-pass';
@@ -326,6 +327,93 @@ describe('crash safety', () => {
     expect((await db.syncState.get(api.orgIds[0] as string))?.pass?.nextSkip).toBe(400);
     expect((await runSync(await request(api, db))).result).toBe('done');
     expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('keeps what a stopped incremental run fetched, each batch with its checkpoint', async () => {
+    const api = await server({ sessions: 1200, orgs: 2, seed: 67 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const [first, second] = api.orgIds as [string, string];
+    const before = await db.syncState.get(first);
+    api.store.updateSessions(200);
+    const changed = (orgId: string) =>
+      serverSessions(api, [orgId]).filter(
+        (s) => Date.parse(s.updated_at) >= (before?.watermark ?? 0),
+      );
+    expect(changed(second).length).toBeGreaterThan(30);
+
+    // New settings stop the run once the second organization's second page is in: the first
+    // organization's pass has arrived whole (its last batch not stored yet), and a few pages
+    // of the second one.
+    const controller = new AbortController();
+    const real = clientFor(api);
+    let firstPages = 0;
+    let consumed = 0;
+    const counting: DevinClient = {
+      ...real,
+      async listSessionsPage(orgId, ...rest) {
+        if (orgId === first) firstPages++;
+        return real.listSessionsPage(orgId, ...rest);
+      },
+    };
+    const outcome = await runSync({
+      ...(await request(api, db, { client: counting, signal: controller.signal, pageSize: 10 })),
+      onPage: () => {
+        // Organizations are stored one after another: the first one's pages come first.
+        if (++consumed === firstPages + 2) controller.abort(new SyncCancelled(false));
+      },
+    });
+    expect(outcome.result).toBe('cancelled');
+    expect((await readSyncStatus(db)).lastError).toBeNull();
+    // The first organization's changes are cached, its pass done; the second's two pages are
+    // stored with the checkpoint after them.
+    const cached = await rowsById(db);
+    const storedOf = (orgId: string) =>
+      changed(orgId).filter(
+        (s) => cached.get(s.session_id)?.updated_at === Date.parse(s.updated_at),
+      ).length;
+    expect(storedOf(first)).toBe(changed(first).length);
+    const firstState = await db.syncState.get(first);
+    expect(firstState?.pass).toBeNull();
+    const secondState = await db.syncState.get(second);
+    // Pages already on their way when the run stopped are kept too.
+    const kept = secondState?.pass?.pagesDone ?? 0;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(secondState?.pass).toMatchObject({ kind: 'incremental', nextSkip: kept * 10 });
+    expect(storedOf(second)).toBeGreaterThanOrEqual(kept * 10);
+    expect(storedOf(second)).toBeLessThan(changed(second).length);
+
+    // The next run goes on from there: the second organization from the pages kept.
+    api.requestLog.reset();
+    expect((await runSync(await request(api, db, { pageSize: 10 }))).result).toBe('done');
+    const asked = pageRequests(api).filter((path) => path.includes(second));
+    expect(new URLSearchParams(asked[0]?.split('?')[1]).get('skip')).toBe(String(kept * 10));
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('stores nothing of a run stopped for another key: that cache is discarded', async () => {
+    const api = await server({ sessions: 600, orgs: 1, seed: 71 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const before = await db.syncState.get(api.orgIds[0] as string);
+    const copies = (await readCacheSummary(db)).copies;
+    api.store.updateSessions(60);
+    const controller = new AbortController();
+    const real = clientFor(api);
+    let pages = 0;
+    const stopping: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        if (++pages === 3) controller.abort(new SyncCancelled(true));
+        return real.listSessionsPage(...args);
+      },
+    };
+    const outcome = await runSync(
+      await request(api, db, { client: stopping, signal: controller.signal, pageSize: 10 }),
+    );
+    expect(outcome.result).toBe('cancelled');
+    expect(await db.syncState.get(api.orgIds[0] as string)).toEqual(before);
+    expect((await readCacheSummary(db)).copies).toBe(copies);
   });
 
   it('runs one sync at a time', async () => {

@@ -13,6 +13,7 @@ import {
   removeOtherOrganizations,
   removeSessionsCreatedBefore,
 } from '../db';
+import { keepsFetched } from './cancel';
 import { isDirectoryFresh, refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
@@ -168,7 +169,14 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
         await syncOrganization(context, opened, openNext, (batch) => finalBatches.push(batch));
         openNext();
       } catch (error) {
-        if (request.signal?.aborted) return { result: 'cancelled' };
+        if (request.signal?.aborted) {
+          // Stopped by new settings: what the run fetched is stored before it stops, as it
+          // would have been at its end (one transaction), unless the cache is to be discarded.
+          if (finalBatches.length > 0 && keepsFetched(request.signal)) {
+            await storeFinalBatches(context, finalBatches).catch(() => undefined);
+          }
+          return { result: 'cancelled' };
+        }
         // Another worker holds the sync now: it reports the outcome, not this one.
         if (error instanceof LeaseLostError) return { result: 'busy' };
         const info = toSyncError(error, now());

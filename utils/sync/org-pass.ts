@@ -13,16 +13,7 @@
  * the previous pass began, minus a safety overlap. Sessions created or updated while a pass
  * runs are thus picked up by the next pass, whatever order the server pages in.
  */
-import {
-  DevinApiError,
-  type DevinClient,
-  FIRST_PAGE,
-  iterateSessionPages,
-  type PagePosition,
-  type SessionPage,
-  type SessionQuery,
-  type SkippedRecord,
-} from '../api';
+import type { DevinClient, SessionPage, SkippedRecord } from '../api';
 import {
   type DevinDatabase,
   mergeContents,
@@ -33,7 +24,9 @@ import {
   pageContent,
   type SyncPass,
 } from '../db';
+import { keepsFetched } from './cancel';
 import { renewLeaseOrAbort } from './lease';
+import { readAhead, walkFrom } from './page-walk';
 
 /** Keeps the first few invalid records for display; the count covers them all. */
 const SKIPPED_SHOWN = 20;
@@ -54,34 +47,6 @@ export interface OrgPassContext {
   writer: PageWriter;
   /** Called after each page, stored or held for its batch (the background stays awake so). */
   onPage?: () => Promise<void> | void;
-}
-
-/**
- * Keeps `depth` pages asked for ahead of the one being stored, and prepares each (`prepare`)
- * as soon as it arrives. Pages are still fetched one at a time (each request needs the
- * previous page's answer), but with two ahead the next request goes out the moment a page
- * arrives, not when the page before it has been stored. A failed read-ahead surfaces when its
- * page is awaited.
- */
-async function* readAhead<T, U>(
-  source: AsyncIterator<T>,
-  prepare: (item: T) => U,
-  depth = 2,
-): AsyncGenerator<U> {
-  const next = () => {
-    const result = source
-      .next()
-      .then((step) => (step.done ? null : { value: prepare(step.value) }));
-    result.catch(() => undefined);
-    return result;
-  };
-  const pending = Array.from({ length: depth }, next);
-  while (true) {
-    const result = await (pending.shift() as (typeof pending)[number]);
-    if (result === null) return;
-    pending.push(next());
-    yield result.value;
-  }
 }
 
 export function emptyOrgState(orgId: string): OrgSyncState {
@@ -134,32 +99,6 @@ interface PreparedPage {
 /** Told when the pass ignored its incremental filter (v3 ignores unknown parameters). */
 const FILTER_IGNORED_NOTICE =
   'The Devin API ignored the "updated since" filter, so this sync read every session instead of only the changes. The cache is complete; syncs take longer until the API honours the filter.';
-
-/**
- * The pages of a pass from `start`. A stored cursor the server no longer accepts (v3 cursors
- * expire) starts the walk over from the first page, once: what is stored stays, and the
- * pages read again are checked against it, so nothing is lost or stored twice.
- */
-async function* walkFrom(
-  ctx: PassRequestContext,
-  orgId: string,
-  query: SessionQuery,
-  start: PagePosition,
-): AsyncGenerator<{ page: SessionPage; restarted: boolean }> {
-  const walk = (from: PagePosition) =>
-    iterateSessionPages(ctx.client, orgId, {
-      query,
-      start: from,
-      limit: ctx.pageSize,
-      signal: ctx.signal,
-    });
-  try {
-    for await (const page of walk(start)) yield { page, restarted: false };
-  } catch (error) {
-    if (!(error instanceof DevinApiError && error.kind === 'cursor_expired')) throw error;
-    for await (const page of walk(FIRST_PAGE)) yield { page, restarted: true };
-  }
-}
 
 /** What opening a pass needs: how to ask for pages, not yet where to store them. */
 export type PassRequestContext = Pick<
@@ -251,78 +190,88 @@ export async function syncOrganization(
   // the next page never waits for a commit; the state they follow is the last one stored.
   let batch: Required<PageContent>[] = [];
   let stored = state;
-  for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
-    const { page, content } = step.value;
-    if (step.value.restarted) repeats = true;
-    const following = page.next;
-    if (following === null) onLastPage?.();
-    const current: SyncPass = pass;
-    const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
-    content.rows.forEach((row, i) => {
-      if (row.updated_at >= startedAt - ctx.overlapMs) {
-        recent.set(row.session_id, content.stamps[i] as string);
-      }
-    });
-    const progressed: SyncPass = {
-      ...current,
-      startedAt,
-      nextSkip: following?.skip ?? current.nextSkip,
-      nextCursor: following?.cursor ?? null,
-      pagesDone: current.pagesDone + 1,
-      sessionsDone: current.sessionsDone + page.itemCount,
-      // v3 may not say how many match: the count so far is then the best estimate.
-      total: page.total ?? Math.max(current.total, current.sessionsDone + page.itemCount),
-    };
-    const next: OrgSyncState = {
-      ...state,
-      pass: following === null ? null : progressed,
-      skipped: mergeSkipped(state.skipped, page.skipped),
-      skippedCount: state.skippedCount + page.skipped.length,
-      ...(page.filterIgnored ? { notice: FILTER_IGNORED_NOTICE } : {}),
-      ...(following === null
-        ? {
-            watermark: startedAt - ctx.overlapMs,
-            lastSuccessAt: ctx.now(),
-            lastError: null,
-            recent: Object.fromEntries(recent),
-          }
-        : {}),
-    };
-    state = next;
-    pass = progressed;
-
-    if (current.kind === 'incremental') {
-      batch.push(content);
-      if (following === null || batch.length === INCREMENTAL_BATCH_PAGES) {
-        // As one: the writer looks up the cached copies of the whole batch in one go.
-        const merged = mergeContents(batch);
-        batch = [];
-        if (following === null && deferFinal) {
-          deferFinal({ orgId, expected: stored, next, content: merged, known });
-        } else {
-          await storePages(ctx, [{ orgId, expected: stored, next }], () =>
-            writer.store(orgId, merged, { checkCached: true, known }),
-          );
+  try {
+    for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
+      const { page, content } = step.value;
+      if (step.value.restarted) repeats = true;
+      const following = page.next;
+      if (following === null) onLastPage?.();
+      const current: SyncPass = pass;
+      const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
+      content.rows.forEach((row, i) => {
+        if (row.updated_at >= startedAt - ctx.overlapMs) {
+          recent.set(row.session_id, content.stamps[i] as string);
         }
-        stored = next;
-      }
-      await ctx.onPage?.();
-      continue;
-    }
+      });
+      const progressed: SyncPass = {
+        ...current,
+        startedAt,
+        nextSkip: following?.skip ?? current.nextSkip,
+        nextCursor: following?.cursor ?? null,
+        pagesDone: current.pagesDone + 1,
+        sessionsDone: current.sessionsDone + page.itemCount,
+        // v3 may not say how many match: the count so far is then the best estimate.
+        total: page.total ?? Math.max(current.total, current.sessionsDone + page.itemCount),
+      };
+      const next: OrgSyncState = {
+        ...state,
+        pass: following === null ? null : progressed,
+        skipped: mergeSkipped(state.skipped, page.skipped),
+        skippedCount: state.skippedCount + page.skipped.length,
+        ...(page.filterIgnored ? { notice: FILTER_IGNORED_NOTICE } : {}),
+        ...(following === null
+          ? {
+              watermark: startedAt - ctx.overlapMs,
+              lastSuccessAt: ctx.now(),
+              lastError: null,
+              recent: Object.fromEntries(recent),
+            }
+          : {}),
+      };
+      state = next;
+      pass = progressed;
 
-    const checkCached = previousIds === null || repeats;
-    const seenBefore = previousIds ?? undefined;
-    const writing = storePages(ctx, [{ orgId, expected: stored, next }], () =>
-      writer.store(orgId, content, { checkCached, seenBefore }),
-    );
-    writing.catch(() => undefined);
-    await committing;
-    // A page that looks up cached copies is written alone: its counts depend on them.
-    if (checkCached) await writing;
-    committing = writing;
-    stored = next;
-    previousIds = new Set(page.sessions.map((session) => session.session_id));
-    await ctx.onPage?.();
+      if (current.kind === 'incremental') {
+        batch.push(content);
+        if (following === null || batch.length === INCREMENTAL_BATCH_PAGES) {
+          // As one: the writer looks up the cached copies of the whole batch in one go.
+          const merged = mergeContents(batch);
+          batch = [];
+          if (following === null && deferFinal) {
+            deferFinal({ orgId, expected: stored, next, content: merged, known });
+          } else {
+            await storePages(ctx, [{ orgId, expected: stored, next }], () =>
+              writer.store(orgId, merged, { checkCached: true, known }),
+            );
+          }
+          stored = next;
+        }
+        await ctx.onPage?.();
+        continue;
+      }
+
+      const checkCached = previousIds === null || repeats;
+      const seenBefore = previousIds ?? undefined;
+      const writing = storePages(ctx, [{ orgId, expected: stored, next }], () =>
+        writer.store(orgId, content, { checkCached, seenBefore }),
+      );
+      writing.catch(() => undefined);
+      await committing;
+      // A page that looks up cached copies is written alone: its counts depend on them.
+      if (checkCached) await writing;
+      committing = writing;
+      stored = next;
+      previousIds = new Set(page.sessions.map((session) => session.session_id));
+      await ctx.onPage?.();
+    }
+  } catch (error) {
+    // Stopped by new settings: the batch read so far is kept, with its checkpoint.
+    if (batch.length > 0 && keepsFetched(ctx.signal)) {
+      const kept = { orgId, expected: stored, next: state, content: mergeContents(batch), known };
+      if (deferFinal) deferFinal(kept);
+      else await storeFinalBatches(ctx, [kept]);
+    }
+    throw error;
   }
   await committing;
   return state;
