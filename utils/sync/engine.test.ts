@@ -171,6 +171,70 @@ describe('backfill', () => {
   });
 });
 
+/**
+ * A server whose pages shift between two requests: the second page answers with the first
+ * page's last session in place of its own first one (`times` times), so that session appears
+ * twice in the walk and another never.
+ */
+function shiftingPages(real: DevinClient, times: number): DevinClient {
+  let lastOfFirst: Session | undefined;
+  let shifted = 0;
+  return {
+    ...real,
+    async listSessionsPage(orgId, page, ...rest) {
+      const answer = await real.listSessionsPage(orgId, page, ...rest);
+      if (page.skip === 0) lastOfFirst = answer.sessions.at(-1);
+      if (page.skip !== answer.limit || !lastOfFirst || shifted >= times) return answer;
+      shifted++;
+      return { ...answer, sessions: [lastOfFirst, ...answer.sessions.slice(1)] };
+    },
+  };
+}
+
+describe('backfill checked against the server total', () => {
+  it('walks again when a backfill cached fewer sessions than the server counted', async () => {
+    const api = await server({ sessions: 1000, orgs: 1, seed: 73 });
+    const db = newDb();
+    api.requestLog.reset();
+    const outcome = await runSync(
+      await request(api, db, { client: shiftingPages(clientFor(api), 1) }),
+    );
+    expect(outcome.result).toBe('done');
+    // Five pages, then five again.
+    expect(pageRequests(api)).toHaveLength(10);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+    const state = await db.syncState.get(api.orgIds[0] as string);
+    expect(state?.notice ?? null).toBeNull();
+    expect(state?.pass).toBeNull();
+    // The next run is incremental again.
+    api.requestLog.reset();
+    await runSync(await request(api, db));
+    expect(pageRequests(api).every((path) => path.includes('updated_date_from'))).toBe(true);
+  });
+
+  it('says so when the second walk still finds fewer, and keeps what it found', async () => {
+    const api = await server({ sessions: 1000, orgs: 1, seed: 79 });
+    const db = newDb();
+    const outcome = await runSync(
+      await request(api, db, { client: shiftingPages(clientFor(api), 2) }),
+    );
+    expect(outcome.result).toBe('done');
+    expect(await cachedCount(db)).toBe(999);
+    const state = await db.syncState.get(api.orgIds[0] as string);
+    expect(state?.notice).toMatch(/Devin reported 1000 sessions .* 1 of them did not come back/);
+    expect(state?.watermark).toBeTypeOf('number');
+  });
+
+  it('does not walk again when every session is cached, or when records were skipped', async () => {
+    const api = await server({ sessions: 900, orgs: 1, seed: 5, invalidRecords: 3 });
+    const db = newDb();
+    api.requestLog.reset();
+    await runSync(await request(api, db));
+    expect(pageRequests(api)).toHaveLength(5);
+    expect(await cachedCount(db)).toBe(897);
+  });
+});
+
 describe('incremental sync', () => {
   it('asks only for what changed and picks up new and updated sessions', async () => {
     const api = await server({ sessions: 2000, orgs: 2, seed: 9 });

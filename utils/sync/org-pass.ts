@@ -113,6 +113,16 @@ export interface OpenedPass {
   pass: SyncPass;
   pages: AsyncGenerator<PreparedPage>;
   first: Promise<IteratorResult<PreparedPage>>;
+  /** Every page is checked against the cache (a walk again over sessions stored before). */
+  recheck: boolean;
+}
+
+/** How a pass ended: its final state, and for a backfill the count its first page reported. */
+export interface PassResult {
+  state: OrgSyncState;
+  kind: SyncPass['kind'];
+  /** The server's `total` on the pass's first page; null when it sent none (v3 may not). */
+  firstTotal: number | null;
 }
 
 /**
@@ -124,6 +134,7 @@ export function openOrgPass(
   ctx: PassRequestContext,
   orgId: string,
   stored: OrgSyncState | undefined,
+  recheck = false,
 ): OpenedPass {
   let state = stored ?? emptyOrgState(orgId);
   let pass = state.pass;
@@ -146,7 +157,7 @@ export function openOrgPass(
   }));
   const first = pages.next();
   first.catch(() => undefined);
-  return { orgId, state, pass, pages, first };
+  return { orgId, state, pass, pages, first, recheck };
 }
 
 /** An incremental pass's last batch, handed to the run to store with other organizations'. */
@@ -169,7 +180,7 @@ export async function syncOrganization(
   opened: OpenedPass,
   onLastPage?: () => void,
   deferFinal?: (batch: FinalBatch) => void,
-): Promise<OrgSyncState> {
+): Promise<PassResult> {
   const { orgId } = opened;
   let { state, pass } = opened;
 
@@ -178,7 +189,7 @@ export async function syncOrganization(
   // A resumed backfill's first page is checked, as it may repeat the last page stored before.
   let previousIds: Set<string> | null = pass.nextSkip === 0 ? new Set() : null;
   // Once a walk started over, every page may hold sessions stored before: all are checked.
-  let repeats = false;
+  let repeats = opened.recheck;
   // What the last pass stored of the overlap this one reads again, and what this one stores of
   // the overlap the next one will read.
   const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
@@ -212,6 +223,8 @@ export async function syncOrganization(
         sessionsDone: current.sessionsDone + page.itemCount,
         // v3 may not say how many match: the count so far is then the best estimate.
         total: page.total ?? Math.max(current.total, current.sessionsDone + page.itemCount),
+        // What the first page said, to check the cache against once the pass ends.
+        firstTotal: current.pagesDone === 0 ? page.total : (current.firstTotal ?? null),
       };
       const next: OrgSyncState = {
         ...state,
@@ -274,7 +287,7 @@ export async function syncOrganization(
     throw error;
   }
   await committing;
-  return state;
+  return { state, kind: pass.kind, firstTotal: pass.firstTotal ?? null };
 }
 
 /** An organization whose pages are stored, and the state they lead to from `expected`. */
