@@ -9,7 +9,7 @@ import { createClient } from '../utils/api';
 import { applyBadge } from '../utils/badge/apply';
 import { watchGlobalBadge } from '../utils/badge/watch';
 import { testConnection } from '../utils/connection/test-connection';
-import { db } from '../utils/db/database';
+import { databaseOpened, db } from '../utils/db/database';
 import { runDetached } from '../utils/log';
 import { onMessage } from '../utils/messaging';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
@@ -54,6 +54,7 @@ export default defineBackground({
   main() {
     const sync = createSyncService({
       db,
+      opened: databaseOpened,
       readConfig,
       // Any extension API call keeps a busy worker from being stopped as idle mid-sync; one
       // every few seconds is enough, and the sync does not wait for it.

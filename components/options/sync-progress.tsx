@@ -113,6 +113,10 @@ export function SyncSummary(props: { view: SyncView; running: boolean; now: numb
 
 export function SyncProblem(props: { view: SyncView; running: boolean }) {
   const { status } = props.view;
+  // Said while the cache is filled again too: that is when the emptied list needs explaining.
+  if (status.notice && !status.lastError && !status.pausedReason) {
+    return <p class="notice">{status.notice}</p>;
+  }
   if (props.running) return null;
   if (status.pausedReason) {
     return (

@@ -19,7 +19,7 @@ export function createBrowserEnv(): SessionsEnv {
   let database: Promise<DevinDatabase> | null = null;
   return {
     openDatabase: () => {
-      database ??= import('../../utils/db/database').then((module) => module.db);
+      database ??= import('../../utils/db/database').then((module) => module.openDatabase());
       return database;
     },
     databaseName: DATABASE_NAME,

@@ -96,6 +96,10 @@ export function SyncBar(props: { info: SyncView; now: number; configured: boolea
         <span class="sync-error" role="alert" title={error.message}>
           {error.message}
         </span>
+      ) : status.notice ? (
+        <span class="sync-note" role="status" title={status.notice}>
+          {status.notice}
+        </span>
       ) : null}
       {answer ? (
         <span class="sync-note" role="status">

@@ -1,6 +1,7 @@
-/** Whether pages of other organizations are cached: read from the pages' `org_id` index. */
+/** Which organizations' sessions are cached: read from the pages' index records. */
 import { readPagesIndex } from './index-requests';
 import type { DevinDatabase } from './schema';
+import { sessionIdOfStamp } from './stamps';
 
 /**
  * The key ranges of the `org_id` index outside the given ids: below the first, between each
@@ -35,4 +36,20 @@ export function hasPagesOutside(db: DevinDatabase, orgIds: readonly string[]): P
       request.onsuccess = () => done(request.result);
     },
   ).then((counts) => counts.some((count) => count > 0));
+}
+
+/**
+ * How many sessions of an organization are cached, each counted once however many copies it
+ * has. Reads only the organization's index records (their stamps), never rows or sessions: a
+ * few hundred small records for 50,000 sessions, once at the end of a backfill.
+ */
+export async function countOrgSessions(db: DevinDatabase, orgId: string): Promise<number> {
+  const ids = new Set<string>();
+  await db.pages
+    .where('org_id')
+    .equals(orgId)
+    .each((page) => {
+      for (const stamp of page.stamps) ids.add(sessionIdOfStamp(stamp));
+    });
+  return ids.size;
 }

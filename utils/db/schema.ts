@@ -68,10 +68,18 @@ export class DevinDatabase extends Dexie {
       })
       .upgrade(async (tx) => {
         const details = tx.table<SessionDetail, string>('details');
-        await details.each(async ({ session }) => {
-          await tx.table('sessions').put(toSessionRow(session));
-          await tx.table('searchText').put(toSearchText(session));
+        // The writes are awaited together after the walk: `each` ignores what its callback
+        // returns, so a failed write (a full disk) would otherwise go unheard by the upgrade.
+        const writes: Promise<unknown>[] = [];
+        await details.each(({ session }) => {
+          const write = Promise.all([
+            tx.table('sessions').put(toSessionRow(session)),
+            tx.table('searchText').put(toSearchText(session)),
+          ]);
+          write.catch(() => undefined);
+          writes.push(write);
         });
+        await Promise.all(writes);
       });
     // Version 3: one record per page instead of one per session (see the top of this file).
     // The sessions cached by version 2 are regrouped into pages of their organization.

@@ -30,6 +30,10 @@ export function stampRange(sessionId: string): [string, string] {
   return [sessionId + SEPARATOR, sessionId + AFTER_SEPARATOR];
 }
 
+export function sessionIdOfStamp(stamp: string): string {
+  return stamp.split(SEPARATOR, 1)[0] as string;
+}
+
 export function updatedAtOfStamp(stamp: string): number {
   return Number(stamp.split(SEPARATOR, 2)[1]);
 }

@@ -132,6 +132,11 @@ export interface SyncPass {
   pagesDone: number;
   sessionsDone: number;
   total: number;
+  /**
+   * The `total` the pass's first page reported (null: the server sent none; absent: a pass
+   * begun before this was kept). A backfill's cache is checked against it at the end.
+   */
+  firstTotal?: number | null;
 }
 
 export interface SyncErrorInfo {

@@ -9,6 +9,7 @@ import { stoppedAtPage } from '../../tests/fixtures/clients';
 import { cachedCount, rowsById } from '../../tests/fixtures/db';
 import { createV2Client, DevinApiError, type DevinClient, type Session } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary, toSessionRow } from '../db';
+import { SyncCancelled } from './cancel';
 import { runSync, type SyncRequest } from './engine';
 import { cacheIdentity } from './identity';
 import { INCREMENTAL_BATCH_PAGES } from './org-pass';
@@ -170,6 +171,70 @@ describe('backfill', () => {
   });
 });
 
+/**
+ * A server whose pages shift between two requests: the second page answers with the first
+ * page's last session in place of its own first one (`times` times), so that session appears
+ * twice in the walk and another never.
+ */
+function shiftingPages(real: DevinClient, times: number): DevinClient {
+  let lastOfFirst: Session | undefined;
+  let shifted = 0;
+  return {
+    ...real,
+    async listSessionsPage(orgId, page, ...rest) {
+      const answer = await real.listSessionsPage(orgId, page, ...rest);
+      if (page.skip === 0) lastOfFirst = answer.sessions.at(-1);
+      if (page.skip !== answer.limit || !lastOfFirst || shifted >= times) return answer;
+      shifted++;
+      return { ...answer, sessions: [lastOfFirst, ...answer.sessions.slice(1)] };
+    },
+  };
+}
+
+describe('backfill checked against the server total', () => {
+  it('walks again when a backfill cached fewer sessions than the server counted', async () => {
+    const api = await server({ sessions: 1000, orgs: 1, seed: 73 });
+    const db = newDb();
+    api.requestLog.reset();
+    const outcome = await runSync(
+      await request(api, db, { client: shiftingPages(clientFor(api), 1) }),
+    );
+    expect(outcome.result).toBe('done');
+    // Five pages, then five again.
+    expect(pageRequests(api)).toHaveLength(10);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+    const state = await db.syncState.get(api.orgIds[0] as string);
+    expect(state?.notice ?? null).toBeNull();
+    expect(state?.pass).toBeNull();
+    // The next run is incremental again.
+    api.requestLog.reset();
+    await runSync(await request(api, db));
+    expect(pageRequests(api).every((path) => path.includes('updated_date_from'))).toBe(true);
+  });
+
+  it('says so when the second walk still finds fewer, and keeps what it found', async () => {
+    const api = await server({ sessions: 1000, orgs: 1, seed: 79 });
+    const db = newDb();
+    const outcome = await runSync(
+      await request(api, db, { client: shiftingPages(clientFor(api), 2) }),
+    );
+    expect(outcome.result).toBe('done');
+    expect(await cachedCount(db)).toBe(999);
+    const state = await db.syncState.get(api.orgIds[0] as string);
+    expect(state?.notice).toMatch(/Devin reported 1000 sessions .* 1 of them did not come back/);
+    expect(state?.watermark).toBeTypeOf('number');
+  });
+
+  it('does not walk again when every session is cached, or when records were skipped', async () => {
+    const api = await server({ sessions: 900, orgs: 1, seed: 5, invalidRecords: 3 });
+    const db = newDb();
+    api.requestLog.reset();
+    await runSync(await request(api, db));
+    expect(pageRequests(api)).toHaveLength(5);
+    expect(await cachedCount(db)).toBe(897);
+  });
+});
+
 describe('incremental sync', () => {
   it('asks only for what changed and picks up new and updated sessions', async () => {
     const api = await server({ sessions: 2000, orgs: 2, seed: 9 });
@@ -326,6 +391,93 @@ describe('crash safety', () => {
     expect((await db.syncState.get(api.orgIds[0] as string))?.pass?.nextSkip).toBe(400);
     expect((await runSync(await request(api, db))).result).toBe('done');
     expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('keeps what a stopped incremental run fetched, each batch with its checkpoint', async () => {
+    const api = await server({ sessions: 1200, orgs: 2, seed: 67 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const [first, second] = api.orgIds as [string, string];
+    const before = await db.syncState.get(first);
+    api.store.updateSessions(200);
+    const changed = (orgId: string) =>
+      serverSessions(api, [orgId]).filter(
+        (s) => Date.parse(s.updated_at) >= (before?.watermark ?? 0),
+      );
+    expect(changed(second).length).toBeGreaterThan(30);
+
+    // New settings stop the run once the second organization's second page is in: the first
+    // organization's pass has arrived whole (its last batch not stored yet), and a few pages
+    // of the second one.
+    const controller = new AbortController();
+    const real = clientFor(api);
+    let firstPages = 0;
+    let consumed = 0;
+    const counting: DevinClient = {
+      ...real,
+      async listSessionsPage(orgId, ...rest) {
+        if (orgId === first) firstPages++;
+        return real.listSessionsPage(orgId, ...rest);
+      },
+    };
+    const outcome = await runSync({
+      ...(await request(api, db, { client: counting, signal: controller.signal, pageSize: 10 })),
+      onPage: () => {
+        // Organizations are stored one after another: the first one's pages come first.
+        if (++consumed === firstPages + 2) controller.abort(new SyncCancelled(false));
+      },
+    });
+    expect(outcome.result).toBe('cancelled');
+    expect((await readSyncStatus(db)).lastError).toBeNull();
+    // The first organization's changes are cached, its pass done; the second's two pages are
+    // stored with the checkpoint after them.
+    const cached = await rowsById(db);
+    const storedOf = (orgId: string) =>
+      changed(orgId).filter(
+        (s) => cached.get(s.session_id)?.updated_at === Date.parse(s.updated_at),
+      ).length;
+    expect(storedOf(first)).toBe(changed(first).length);
+    const firstState = await db.syncState.get(first);
+    expect(firstState?.pass).toBeNull();
+    const secondState = await db.syncState.get(second);
+    // Pages already on their way when the run stopped are kept too.
+    const kept = secondState?.pass?.pagesDone ?? 0;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(secondState?.pass).toMatchObject({ kind: 'incremental', nextSkip: kept * 10 });
+    expect(storedOf(second)).toBeGreaterThanOrEqual(kept * 10);
+    expect(storedOf(second)).toBeLessThan(changed(second).length);
+
+    // The next run goes on from there: the second organization from the pages kept.
+    api.requestLog.reset();
+    expect((await runSync(await request(api, db, { pageSize: 10 }))).result).toBe('done');
+    const asked = pageRequests(api).filter((path) => path.includes(second));
+    expect(new URLSearchParams(asked[0]?.split('?')[1]).get('skip')).toBe(String(kept * 10));
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('stores nothing of a run stopped for another key: that cache is discarded', async () => {
+    const api = await server({ sessions: 600, orgs: 1, seed: 71 });
+    const db = newDb();
+    await runSync(await request(api, db));
+    const before = await db.syncState.get(api.orgIds[0] as string);
+    const copies = (await readCacheSummary(db)).copies;
+    api.store.updateSessions(60);
+    const controller = new AbortController();
+    const real = clientFor(api);
+    let pages = 0;
+    const stopping: DevinClient = {
+      ...real,
+      async listSessionsPage(...args) {
+        if (++pages === 3) controller.abort(new SyncCancelled(true));
+        return real.listSessionsPage(...args);
+      },
+    };
+    const outcome = await runSync(
+      await request(api, db, { client: stopping, signal: controller.signal, pageSize: 10 }),
+    );
+    expect(outcome.result).toBe('cancelled');
+    expect(await db.syncState.get(api.orgIds[0] as string)).toEqual(before);
+    expect((await readCacheSummary(db)).copies).toBe(copies);
   });
 
   it('runs one sync at a time', async () => {

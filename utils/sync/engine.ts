@@ -13,6 +13,8 @@ import {
   removeOtherOrganizations,
   removeSessionsCreatedBefore,
 } from '../db';
+import { missingAfterBackfill, recordStillMissing } from './backfill-check';
+import { keepsFetched } from './cancel';
 import { isDirectoryFresh, refreshDirectory } from './directory';
 import { stopsSchedule, toSyncError } from './errors';
 import { adoptCacheIdentity } from './identity';
@@ -25,6 +27,7 @@ import {
   type OrgPassContext,
   openOrgPass,
   type PassRequestContext,
+  type PassResult,
   storeFinalBatches,
   syncOrganization,
 } from './org-pass';
@@ -165,10 +168,20 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
         next = open(index + 1);
       };
       try {
-        await syncOrganization(context, opened, openNext, (batch) => finalBatches.push(batch));
+        const result = await syncOrganization(context, opened, openNext, (batch) =>
+          finalBatches.push(batch),
+        );
         openNext();
+        await recheckBackfill(context, result);
       } catch (error) {
-        if (request.signal?.aborted) return { result: 'cancelled' };
+        if (request.signal?.aborted) {
+          // Stopped by new settings: what the run fetched is stored before it stops, as it
+          // would have been at its end (one transaction), unless the cache is to be discarded.
+          if (finalBatches.length > 0 && keepsFetched(request.signal)) {
+            await storeFinalBatches(context, finalBatches).catch(() => undefined);
+          }
+          return { result: 'cancelled' };
+        }
         // Another worker holds the sync now: it reports the outcome, not this one.
         if (error instanceof LeaseLostError) return { result: 'busy' };
         const info = toSyncError(error, now());
@@ -207,7 +220,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     const status = await end({
       lastError: firstError,
       pausedReason: firstError && stopsSchedule(firstError) ? firstError.message : null,
-      ...(firstError ? {} : { lastSuccessAt: now() }),
+      ...(firstError ? {} : { lastSuccessAt: now(), notice: null }),
     });
     return { result: firstError ? 'failed' : 'done', status };
   } catch (error) {
@@ -253,4 +266,19 @@ function openFirstPassEarly(
     },
     drop: () => abort.abort(),
   };
+}
+
+/**
+ * A backfill that cached fewer sessions than the server counted walks the organization once
+ * more, every page checked against the cache (as for a walk that started over), and says so
+ * in the organization's state when the second walk still finds fewer.
+ */
+async function recheckBackfill(context: OrgPassContext, result: PassResult): Promise<void> {
+  if ((await missingAfterBackfill(context.db, result)) === 0) return;
+  const orgId = result.state.org_id;
+  // From no watermark: a backfill of the whole window again, not the changes since.
+  const again = openOrgPass(context, orgId, { ...result.state, watermark: null }, true);
+  const second = await syncOrganization(context, again);
+  const missing = await missingAfterBackfill(context.db, second);
+  if (missing > 0) await recordStillMissing(context.db, second, missing);
 }

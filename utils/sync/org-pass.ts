@@ -13,16 +13,7 @@
  * the previous pass began, minus a safety overlap. Sessions created or updated while a pass
  * runs are thus picked up by the next pass, whatever order the server pages in.
  */
-import {
-  DevinApiError,
-  type DevinClient,
-  FIRST_PAGE,
-  iterateSessionPages,
-  type PagePosition,
-  type SessionPage,
-  type SessionQuery,
-  type SkippedRecord,
-} from '../api';
+import type { DevinClient, SessionPage, SkippedRecord } from '../api';
 import {
   type DevinDatabase,
   mergeContents,
@@ -33,7 +24,9 @@ import {
   pageContent,
   type SyncPass,
 } from '../db';
+import { keepsFetched } from './cancel';
 import { renewLeaseOrAbort } from './lease';
+import { readAhead, walkFrom } from './page-walk';
 
 /** Keeps the first few invalid records for display; the count covers them all. */
 const SKIPPED_SHOWN = 20;
@@ -54,34 +47,6 @@ export interface OrgPassContext {
   writer: PageWriter;
   /** Called after each page, stored or held for its batch (the background stays awake so). */
   onPage?: () => Promise<void> | void;
-}
-
-/**
- * Keeps `depth` pages asked for ahead of the one being stored, and prepares each (`prepare`)
- * as soon as it arrives. Pages are still fetched one at a time (each request needs the
- * previous page's answer), but with two ahead the next request goes out the moment a page
- * arrives, not when the page before it has been stored. A failed read-ahead surfaces when its
- * page is awaited.
- */
-async function* readAhead<T, U>(
-  source: AsyncIterator<T>,
-  prepare: (item: T) => U,
-  depth = 2,
-): AsyncGenerator<U> {
-  const next = () => {
-    const result = source
-      .next()
-      .then((step) => (step.done ? null : { value: prepare(step.value) }));
-    result.catch(() => undefined);
-    return result;
-  };
-  const pending = Array.from({ length: depth }, next);
-  while (true) {
-    const result = await (pending.shift() as (typeof pending)[number]);
-    if (result === null) return;
-    pending.push(next());
-    yield result.value;
-  }
 }
 
 export function emptyOrgState(orgId: string): OrgSyncState {
@@ -135,32 +100,6 @@ interface PreparedPage {
 const FILTER_IGNORED_NOTICE =
   'The Devin API ignored the "updated since" filter, so this sync read every session instead of only the changes. The cache is complete; syncs take longer until the API honours the filter.';
 
-/**
- * The pages of a pass from `start`. A stored cursor the server no longer accepts (v3 cursors
- * expire) starts the walk over from the first page, once: what is stored stays, and the
- * pages read again are checked against it, so nothing is lost or stored twice.
- */
-async function* walkFrom(
-  ctx: PassRequestContext,
-  orgId: string,
-  query: SessionQuery,
-  start: PagePosition,
-): AsyncGenerator<{ page: SessionPage; restarted: boolean }> {
-  const walk = (from: PagePosition) =>
-    iterateSessionPages(ctx.client, orgId, {
-      query,
-      start: from,
-      limit: ctx.pageSize,
-      signal: ctx.signal,
-    });
-  try {
-    for await (const page of walk(start)) yield { page, restarted: false };
-  } catch (error) {
-    if (!(error instanceof DevinApiError && error.kind === 'cursor_expired')) throw error;
-    for await (const page of walk(FIRST_PAGE)) yield { page, restarted: true };
-  }
-}
-
 /** What opening a pass needs: how to ask for pages, not yet where to store them. */
 export type PassRequestContext = Pick<
   OrgPassContext,
@@ -174,6 +113,16 @@ export interface OpenedPass {
   pass: SyncPass;
   pages: AsyncGenerator<PreparedPage>;
   first: Promise<IteratorResult<PreparedPage>>;
+  /** Every page is checked against the cache (a walk again over sessions stored before). */
+  recheck: boolean;
+}
+
+/** How a pass ended: its final state, and for a backfill the count its first page reported. */
+export interface PassResult {
+  state: OrgSyncState;
+  kind: SyncPass['kind'];
+  /** The server's `total` on the pass's first page; null when it sent none (v3 may not). */
+  firstTotal: number | null;
 }
 
 /**
@@ -185,6 +134,7 @@ export function openOrgPass(
   ctx: PassRequestContext,
   orgId: string,
   stored: OrgSyncState | undefined,
+  recheck = false,
 ): OpenedPass {
   let state = stored ?? emptyOrgState(orgId);
   let pass = state.pass;
@@ -207,7 +157,7 @@ export function openOrgPass(
   }));
   const first = pages.next();
   first.catch(() => undefined);
-  return { orgId, state, pass, pages, first };
+  return { orgId, state, pass, pages, first, recheck };
 }
 
 /** An incremental pass's last batch, handed to the run to store with other organizations'. */
@@ -230,7 +180,7 @@ export async function syncOrganization(
   opened: OpenedPass,
   onLastPage?: () => void,
   deferFinal?: (batch: FinalBatch) => void,
-): Promise<OrgSyncState> {
+): Promise<PassResult> {
   const { orgId } = opened;
   let { state, pass } = opened;
 
@@ -239,7 +189,7 @@ export async function syncOrganization(
   // A resumed backfill's first page is checked, as it may repeat the last page stored before.
   let previousIds: Set<string> | null = pass.nextSkip === 0 ? new Set() : null;
   // Once a walk started over, every page may hold sessions stored before: all are checked.
-  let repeats = false;
+  let repeats = opened.recheck;
   // What the last pass stored of the overlap this one reads again, and what this one stores of
   // the overlap the next one will read.
   const known = new Map(Object.entries(pass.kind === 'incremental' ? (state.recent ?? {}) : {}));
@@ -251,81 +201,93 @@ export async function syncOrganization(
   // the next page never waits for a commit; the state they follow is the last one stored.
   let batch: Required<PageContent>[] = [];
   let stored = state;
-  for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
-    const { page, content } = step.value;
-    if (step.value.restarted) repeats = true;
-    const following = page.next;
-    if (following === null) onLastPage?.();
-    const current: SyncPass = pass;
-    const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
-    content.rows.forEach((row, i) => {
-      if (row.updated_at >= startedAt - ctx.overlapMs) {
-        recent.set(row.session_id, content.stamps[i] as string);
-      }
-    });
-    const progressed: SyncPass = {
-      ...current,
-      startedAt,
-      nextSkip: following?.skip ?? current.nextSkip,
-      nextCursor: following?.cursor ?? null,
-      pagesDone: current.pagesDone + 1,
-      sessionsDone: current.sessionsDone + page.itemCount,
-      // v3 may not say how many match: the count so far is then the best estimate.
-      total: page.total ?? Math.max(current.total, current.sessionsDone + page.itemCount),
-    };
-    const next: OrgSyncState = {
-      ...state,
-      pass: following === null ? null : progressed,
-      skipped: mergeSkipped(state.skipped, page.skipped),
-      skippedCount: state.skippedCount + page.skipped.length,
-      ...(page.filterIgnored ? { notice: FILTER_IGNORED_NOTICE } : {}),
-      ...(following === null
-        ? {
-            watermark: startedAt - ctx.overlapMs,
-            lastSuccessAt: ctx.now(),
-            lastError: null,
-            recent: Object.fromEntries(recent),
-          }
-        : {}),
-    };
-    state = next;
-    pass = progressed;
-
-    if (current.kind === 'incremental') {
-      batch.push(content);
-      if (following === null || batch.length === INCREMENTAL_BATCH_PAGES) {
-        // As one: the writer looks up the cached copies of the whole batch in one go.
-        const merged = mergeContents(batch);
-        batch = [];
-        if (following === null && deferFinal) {
-          deferFinal({ orgId, expected: stored, next, content: merged, known });
-        } else {
-          await storePages(ctx, [{ orgId, expected: stored, next }], () =>
-            writer.store(orgId, merged, { checkCached: true, known }),
-          );
+  try {
+    for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
+      const { page, content } = step.value;
+      if (step.value.restarted) repeats = true;
+      const following = page.next;
+      if (following === null) onLastPage?.();
+      const current: SyncPass = pass;
+      const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
+      content.rows.forEach((row, i) => {
+        if (row.updated_at >= startedAt - ctx.overlapMs) {
+          recent.set(row.session_id, content.stamps[i] as string);
         }
-        stored = next;
-      }
-      await ctx.onPage?.();
-      continue;
-    }
+      });
+      const progressed: SyncPass = {
+        ...current,
+        startedAt,
+        nextSkip: following?.skip ?? current.nextSkip,
+        nextCursor: following?.cursor ?? null,
+        pagesDone: current.pagesDone + 1,
+        sessionsDone: current.sessionsDone + page.itemCount,
+        // v3 may not say how many match: the count so far is then the best estimate.
+        total: page.total ?? Math.max(current.total, current.sessionsDone + page.itemCount),
+        // What the first page said, to check the cache against once the pass ends.
+        firstTotal: current.pagesDone === 0 ? page.total : (current.firstTotal ?? null),
+      };
+      const next: OrgSyncState = {
+        ...state,
+        pass: following === null ? null : progressed,
+        skipped: mergeSkipped(state.skipped, page.skipped),
+        skippedCount: state.skippedCount + page.skipped.length,
+        ...(page.filterIgnored ? { notice: FILTER_IGNORED_NOTICE } : {}),
+        ...(following === null
+          ? {
+              watermark: startedAt - ctx.overlapMs,
+              lastSuccessAt: ctx.now(),
+              lastError: null,
+              recent: Object.fromEntries(recent),
+            }
+          : {}),
+      };
+      state = next;
+      pass = progressed;
 
-    const checkCached = previousIds === null || repeats;
-    const seenBefore = previousIds ?? undefined;
-    const writing = storePages(ctx, [{ orgId, expected: stored, next }], () =>
-      writer.store(orgId, content, { checkCached, seenBefore }),
-    );
-    writing.catch(() => undefined);
-    await committing;
-    // A page that looks up cached copies is written alone: its counts depend on them.
-    if (checkCached) await writing;
-    committing = writing;
-    stored = next;
-    previousIds = new Set(page.sessions.map((session) => session.session_id));
-    await ctx.onPage?.();
+      if (current.kind === 'incremental') {
+        batch.push(content);
+        if (following === null || batch.length === INCREMENTAL_BATCH_PAGES) {
+          // As one: the writer looks up the cached copies of the whole batch in one go.
+          const merged = mergeContents(batch);
+          batch = [];
+          if (following === null && deferFinal) {
+            deferFinal({ orgId, expected: stored, next, content: merged, known });
+          } else {
+            await storePages(ctx, [{ orgId, expected: stored, next }], () =>
+              writer.store(orgId, merged, { checkCached: true, known }),
+            );
+          }
+          stored = next;
+        }
+        await ctx.onPage?.();
+        continue;
+      }
+
+      const checkCached = previousIds === null || repeats;
+      const seenBefore = previousIds ?? undefined;
+      const writing = storePages(ctx, [{ orgId, expected: stored, next }], () =>
+        writer.store(orgId, content, { checkCached, seenBefore }),
+      );
+      writing.catch(() => undefined);
+      await committing;
+      // A page that looks up cached copies is written alone: its counts depend on them.
+      if (checkCached) await writing;
+      committing = writing;
+      stored = next;
+      previousIds = new Set(page.sessions.map((session) => session.session_id));
+      await ctx.onPage?.();
+    }
+  } catch (error) {
+    // Stopped by new settings: the batch read so far is kept, with its checkpoint.
+    if (batch.length > 0 && keepsFetched(ctx.signal)) {
+      const kept = { orgId, expected: stored, next: state, content: mergeContents(batch), known };
+      if (deferFinal) deferFinal(kept);
+      else await storeFinalBatches(ctx, [kept]);
+    }
+    throw error;
   }
   await committing;
-  return state;
+  return { state, kind: pass.kind, firstTotal: pass.firstTotal ?? null };
 }
 
 /** An organization whose pages are stored, and the state they lead to from `expected`. */

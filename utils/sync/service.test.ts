@@ -4,6 +4,7 @@ import { cachedCount } from '../../tests/fixtures/db';
 import { createV2Client } from '../api';
 import { DevinDatabase, type SyncErrorInfo } from '../db';
 import { DEFAULT_SETTINGS } from '../settings/items';
+import { SyncCancelled } from './cancel';
 import { LEASE_TTL_MS } from './engine';
 import { isTransient } from './errors';
 import { LEASE_KEY } from './lease';
@@ -107,6 +108,43 @@ describe('sync service', () => {
     const db = new DevinDatabase(`service-${Math.random()}`);
     await service(() => configured(), [], db).resumeInterrupted();
     expect((await readSyncStatus(db)).lastStartedAt).toBeNull();
+  });
+
+  it('tells the run whether new settings discard the cache (another key) or keep it', async () => {
+    for (const [newKey, discarded] of [
+      [api.apiKey, false],
+      ['apk_user_other', true],
+    ] as const) {
+      let config = configured();
+      const signals: (AbortSignal | undefined)[] = [];
+      const sync = createSyncService({
+        db: new DevinDatabase(`service-${Math.random()}`),
+        readConfig: async () => config,
+        createClient: ({ apiBaseUrl, apiKey }) => {
+          const real = createV2Client({ baseUrl: apiBaseUrl, apiKey });
+          return {
+            ...real,
+            listSessionsPage(orgId, page, query, signal) {
+              signals.push(signal);
+              return real.listSessionsPage(orgId, page, query, signal);
+            },
+          };
+        },
+      });
+      api.setFaults({ latencyMs: 50 });
+      try {
+        const running = sync.syncNow('manual');
+        await expect.poll(() => signals.length).toBeGreaterThan(0);
+        config = configured(newKey);
+        await sync.settingsChanged();
+        expect(await running).toBe('cancelled');
+        const reason = signals[0]?.reason;
+        expect(reason).toBeInstanceOf(SyncCancelled);
+        expect((reason as SyncCancelled).cacheDiscarded).toBe(discarded);
+      } finally {
+        api.setFaults({ latencyMs: 0 });
+      }
+    }
   });
 
   it('stops a running sync when the settings change', async () => {

@@ -5,6 +5,7 @@
 import { createClient, type DevinClient } from '../api';
 import { clearCache, type DevinDatabase, type SyncErrorInfo } from '../db';
 import { checkApiBaseUrl, type Settings } from '../settings';
+import { SyncCancelled } from './cancel';
 import { runSync, type SyncOutcome } from './engine';
 import { cacheIdentity } from './identity';
 import { dropLeaseOfStoppedWorker } from './lease';
@@ -26,6 +27,8 @@ export interface SyncServiceOptions {
   onPage?: () => Promise<void> | void;
   /** Told when a sync ends in an error (the background schedules a sooner retry for some). */
   onFailure?: (error: SyncErrorInfo) => void;
+  /** Settles once the database is open or rebuilt (utils/db/database.ts): runs wait for it. */
+  opened?: Promise<unknown>;
 }
 
 export function createSyncService(options: SyncServiceOptions) {
@@ -37,9 +40,12 @@ export function createSyncService(options: SyncServiceOptions) {
       createClient({ baseUrl: config.apiBaseUrl, apiKey: config.apiKey }));
   let running: Promise<SyncNowResult> | null = null;
   let controller: AbortController | null = null;
+  /** The identity (key and base URL) the running sync fills the cache for. */
+  let runIdentity: string | null = null;
   // A browser runs one background worker at a time: a lease found at start-up belongs to a
   // predecessor that was stopped, so it is dropped before this worker syncs.
-  const ready = dropLeaseOfStoppedWorker(db);
+  // It waits for the database to open, as a failed upgrade deletes and recreates it first.
+  const ready = Promise.resolve(options.opened).then(() => dropLeaseOfStoppedWorker(db));
 
   async function run(trigger: SyncTrigger): Promise<SyncNowResult> {
     await ready;
@@ -55,12 +61,13 @@ export function createSyncService(options: SyncServiceOptions) {
     }
     // A refused key waits for new settings; a person asking again is let through.
     if (trigger === 'alarm' && (await readSyncStatus(db)).pausedReason) return 'paused';
+    runIdentity = await cacheIdentity(settings.apiBaseUrl, apiKey);
     controller = new AbortController();
     const outcome = await runSync({
       signal: controller.signal,
       db,
       client: makeClient({ apiBaseUrl: settings.apiBaseUrl, apiKey }),
-      identity: await cacheIdentity(settings.apiBaseUrl, apiKey),
+      identity: runIdentity,
       orgIds: settings.orgIds,
       historyDays: settings.historyDays,
       holder,
@@ -70,6 +77,15 @@ export function createSyncService(options: SyncServiceOptions) {
       options.onFailure?.(outcome.status.lastError);
     }
     return outcome.result;
+  }
+
+  /** Whether the settings now name another key or base URL than the running sync's. */
+  async function identityChanged(): Promise<boolean> {
+    const { apiKey, settings } = await options.readConfig();
+    if (!apiKey) return true;
+    // An address that cannot be read starts no sync: the cache is kept as it is.
+    const identity = await cacheIdentity(settings.apiBaseUrl, apiKey).catch(() => runIdentity);
+    return identity !== runIdentity;
   }
 
   /** Starts a sync, or joins the one this worker is already running. */
@@ -100,7 +116,7 @@ export function createSyncService(options: SyncServiceOptions) {
      * progress is kept), and a refused key no longer holds back scheduled syncs.
      */
     async settingsChanged(): Promise<void> {
-      controller?.abort();
+      if (running) controller?.abort(new SyncCancelled(await identityChanged()));
       await running?.catch(() => undefined);
       await updateSyncStatus(db, { pausedReason: null });
     },

@@ -1,7 +1,8 @@
 /** The overall sync outcome the popup, options page and badge show (per-org detail is in syncState). */
 import type { DevinDatabase, SyncErrorInfo } from '../db';
+import { SYNC_STATUS_KEY } from '../db/name';
 
-export const STATUS_KEY = 'syncStatus';
+export const STATUS_KEY = SYNC_STATUS_KEY;
 
 export interface SyncStatus {
   lastStartedAt: number | null;
@@ -10,6 +11,11 @@ export interface SyncStatus {
   lastError: SyncErrorInfo | null;
   /** Set when the key was refused: scheduled syncs wait until the settings change. */
   pausedReason: string | null;
+  /**
+   * Something the person should know that is not an error: the cache was deleted and is being
+   * filled again (see utils/db/open.ts). Cleared once a sync has succeeded since.
+   */
+  notice: string | null;
 }
 
 export const EMPTY_SYNC_STATUS: SyncStatus = {
@@ -18,6 +24,7 @@ export const EMPTY_SYNC_STATUS: SyncStatus = {
   lastSuccessAt: null,
   lastError: null,
   pausedReason: null,
+  notice: null,
 };
 
 export async function readSyncStatus(db: DevinDatabase): Promise<SyncStatus> {
