@@ -12,6 +12,8 @@ import { testConnection } from '../utils/connection/test-connection';
 import { db } from '../utils/db/database';
 import { runDetached } from '../utils/log';
 import { onMessage } from '../utils/messaging';
+import { guardHandler } from '../utils/messaging-guard';
+import { noPayload, sessionPayload, testConnectionPayload } from '../utils/messaging-schemas';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
 import {
   apiKeyItem,
@@ -65,21 +67,43 @@ export default defineBackground({
 
     const actions = createActionsService({ db, readConfig, onPoll: keepAwake() });
 
-    onMessage('syncNow', () => sync.syncNow('manual'));
-    onMessage('fullResync', () => sync.fullResync());
-    onMessage('clearCache', () => sync.clearCache());
-    onMessage('testConnection', ({ data }) => {
-      // Checked here too: the key must never be sent to an address the options page would refuse.
-      const baseUrl = checkApiBaseUrl(data.apiBaseUrl);
-      if (!baseUrl.ok) return { ok: false, kind: 'invalid_request', message: baseUrl.reason };
-      return testConnection(
-        createClient({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
-        data.orgIds,
-      ).then((report) => actions.afterConnectionTest(data, report));
-    });
-    onMessage('analysisOffer', ({ data }) => actions.analysisOffer(data.sessionId));
-    onMessage('generateAnalysis', ({ data }) => actions.generateAnalysis(data.sessionId));
-    onMessage('loadFirstPrompt', ({ data }) => actions.loadFirstPrompt(data.sessionId));
+    // Every handler is guarded: own pages only, and a payload of the declared shape.
+    onMessage(
+      'syncNow',
+      guardHandler(noPayload, () => sync.syncNow('manual')),
+    );
+    onMessage(
+      'fullResync',
+      guardHandler(noPayload, () => sync.fullResync()),
+    );
+    onMessage(
+      'clearCache',
+      guardHandler(noPayload, () => sync.clearCache()),
+    );
+    onMessage(
+      'testConnection',
+      guardHandler(testConnectionPayload, (data) => {
+        // Checked here too: the key must never be sent to an address the options page would refuse.
+        const baseUrl = checkApiBaseUrl(data.apiBaseUrl);
+        if (!baseUrl.ok) return { ok: false, kind: 'invalid_request', message: baseUrl.reason };
+        return testConnection(
+          createClient({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
+          data.orgIds,
+        ).then((report) => actions.afterConnectionTest(data, report));
+      }),
+    );
+    onMessage(
+      'analysisOffer',
+      guardHandler(sessionPayload, (data) => actions.analysisOffer(data.sessionId)),
+    );
+    onMessage(
+      'generateAnalysis',
+      guardHandler(sessionPayload, (data) => actions.generateAnalysis(data.sessionId)),
+    );
+    onMessage(
+      'loadFirstPrompt',
+      guardHandler(sessionPayload, (data) => actions.loadFirstPrompt(data.sessionId)),
+    );
 
     browser.runtime.onInstalled.addListener(() => {
       runDetached(
