@@ -5,19 +5,24 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createActionsService } from '../utils/actions/service';
-import { createClient } from '../utils/api';
 import { applyBadge } from '../utils/badge/apply';
 import { watchGlobalBadge } from '../utils/badge/watch';
-import { testConnection } from '../utils/connection/test-connection';
+import { createKeyActions } from '../utils/connection/key-actions';
 import { db } from '../utils/db/database';
 import { runDetached } from '../utils/log';
 import { onMessage } from '../utils/messaging';
 import { guardHandler } from '../utils/messaging-guard';
-import { noPayload, sessionPayload, testConnectionPayload } from '../utils/messaging-schemas';
+import {
+  forgetKeyPayload,
+  noPayload,
+  sessionPayload,
+  testConnectionPayload,
+  testSavedConnectionPayload,
+} from '../utils/messaging-schemas';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
 import {
   apiKeyItem,
-  checkApiBaseUrl,
+  backfillKeyEnding,
   readEffectiveSettings,
   settingsItem,
 } from '../utils/settings';
@@ -66,6 +71,10 @@ export default defineBackground({
     });
 
     const actions = createActionsService({ db, readConfig, onPoll: keepAwake() });
+    const keys = createKeyActions({
+      afterTest: (tested, report) => actions.afterConnectionTest(tested, report),
+      clearCache: () => sync.clearCache(),
+    });
 
     // Every handler is guarded: own pages only, and a payload of the declared shape.
     onMessage(
@@ -80,18 +89,9 @@ export default defineBackground({
       'clearCache',
       guardHandler(noPayload, () => sync.clearCache()),
     );
-    onMessage(
-      'testConnection',
-      guardHandler(testConnectionPayload, (data) => {
-        // Checked here too: the key must never be sent to an address the options page would refuse.
-        const baseUrl = checkApiBaseUrl(data.apiBaseUrl);
-        if (!baseUrl.ok) return { ok: false, kind: 'invalid_request', message: baseUrl.reason };
-        return testConnection(
-          createClient({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
-          data.orgIds,
-        ).then((report) => actions.afterConnectionTest(data, report));
-      }),
-    );
+    onMessage('testConnection', guardHandler(testConnectionPayload, keys.testTypedKey));
+    onMessage('testSavedConnection', guardHandler(testSavedConnectionPayload, keys.testSavedKey));
+    onMessage('forgetKey', guardHandler(forgetKeyPayload, keys.forgetKey));
     onMessage(
       'analysisOffer',
       guardHandler(sessionPayload, (data) => actions.analysisOffer(data.sessionId)),
@@ -137,6 +137,7 @@ export default defineBackground({
     registerPullRequestFeature({ db });
 
     runDetached('scheduling syncs', applySchedule());
+    runDetached("storing the saved key's ending", backfillKeyEnding());
     runDetached('resuming an interrupted sync', sync.resumeInterrupted());
   },
 });

@@ -16,3 +16,10 @@ export const testConnectionPayload = v.strictObject({
 export const sessionPayload = v.strictObject({
   sessionId: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
 });
+
+export const testSavedConnectionPayload = v.strictObject({
+  apiBaseUrl: v.pipe(v.string(), v.maxLength(2048)),
+  orgIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(256))), v.maxLength(500)),
+});
+
+export const forgetKeyPayload = v.strictObject({ deleteData: v.boolean() });

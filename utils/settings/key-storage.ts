@@ -1,0 +1,30 @@
+/**
+ * Writing and forgetting the API key. Pages may write a new key but never read one back: they
+ * see only its ending (apiKeyEndingItem), written in the same storage write as the key.
+ */
+import { storage } from 'wxt/utils/storage';
+import { apiKeyEndingItem, apiKeyItem, DEFAULT_SETTINGS, keyEnding, settingsItem } from './items';
+
+/**
+ * Saves the key, its ending and the base URL in one storage write: the background reacts to
+ * the change once, with both new values, and never sends the new key to the old address.
+ */
+export async function saveConnection(apiKey: string, apiBaseUrl: string | null): Promise<void> {
+  const current = { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  await storage.setItems([
+    { item: apiKeyItem, value: apiKey },
+    { item: apiKeyEndingItem, value: keyEnding(apiKey) },
+    { item: settingsItem, value: apiBaseUrl === null ? current : { ...current, apiBaseUrl } },
+  ]);
+}
+
+/** Removes the key and its ending together. */
+export async function removeKey(): Promise<void> {
+  await storage.removeItems([apiKeyItem, apiKeyEndingItem]);
+}
+
+/** A key saved before endings were stored gets one, so the options page can show it. */
+export async function backfillKeyEnding(): Promise<void> {
+  const [apiKey, ending] = await Promise.all([apiKeyItem.getValue(), apiKeyEndingItem.getValue()]);
+  if (apiKey && ending === null) await apiKeyEndingItem.setValue(keyEnding(apiKey));
+}
