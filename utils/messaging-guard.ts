@@ -9,13 +9,13 @@ import { browser } from 'wxt/browser';
 import { logFailure } from './log';
 
 /** The parts of runtime.MessageSender the check needs (tests build them by hand). */
-export interface SenderInfo {
+interface SenderInfo {
   id?: string;
   url?: string;
 }
 
 /** Own extension id and a URL under the extension's own origin (chrome- or moz-extension). */
-export function isOwnPage(sender: SenderInfo | undefined): boolean {
+function isOwnPage(sender: SenderInfo | undefined): boolean {
   if (!sender || sender.id !== browser.runtime.id) return false;
   const origin = browser.runtime.getURL('');
   return typeof sender.url === 'string' && sender.url.startsWith(origin);
