@@ -22,7 +22,7 @@ import {
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
 import {
   apiKeyItem,
-  backfillKeyEnding,
+  syncKeyEnding,
   readEffectiveSettings,
   settingsItem,
 } from '../utils/settings';
@@ -130,14 +130,17 @@ export default defineBackground({
       );
     };
     settingsItem.watch(onSettingsChanged);
-    apiKeyItem.watch(onSettingsChanged);
+    apiKeyItem.watch(() => {
+      runDetached('storing the saved key\'s ending', syncKeyEnding());
+      onSettingsChanged();
+    });
 
     watchGlobalBadge(db, applyBadge);
 
     registerPullRequestFeature({ db });
 
     runDetached('scheduling syncs', applySchedule());
-    runDetached("storing the saved key's ending", backfillKeyEnding());
+    runDetached("storing the saved key's ending", syncKeyEnding());
     runDetached('resuming an interrupted sync', sync.resumeInterrupted());
   },
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { apiKeyEndingItem, apiKeyItem, keyEnding } from './items';
-import { backfillKeyEnding, removeKey, saveConnection } from './key-storage';
+import { syncKeyEnding, removeKey, saveConnection } from './key-storage';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -20,7 +20,7 @@ describe('the key ending', () => {
 
   it('is written for a key saved before endings existed', async () => {
     await apiKeyItem.setValue('apk_user_old_key_5678');
-    await backfillKeyEnding();
+    await syncKeyEnding();
     expect(await apiKeyEndingItem.getValue()).toBe('5678');
   });
 

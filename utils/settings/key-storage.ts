@@ -23,8 +23,12 @@ export async function removeKey(): Promise<void> {
   await storage.removeItems([apiKeyItem, apiKeyEndingItem]);
 }
 
-/** A key saved before endings were stored gets one, so the options page can show it. */
-export async function backfillKeyEnding(): Promise<void> {
+/**
+ * Keeps the ending in step with the key when the key was written without one (saved before
+ * endings existed, or set by a test or another tool): pages only ever see the ending.
+ */
+export async function syncKeyEnding(): Promise<void> {
   const [apiKey, ending] = await Promise.all([apiKeyItem.getValue(), apiKeyEndingItem.getValue()]);
-  if (apiKey && ending === null) await apiKeyEndingItem.setValue(keyEnding(apiKey));
+  const expected = apiKey ? keyEnding(apiKey) : null;
+  if (ending !== expected) await apiKeyEndingItem.setValue(expected);
 }
