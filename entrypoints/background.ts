@@ -20,12 +20,7 @@ import {
   testSavedConnectionPayload,
 } from '../utils/messaging-schemas';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
-import {
-  apiKeyItem,
-  syncKeyEnding,
-  readEffectiveSettings,
-  settingsItem,
-} from '../utils/settings';
+import { apiKeyItem, readEffectiveSettings, settingsItem, syncKeyEnding } from '../utils/settings';
 import { isTransient } from '../utils/sync/errors';
 import {
   cancelSync,
@@ -131,7 +126,7 @@ export default defineBackground({
     };
     settingsItem.watch(onSettingsChanged);
     apiKeyItem.watch(() => {
-      runDetached('storing the saved key\'s ending', syncKeyEnding());
+      runDetached("storing the saved key's ending", syncKeyEnding());
       onSettingsChanged();
     });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { apiKeyEndingItem, apiKeyItem, keyEnding } from './items';
-import { syncKeyEnding, removeKey, saveConnection } from './key-storage';
+import { removeKey, saveConnection, syncKeyEnding } from './key-storage';
 
 beforeEach(() => {
   fakeBrowser.reset();
