@@ -5,20 +5,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createActionsService } from '../utils/actions/service';
-import { createClient } from '../utils/api';
 import { applyBadge } from '../utils/badge/apply';
 import { watchGlobalBadge } from '../utils/badge/watch';
-import { testConnection } from '../utils/connection/test-connection';
+import { createKeyActions } from '../utils/connection/key-actions';
 import { databaseOpened, db } from '../utils/db/database';
 import { runDetached } from '../utils/log';
 import { onMessage } from '../utils/messaging';
-import { registerPullRequestFeature } from '../utils/pr-lookup/register';
+import { guardHandler } from '../utils/messaging-guard';
 import {
-  apiKeyItem,
-  checkApiBaseUrl,
-  readEffectiveSettings,
-  settingsItem,
-} from '../utils/settings';
+  forgetKeyPayload,
+  noPayload,
+  sessionPayload,
+  testConnectionPayload,
+  testSavedConnectionPayload,
+} from '../utils/messaging-schemas';
+import { registerPullRequestFeature } from '../utils/pr-lookup/register';
+import { apiKeyItem, readEffectiveSettings, settingsItem, syncKeyEnding } from '../utils/settings';
 import { isTransient } from '../utils/sync/errors';
 import {
   cancelSync,
@@ -65,22 +67,39 @@ export default defineBackground({
     });
 
     const actions = createActionsService({ db, readConfig, onPoll: keepAwake() });
-
-    onMessage('syncNow', () => sync.syncNow('manual'));
-    onMessage('fullResync', () => sync.fullResync());
-    onMessage('clearCache', () => sync.clearCache());
-    onMessage('testConnection', ({ data }) => {
-      // Checked here too: the key must never be sent to an address the options page would refuse.
-      const baseUrl = checkApiBaseUrl(data.apiBaseUrl);
-      if (!baseUrl.ok) return { ok: false, kind: 'invalid_request', message: baseUrl.reason };
-      return testConnection(
-        createClient({ baseUrl: baseUrl.value, apiKey: data.apiKey }),
-        data.orgIds,
-      ).then((report) => actions.afterConnectionTest(data, report));
+    const keys = createKeyActions({
+      afterTest: (tested, report) => actions.afterConnectionTest(tested, report),
+      clearCache: () => sync.clearCache(),
     });
-    onMessage('analysisOffer', ({ data }) => actions.analysisOffer(data.sessionId));
-    onMessage('generateAnalysis', ({ data }) => actions.generateAnalysis(data.sessionId));
-    onMessage('loadFirstPrompt', ({ data }) => actions.loadFirstPrompt(data.sessionId));
+
+    // Every handler is guarded: own pages only, and a payload of the declared shape.
+    onMessage(
+      'syncNow',
+      guardHandler(noPayload, () => sync.syncNow('manual')),
+    );
+    onMessage(
+      'fullResync',
+      guardHandler(noPayload, () => sync.fullResync()),
+    );
+    onMessage(
+      'clearCache',
+      guardHandler(noPayload, () => sync.clearCache()),
+    );
+    onMessage('testConnection', guardHandler(testConnectionPayload, keys.testTypedKey));
+    onMessage('testSavedConnection', guardHandler(testSavedConnectionPayload, keys.testSavedKey));
+    onMessage('forgetKey', guardHandler(forgetKeyPayload, keys.forgetKey));
+    onMessage(
+      'analysisOffer',
+      guardHandler(sessionPayload, (data) => actions.analysisOffer(data.sessionId)),
+    );
+    onMessage(
+      'generateAnalysis',
+      guardHandler(sessionPayload, (data) => actions.generateAnalysis(data.sessionId)),
+    );
+    onMessage(
+      'loadFirstPrompt',
+      guardHandler(sessionPayload, (data) => actions.loadFirstPrompt(data.sessionId)),
+    );
 
     browser.runtime.onInstalled.addListener(() => {
       runDetached(
@@ -107,13 +126,17 @@ export default defineBackground({
       );
     };
     settingsItem.watch(onSettingsChanged);
-    apiKeyItem.watch(onSettingsChanged);
+    apiKeyItem.watch(() => {
+      runDetached("storing the saved key's ending", syncKeyEnding());
+      onSettingsChanged();
+    });
 
     watchGlobalBadge(db, applyBadge);
 
     registerPullRequestFeature({ db });
 
     runDetached('scheduling syncs', applySchedule());
+    runDetached("storing the saved key's ending", syncKeyEnding());
     runDetached('resuming an interrupted sync', sync.resumeInterrupted());
   },
 });

@@ -14,6 +14,10 @@ export interface ProtocolMap {
   clearCache(): void;
   /** Tests a key and base URL before they are saved, so a typo never replaces a working key. */
   testConnection(data: { apiBaseUrl: string; apiKey: string; orgIds: string[] }): ConnectionReport;
+  /** Tests the saved key (which pages never read) against a base URL and organizations. */
+  testSavedConnection(data: { apiBaseUrl: string; orgIds: string[] }): ConnectionReport;
+  /** Removes the saved key; deletes the cached data too when asked or when policy requires. */
+  forgetKey(data: { deleteData: boolean }): void;
   /** Whether to offer "Generate analysis" for a session, or why not (v3 and the permission). */
   analysisOffer(data: { sessionId: string }): AnalysisOffer;
   /** Asks Devin to analyse a session and stores the analysed copy; ends when it is stored. */

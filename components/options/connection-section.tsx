@@ -1,28 +1,33 @@
 /**
  * API key and base URL: test them (the background calls the API; this page never does), save
  * them, or forget the key. A key is tested before it is saved, so a typo never replaces a key
- * that works: the cache belongs to one key, and a refused key would stop sync.
+ * that works: the cache belongs to one key, and a refused key would stop sync. Once saved, the
+ * key is never read back: the page shows its last 4 characters and tests it by message.
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { sendMessage } from '../../utils/messaging';
-import { apiKeyItem, DEFAULT_API_BASE_URL } from '../../utils/settings/items';
+import { DEFAULT_API_BASE_URL } from '../../utils/settings/items';
+import { saveConnection } from '../../utils/settings/key-storage';
 import { isBuiltInOrigin, requestOriginPermission } from '../../utils/settings/permissions';
 import { checkApiBaseUrl } from '../../utils/settings/validate';
 import { plural } from '../shared/format';
 import { ApiKeyField } from './api-key-field';
 import { BaseUrlField } from './base-url-field';
 import { Card } from './card';
-import { ConfirmStep, useConfirmStep } from './confirm-step';
+import { useConfirmStep } from './confirm-step';
 import { describeFailure, isKeyRefused, NO_BACKGROUND } from './connection-report';
 import { errorNotice, Feedback, type Notice, UnsavedMark } from './feedback';
+import { ForgetKeyStep } from './forget-key-step';
 import { OriginAccess } from './origin-access';
-import { type StoredConfig, saveConnection } from './stored-config';
+import { SavedKey } from './saved-key';
+import { type StoredConfig, saveSettings } from './stored-config';
 import './connection-section.css';
 
 interface Target {
   apiBaseUrl: string;
-  apiKey: string;
+  /** Null: the saved key, which the background reads itself. */
+  apiKey: string | null;
   /** Resolves once the browser allows the extension to reach the base URL. */
   permission: Promise<boolean>;
 }
@@ -36,19 +41,22 @@ export function ConnectionSection(props: {
   const { stored } = props;
   const lockedBase = stored.managed.apiBaseUrl;
   const [baseUrl, setBaseUrl] = useState(lockedBase ?? stored.settings.apiBaseUrl);
-  const [apiKey, setApiKey] = useState(stored.apiKey ?? '');
+  // Typed only for a new key; a saved key is never read back into the page.
+  const [apiKey, setApiKey] = useState('');
+  const [replacing, setReplacing] = useState(false);
   const [baseError, setBaseError] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [offerSaveAnyway, setOfferSaveAnyway] = useState(false);
   const forget = useConfirmStep();
-  const tested = useRef<{ apiBaseUrl: string; apiKey: string } | null>(null);
+  const tested = useRef<{ apiBaseUrl: string; apiKey: string | null } | null>(null);
   const lastReport = useRef<ConnectionReport | null>(null);
 
   const effectiveBase = lockedBase ?? baseUrl;
+  const usingSaved = stored.keyEnding !== null && !replacing;
   const dirty =
-    apiKey.trim() !== (stored.apiKey ?? '') ||
+    (!usingSaved && apiKey.trim() !== '') ||
     (!lockedBase && baseUrl.trim() !== stored.settings.apiBaseUrl);
 
   function checkBase(): string | null {
@@ -63,7 +71,7 @@ export function ConnectionSection(props: {
    */
   function prepare(): Target | null {
     const apiBaseUrl = checkBase();
-    const key = apiKey.trim();
+    const key = usingSaved ? null : apiKey.trim();
     setKeyError(key === '' ? 'Enter the API key.' : null);
     if (apiBaseUrl === null || key === '') {
       setNotice(null);
@@ -85,11 +93,15 @@ export function ConnectionSection(props: {
     }
     let report: ConnectionReport;
     try {
-      report = await sendMessage('testConnection', {
-        apiBaseUrl: target.apiBaseUrl,
-        apiKey: target.apiKey,
-        orgIds: [...props.orgIds],
-      });
+      const orgIds = [...props.orgIds];
+      report =
+        target.apiKey === null
+          ? await sendMessage('testSavedConnection', { apiBaseUrl: target.apiBaseUrl, orgIds })
+          : await sendMessage('testConnection', {
+              apiBaseUrl: target.apiBaseUrl,
+              apiKey: target.apiKey,
+              orgIds,
+            });
     } catch {
       setNotice({ tone: 'error', text: NO_BACKGROUND });
       return null;
@@ -167,9 +179,16 @@ export function ConnectionSection(props: {
           return;
         }
       }
-      await saveConnection(target.apiKey, lockedBase ? null : target.apiBaseUrl);
+      if (target.apiKey === null) {
+        if (!lockedBase) await saveSettings({ apiBaseUrl: target.apiBaseUrl });
+      } else {
+        await saveConnection(target.apiKey, lockedBase ? null : target.apiBaseUrl);
+      }
       setBaseUrl(lockedBase ?? target.apiBaseUrl);
-      setApiKey(target.apiKey);
+      // The page lets go of the key: from now on it shows only the ending.
+      setApiKey('');
+      setReplacing(false);
+      tested.current = last && target.apiKey !== null ? { ...last, apiKey: null } : null;
       const report = lastReport.current;
       const works =
         report?.ok && !report.directoryForbidden
@@ -179,14 +198,22 @@ export function ConnectionSection(props: {
     });
   }
 
-  function onForget() {
+  function onForget(deleteData: boolean) {
     void withBusy(async () => {
-      await apiKeyItem.removeValue();
+      try {
+        await sendMessage('forgetKey', { deleteData });
+      } catch {
+        setNotice({ tone: 'error', text: NO_BACKGROUND });
+        return;
+      }
       tested.current = null;
       setApiKey('');
+      setReplacing(false);
       setNotice({
         tone: 'success',
-        text: 'The key was removed from this browser. Sync has stopped; cached sessions stay until you clear them.',
+        text: deleteData
+          ? 'The key and the cached data were removed from this browser. Sync has stopped.'
+          : 'The key was removed from this browser. Sync has stopped; cached sessions stay until you clear them.',
       });
       forget.close(() => document.getElementById('api-key')?.focus());
     });
@@ -205,16 +232,31 @@ export function ConnectionSection(props: {
           onSave(false);
         }}
       >
-        <ApiKeyField
-          id="api-key"
-          value={apiKey}
-          saved={stored.apiKey !== null}
-          error={keyError}
-          onInput={(value) => {
-            setApiKey(value);
-            setKeyError(null);
-          }}
-        />
+        {usingSaved && stored.keyEnding !== null ? (
+          <SavedKey
+            ending={stored.keyEnding}
+            busy={busy}
+            onReplace={() => {
+              setReplacing(true);
+              setNotice(null);
+              tested.current = null;
+            }}
+            forgetOpen={forget.open}
+            forgetRef={forget.openerRef}
+            onForget={forget.show}
+          />
+        ) : (
+          <ApiKeyField
+            id="api-key"
+            value={apiKey}
+            saved={stored.keyEnding !== null}
+            error={keyError}
+            onInput={(value) => {
+              setApiKey(value);
+              setKeyError(null);
+            }}
+          />
+        )}
         <BaseUrlField
           id="api-base-url"
           value={effectiveBase}
@@ -228,7 +270,7 @@ export function ConnectionSection(props: {
             if (baseUrl.trim() !== '') checkBase();
           }}
         />
-        {stored.apiKey !== null ? (
+        {stored.keyEnding !== null ? (
           <OriginAccess origin={lockedBase ?? stored.settings.apiBaseUrl} what="sync" />
         ) : null}
         <div class="actions">
@@ -244,24 +286,24 @@ export function ConnectionSection(props: {
             </button>
           ) : null}
           <UnsavedMark dirty={dirty} />
-          <span class="spacer" />
-          {stored.apiKey !== null && !forget.open ? (
+          {replacing ? (
             <button
               type="button"
-              class="danger"
-              ref={forget.openerRef}
               disabled={busy}
-              onClick={forget.show}
+              onClick={() => {
+                setReplacing(false);
+                setApiKey('');
+                setKeyError(null);
+              }}
             >
-              Forget key…
+              Keep the saved key
             </button>
           ) : null}
         </div>
-        <ConfirmStep
+        <ForgetKeyStep
           step={forget}
-          question="Remove the saved key from this browser? Sync stops until a key is saved again."
-          action="Remove key"
           busy={busy}
+          required={stored.managed.forgetDataWithKey === true}
           onConfirm={onForget}
         />
         <Feedback notice={notice} />

@@ -63,7 +63,7 @@ export function OptionsApp() {
         <p class="muted">Settings</p>
       </header>
       <SetupSteps
-        hasKey={stored.apiKey !== null}
+        hasKey={stored.keyEnding !== null}
         hasOrgs={orgIds.length > 0}
         synced={view.status.lastSuccessAt !== null}
       />

@@ -17,7 +17,7 @@ function Harness(props: { report?: ConnectionReport | null; initial?: string[] }
   const [draft, setDraft] = useState(props.initial ?? []);
   return (
     <OrganizationsSection
-      stored={storedConfig({ apiKey: 'apk_user_abc' })}
+      stored={storedConfig({ keyEnding: '_abc' })}
       known={KNOWN}
       report={props.report ?? null}
       draft={draft}

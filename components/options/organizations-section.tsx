@@ -107,9 +107,10 @@ export function OrganizationsSection(props: {
       await saveSettings({ orgIds: [...draft] });
       setNotice({
         tone: 'success',
-        text: stored.apiKey
-          ? `Saved. Syncing ${plural(draft.length, 'organization')} in the background.`
-          : `Saved ${plural(draft.length, 'organization')}. Save an API key above to start syncing.`,
+        text:
+          stored.keyEnding !== null
+            ? `Saved. Syncing ${plural(draft.length, 'organization')} in the background.`
+            : `Saved ${plural(draft.length, 'organization')}. Save an API key above to start syncing.`,
       });
     } catch (error) {
       setNotice({ tone: 'error', text: `Not saved: ${String(error)}` });

@@ -167,7 +167,7 @@ export function SyncSection(props: {
   const [notice, setNotice] = useState<Notice | null>(null);
   const running = requested || isSyncRunning(props.view, now);
   const orgIds = props.stored.managed.orgIds ?? props.stored.settings.orgIds;
-  const configured = props.stored.apiKey !== null && orgIds.length > 0;
+  const configured = props.stored.keyEnding !== null && orgIds.length > 0;
 
   async function onSyncNow() {
     setRequested(true);

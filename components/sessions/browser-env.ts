@@ -4,13 +4,16 @@ import { prefetchFirstScreen } from '../../utils/db/first-screen';
 import { DATABASE_NAME } from '../../utils/db/name';
 import type { DevinDatabase } from '../../utils/db/schema';
 import { sendMessage } from '../../utils/messaging';
-import { apiKeyItem, readEffectiveSettings } from '../../utils/settings';
+import { apiKeyEndingItem, readEffectiveSettings } from '../../utils/settings';
 import { watchSettings } from '../shared/watch-settings';
 import type { SessionsEnv } from './env';
 
 async function isConfigured(): Promise<boolean> {
-  const [apiKey, settings] = await Promise.all([apiKeyItem.getValue(), readEffectiveSettings()]);
-  return Boolean(apiKey) && settings.orgIds.length > 0;
+  const [ending, settings] = await Promise.all([
+    apiKeyEndingItem.getValue(),
+    readEffectiveSettings(),
+  ]);
+  return ending !== null && settings.orgIds.length > 0;
 }
 
 export function createBrowserEnv(): SessionsEnv {

@@ -29,6 +29,8 @@ export async function configure(page: Page, config: ExtensionConfig): Promise<vo
   await page.evaluate(async (c) => {
     await chrome.storage.local.set({
       apiKey: c.apiKey,
+      // Only the last 4 characters: what the options page shows in place of the key.
+      apiKeyEnding: c.apiKey.slice(-4),
       settings: {
         apiBaseUrl: c.apiBaseUrl,
         orgIds: c.orgIds,

@@ -1,3 +1,4 @@
 export * from './items';
+export * from './key-storage';
 export * from './managed';
 export * from './validate';

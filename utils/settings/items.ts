@@ -31,6 +31,19 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', { fallback: null });
 
+/**
+ * The last characters of the saved key, not a secret: what the options page shows instead of
+ * the key, which no page reads back once saved. Written only through `keyEnding`.
+ */
+export const apiKeyEndingItem = storage.defineItem<string | null>('local:apiKeyEnding', {
+  fallback: null,
+});
+
+/** At most the last 4 characters: enough to recognise a key, far too few to use it. */
+export function keyEnding(apiKey: string): string {
+  return apiKey.trim().slice(-4);
+}
+
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
 });

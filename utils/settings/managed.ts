@@ -7,7 +7,10 @@ import { DEFAULT_SETTINGS, type Settings, settingsItem } from './items';
 
 export type ManagedSettings = Partial<
   Pick<Settings, 'apiBaseUrl' | 'orgIds' | 'syncIntervalMinutes'>
->;
+> & {
+  /** Forgetting the key always deletes the cached sessions, prompts and member e-mails too. */
+  forgetDataWithKey?: boolean;
+};
 
 /** Keeps only well-typed values: a broken policy must not break the extension. */
 export function pickManaged(raw: Record<string, unknown>): ManagedSettings {
@@ -20,6 +23,7 @@ export function pickManaged(raw: Record<string, unknown>): ManagedSettings {
   if (typeof raw.syncIntervalMinutes === 'number' && raw.syncIntervalMinutes >= 1) {
     managed.syncIntervalMinutes = Math.round(raw.syncIntervalMinutes);
   }
+  if (raw.forgetDataWithKey === true) managed.forgetDataWithKey = true;
   return managed;
 }
 
@@ -36,5 +40,7 @@ export async function readManagedSettings(): Promise<ManagedSettings> {
 /** The settings in force: what was saved, with policy values on top. */
 export async function readEffectiveSettings(): Promise<Settings> {
   const [saved, managed] = await Promise.all([settingsItem.getValue(), readManagedSettings()]);
-  return { ...DEFAULT_SETTINGS, ...saved, ...managed };
+  // Not a setting: only the forget action reads it.
+  const { forgetDataWithKey: _, ...values } = managed;
+  return { ...DEFAULT_SETTINGS, ...saved, ...values };
 }

@@ -1,0 +1,48 @@
+/**
+ * The background's side of the options page's connection card: testing a typed key, testing
+ * the saved key without handing it to the page, and forgetting the key (with the cache when
+ * asked or when policy requires it).
+ */
+import { createClient } from '../api';
+import { apiKeyItem, checkApiBaseUrl, readManagedSettings, removeKey } from '../settings';
+import { type ConnectionReport, testConnection } from './test-connection';
+
+export interface KeyActionDeps {
+  /** Called after each test with what was tested (see actions service). */
+  afterTest: (
+    tested: { apiBaseUrl: string; apiKey: string },
+    report: ConnectionReport,
+  ) => Promise<ConnectionReport>;
+  clearCache: () => Promise<void>;
+}
+
+export function createKeyActions(deps: KeyActionDeps) {
+  async function test(apiBaseUrl: string, apiKey: string, orgIds: string[]) {
+    // Checked here too: the key must never be sent to an address the options page would refuse.
+    const baseUrl = checkApiBaseUrl(apiBaseUrl);
+    if (!baseUrl.ok) {
+      return { ok: false, kind: 'invalid_request', message: baseUrl.reason } as ConnectionReport;
+    }
+    const report = await testConnection(createClient({ baseUrl: baseUrl.value, apiKey }), orgIds);
+    return deps.afterTest({ apiBaseUrl: baseUrl.value, apiKey }, report);
+  }
+
+  return {
+    testTypedKey: (data: { apiBaseUrl: string; apiKey: string; orgIds: string[] }) =>
+      test(data.apiBaseUrl, data.apiKey, data.orgIds),
+
+    async testSavedKey(data: { apiBaseUrl: string; orgIds: string[] }): Promise<ConnectionReport> {
+      const apiKey = await apiKeyItem.getValue();
+      if (!apiKey) {
+        return { ok: false, kind: 'invalid_request', message: 'No API key is saved. Enter one.' };
+      }
+      return test(data.apiBaseUrl, apiKey, data.orgIds);
+    },
+
+    async forgetKey(data: { deleteData: boolean }): Promise<void> {
+      const managed = await readManagedSettings();
+      await removeKey();
+      if (data.deleteData || managed.forgetDataWithKey) await deps.clearCache();
+    },
+  };
+}
