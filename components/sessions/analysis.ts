@@ -35,3 +35,19 @@ export function resolveIssueRef(
   const issue = index >= 0 ? issues[index] : undefined;
   return issue ? { index, issue, raw } : { index: null, issue: null, raw };
 }
+
+const IMPACT_RANK: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
+
+/** The issue that best explains a session's outcome: the first of the highest impact. */
+export function leadingIssue(issues: readonly AnalysisIssue[]): AnalysisIssue | null {
+  let best: AnalysisIssue | null = null;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const issue of issues) {
+    const rank = IMPACT_RANK[issue.impact.toLowerCase()] ?? 3;
+    if (rank < bestRank) {
+      best = issue;
+      bestRank = rank;
+    }
+  }
+  return best;
+}

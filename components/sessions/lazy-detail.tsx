@@ -19,6 +19,22 @@ function loadDetailView(): Promise<typeof DetailView> {
   return loading;
 }
 
+/**
+ * Loads the detail view's code once the page has nothing else to do (after the list is up), so
+ * the first session opened does not wait for the code to load and compile.
+ */
+export function useDetailPreload(ready: boolean): void {
+  useEffect(() => {
+    if (!ready || loaded) return;
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => void loadDetailView(), 500);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => void loadDetailView(), { timeout: 3000 });
+    return () => cancelIdleCallback(handle);
+  }, [ready]);
+}
+
 export function LazySessionDetail(props: DetailProps) {
   const [View, setView] = useState(() => loaded);
   useEffect(() => {

@@ -17,6 +17,11 @@ function beginning(text: string, max: number): string {
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+/** At most `max` characters of `text`, with "…" when it was cut: for one-line mentions. */
+export function clipText(text: string, max: number): string {
+  return text.length > max ? `${beginning(text, max)}…` : text;
+}
+
 export function LongText(props: {
   text: string;
   /** `pre` keeps line breaks (messages, prompts); `p` and `span` flow (analysis texts). */

@@ -429,6 +429,70 @@ describe('session detail', () => {
     );
   });
 
+  it('puts what triage needs first and the raw identifiers in a collapsed Details block', async () => {
+    await setup({ openId: 'devin-login' });
+    const detail = await screen.findByRole('region', { name: 'Fix login redirect' });
+    await within(detail).findByText('Issues');
+    const labels = [...detail.querySelectorAll('.facts dt')].map((node) => node.textContent);
+    // Status, cost, duration and the PR come first; an errored session says why it ended.
+    expect(labels.slice(0, 5)).toEqual([
+      'Status',
+      'ACUs',
+      'Duration',
+      'Pull request',
+      'Why it ended',
+    ]);
+    const facts = detail.querySelector('.facts') as HTMLElement;
+    expect(facts.textContent).toContain('2h');
+    expect(facts.textContent).toContain('acme/web #42');
+    expect(facts.textContent).toContain(
+      'High impact issue: The prompt did not name the auth service.',
+    );
+    // Issues and action items come before the timeline and the prompt; the first message after.
+    const sections = [...detail.querySelectorAll('.detail-section h3')].map(
+      (node) => node.firstChild?.textContent,
+    );
+    expect(sections).toEqual([
+      'Issues',
+      'Action items',
+      'Timeline',
+      'Suggested prompt',
+      'Feedback on the prompt',
+      'First message',
+    ]);
+    // Ids and full URLs only inside the collapsed Details; no "Devin URL" beside "Open in Devin".
+    const more = detail.querySelector('details.detail-more') as HTMLDetailsElement;
+    expect(more.open).toBe(false);
+    expect(more.textContent).toContain('devin-login');
+    expect(more.textContent).toContain('https://github.com/acme/web/pull/42');
+    expect(facts.textContent).not.toContain('devin-login');
+    expect(labels).not.toContain('Devin URL');
+  });
+
+  it('shows the first entries of a long analysis until asked for all of them', async () => {
+    const issues = Array.from({ length: 30 }, (_, i) => ({
+      issue: `Issue number ${i + 1}`,
+      impact: 'low',
+      label: 'other',
+    }));
+    await setup({
+      data: [
+        makeSession({
+          session_id: 'devin-long',
+          title: 'A long analysis',
+          session_analysis: makeAnalysis({ issues }),
+        }),
+      ],
+      openId: 'devin-long',
+    });
+    const detail = await screen.findByRole('region', { name: 'A long analysis' });
+    await within(detail).findByText('Issue number 1');
+    expect(detail.querySelectorAll('.issue')).toHaveLength(8);
+    fireEvent.click(within(detail).getByRole('button', { name: 'Show all 30 issues' }));
+    await waitFor(() => expect(detail.querySelectorAll('.issue')).toHaveLength(30));
+    expect(within(detail).getByText('Issue number 30')).toBeTruthy();
+  });
+
   it('says when a session has no analysis', async () => {
     await setup({ openId: 'devin-react' });
     await screen.findByText(/No analysis for this session yet/);
@@ -444,8 +508,8 @@ describe('session detail', () => {
       expect(link.getAttribute('href') ?? '').toMatch(/^https?:/);
     }
     expect(within(detail).getByText('javascript:alert(2)').closest('a')).toBeNull();
-    expect(within(detail).getByText('javascript:alert(1)').closest('a')).toBeNull();
-    expect(within(detail).queryByRole('link', { name: 'Open in Devin' })).toBeNull();
+    // The Devin URL is the "Open in Devin" action, which stays plain text.
+    expect(within(detail).getByText('Open in Devin').closest('a')).toBeNull();
   });
 
   it('renders API text as text, never as markup', async () => {

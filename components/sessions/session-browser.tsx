@@ -18,7 +18,7 @@ import { useFirstScreen } from './data';
 import { useDatabase, useSessionsEnv } from './env';
 import { exportView } from './export-view';
 import { FilterBar } from './filter-bar';
-import { LazySessionDetail } from './lazy-detail';
+import { LazySessionDetail, useDetailPreload } from './lazy-detail';
 import { ListOrEmptyState } from './list-or-empty-state';
 import { SessionList } from './session-list';
 import { SyncBar } from './sync-bar';
@@ -60,6 +60,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
   const configured = useConfigured();
   const syncView = useSyncView(db);
   const directory = useDirectory(db);
+  useDetailPreload(db !== null);
   const { rows, sorted, visible, totals, facets, searchBusy, lastRowInView, wantSearch } =
     useVisibleSessions(db, first.screen, filters, filterNow);
   const keyboard = useListKeyboard({

@@ -116,3 +116,15 @@ export function formatRelative(at: number, now: number): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
   return (sameYear ? shortDay : shortDayYear).format(at);
 }
+
+/** A length of time, to the two largest units: "40s", "12m", "2h 14m", "3d 4h". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  if (total < 60) return `${total}s`;
+  const minutes = Math.floor(total / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours}h ${minutes % 60}m` : `${hours}h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${formatCount(days)}d ${hours % 24}h` : `${formatCount(days)}d`;
+}

@@ -1,0 +1,193 @@
+/**
+ * A session's analysis, ordered for triage: what went wrong (issues) and what to do about it
+ * (action items) first, then how the session went (timeline) and how to prompt it better.
+ * Every list shows its first entries and every text its beginning until asked for more.
+ */
+import type { SessionAnalysis } from '../../utils/api/schemas';
+import { plural } from '../shared/format';
+import { humanize } from '../shared/labels';
+import { type IssueRef, resolveIssueRef } from './analysis';
+import { BoundedList } from './bounded-list';
+import { DetailSection } from './detail-section';
+import { ANALYSIS_TEXT_PREVIEW_CHARS, clipText, LongText } from './long-text';
+import { PromptDiff } from './prompt-diff';
+import './analysis-view.css';
+
+/** Characters of an issue quoted where an action item or feedback item points at it. */
+const MENTION_CHARS = 200;
+
+function IssueLink(props: { target: IssueRef }) {
+  const { target } = props;
+  if (target.issue && target.index !== null) {
+    return (
+      <span class="linked-issue">
+        <span class="muted">Issue #{target.index + 1}:</span>{' '}
+        {clipText(target.issue.issue, MENTION_CHARS)}
+      </span>
+    );
+  }
+  return (
+    <span class="linked-issue muted">
+      Refers to issue “{clipText(target.raw, MENTION_CHARS)}”, which is not in this analysis
+    </span>
+  );
+}
+
+function impactTone(impact: string): string {
+  const value = impact.toLowerCase();
+  return value === 'high' || value === 'medium' || value === 'low' ? value : 'other';
+}
+
+export function AnalysisView(props: { analysis: SessionAnalysis }) {
+  const { issues, action_items: actionItems, timeline, suggested_prompt: prompt } = props.analysis;
+  const summary = [
+    plural(issues.length, 'issue'),
+    plural(actionItems.length, 'action item'),
+    plural(timeline.length, 'timeline step'),
+    prompt ? 'a suggested prompt' : 'no suggested prompt',
+  ].join(' · ');
+  return (
+    <div class="analysis">
+      <h3 class="analysis-heading">
+        Analysis <span class="muted analysis-summary">{summary}</span>
+      </h3>
+
+      <DetailSection title="Issues" id="issues" count={issues.length}>
+        {issues.length > 0 ? (
+          <BoundedList
+            items={issues}
+            as="ol"
+            class="issues"
+            noun="issues"
+            render={(issue, index) => (
+              <li key={index} class="issue">
+                <span class="issue-number">#{index + 1}</span>
+                <span class={`impact impact-${impactTone(issue.impact)}`}>
+                  {humanize(issue.impact)} impact
+                </span>
+                <span class="label-chip">{humanize(issue.label)}</span>
+                <LongText
+                  text={issue.issue}
+                  as="span"
+                  class="issue-text"
+                  preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                />
+              </li>
+            )}
+          />
+        ) : (
+          <p class="muted">No issues found.</p>
+        )}
+      </DetailSection>
+
+      <DetailSection title="Action items" id="action-items" count={actionItems.length}>
+        {actionItems.length > 0 ? (
+          <BoundedList
+            items={actionItems}
+            as="ul"
+            class="action-items"
+            noun="action items"
+            render={(item, index) => {
+              const target = resolveIssueRef(issues, item.issue_id);
+              return (
+                <li key={index} class="action-item">
+                  <span class="label-chip">{humanize(item.type)}</span>
+                  <LongText
+                    text={item.action_item}
+                    as="span"
+                    class="action-text"
+                    preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                  />
+                  {target ? <IssueLink target={target} /> : null}
+                </li>
+              );
+            }}
+          />
+        ) : (
+          <p class="muted">No action items.</p>
+        )}
+      </DetailSection>
+
+      <DetailSection title="Timeline" id="timeline" count={timeline.length}>
+        {timeline.length > 0 ? (
+          <BoundedList
+            items={timeline}
+            as="ol"
+            class="timeline"
+            noun="timeline steps"
+            render={(event, index) => (
+              <li key={index}>
+                <p class="timeline-title">{event.title}</p>
+                <LongText
+                  text={event.description}
+                  as="p"
+                  class="timeline-description"
+                  preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                />
+              </li>
+            )}
+          />
+        ) : (
+          <p class="muted">No timeline.</p>
+        )}
+      </DetailSection>
+
+      <DetailSection title="Suggested prompt" id="suggested-prompt">
+        {prompt ? (
+          <PromptDiff original={prompt.original_prompt} suggested={prompt.suggested_prompt} />
+        ) : (
+          <p class="muted">No suggested prompt.</p>
+        )}
+      </DetailSection>
+
+      {prompt && prompt.feedback_items.length > 0 ? (
+        <DetailSection
+          title="Feedback on the prompt"
+          id="feedback"
+          count={prompt.feedback_items.length}
+        >
+          <BoundedList
+            items={prompt.feedback_items}
+            as="ul"
+            class="feedback"
+            noun="feedback items"
+            render={(item, index) => {
+              const target = resolveIssueRef(issues, item.issue_id);
+              return (
+                <li key={index} class="feedback-item">
+                  {item.summary ? (
+                    <LongText
+                      text={item.summary}
+                      as="p"
+                      class="feedback-summary"
+                      preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                    />
+                  ) : null}
+                  {item.excerpt ? (
+                    <blockquote class="excerpt">
+                      <span class="visually-hidden">Excerpt of the prompt: </span>
+                      <LongText
+                        text={item.excerpt}
+                        as="span"
+                        preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                      />
+                    </blockquote>
+                  ) : null}
+                  {item.details ? (
+                    <LongText
+                      text={item.details}
+                      as="p"
+                      class="feedback-details"
+                      preview={ANALYSIS_TEXT_PREVIEW_CHARS}
+                    />
+                  ) : null}
+                  {target ? <IssueLink target={target} /> : null}
+                </li>
+              );
+            }}
+          />
+        </DetailSection>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * A list from the API that may be long (an analysis may hold hundreds of issues): its first
+ * entries are shown until "Show all" is pressed, so opening a session costs the same whatever
+ * the analysis holds.
+ */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { formatCount } from '../shared/format';
+
+/** Entries shown until the whole list is asked for. */
+const LIST_PREVIEW_ENTRIES = 8;
+
+export function BoundedList<T>(props: {
+  items: readonly T[];
+  as: 'ol' | 'ul';
+  class: string;
+  /** What the entries are, for the button: "issues", "timeline steps". */
+  noun: string;
+  render: (item: T, index: number) => ComponentChildren;
+}) {
+  const [expanded, setExpanded] = useState(false);
+  const { items } = props;
+  const long = items.length > LIST_PREVIEW_ENTRIES;
+  const shown = long && !expanded ? items.slice(0, LIST_PREVIEW_ENTRIES) : items;
+  const List = props.as;
+  return (
+    <>
+      <List class={props.class}>{shown.map(props.render)}</List>
+      {long ? (
+        <button
+          type="button"
+          class="link-button show-all"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded
+            ? `Show the first ${LIST_PREVIEW_ENTRIES}`
+            : `Show all ${formatCount(items.length)} ${props.noun}`}
+        </button>
+      ) : null}
+    </>
+  );
+}

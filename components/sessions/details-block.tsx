@@ -1,0 +1,46 @@
+/**
+ * The raw identifiers of a session, collapsed at the bottom of its detail: what an admin copies
+ * into a ticket or a support request, not what they read first. "Open in Devin" in the header
+ * already links the session's Devin URL.
+ */
+import type { Session } from '../../utils/api/schemas';
+import type { Directory } from '../shared/directory';
+import { SafeLink } from '../shared/safe-link';
+import { Fact } from './fact';
+
+export function DetailsBlock(props: { session: Session; directory: Directory }) {
+  const { session, directory } = props;
+  const email = session.user_id ? directory.member(session.user_id)?.email : null;
+  return (
+    <details class="detail-more">
+      <summary>Details</summary>
+      <dl class="facts">
+        <Fact label="Session id">
+          <span class="mono">{session.session_id}</span>
+        </Fact>
+        <Fact label="Organization id">
+          <span class="mono">{session.org_id}</span>
+        </Fact>
+        <Fact label="User id">
+          {session.user_id ? (
+            <span class="mono">{session.user_id}</span>
+          ) : (
+            <span class="muted">None</span>
+          )}
+          {email ? <span class="fact-sub">{email}</span> : null}
+        </Fact>
+        {session.pull_requests.length > 0 ? (
+          <Fact label="Pull request URLs" wide>
+            <ul class="pr-urls">
+              {session.pull_requests.map((pr) => (
+                <li key={pr.url}>
+                  <SafeLink href={pr.url} class="break" />
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+      </dl>
+    </details>
+  );
+}
