@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { apiKeyEndingItem, apiKeyItem, keyEnding } from './items';
+import { apiKeyEndingItem, apiKeyItem, DEFAULT_API_BASE_URL, keyEnding } from './items';
 import { removeKey, saveConnection, syncKeyEnding } from './key-storage';
 
 beforeEach(() => {
@@ -10,7 +10,7 @@ beforeEach(() => {
 describe('the key ending', () => {
   it('never holds more than the last 4 characters', async () => {
     for (const key of ['apk_user_abcdefgh1234', 'cog_xyz', 'ab', '  apk_user_padded9876  ']) {
-      await saveConnection(key, null);
+      await saveConnection(key, DEFAULT_API_BASE_URL);
       const ending = await apiKeyEndingItem.getValue();
       expect(ending?.length).toBeLessThanOrEqual(4);
       expect(key.trim().endsWith(ending ?? '')).toBe(true);
@@ -25,7 +25,7 @@ describe('the key ending', () => {
   });
 
   it('goes with the key when it is removed', async () => {
-    await saveConnection('apk_user_abcdefgh1234', null);
+    await saveConnection('apk_user_abcdefgh1234', DEFAULT_API_BASE_URL);
     await removeKey();
     expect(await apiKeyItem.getValue()).toBeNull();
     expect(await apiKeyEndingItem.getValue()).toBeNull();
