@@ -64,7 +64,9 @@ describe('the key bound to its confirmed address', () => {
     second.requestLog.reset();
     await page.evaluate(
       async (next) => {
-        const { settings } = await chrome.storage.local.get('settings');
+        const { settings } = (await chrome.storage.local.get('settings')) as {
+          settings: Record<string, unknown>;
+        };
         await chrome.storage.local.set({
           settings: { ...settings, apiBaseUrl: next.baseUrl, orgIds: next.orgIds },
         });

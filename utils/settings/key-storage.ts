@@ -3,7 +3,6 @@
  * see only its ending (apiKeyEndingItem), written in the same storage write as the key.
  */
 import { storage } from 'wxt/utils/storage';
-import { originOf } from './key-binding';
 import {
   apiKeyEndingItem,
   apiKeyItem,
@@ -12,6 +11,7 @@ import {
   keyEnding,
   settingsItem,
 } from './items';
+import { originOf } from './key-binding';
 
 function requireOrigin(apiBaseUrl: string): string {
   const origin = originOf(apiBaseUrl);
