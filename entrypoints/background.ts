@@ -20,7 +20,15 @@ import {
   testSavedConnectionPayload,
 } from '../utils/messaging-schemas';
 import { registerPullRequestFeature } from '../utils/pr-lookup/register';
-import { apiKeyItem, readEffectiveSettings, settingsItem, syncKeyEnding } from '../utils/settings';
+import {
+  apiKeyItem,
+  apiKeyOriginItem,
+  bindUnboundKey,
+  readEffectiveSettings,
+  readKeyFor,
+  settingsItem,
+  syncKeyEnding,
+} from '../utils/settings';
 import { isTransient } from '../utils/sync/errors';
 import {
   cancelSync,
@@ -31,9 +39,11 @@ import {
 } from '../utils/sync/schedule';
 import { createSyncService } from '../utils/sync/service';
 
+/** The settings in force and the key, which is held back from an unconfirmed address. */
 async function readConfig() {
-  const [apiKey, settings] = await Promise.all([apiKeyItem.getValue(), readEffectiveSettings()]);
-  return { apiKey, settings };
+  const settings = await readEffectiveSettings();
+  const { apiKey, heldBack } = await readKeyFor(settings.apiBaseUrl);
+  return { apiKey, settings, keyHeldBack: heldBack };
 }
 
 function keepAwake(): () => void {
@@ -130,6 +140,11 @@ export default defineBackground({
       runDetached("storing the saved key's ending", syncKeyEnding());
       onSettingsChanged();
     });
+    // Confirming the key for another address lets a held-back sync go ahead. Binding a key
+    // that had no origin (null before) allows nothing new, so it restarts nothing.
+    apiKeyOriginItem.watch((origin, previous) => {
+      if (origin !== null && previous !== null) onSettingsChanged();
+    });
 
     watchGlobalBadge(db, applyBadge);
 
@@ -137,6 +152,7 @@ export default defineBackground({
 
     runDetached('scheduling syncs', applySchedule());
     runDetached("storing the saved key's ending", syncKeyEnding());
+    runDetached('binding a key saved by an older version to its address', bindUnboundKey());
     runDetached('resuming an interrupted sync', sync.resumeInterrupted());
   },
 });

@@ -4,6 +4,7 @@
  * own sentence; anything else shows the client's message as it is.
  */
 import type { ConnectionReport } from '../../utils/connection/test-connection';
+import { UNCONFIRMED_ORIGIN } from '../../utils/settings/key-binding';
 
 type Failure = Extract<ConnectionReport, { ok: false }>;
 
@@ -50,6 +51,8 @@ export function describeFailure(
       return 'The Devin API is rate limiting requests. Wait a minute, then test again.';
     case 'server':
       return 'The Devin API had a server error. Try again in a few minutes; if it persists, check Devin status.';
+    case UNCONFIRMED_ORIGIN:
+      return `The saved key has not been confirmed for ${context.apiBaseUrl}, so it was not sent there. Confirm it for this address below, or enter the key again.`;
     case 'malformed':
       return 'The answer could not be read. Check that the API base URL is the address of the Devin API.';
     default:

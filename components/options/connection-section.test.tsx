@@ -5,7 +5,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storedConfig } from '../../tests/fixtures/options';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { sendMessage } from '../../utils/messaging';
-import { apiKeyItem, DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
+import {
+  apiKeyItem,
+  apiKeyOriginItem,
+  DEFAULT_SETTINGS,
+  settingsItem,
+} from '../../utils/settings/items';
+import { saveConnection } from '../../utils/settings/key-storage';
 import { ConnectionSection } from './connection-section';
 
 vi.mock('../../utils/messaging', () => ({ sendMessage: vi.fn(), onMessage: vi.fn() }));
@@ -201,5 +207,83 @@ describe('ConnectionSection: test and save', () => {
     click('Save');
     await waitFor(async () => expect(await apiKeyItem.getValue()).toBe('apk_user_abc'));
     expect(send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('ConnectionSection: the address the saved key is confirmed for', () => {
+  const MOVED = 'https://devin.corp.example';
+
+  function renderSaved(settingsBase: string, keyOrigin: string, managedBase?: string) {
+    render(
+      <ConnectionSection
+        stored={storedConfig({
+          settings: { ...DEFAULT_SETTINGS, apiBaseUrl: settingsBase },
+          keyEnding: '1234',
+          keyOrigin,
+          managed: managedBase ? { apiBaseUrl: managedBase } : {},
+        })}
+        orgIds={[]}
+        onReport={vi.fn()}
+      />,
+    );
+  }
+
+  it('says the address changed, and a click confirms the key for it', async () => {
+    await saveConnection('apk_user_abc1234', 'https://api.devin.ai');
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, apiBaseUrl: MOVED });
+    renderSaved(MOVED, 'https://api.devin.ai');
+    const notice = screen.getByTestId('key-origin');
+    expect(notice.getAttribute('role')).toBe('alert');
+    expect(notice.textContent).toContain(
+      `The API address changed to ${MOVED}. Confirm your key for this address in Settings.`,
+    );
+    expect(notice.textContent).not.toContain('apk_user_abc1234');
+    click(`Confirm key for ${MOVED}`);
+    // The browser is asked for the address in the click itself.
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({
+      origins: ['https://devin.corp.example/*'],
+    });
+    expect(await screen.findByText(/Confirmed\. Your saved key is sent to/)).toBeTruthy();
+    expect(await apiKeyOriginItem.getValue()).toBe(MOVED);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('does not confirm when the browser refuses to reach the address', async () => {
+    granted = false;
+    await saveConnection('apk_user_abc1234', 'https://api.devin.ai');
+    renderSaved(MOVED, 'https://api.devin.ai');
+    click(`Confirm key for ${MOVED}`);
+    expect(await screen.findByText(/Not confirmed: the browser did not allow/)).toBeTruthy();
+    expect(await apiKeyOriginItem.getValue()).toBe('https://api.devin.ai');
+  });
+
+  it('asks nothing for the address the key is confirmed for, or one set by policy', () => {
+    renderSaved(MOVED, MOVED);
+    expect(screen.queryByTestId('key-origin')).toBeNull();
+    cleanup();
+    renderSaved('https://api.devin.ai', 'https://api.devin.ai', MOVED);
+    expect(screen.queryByTestId('key-origin')).toBeNull();
+  });
+
+  it('offers to confirm a typed address the background would not send the key to', async () => {
+    send.mockResolvedValue({
+      ok: false,
+      kind: 'unconfirmed_origin',
+      message: `The API address changed to ${MOVED}. Confirm your key for this address in Settings.`,
+    } satisfies ConnectionReport);
+    await saveConnection('apk_user_abc1234', 'https://api.devin.ai');
+    renderSaved('https://api.devin.ai', 'https://api.devin.ai');
+    type(screen.getByLabelText('API base URL') as HTMLInputElement, MOVED);
+    click('Save');
+    expect(
+      await screen.findByText(/Not saved\. The saved key has not been confirmed for/),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save anyway' })).toBeNull();
+    expect(screen.getByTestId('key-origin').textContent).toContain(
+      `Your saved key has not been confirmed for ${MOVED}.`,
+    );
+    click(`Confirm key for ${MOVED}`);
+    await waitFor(async () => expect(await apiKeyOriginItem.getValue()).toBe(MOVED));
+    expect((await settingsItem.getValue()).apiBaseUrl).toBe(MOVED);
   });
 });

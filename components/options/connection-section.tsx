@@ -8,7 +8,12 @@ import { useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { sendMessage } from '../../utils/messaging';
 import { DEFAULT_API_BASE_URL } from '../../utils/settings/items';
-import { saveConnection } from '../../utils/settings/key-storage';
+import {
+  UNCONFIRMED_ORIGIN,
+  unconfirmedOrigin,
+  unconfirmedOriginMessage,
+} from '../../utils/settings/key-binding';
+import { confirmKeyFor, saveConnection } from '../../utils/settings/key-storage';
 import { isBuiltInOrigin, requestOriginPermission } from '../../utils/settings/permissions';
 import { checkApiBaseUrl } from '../../utils/settings/validate';
 import { plural } from '../shared/format';
@@ -19,6 +24,7 @@ import { useConfirmStep } from './confirm-step';
 import { describeFailure, isKeyRefused, NO_BACKGROUND } from './connection-report';
 import { errorNotice, Feedback, type Notice, UnsavedMark } from './feedback';
 import { ForgetKeyStep } from './forget-key-step';
+import { KeyOriginNotice } from './key-origin-notice';
 import { OriginAccess } from './origin-access';
 import { SavedKey } from './saved-key';
 import { type StoredConfig, saveSettings } from './stored-config';
@@ -49,12 +55,23 @@ export function ConnectionSection(props: {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [offerSaveAnyway, setOfferSaveAnyway] = useState(false);
+  /** An address typed here that the saved key is not confirmed for (the background said so). */
+  const [typedOrigin, setTypedOrigin] = useState<string | null>(null);
   const forget = useConfirmStep();
   const tested = useRef<{ apiBaseUrl: string; apiKey: string | null } | null>(null);
   const lastReport = useRef<ConnectionReport | null>(null);
 
   const effectiveBase = lockedBase ?? baseUrl;
   const usingSaved = stored.keyEnding !== null && !replacing;
+  const savedBase = checkApiBaseUrl(lockedBase ?? stored.settings.apiBaseUrl);
+  // The saved address changed without the key being confirmed for it (storage edited, a
+  // policy removed): sync sends nothing until the admin confirms. An unrecorded origin is
+  // bound by the background as soon as it reads the key, so it is not asked about.
+  const heldBackFrom =
+    stored.keyEnding !== null && stored.keyOrigin !== null && savedBase.ok
+      ? unconfirmedOrigin(savedBase.value, stored.keyOrigin, lockedBase)
+      : null;
+  const confirmFor = usingSaved ? (typedOrigin ?? heldBackFrom) : null;
   const dirty =
     (!usingSaved && apiKey.trim() !== '') ||
     (!lockedBase && baseUrl.trim() !== stored.settings.apiBaseUrl);
@@ -108,6 +125,7 @@ export function ConnectionSection(props: {
     }
     props.onReport(report);
     lastReport.current = report;
+    if (!report.ok && report.kind === UNCONFIRMED_ORIGIN) setTypedOrigin(target.apiBaseUrl);
     if (report.ok) tested.current = { apiBaseUrl: target.apiBaseUrl, apiKey: target.apiKey };
     return report;
   }
@@ -175,14 +193,14 @@ export function ConnectionSection(props: {
             tone: 'error',
             text: `Not saved. ${describeFailure(report, { orgIds: props.orgIds, apiBaseUrl: target.apiBaseUrl })}`,
           });
-          setOfferSaveAnyway(!isKeyRefused(report));
+          setOfferSaveAnyway(!isKeyRefused(report) && report.kind !== UNCONFIRMED_ORIGIN);
           return;
         }
       }
       if (target.apiKey === null) {
         if (!lockedBase) await saveSettings({ apiBaseUrl: target.apiBaseUrl });
       } else {
-        await saveConnection(target.apiKey, lockedBase ? null : target.apiBaseUrl);
+        await saveConnection(target.apiKey, target.apiBaseUrl, lockedBase !== undefined);
       }
       setBaseUrl(lockedBase ?? target.apiBaseUrl);
       // The page lets go of the key: from now on it shows only the ending.
@@ -195,6 +213,30 @@ export function ConnectionSection(props: {
           ? ` The key works and sees ${plural(report.organizations.length, 'organization')}.`
           : '';
       setNotice({ tone: 'success', text: `Saved.${force ? '' : works}` });
+    });
+  }
+
+  /** The admin's deliberate confirmation that the saved key may be sent to `origin`. */
+  function onConfirmOrigin(origin: string) {
+    // Asked in the click itself, as browsers require (see prepare()).
+    const permission = isBuiltInOrigin(origin)
+      ? Promise.resolve(true)
+      : requestOriginPermission(origin).catch(() => false);
+    void withBusy(async () => {
+      if (!(await permission)) {
+        setNotice({
+          tone: 'error',
+          text: `Not confirmed: the browser did not allow the extension to reach ${origin}. Allow it when asked.`,
+        });
+        return;
+      }
+      await confirmKeyFor(origin, lockedBase !== undefined);
+      setBaseUrl(lockedBase ?? origin);
+      setTypedOrigin(null);
+      setNotice({
+        tone: 'success',
+        text: `Confirmed. Your saved key is sent to ${origin} from now on.`,
+      });
     });
   }
 
@@ -265,11 +307,24 @@ export function ConnectionSection(props: {
           onInput={(value) => {
             setBaseUrl(value);
             setBaseError(null);
+            setTypedOrigin(null);
           }}
           onBlur={() => {
             if (baseUrl.trim() !== '') checkBase();
           }}
         />
+        {confirmFor !== null ? (
+          <KeyOriginNotice
+            origin={confirmFor}
+            message={
+              confirmFor === heldBackFrom
+                ? unconfirmedOriginMessage(confirmFor)
+                : `Your saved key has not been confirmed for ${confirmFor}. Confirm it to use the key there.`
+            }
+            busy={busy}
+            onConfirm={() => onConfirmOrigin(confirmFor)}
+          />
+        ) : null}
         {stored.keyEnding !== null ? (
           <OriginAccess origin={lockedBase ?? stored.settings.apiBaseUrl} what="sync" />
         ) : null}

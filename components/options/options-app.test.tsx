@@ -7,7 +7,7 @@ import type { Session } from '../../utils/api';
 import { db } from '../../utils/db/database';
 import { clearCache } from '../../utils/db/writes';
 import { sendMessage } from '../../utils/messaging';
-import { DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
+import { DEFAULT_API_BASE_URL, DEFAULT_SETTINGS, settingsItem } from '../../utils/settings/items';
 import { saveConnection } from '../../utils/settings/key-storage';
 import { OptionsApp } from './options-app';
 
@@ -75,7 +75,7 @@ describe('OptionsApp', () => {
   });
 
   it('shows sync progress live from the database', async () => {
-    await saveConnection('apk_user_abc', null);
+    await saveConnection('apk_user_abc', DEFAULT_API_BASE_URL);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, orgIds: ['org-a'] });
     await db.organizations.put({ org_id: 'org-a', org_name: 'Platform' });
     render(<OptionsApp />);
@@ -126,7 +126,7 @@ describe('OptionsApp', () => {
   });
 
   it('runs Sync now through the background and reports the outcome', async () => {
-    await saveConnection('apk_user_abc', null);
+    await saveConnection('apk_user_abc', DEFAULT_API_BASE_URL);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, orgIds: ['org-a'] });
     await putSessions(db, [session('s1'), session('s2')]);
     send.mockResolvedValue('done');

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   apiKeyEndingItem,
+  apiKeyOriginItem,
   DEFAULT_SETTINGS,
   type ManagedSettings,
   readManagedSettings,
@@ -17,16 +18,19 @@ export interface StoredConfig {
   settings: Settings;
   /** The last 4 characters of the saved key, or null when none is saved. */
   keyEnding: string | null;
+  /** The origin the saved key is confirmed for (not a secret); null when none is recorded. */
+  keyOrigin: string | null;
   managed: ManagedSettings;
 }
 
 async function readStoredConfig(): Promise<StoredConfig> {
-  const [settings, keyEnding, managed] = await Promise.all([
+  const [settings, keyEnding, keyOrigin, managed] = await Promise.all([
     settingsItem.getValue(),
     apiKeyEndingItem.getValue(),
+    apiKeyOriginItem.getValue(),
     readManagedSettings(),
   ]);
-  return { settings: { ...DEFAULT_SETTINGS, ...settings }, keyEnding, managed };
+  return { settings: { ...DEFAULT_SETTINGS, ...settings }, keyEnding, keyOrigin, managed };
 }
 
 export function useStoredConfig(): StoredConfig | null {

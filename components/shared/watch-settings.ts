@@ -1,5 +1,8 @@
-/** Reads from the stored settings and the key's ending now and again whenever either changes. */
-import { apiKeyEndingItem, settingsItem } from '../../utils/settings';
+/**
+ * Reads from the stored settings, the key's ending and the origin it is confirmed for, now and
+ * again whenever one changes.
+ */
+import { apiKeyEndingItem, apiKeyOriginItem, settingsItem } from '../../utils/settings';
 
 /** Hands `read()` to `callback` now and after each change, until the returned stop is called. */
 export function watchSettings<T>(read: () => Promise<T>, callback: (value: T) => void): () => void {
@@ -10,7 +13,11 @@ export function watchSettings<T>(read: () => Promise<T>, callback: (value: T) =>
     });
   };
   load();
-  const unwatch = [settingsItem.watch(load), apiKeyEndingItem.watch(load)];
+  const unwatch = [
+    settingsItem.watch(load),
+    apiKeyEndingItem.watch(load),
+    apiKeyOriginItem.watch(load),
+  ];
   return () => {
     active = false;
     for (const stop of unwatch) stop();

@@ -31,6 +31,8 @@ export async function configure(page: Page, config: ExtensionConfig): Promise<vo
       apiKey: c.apiKey,
       // Only the last 4 characters: what the options page shows in place of the key.
       apiKeyEnding: c.apiKey.slice(-4),
+      // Saving confirms the key for this address; it is sent nowhere else.
+      apiKeyOrigin: new URL(c.apiBaseUrl).origin,
       settings: {
         apiBaseUrl: c.apiBaseUrl,
         orgIds: c.orgIds,

@@ -35,7 +35,8 @@ export function createActionsService(options: ActionsServiceOptions) {
 
   /** The client and key hash in force, or why there is none. */
   async function connect(): Promise<Connection | { message: string }> {
-    const { apiKey, settings } = await options.readConfig();
+    const { apiKey, settings, keyHeldBack } = await options.readConfig();
+    if (keyHeldBack) return { message: keyHeldBack };
     if (!apiKey) return { message: NOT_CONFIGURED };
     const baseUrl = checkApiBaseUrl(settings.apiBaseUrl);
     if (!baseUrl.ok) return { message: baseUrl.reason };

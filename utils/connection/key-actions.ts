@@ -4,7 +4,13 @@
  * asked or when policy requires it).
  */
 import { createClient } from '../api';
-import { apiKeyItem, checkApiBaseUrl, readManagedSettings, removeKey } from '../settings';
+import {
+  checkApiBaseUrl,
+  readKeyFor,
+  readManagedSettings,
+  removeKey,
+  UNCONFIRMED_ORIGIN,
+} from '../settings';
 import { type ConnectionReport, testConnection } from './test-connection';
 
 export interface KeyActionDeps {
@@ -32,7 +38,10 @@ export function createKeyActions(deps: KeyActionDeps) {
       test(data.apiBaseUrl, data.apiKey, data.orgIds),
 
     async testSavedKey(data: { apiBaseUrl: string; orgIds: string[] }): Promise<ConnectionReport> {
-      const apiKey = await apiKeyItem.getValue();
+      // The address comes from the page, which may show one the admin never chose (storage
+      // edited): the saved key is tested only where it is confirmed to go.
+      const { apiKey, heldBack } = await readKeyFor(data.apiBaseUrl);
+      if (heldBack) return { ok: false, kind: UNCONFIRMED_ORIGIN, message: heldBack };
       if (!apiKey) {
         return { ok: false, kind: 'invalid_request', message: 'No API key is saved. Enter one.' };
       }

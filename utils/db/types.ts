@@ -140,7 +140,8 @@ export interface SyncPass {
 }
 
 export interface SyncErrorInfo {
-  kind: ApiErrorKind | 'quota' | 'unknown';
+  /** `unconfirmed_origin`: the key was held back from an address it is not confirmed for. */
+  kind: ApiErrorKind | 'quota' | 'unknown' | 'unconfirmed_origin';
   message: string;
   at: number;
 }

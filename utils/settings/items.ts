@@ -39,6 +39,15 @@ export const apiKeyEndingItem = storage.defineItem<string | null>('local:apiKeyE
   fallback: null,
 });
 
+/**
+ * The origin the key was confirmed for (saved or tested with it, or confirmed on the options
+ * page): the key goes nowhere else, so an address changed behind the admin's back (storage
+ * edited, a policy removed) never receives it. See key-binding.ts.
+ */
+export const apiKeyOriginItem = storage.defineItem<string | null>('local:apiKeyOrigin', {
+  fallback: null,
+});
+
 /** At most the last 4 characters: enough to recognise a key, far too few to use it. */
 export function keyEnding(apiKey: string): string {
   return apiKey.trim().slice(-4);

@@ -58,6 +58,29 @@ describe('sync service', () => {
     expect((await readSyncStatus(db)).lastError?.message).toMatch(/unencrypted/);
   });
 
+  it('sends nothing while the key is held back from the address, and says why', async () => {
+    const db = new DevinDatabase(`service-${Math.random()}`);
+    const failures: SyncErrorInfo[] = [];
+    const heldBack = `The API address changed to ${api.baseUrl}. Confirm your key for this address in Settings.`;
+    const sync = service(
+      () => ({
+        apiKey: null,
+        keyHeldBack: heldBack,
+        settings: { ...DEFAULT_SETTINGS, apiBaseUrl: api.baseUrl, orgIds: api.orgIds },
+      }),
+      failures,
+      db,
+    );
+    api.requestLog.reset();
+    expect(await sync.syncNow('manual')).toBe('failed');
+    expect(api.requestLog.total).toBe(0);
+    const status = await readSyncStatus(db);
+    expect(status.lastError).toMatchObject({ kind: 'unconfirmed_origin', message: heldBack });
+    // Not a refused key: nothing to retry on a schedule, nothing paused.
+    expect(status.pausedReason).toBeNull();
+    expect(failures).toEqual([]);
+  });
+
   it('joins a sync already running instead of starting a second one', async () => {
     const sync = service(() => configured());
     const [a, b] = [sync.syncNow('manual'), sync.syncNow('alarm')];

@@ -4,7 +4,7 @@
  */
 import { createClient, type DevinClient } from '../api';
 import { clearCache, type DevinDatabase, type SyncErrorInfo } from '../db';
-import { checkApiBaseUrl, type Settings } from '../settings';
+import { checkApiBaseUrl, type Settings, UNCONFIRMED_ORIGIN } from '../settings';
 import { SyncCancelled } from './cancel';
 import { runSync, type SyncOutcome } from './engine';
 import { cacheIdentity } from './identity';
@@ -14,8 +14,11 @@ import { readSyncStatus, updateSyncStatus } from './status';
 export type SyncTrigger = 'alarm' | 'manual' | 'install' | 'startup' | 'settings';
 
 export interface SyncConfig {
+  /** Null when none is saved, or when it is held back from the address (key-binding.ts). */
   apiKey: string | null;
   settings: Settings;
+  /** Why a saved key is held back from the address, in plain words. */
+  keyHeldBack?: string | null;
 }
 
 export type SyncNowResult = SyncOutcome['result'] | 'not-configured' | 'paused';
@@ -49,13 +52,21 @@ export function createSyncService(options: SyncServiceOptions) {
 
   async function run(trigger: SyncTrigger): Promise<SyncNowResult> {
     await ready;
-    const { apiKey, settings } = await options.readConfig();
-    if (!apiKey || settings.orgIds.length === 0) return 'not-configured';
+    const { apiKey, settings, keyHeldBack } = await options.readConfig();
+    if ((!apiKey && !keyHeldBack) || settings.orgIds.length === 0) return 'not-configured';
     // A base URL set by policy or an older version is checked like one typed in the options.
     const baseUrl = checkApiBaseUrl(settings.apiBaseUrl);
     if (!baseUrl.ok) {
       await updateSyncStatus(db, {
         lastError: { kind: 'invalid_request', message: baseUrl.reason, at: Date.now() },
+      });
+      return 'failed';
+    }
+    if (!apiKey) {
+      // Nothing is sent until the admin confirms the key for this address; the status says so.
+      await updateSyncStatus(db, {
+        lastError: { kind: UNCONFIRMED_ORIGIN, message: keyHeldBack ?? '', at: Date.now() },
+        pausedReason: null,
       });
       return 'failed';
     }
