@@ -3,7 +3,9 @@
  * events, and a live count of the sessions behind each. It runs only while the badge is on and
  * the browser lets the extension see the PR hosts' addresses (register.ts decides): the tab
  * listeners are added then and removed when it stops, so a person who never turned the badge on
- * does not have the worker woken by every navigation.
+ * does not have the worker woken by every navigation. Added after the settings are read, the
+ * tab listeners may miss the event that woke a restarted worker; the scan of every open tab
+ * that starts the watch reads the address that event was about.
  */
 
 import { liveQuery, type Subscription } from 'dexie';
