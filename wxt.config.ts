@@ -32,7 +32,10 @@ export default defineConfig({
     name: 'Devin Sessions for Admins',
     description:
       'Every Devin session of your enterprise: what it did, what it cost, its pull requests and its analysis.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs'],
+    // No `tabs` ("Read your browsing history" at install): the context menu gets the page's
+    // address from the click, and the opt-in PR-page badge asks for the PR hosts only when it
+    // is turned on (utils/settings/badge-access.ts), within optional_host_permissions below.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     host_permissions: [
       'https://api.devin.ai/*',
       ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),

@@ -13,6 +13,7 @@ beforeEach(() => {
   granted = true;
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async () => granted);
   vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async () => true);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => granted);
 });
 
 afterEach(() => {
@@ -27,20 +28,31 @@ function add(address: string, kind?: string) {
 }
 
 describe('GitHostsSection', () => {
-  it('adds a server once the browser allows it, asked from the click', async () => {
-    render(<GitHostsSection stored={storedConfig()} />);
+  it('adds a server without asking the browser anything while the badge is off', async () => {
+    render(<GitHostsSection stored={storedConfig()} badgeOn={false} />);
     add('gitlab.example.com:8443/group', 'gitlab');
-    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({
-      origins: ['https://gitlab.example.com/*'],
-    });
-    expect(await screen.findByText(/Added https:\/\/gitlab\.example\.com:8443/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Added https://gitlab.example.com:8443. Right-click a pull request there to find its Devin sessions.',
+      ),
+    ).toBeTruthy();
+    expect(fakeBrowser.permissions.request).not.toHaveBeenCalled();
     expect((await settingsItem.getValue()).gitHosts).toEqual([
       { origin: 'https://gitlab.example.com:8443', kind: 'gitlab' },
     ]);
   });
 
+  it('asks for the server from the click while the badge is on', async () => {
+    render(<GitHostsSection stored={storedConfig()} badgeOn />);
+    add('gitlab.example.com:8443/group', 'gitlab');
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({
+      origins: ['https://gitlab.example.com/*'],
+    });
+    expect(await screen.findByText(/Its pull request pages show the badge\./)).toBeTruthy();
+  });
+
   it('refuses an address with the reason and asks nothing', async () => {
-    render(<GitHostsSection stored={storedConfig()} />);
+    render(<GitHostsSection stored={storedConfig()} badgeOn={false} />);
     add('http://git.example.com');
     const reason = screen.getByText(/Only https:\/\/ addresses can be added/);
     expect(reason.getAttribute('role')).toBe('alert');
@@ -53,12 +65,15 @@ describe('GitHostsSection', () => {
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('saves nothing when the permission is declined', async () => {
+  it('adds the server for the right-click lookup when the browser refuses the badge there', async () => {
     granted = false;
-    render(<GitHostsSection stored={storedConfig()} />);
+    render(<GitHostsSection stored={storedConfig()} badgeOn />);
     add('https://git.example.com');
-    expect(await screen.findByText(/Not added: the browser did not allow/)).toBeTruthy();
-    expect((await settingsItem.getValue()).gitHosts).toEqual([]);
+    expect(await screen.findByText(/The badge will not show there/)).toBeTruthy();
+    expect(fakeBrowser.permissions.request).toHaveBeenCalled();
+    expect((await settingsItem.getValue()).gitHosts).toEqual([
+      { origin: 'https://git.example.com', kind: 'github' },
+    ]);
   });
 
   it('removes a server and gives its permission back', async () => {
@@ -68,7 +83,10 @@ describe('GitHostsSection', () => {
     ];
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, gitHosts });
     render(
-      <GitHostsSection stored={storedConfig({ settings: { ...DEFAULT_SETTINGS, gitHosts } })} />,
+      <GitHostsSection
+        stored={storedConfig({ settings: { ...DEFAULT_SETTINGS, gitHosts } })}
+        badgeOn={false}
+      />,
     );
     const rows = screen.getAllByRole('listitem').map((row) => row.textContent);
     expect(rows).toEqual([

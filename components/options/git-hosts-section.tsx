@@ -1,6 +1,8 @@
 /**
- * Self-hosted git servers for the pull request lookup. Each is saved with its kind once the
- * browser allows the extension to read its pages (asked from the Add click).
+ * Self-hosted git servers for the pull request lookup. The right-click lookup needs no access
+ * to a server. Only while the PR-page badge is on, adding a server also asks the browser (from
+ * the Add click) to show the extension the addresses of that server's tabs; refused, the server
+ * is still added and only the badge is missing there.
  */
 import { useState } from 'preact/hooks';
 import {
@@ -12,7 +14,7 @@ import {
 } from '../../utils/pr-urls';
 import { removeOriginPermission, requestOriginPermission } from '../../utils/settings/permissions';
 import { Card } from './card';
-import { describedBy, Feedback, FieldError, type Notice } from './feedback';
+import { describedBy, errorNotice, Feedback, FieldError, type Notice } from './feedback';
 import { OriginAccess } from './origin-access';
 import { type StoredConfig, saveSettings } from './stored-config';
 import './git-hosts-section.css';
@@ -31,13 +33,15 @@ function samePattern(a: string, b: string): boolean {
   }
 }
 
-export function GitHostsSection(props: { stored: StoredConfig }) {
+/** `badgeOn`: the PR-page badge is turned on (only then is a server's access asked for). */
+export function GitHostsSection(props: { stored: StoredConfig; badgeOn: boolean }) {
   const hosts = props.stored.settings.gitHosts;
   const [origin, setOrigin] = useState('');
   const [kind, setKind] = useState<GitHostKind>('github');
   const [originError, setOriginError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const { badgeOn } = props;
 
   function onAdd(event: Event) {
     event.preventDefault();
@@ -51,23 +55,26 @@ export function GitHostsSection(props: { stored: StoredConfig }) {
       return;
     }
     // Asked now, inside the click: the browser shows its prompt only during a user gesture.
-    const granted = requestOriginPermission(parsed.origin).catch(() => false);
+    const granted = badgeOn ? requestOriginPermission(parsed.origin).catch(() => false) : null;
     setBusy(true);
     void (async () => {
       try {
-        if (!(await granted)) {
-          setNotice({
-            tone: 'error',
-            text: `Not added: the browser did not allow the extension to read pages of ${parsed.origin}.`,
-          });
-          return;
-        }
         await saveSettings({ gitHosts: [...hosts, { origin: parsed.origin, kind }] });
         setOrigin('');
-        setNotice({
-          tone: 'success',
-          text: `Added ${parsed.origin}. Its pull request pages now show their Devin sessions.`,
-        });
+        const lookup = `Added ${parsed.origin}. Right-click a pull request there to find its Devin sessions.`;
+        if (granted === null || (await granted)) {
+          setNotice({
+            tone: 'success',
+            text: granted === null ? lookup : `${lookup} Its pull request pages show the badge.`,
+          });
+        } else {
+          setNotice({
+            tone: 'info',
+            text: `${lookup} The badge will not show there: the browser did not allow the extension to see that server's addresses. Choose "Allow access" in the warning above to change that.`,
+          });
+        }
+      } catch (error) {
+        setNotice(errorNotice(error));
       } finally {
         setBusy(false);
       }
@@ -116,9 +123,15 @@ export function GitHostsSection(props: { stored: StoredConfig }) {
           ))}
         </ul>
       )}
-      {hosts.map((host) => (
-        <OriginAccess key={host.origin} origin={host.origin} what="the pull request lookup there" />
-      ))}
+      {badgeOn
+        ? hosts.map((host) => (
+            <OriginAccess
+              key={host.origin}
+              origin={host.origin}
+              what="the badge on its pull request pages"
+            />
+          ))
+        : null}
       <form class="host-form" noValidate onSubmit={onAdd}>
         <div class="field grow">
           <label for="git-host-origin">Server address</label>

@@ -1,4 +1,4 @@
-/** The options page: set-up, organizations, git servers, sync and data, one card each. */
+/** The options page: set-up, organizations, PR badge, git servers, sync and data, one card each. */
 import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
@@ -10,9 +10,11 @@ import { ConnectionSection } from './connection-section';
 import { DataSection } from './data-section';
 import { GitHostsSection } from './git-hosts-section';
 import { OrganizationsSection } from './organizations-section';
+import { PrBadgeSection } from './pr-badge-section';
 import { SetupSteps } from './setup-steps';
 import { useStoredConfig } from './stored-config';
 import { SyncSection } from './sync-section';
+import { usePrPageBadge } from './use-pr-page-badge';
 import './options-app.css';
 
 const NO_ORGANIZATIONS: Organization[] = [];
@@ -35,6 +37,7 @@ function mergeOrganizations(
 
 export function OptionsApp() {
   const stored = useStoredConfig();
+  const badgeOn = usePrPageBadge();
   const directory = useLiveQuery(() => db.organizations.toArray(), [], NO_ORGANIZATIONS);
   const view = useSyncView(db);
   const now = useNow(5_000);
@@ -81,7 +84,8 @@ export function OptionsApp() {
             draft={draft}
             onDraft={setDraftOrgIds}
           />
-          <GitHostsSection stored={stored} />
+          <PrBadgeSection stored={stored} on={badgeOn} />
+          <GitHostsSection stored={stored} badgeOn={badgeOn === true} />
         </div>
         <div class="column">
           <SyncSection stored={stored} view={view} names={names} />

@@ -3,7 +3,7 @@
  * Debian package (`apt-get install -y chromium`) or `$CHROMIUM_PATH`; browser downloads are
  * never attempted.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
@@ -87,4 +87,21 @@ export async function stopServiceWorkers(browser: ExtensionBrowser): Promise<voi
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+/**
+ * A copy of the built extension whose manifest requires `hosts` up front, so Chromium grants
+ * them at load as if the person had accepted the prompt: Chromium gives automation no way to
+ * answer an extension's permission prompt (there is no switch or CDP command for it). A later
+ * `permissions.request` for them then resolves true without a prompt, as for a person who
+ * allowed them before. The caller removes the copy (`rmSync(dir, { recursive: true })`).
+ */
+export function extensionCopyGranting(hosts: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'devin-ext-granted-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const path = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  writeFileSync(path, JSON.stringify(manifest));
+  return dir;
 }

@@ -2,10 +2,14 @@
 /**
  * Pull-request pages in the built extension: a self-hosted GitHub Enterprise page served on
  * loopback, sessions on the local Devin API that link to it, and the admin's added git host.
- * Checks the per-tab badge (also across in-page navigation, as GitHub does it) and the
- * context-menu answer. Playwright cannot open a context menu, so the click is dispatched to
- * the worker's own onClicked listeners; nothing is exposed to pages for the test.
+ * Checks the per-tab badge, turned on in the options page (also across in-page navigation, as
+ * GitHub does it), and the context-menu answer. Playwright cannot open a context menu, so the
+ * click is dispatched to the worker's own onClicked listeners; nothing is exposed to pages for
+ * the test. Chromium's permission prompt cannot be answered from automation, so the extension
+ * runs with the PR hosts granted at load (see extensionCopyGranting); the badge-off case and the
+ * prompt itself are in pr-badge-optin.e2e.test.ts.
  */
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -14,7 +18,13 @@ import { generateDataset } from '../../mock-api/data';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import type { SessionDetailResponse } from '../../mock-api/types';
 import { LINK_MENU_ID, PAGE_MENU_ID } from '../../utils/pr-lookup/menu';
-import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from './chromium';
+import { builtInHostPermissionPatterns } from '../../utils/pr-urls';
+import {
+  type ExtensionBrowser,
+  extensionCopyGranting,
+  launchWithExtension,
+  stopServiceWorkers,
+} from './chromium';
 import { countSessions, extensionPage, waitUntil } from './extension';
 
 const WAIT = 20_000;
@@ -22,6 +32,7 @@ const TWO_LINKED = ['Paginate the widget list', 'Cache widget thumbnails'];
 const ONE_LINKED = 'Fix the widget export';
 
 let gitServer: Server;
+let grantedDir: string;
 let origin: string;
 let api: MockApi;
 let browser: ExtensionBrowser;
@@ -152,13 +163,28 @@ async function clickMenu(
   return answer;
 }
 
+/** Ticks or unticks the badge's checkbox in the options page, as a person does. */
+async function setBadgeInOptions(on: boolean): Promise<void> {
+  const options = await extensionPage(browser, 'options.html');
+  const box = options.getByRole('checkbox', {
+    name: 'Show the number of linked sessions on pull request pages',
+  });
+  await box.waitFor({ timeout: WAIT });
+  expect(await box.isChecked()).toBe(!on);
+  await box.click();
+  await options.getByText(on ? 'The badge is on.' : 'The badge is off').waitFor({ timeout: WAIT });
+  expect(await box.isChecked()).toBe(on);
+  await options.close();
+}
+
 beforeAll(async () => {
   gitServer = await startGitServer();
   origin = `http://127.0.0.1:${(gitServer.address() as AddressInfo).port}`;
   const dataset = datasetWithLoopbackPullRequests();
   sessionCount = dataset.sessions.length;
   api = await startMockApi({ dataset });
-  browser = await launchWithExtension();
+  grantedDir = extensionCopyGranting(builtInHostPermissionPatterns());
+  browser = await launchWithExtension({ extensionDir: grantedDir });
   page = await extensionPage(browser);
 });
 
@@ -166,13 +192,14 @@ afterAll(async () => {
   await browser?.close();
   await api?.close();
   await new Promise((resolve) => gitServer?.close(resolve));
+  if (grantedDir) rmSync(grantedDir, { recursive: true, force: true });
 });
 
 describe('pull-request pages', () => {
   let prTab: Page;
   let prTabId: number;
 
-  it('counts linked sessions on the PR tab once the host is added and sync fills the cache', async () => {
+  it('counts linked sessions on the PR tab once the badge is turned on and sync fills the cache', async () => {
     prTab = await browser.context.newPage();
     await prTab.goto(`${prUrl(7)}/files`);
     prTabId = await tabIdOf(origin);
@@ -196,7 +223,11 @@ describe('pull-request pages', () => {
       { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds, origin },
     );
     await waitUntil('the sync', async () => (await countSessions(page)) === sessionCount);
+    // Off until turned on, even with the hosts granted.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(showsGlobal(await badgeOf(prTabId))).toBe(true);
 
+    await setBadgeInOptions(true);
     const badge = await waitForBadge(prTabId, 'the PR count', (b) => linkedCount(b, '2'));
     expect(badge.title).toBe('2 Devin sessions linked to this pull request');
   });
@@ -257,5 +288,16 @@ describe('pull-request pages', () => {
     const none = await clickMenu({ menuItemId: PAGE_MENU_ID, pageUrl: prUrl(9) }, prTabId);
     expect(new URL(none.url()).searchParams.get('pr')).toBe(prKey(9));
     await none.close();
+  });
+
+  it('hands the tab back to the global badge when the badge is turned off', async () => {
+    await prTab.goto(prUrl(7));
+    await waitForBadge(prTabId, 'the count on PR 7', (b) => linkedCount(b, '2'));
+    await setBadgeInOptions(false);
+    await waitForBadge(prTabId, 'the global badge once turned off', showsGlobal);
+    // No longer followed: navigating to another PR brings no count.
+    await prTab.goto(prUrl(8));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(showsGlobal(await badgeOf(prTabId))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { putSessions } from '../../tests/fixtures/db';
+import { type FakePermissions, installFakePermissions } from '../../tests/fixtures/permissions';
 import {
   ActionModel,
   FakeMenus,
@@ -18,8 +19,8 @@ import { applyBadge } from '../badge/apply';
 import { globalBadge } from '../badge/badge';
 import { DevinDatabase } from '../db/schema';
 import { clearCache } from '../db/writes';
-import { builtInPullRequestPagePatterns } from '../pr-urls';
-import { DEFAULT_SETTINGS, settingsItem, tabBadgesItem } from '../settings/items';
+import { builtInHostPermissionPatterns, builtInPullRequestPagePatterns } from '../pr-urls';
+import { DEFAULT_SETTINGS, prPageBadgeItem, settingsItem, tabBadgesItem } from '../settings/items';
 import { EMPTY_SYNC_STATUS } from '../sync/status';
 import { LINK_MENU_ID, PAGE_MENU_ID } from './menu';
 import { type PullRequestFeature, registerPullRequestFeature } from './register';
@@ -36,9 +37,11 @@ let db: DevinDatabase;
 let menus: FakeMenus;
 let model: ActionModel;
 let feature: PullRequestFeature | null = null;
+let permissions: FakePermissions;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  permissions = installFakePermissions(['https://api.devin.ai/*']);
   db = new DevinDatabase(uniqueDbName());
   menus = new FakeMenus();
   model = new ActionModel('chrome');
@@ -57,7 +60,20 @@ afterEach(async () => {
   feature = null;
   db.close();
   await db.delete();
+  vi.restoreAllMocks();
 });
+
+/** As the options toggle leaves things once the person allowed the prompt. */
+async function turnBadgeOn(): Promise<void> {
+  for (const pattern of builtInHostPermissionPatterns()) permissions.granted.add(pattern);
+  permissions.granted.add('https://github.acme.corp/*');
+  await prPageBadgeItem.setValue(true);
+}
+
+function watchesTabs(): boolean {
+  // The fake's events have hasListeners(); its types leave it out.
+  return (fakeBrowser.tabs.onUpdated as unknown as { hasListeners(): boolean }).hasListeners();
+}
 
 function register(): PullRequestFeature {
   feature = registerPullRequestFeature({
@@ -162,7 +178,64 @@ describe('registerPullRequestFeature: context menu', () => {
   });
 });
 
+describe('registerPullRequestFeature: the badge is opt-in', () => {
+  it('is off by default: no tab is watched, and the menu still answers from the click', async () => {
+    const { ready } = register();
+    await ready;
+    expect(watchesTabs()).toBe(false);
+    const tabId = await openTab(PR);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await badgeText(tabId)).toBe('');
+
+    // Chrome hands over the page address with the click (no `tabs` needed to read it).
+    menus.click({ menuItemId: PAGE_MENU_ID, pageUrl: PR });
+    await vi.waitFor(async () => {
+      const urls = (await browser.tabs.query({})).map((tab) => tab.url);
+      expect(urls).toContain(`${SESSIONS_PAGE}?pr=${encodeURIComponent(PR_KEY)}`);
+    });
+  });
+
+  it('stays off while turned on without the browser access', async () => {
+    await prPageBadgeItem.setValue(true);
+    const { ready } = register();
+    await ready;
+    expect(watchesTabs()).toBe(false);
+  });
+
+  it('starts when turned on, and hands the tab back to the global badge when turned off', async () => {
+    const tabId = (await browser.tabs.create({ url: PR })).id ?? -1;
+    const { ready } = register();
+    await ready;
+    await turnBadgeOn();
+    await vi.waitFor(async () => expect(await badgeText(tabId)).toBe('2'));
+    expect(watchesTabs()).toBe(true);
+
+    await prPageBadgeItem.setValue(false);
+    await vi.waitFor(async () => expect(model.text.tabs.has(tabId)).toBe(false));
+    expect(model.shown(tabId).title).toBe(GLOBAL.title);
+    expect(watchesTabs()).toBe(false);
+    // Chrome cannot unset a tab's title: it keeps a copy of the global one ("pinned").
+    await vi.waitFor(async () =>
+      expect(await tabBadgesItem.getValue()).toEqual({ [tabId]: 'pinned' }),
+    );
+  });
+
+  it('turns off, setting included, when the person withdraws the access in the browser', async () => {
+    await turnBadgeOn();
+    register();
+    const tabId = await openTab(PUBLIC_PR);
+    await vi.waitFor(async () => expect(await badgeText(tabId)).toBe('1'));
+
+    permissions.withdraw('https://github.com/*');
+    await vi.waitFor(async () => expect(await prPageBadgeItem.getValue()).toBe(false));
+    await vi.waitFor(async () => expect(model.text.tabs.has(tabId)).toBe(false));
+    expect(watchesTabs()).toBe(false);
+  });
+});
+
 describe('registerPullRequestFeature: per-tab badge', () => {
+  beforeEach(turnBadgeOn);
+
   it('counts the sessions linked to the PR a tab shows', async () => {
     register();
     const tabId = await openTab(`${PR}/files`);

@@ -1,13 +1,14 @@
 /**
  * Wires the pull-request feature into the background: the context menu and its clicks, and the
- * per-tab badge. Listeners are added synchronously (a restarted worker must see the event that
- * woke it); everything else waits for the settings. No content script: the page never sees
- * the extension, and the lookup never leaves the background.
+ * per-tab badge. The menu needs no permission beyond `contextMenus`: a click hands over the
+ * page's (or link's) address. The badge is opt-in: it runs only while it is turned on and the
+ * browser lets the extension see the PR hosts' addresses (utils/settings/badge-access.ts).
+ * Menu, settings and permission listeners are added synchronously (a restarted worker must see
+ * the event that woke it); everything else waits for the settings. No content script: the page
+ * never sees the extension, and the lookup never leaves the background.
  */
 
-import { liveQuery, type Subscription } from 'dexie';
 import { type Browser, browser } from 'wxt/browser';
-import { readGlobalBadge } from '../badge/read';
 import type { DevinDatabase } from '../db/schema';
 import { logFailure, runDetached } from '../log';
 import {
@@ -15,10 +16,12 @@ import {
   normalizePullRequestUrl,
   type SelfHostedGitHost,
 } from '../pr-urls';
-import { DEFAULT_SETTINGS, type Settings, settingsItem, tabBadgesItem } from '../settings/items';
-import { countLinkedSessions, handlePullRequestMenuClick } from './lookup';
+import { hasBadgeAccess } from '../settings/badge-access';
+import { DEFAULT_SETTINGS, prPageBadgeItem, type Settings, settingsItem } from '../settings/items';
+import { handlePullRequestMenuClick } from './lookup';
 import { type ContextMenusAdapter, createMenuInstaller, type MenuClick } from './menu';
-import { browserTabBadgeActions, PullRequestTabBadges, type TabBadgeActions } from './tab-badge';
+import { browserTabBadgeActions, type TabBadgeActions } from './tab-badge';
+import { createTabWatch } from './tab-watch';
 
 export interface MenusAdapter extends ContextMenusAdapter {
   /** Adds a click listener; returns its removal. */
@@ -54,7 +57,7 @@ export interface PullRequestFeatureOptions {
 }
 
 export interface PullRequestFeature {
-  /** Resolves once the settings are read and the open tabs scanned. */
+  /** Resolves once the settings are read and, when the badge is on, the open tabs scanned. */
   ready: Promise<void>;
   /** (Re)installs the menu items from the current settings. */
   installMenus(): Promise<void>;
@@ -69,8 +72,6 @@ function gitHostsOf(settings: Partial<Settings> | null | undefined): SelfHostedG
   return Array.isArray(hosts) ? hosts : [];
 }
 
-/** The global badge, computed as the background computes it for the toolbar. */
-
 export function registerPullRequestFeature(options: PullRequestFeatureOptions): PullRequestFeature {
   const { db } = options;
   const menus = options.menus ?? browserContextMenus();
@@ -78,49 +79,16 @@ export function registerPullRequestFeature(options: PullRequestFeatureOptions): 
   const sessionsPage = (browser.runtime.getURL as (path: string) => string)('/sessions.html');
   let gitHosts: SelfHostedGitHost[] = [];
 
-  const keyOf = (url: string | undefined): string | null =>
-    url !== undefined && isSupportedPullRequestPage(url, gitHosts)
-      ? normalizePullRequestUrl(url)
-      : null;
-
-  // --- The live counts: one query over the keys of open PR tabs, re-run by Dexie on change.
-  let subscription: Subscription | null = null;
-  let subscribedTo: string | null = null;
-  const resubscribe = () => {
-    const keys = badges.watchedKeys();
-    const signature = keys === null ? null : keys.join('\n');
-    if (signature === subscribedTo) return;
-    subscription?.unsubscribe();
-    subscription = null;
-    subscribedTo = signature;
-    if (keys === null) return;
-    subscription = liveQuery(async () => {
-      const [counts, global] = await Promise.all([
-        countLinkedSessions(db, keys),
-        readGlobalBadge(db),
-      ]);
-      return { counts, global };
-    }).subscribe({
-      next: ({ counts, global }) => void badges.update(counts, global),
-      error: (error: unknown) => logFailure('counting the sessions of open PR tabs', error),
-    });
-  };
-
-  const badges = new PullRequestTabBadges({
+  const tabs = createTabWatch({
+    db,
     actions: options.badgeActions ?? browserTabBadgeActions(),
-    loadStates: () => tabBadgesItem.getValue(),
-    saveStates: (states) => tabBadgesItem.setValue(states),
-    onWatchChanged: resubscribe,
+    keyOf: (url) =>
+      url !== undefined && isSupportedPullRequestPage(url, gitHosts)
+        ? normalizePullRequestUrl(url)
+        : null,
   });
-
-  const scanTabs = async () => {
-    const tabs = await browser.tabs.query({});
-    await badges.setTabs(
-      tabs.flatMap((tab) =>
-        tab.id === undefined || tab.id < 0 ? [] : [{ tabId: tab.id, key: keyOf(tab.url) }],
-      ),
-    );
-  };
+  const badgeWanted = async () =>
+    (await prPageBadgeItem.getValue()) === true && (await hasBadgeAccess());
 
   const installMenus = createMenuInstaller(menus, async () =>
     gitHostsOf(await settingsItem.getValue()),
@@ -128,12 +96,19 @@ export function registerPullRequestFeature(options: PullRequestFeatureOptions): 
 
   const ready = (async () => {
     gitHosts = gitHostsOf(await settingsItem.getValue());
-    await scanTabs();
+    await tabs.setActive(await badgeWanted());
   })();
   runDetached('starting the PR lookup', ready);
   const whenReady = (job: () => Promise<unknown>) => {
     runDetached('a PR lookup job', ready.then(job));
   };
+  // One decision at a time, so an older reading of the setting never wins over a newer one.
+  let decisions: Promise<unknown> = ready;
+  const decide = (job: () => Promise<void>) => {
+    decisions = decisions.then(job, job);
+    runDetached('turning the PR badge on or off', decisions);
+  };
+  const followBadge = () => decide(async () => tabs.setActive(await badgeWanted()));
 
   // --- Listeners, all added now.
   const removeClickListener = menus.onClicked((click, tab) => {
@@ -156,47 +131,37 @@ export function registerPullRequestFeature(options: PullRequestFeatureOptions): 
     if (JSON.stringify(hosts) === JSON.stringify(gitHostsOf(previous))) return;
     gitHosts = hosts;
     void installMenus().catch(() => undefined);
-    whenReady(scanTabs);
+    whenReady(() => tabs.rescan());
   });
+  const unwatchBadge = prPageBadgeItem.watch(followBadge);
 
-  // GitHub and GitLab change pages in place: `url` comes with every history change; `complete`
-  // follows a new document, which cleared the tab's badge.
-  const onUpdated = (
-    tabId: number,
-    change: Browser.tabs.OnUpdatedInfo,
-    tab: Browser.tabs.Tab,
-  ): void => {
-    if (change.url === undefined && change.status !== 'complete') return;
-    whenReady(() => badges.setTab(tabId, keyOf(tab.url), true));
-  };
-  const onActivated = ({ tabId }: Browser.tabs.OnActivatedInfo): void => {
-    whenReady(async () => {
-      // Gone already when closed right after activation.
-      const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      if (tab) await badges.setTab(tabId, keyOf(tab.url), false);
+  // The person can withdraw site access in the browser's own settings at any time. The badge
+  // then turns off, and so does its setting, so the options page shows it off rather than on
+  // and silently broken; turning it on again asks the browser again.
+  const onPermissionsRemoved = () => {
+    decide(async () => {
+      if ((await prPageBadgeItem.getValue()) && !(await hasBadgeAccess())) {
+        await prPageBadgeItem.setValue(false);
+      }
+      await tabs.setActive(await badgeWanted());
     });
   };
-  const onRemoved = (tabId: number): void => {
-    runDetached('forgetting a closed tab', badges.removeTab(tabId));
-  };
-  browser.tabs.onUpdated.addListener(onUpdated);
-  browser.tabs.onActivated.addListener(onActivated);
-  browser.tabs.onRemoved.addListener(onRemoved);
+  browser.permissions.onAdded.addListener(followBadge);
+  browser.permissions.onRemoved.addListener(onPermissionsRemoved);
 
   return {
     ready,
     installMenus,
-    settled: () => badges.settled(),
+    settled: () => ready.then(() => tabs.settled()),
     dispose() {
       removeClickListener();
       browser.runtime.onInstalled.removeListener(onInstalledOrStartup);
       browser.runtime.onStartup.removeListener(onInstalledOrStartup);
       unwatchSettings();
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.tabs.onActivated.removeListener(onActivated);
-      browser.tabs.onRemoved.removeListener(onRemoved);
-      subscription?.unsubscribe();
-      subscription = null;
+      unwatchBadge();
+      browser.permissions.onAdded.removeListener(followBadge);
+      browser.permissions.onRemoved.removeListener(onPermissionsRemoved);
+      tabs.dispose();
     },
   };
 }

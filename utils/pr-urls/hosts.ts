@@ -63,6 +63,14 @@ export function builtInPullRequestPagePatterns(): string[] {
   return [...BUILT_IN_PATTERNS];
 }
 
+/**
+ * The host permissions that reveal the addresses of tabs on the built-in hosts (what the
+ * PR-page badge needs). Host permissions ignore the path, so these are whole hosts.
+ */
+export function builtInHostPermissionPatterns(): string[] {
+  return BUILT_IN_PATTERNS.map((pattern) => `${pattern.slice(0, pattern.indexOf('/', 8))}/*`);
+}
+
 /** Built-in patterns plus, for each added host, the pattern of its kind. No duplicates. */
 export function pullRequestPagePatterns(selfHosted: readonly SelfHostedGitHost[]): string[] {
   const patterns = new Set(BUILT_IN_PATTERNS);

@@ -5,6 +5,7 @@ export type {
   SelfHostedGitHost,
 } from './hosts';
 export {
+  builtInHostPermissionPatterns,
   builtInPullRequestPagePatterns,
   GIT_HOST_KINDS,
   isSupportedPullRequestPage,

@@ -62,6 +62,15 @@ export const popupFiltersItem = storage.defineItem<string>('local:popupFilters',
   fallback: '',
 });
 
+/**
+ * Whether PR pages get their own badge (how many sessions link to them). Off until the person
+ * turns it on, which is also when the browser asks for the host access it needs
+ * (utils/settings/badge-access.ts): the extension installs without any warning about tabs.
+ */
+export const prPageBadgeItem = storage.defineItem<boolean>('local:prPageBadge', {
+  fallback: false,
+});
+
 /** Which tabs carry a badge of ours; session storage lives exactly as long as those badges. */
 export const tabBadgesItem = storage.defineItem<StoredTabBadges>('session:prTabBadges', {
   fallback: {},
