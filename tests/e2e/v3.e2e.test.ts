@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockApi, type MockApiOptions, startMockApi } from '../../mock-api/server';
+import { traitsOf } from '../../mock-api/v3/traits';
 import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from './chromium';
 import {
   configure,
@@ -286,6 +287,15 @@ describe('the v3 fields and Generate analysis in the session view', () => {
 
   it('filters by status detail, shows it beside the status, and generates an analysis on demand', async () => {
     const { api, browser } = env;
+    // How many sessions run at a time depends on the day the data is made: a few sessions that
+    // wait for their user, whatever the day, are made to run.
+    const waitWhenRunning = api.store
+      .all()
+      .filter(({ session }) => traitsOf(session, 'running').statusDetail === 'waiting_for_user')
+      .slice(0, 4);
+    for (const { session } of waitWhenRunning) {
+      api.store.patchSession(session.session_id, { status: 'running' });
+    }
     const setup = await extensionPage(browser, 'options.html');
     await configure(setup, { apiKey: api.v3Token, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
     await waitForSync(setup, api.orgIds);
