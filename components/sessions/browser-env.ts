@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { prefetchFirstScreen } from '../../utils/db/first-screen';
 import { DATABASE_NAME } from '../../utils/db/name';
 import type { DevinDatabase } from '../../utils/db/schema';
+import { parseSavedViews } from '../../utils/filters/saved-views';
 import { sendMessage } from '../../utils/messaging';
-import { apiKeyEndingItem, readEffectiveSettings } from '../../utils/settings';
+import { apiKeyEndingItem, readEffectiveSettings, savedViewsItem } from '../../utils/settings';
 import { watchSettings } from '../shared/watch-settings';
 import type { SessionsEnv } from './env';
 
@@ -37,6 +38,18 @@ export function createBrowserEnv(): SessionsEnv {
     analysisOffer: (sessionId) => sendMessage('analysisOffer', { sessionId }),
     generateAnalysis: (sessionId) => sendMessage('generateAnalysis', { sessionId }),
     loadFirstPrompt: (sessionId) => sendMessage('loadFirstPrompt', { sessionId }),
+    watchSavedViews: (callback) => {
+      let active = true;
+      void savedViewsItem.getValue().then((value) => {
+        if (active) callback(parseSavedViews(value));
+      });
+      const unwatch = savedViewsItem.watch((value) => callback(parseSavedViews(value)));
+      return () => {
+        active = false;
+        unwatch();
+      };
+    },
+    storeSavedViews: (views) => savedViewsItem.setValue(views),
   };
 }
 

@@ -6,6 +6,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { ActionResult, AnalysisOffer, FirstPromptResult } from '../../utils/actions/types';
 import type { DevinDatabase } from '../../utils/db/schema';
+import type { SavedView } from '../../utils/filters/saved-views';
 
 export interface SessionsEnv {
   /**
@@ -30,6 +31,9 @@ export interface SessionsEnv {
   generateAnalysis: (sessionId: string) => Promise<ActionResult>;
   /** The first message of a session whose cached copy has none (v3 without analysis). */
   loadFirstPrompt: (sessionId: string) => Promise<FirstPromptResult>;
+  /** Reports the saved views (named filter sets), now and on every change. */
+  watchSavedViews: (callback: (views: SavedView[]) => void) => () => void;
+  storeSavedViews: (views: SavedView[]) => Promise<void>;
 }
 
 export const SessionsEnvContext = createContext<SessionsEnv | null>(null);

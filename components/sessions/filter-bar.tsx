@@ -1,4 +1,7 @@
-/** The search box and every filter control. The popup shows the main ones and folds the rest. */
+/**
+ * The search box and every filter control. The popup shows the main ones (search, status,
+ * organization, created date, saved views) and folds the rest under "More".
+ */
 import type { Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import {
@@ -14,6 +17,7 @@ import { humanize, KNOWN_STATUSES } from '../shared/labels';
 import { ExtraFilters } from './extra-filters';
 import { DateRangeControl, NumberField } from './filter-controls';
 import { MultiSelect, type Option } from './multi-select';
+import { SavedViews } from './saved-views';
 import './filter-bar.css';
 
 export interface FilterBarProps {
@@ -39,17 +43,38 @@ const SORTS: { value: string; label: string; sort: SortOrder }[] = [
   { value: 'acus-asc', label: 'Fewest ACUs', sort: { field: 'acus', dir: 'asc' } },
 ];
 
+function SortSelect(props: { sort: SortOrder; onChange: (sort: SortOrder) => void }) {
+  return (
+    <select
+      aria-label="Sort by"
+      value={`${props.sort.field}-${props.sort.dir}`}
+      onChange={(event) => {
+        const choice = SORTS.find((s) => s.value === event.currentTarget.value);
+        if (choice) props.onChange({ ...choice.sort });
+      }}
+    >
+      {SORTS.map((s) => (
+        <option key={s.value} value={s.value}>
+          {s.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function FilterBar(props: FilterBarProps) {
   const { filters, onChange, facets, directory } = props;
   const [expanded, setExpanded] = useState(false);
   const set = (change: Partial<SessionFilters>) => onChange({ ...filters, ...change });
   const active = countActiveFilters(filters);
   // Active filters under "More": all but those of the first row and the chips. ACU min and
-  // max count as one control there.
+  // max count as one control there. In the popup the sort order is under "More" too: the first
+  // row keeps what triage needs (status, organization, date, saved views).
   const folded =
     active -
     (filters.text.trim() !== '' ? 1 : 0) -
     (filters.statuses.length > 0 ? 1 : 0) -
+    (filters.orgIds.length > 0 ? 1 : 0) -
     (isAnyDate(filters.created) ? 0 : 1) -
     (filters.sessionIds.length > 0 ? 1 : 0) -
     (filters.prKey !== null ? 1 : 0) -
@@ -105,7 +130,6 @@ export function FilterBar(props: FilterBarProps) {
       })),
     [facets.prStates],
   );
-  const sortValue = `${filters.sort.field}-${filters.sort.dir}`;
 
   return (
     <div class={`filters filters-${props.layout}`}>
@@ -138,26 +162,23 @@ export function FilterBar(props: FilterBarProps) {
           selected={filters.statuses}
           onChange={(statuses) => set({ statuses })}
         />
+        <MultiSelect
+          label="Organization"
+          options={orgOptions}
+          selected={filters.orgIds}
+          onChange={(orgIds) => set({ orgIds })}
+          searchable={orgOptions.length > 8}
+        />
         <DateRangeControl
           label="Created"
           range={filters.created}
           now={props.now}
           onChange={(created) => set({ created })}
         />
-        <select
-          aria-label="Sort by"
-          value={sortValue}
-          onChange={(event) => {
-            const choice = SORTS.find((s) => s.value === event.currentTarget.value);
-            if (choice) set({ sort: { ...choice.sort } });
-          }}
-        >
-          {SORTS.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+        {props.layout === 'tab' ? (
+          <SortSelect sort={filters.sort} onChange={(sort) => set({ sort })} />
+        ) : null}
+        <SavedViews filters={filters} onApply={onChange} />
         {props.layout === 'popup' ? (
           <button
             type="button"
@@ -174,14 +195,9 @@ export function FilterBar(props: FilterBarProps) {
       </div>
       {showMore ? (
         <div class="filter-row secondary">
-          <MultiSelect
-            label="Organization"
-            options={orgOptions}
-            selected={filters.orgIds}
-            onChange={(orgIds) => set({ orgIds })}
-            searchable={orgOptions.length > 8}
-          />
-
+          {props.layout === 'popup' ? (
+            <SortSelect sort={filters.sort} onChange={(sort) => set({ sort })} />
+          ) : null}
           <MultiSelect
             label="User"
             options={userOptions}

@@ -289,6 +289,40 @@ describe('session list', () => {
     expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search sessions' }));
   });
 
+  it('saves the filters in force as a named view and brings them back in one click', async () => {
+    await setup({ layout: 'popup' });
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.click(screen.getByRole('button', { name: 'Status filter' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Error/ }));
+    await waitForRows(['devin-login']);
+    fireEvent.click(screen.getByRole('button', { name: 'Saved views' }));
+    fireEvent.input(screen.getByLabelText('Name for the current filters'), {
+      target: { value: 'Errors' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save view' }));
+    // The menu's button now names the view in force.
+    await screen.findByRole('button', { name: 'Saved views, showing Errors' });
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /Error/ }));
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    fireEvent.click(screen.getByRole('button', { name: 'Saved views' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Errors' }));
+    await waitForRows(['devin-login']);
+    fireEvent.click(screen.getByRole('button', { name: 'Saved views, showing Errors' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete the view Errors' }));
+    await screen.findByText(/No saved views yet/);
+  });
+
+  it('shows Organization beside Status in the popup, and the sort order under More', async () => {
+    await setup({ layout: 'popup' });
+    await waitForRows(['devin-creds', 'devin-login', 'devin-react']);
+    const firstRow = document.querySelector('.filter-row') as HTMLElement;
+    expect(within(firstRow).getByRole('button', { name: 'Organization filter' })).toBeTruthy();
+    expect(screen.queryByLabelText('Sort by')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /More/ }));
+    expect(screen.getByLabelText('Sort by')).toBeTruthy();
+  });
+
   it('sorts by ACUs', async () => {
     await setup();
     await waitForRows(['devin-creds', 'devin-login', 'devin-react']);

@@ -276,10 +276,12 @@ it('finds, filters and reads sessions in the popup and the full tab', async () =
   await expect
     .poll(() => tab.locator('.row.open').getAttribute('data-session-id'))
     .toBe(target.session_id);
+  // The top of the detail (what triage needs first), then its analysis in the dark theme.
+  await tab.locator('.detail .issue').first().waitFor();
+  await tab.screenshot({ path: resolve(SHOTS_DIR, 'detail.png') });
   await tab
     .locator('.analysis-heading')
     .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
-  await tab.screenshot({ path: resolve(SHOTS_DIR, 'detail.png') });
   await tab.emulateMedia({ colorScheme: 'dark' });
   await tab.screenshot({ path: resolve(SHOTS_DIR, 'detail-dark.png') });
   await tab.emulateMedia({ colorScheme: 'light' });
@@ -300,5 +302,4 @@ it('finds, filters and reads sessions in the popup and the full tab', async () =
   expect(await expectCount(tab, { ...emptyFilters(), sessionIds: ids }, started)).toBe(3);
 
   expect(errors).toEqual([]);
-  expect(Date.now() - started).toBeLessThan(90_000);
 });

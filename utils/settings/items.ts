@@ -62,6 +62,9 @@ export const popupFiltersItem = storage.defineItem<string>('local:popupFilters',
   fallback: '',
 });
 
+/** Named filter sets of the popup and the full tab (utils/filters/saved-views.ts). */
+export const savedViewsItem = storage.defineItem<unknown>('local:savedViews', { fallback: [] });
+
 /**
  * Whether PR pages get their own badge (how many sessions link to them). Off until the person
  * turns it on, which is also when the browser asks for the host access it needs

@@ -1,0 +1,151 @@
+/**
+ * Saved views: a menu of named filter sets, one click from the filters they stand for, and a
+ * field to name the filters in force. The menu's button shows the name of the view in force,
+ * so the popup (which keeps its filters between openings) reopens on the last view used.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { SessionFilters } from '../../utils/filters/model';
+import {
+  currentView,
+  MAX_SAVED_VIEWS,
+  MAX_VIEW_NAME,
+  type SavedView,
+  viewFilters,
+  withoutView,
+  withSavedView,
+} from '../../utils/filters/saved-views';
+import { useSessionsEnv } from './env';
+import './saved-views.css';
+
+function useSavedViews(): SavedView[] {
+  const env = useSessionsEnv();
+  const [views, setViews] = useState<SavedView[]>([]);
+  useEffect(() => env.watchSavedViews(setViews), [env]);
+  return views;
+}
+
+export function SavedViews(props: {
+  filters: SessionFilters;
+  onApply: (filters: SessionFilters) => void;
+}) {
+  const env = useSessionsEnv();
+  const views = useSavedViews();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const inForce = currentView(views, props.filters);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    setProblem(null);
+    buttonRef.current?.focus();
+  };
+  // Esc closes the menu only; it must not also close the session detail or the popup.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.stopPropagation();
+    event.preventDefault();
+    close();
+  };
+  const apply = (view: SavedView) => {
+    props.onApply(viewFilters(view));
+    close();
+  };
+  const save = (event: Event) => {
+    event.preventDefault();
+    const next = withSavedView(views, name, props.filters);
+    if (!next) {
+      setProblem(
+        name.trim() === ''
+          ? 'Type a name for the view first.'
+          : `You can keep ${MAX_SAVED_VIEWS} views: delete one to save another.`,
+      );
+      return;
+    }
+    setName('');
+    void env.storeSavedViews(next);
+    close();
+  };
+
+  return (
+    <div class={`views${inForce ? ' views-active' : ''}`} ref={rootRef}>
+      <button
+        type="button"
+        class="views-button"
+        ref={buttonRef}
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={inForce ? `Saved views, showing ${inForce.name}` : 'Saved views'}
+        onClick={() => (open ? close() : setOpen(true))}
+        onKeyDown={closeOnEscape}
+      >
+        <span class="views-text">{inForce ? inForce.name : 'Views'}</span>
+        <span class="caret" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {open ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: Esc anywhere in the panel closes it.
+        <div class="views-panel" id={panelId} onKeyDown={closeOnEscape}>
+          {views.length > 0 ? (
+            <ul class="views-list" aria-label="Saved views">
+              {views.map((view) => (
+                <li key={view.name} class="views-item">
+                  <button
+                    type="button"
+                    class="views-apply"
+                    aria-current={view === inForce ? 'true' : undefined}
+                    onClick={() => apply(view)}
+                  >
+                    {view.name}
+                  </button>
+                  <button
+                    type="button"
+                    class="views-delete"
+                    aria-label={`Delete the view ${view.name}`}
+                    title="Delete this view"
+                    onClick={() => void env.storeSavedViews(withoutView(views, view.name))}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted views-empty">
+              No saved views yet. Set the filters you come back to, name them here.
+            </p>
+          )}
+          <form class="views-save" onSubmit={save}>
+            <input
+              type="text"
+              aria-label="Name for the current filters"
+              placeholder="Name the current filters…"
+              maxLength={MAX_VIEW_NAME}
+              value={name}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+            <button type="submit">Save view</button>
+          </form>
+          {problem ? (
+            <p class="views-problem" role="alert">
+              {problem}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
