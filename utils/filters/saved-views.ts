@@ -22,7 +22,7 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** A view's name as kept: trimmed, inner runs of spaces made one, cut to the maximum. */
-export function cleanViewName(name: string): string {
+function cleanViewName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').slice(0, MAX_VIEW_NAME);
 }
 
