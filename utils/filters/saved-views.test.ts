@@ -36,7 +36,8 @@ describe('saved views', () => {
   it('refuses an empty name and a view beyond the maximum', () => {
     expect(withSavedView([], '   ', errorsToday)).toBeNull();
     let views = withSavedView([], 'v0', errorsToday) ?? [];
-    for (let i = 1; i < MAX_SAVED_VIEWS; i++) views = withSavedView(views, `v${i}`, errorsToday) ?? [];
+    for (let i = 1; i < MAX_SAVED_VIEWS; i++)
+      views = withSavedView(views, `v${i}`, errorsToday) ?? [];
     expect(views).toHaveLength(MAX_SAVED_VIEWS);
     expect(withSavedView(views, 'one more', errorsToday)).toBeNull();
     // Replacing one still works when the list is full.
