@@ -32,7 +32,7 @@ export default defineConfig({
     name: 'Devin Sessions for Admins',
     description:
       'Every Devin session of your enterprise: what it did, what it cost, its pull requests and its analysis.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'tabs', 'notifications'],
     host_permissions: [
       'https://api.devin.ai/*',
       ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),

@@ -5,6 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ActionResult, AnalysisOffer, FirstPromptResult } from './actions/types';
+import type { AlertAction } from './alerts/store';
 import type { ConnectionReport } from './connection/test-connection';
 import type { SyncNowResult } from './sync/service';
 
@@ -24,6 +25,8 @@ export interface ProtocolMap {
   generateAnalysis(data: { sessionId: string }): ActionResult;
   /** A session's first message when the cached session has none (v3 without analysis). */
   loadFirstPrompt(data: { sessionId: string }): FirstPromptResult;
+  /** Dismisses (for good) or snoozes an alert; false when it is gone already. */
+  alertAction(data: { id: string; action: AlertAction }): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,88 @@
+/**
+ * The alerts that need the admin, above the session list in the popup and the full tab: each
+ * opens its session or organization, and can be snoozed or dismissed. Reads the `alerts` table
+ * through a live query; the background writes it (after each sync, and on Dismiss/Snooze).
+ */
+import { useState } from 'preact/hooks';
+import type { AlertAction } from '../../utils/alerts/store';
+import { readActiveAlerts } from '../../utils/alerts/store';
+import type { AlertRow, AlertTarget } from '../../utils/alerts/types';
+import { sendMessage } from '../../utils/messaging';
+import { useDatabase } from '../sessions/env';
+import { useLiveQuery } from '../shared/use-live-query';
+import './alert-list.css';
+
+const NO_ALERTS: AlertRow[] = [];
+
+export interface AlertListProps {
+  /** Opens the alert's session or organization in the page's own view. */
+  onOpen: (target: AlertTarget) => void;
+  /** The popup starts folded (one line); the tab has room to show the list. */
+  startOpen: boolean;
+  /** Dismisses or snoozes; the background by default. */
+  act?: (id: string, action: AlertAction) => Promise<unknown>;
+}
+
+const askBackground = (id: string, action: AlertAction) =>
+  sendMessage('alertAction', { id, action });
+
+export function AlertList(props: AlertListProps) {
+  const db = useDatabase();
+  const alerts = useLiveQuery(db ? () => readActiveAlerts(db) : null, [db], NO_ALERTS);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (alerts.length === 0) return null;
+  const act = props.act ?? askBackground;
+
+  const onAct = (id: string, action: AlertAction) => {
+    setFailure(null);
+    act(id, action).catch(() =>
+      setFailure(
+        'The alert could not be changed: the extension did not answer. Reload this page and try again.',
+      ),
+    );
+  };
+
+  return (
+    <details class="alert-list" open={props.startOpen}>
+      <summary>
+        {alerts.length === 1 ? '1 alert needs you' : `${alerts.length} alerts need you`}
+      </summary>
+      <ul aria-label="Alerts">
+        {alerts.map((alert) => (
+          <li key={alert.id} class={`alert-item alert-${alert.kind}`}>
+            <div class="alert-text">
+              <button
+                type="button"
+                class="alert-open"
+                title={alert.target.type === 'session' ? 'Open this session' : 'Show its sessions'}
+                onClick={() => props.onOpen(alert.target)}
+              >
+                {alert.title}
+              </button>
+              <span class="alert-detail muted">{alert.detail}</span>
+            </div>
+            <div class="alert-actions">
+              <button
+                type="button"
+                aria-label={`Snooze for 4 hours: ${alert.title}`}
+                title="Hide it for 4 hours"
+                onClick={() => onAct(alert.id, 'snooze')}
+              >
+                Snooze 4 h
+              </button>
+              <button
+                type="button"
+                aria-label={`Dismiss: ${alert.title}`}
+                title="Hide it for good; the same cause is not raised again"
+                onClick={() => onAct(alert.id, 'dismiss')}
+              >
+                Dismiss
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>
+    </details>
+  );
+}
