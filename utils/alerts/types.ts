@@ -34,7 +34,7 @@ export interface AlertCandidate {
  * - `snoozed`: hidden until `snoozedUntil`, then active again (and notified again).
  * - `dismissed`: hidden for good; kept while its subject is cached so it is not raised again.
  */
-export type AlertState = 'active' | 'snoozed' | 'dismissed';
+type AlertState = 'active' | 'snoozed' | 'dismissed';
 
 export interface AlertRow extends AlertCandidate {
   state: AlertState;
