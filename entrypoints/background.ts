@@ -20,6 +20,7 @@ import {
   forgetKeyPayload,
   noPayload,
   sessionPayload,
+  stopSessionPayload,
   testConnectionPayload,
   testSavedConnectionPayload,
 } from '../utils/messaging-schemas';
@@ -81,7 +82,12 @@ export default defineBackground({
       onSynced: evaluateAlerts,
     });
 
-    const actions = createActionsService({ db, readConfig, onPoll: keepAwake() });
+    const actions = createActionsService({
+      db,
+      readConfig,
+      onPoll: keepAwake(),
+      onStopped: evaluateAlerts,
+    });
     const keys = createKeyActions({
       afterTest: (tested, report) => actions.afterConnectionTest(tested, report),
       clearCache: () => sync.clearCache(),
@@ -116,6 +122,14 @@ export default defineBackground({
       guardHandler(sessionPayload, (data) => actions.loadFirstPrompt(data.sessionId)),
     );
 
+    onMessage(
+      'stopOffer',
+      guardHandler(noPayload, () => actions.stopOffer()),
+    );
+    onMessage(
+      'stopSession',
+      guardHandler(stopSessionPayload, (data) => actions.stopSession(data.sessionId, data.archive)),
+    );
     onMessage(
       'alertAction',
       guardHandler(alertActionPayload, (data) => alerts.act(data.id, data.action)),

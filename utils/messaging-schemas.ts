@@ -28,3 +28,8 @@ export const alertActionPayload = v.strictObject({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(512)),
   action: v.picklist(['dismiss', 'snooze']),
 });
+
+export const stopSessionPayload = v.strictObject({
+  sessionId: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  archive: v.boolean(),
+});

@@ -7,12 +7,27 @@ import { useState } from 'preact/hooks';
 import type { AlertAction } from '../../utils/alerts/store';
 import { readActiveAlerts } from '../../utils/alerts/store';
 import type { AlertRow, AlertTarget } from '../../utils/alerts/types';
+import type { Session } from '../../utils/api/schemas';
+import { readSessionsById } from '../../utils/db/reads';
+import type { DevinDatabase } from '../../utils/db/schema';
 import { sendMessage } from '../../utils/messaging';
 import { useDatabase } from '../sessions/env';
+import { StopSession } from '../sessions/stop-session';
 import { useLiveQuery } from '../shared/use-live-query';
 import './alert-list.css';
 
 const NO_ALERTS: AlertRow[] = [];
+const NO_SESSIONS = new Map<string, Session>();
+
+/** The cached sessions of session alerts, as they are now (a stop shows at once). */
+async function readAlertSessions(
+  db: DevinDatabase,
+  alerts: readonly AlertRow[],
+): Promise<Map<string, Session>> {
+  const ids = alerts.flatMap((a) => (a.target.type === 'session' ? [a.target.sessionId] : []));
+  const found = await readSessionsById(db, ids);
+  return new Map(found.flatMap((detail) => (detail ? [[detail.session_id, detail.session]] : [])));
+}
 
 export interface AlertListProps {
   /** Opens the alert's session or organization in the page's own view. */
@@ -29,6 +44,11 @@ const askBackground = (id: string, action: AlertAction) =>
 export function AlertList(props: AlertListProps) {
   const db = useDatabase();
   const alerts = useLiveQuery(db ? () => readActiveAlerts(db) : null, [db], NO_ALERTS);
+  const sessions = useLiveQuery(
+    db && alerts.length > 0 ? () => readAlertSessions(db, alerts) : null,
+    [db, alerts],
+    NO_SESSIONS,
+  );
   const [failure, setFailure] = useState<string | null>(null);
   if (alerts.length === 0) return null;
   const act = props.act ?? askBackground;
@@ -60,6 +80,9 @@ export function AlertList(props: AlertListProps) {
                 {alert.title}
               </button>
               <span class="alert-detail muted">{alert.detail}</span>
+              {alert.target.type === 'session' && sessions.get(alert.target.sessionId) ? (
+                <AlertStop session={sessions.get(alert.target.sessionId) as Session} />
+              ) : null}
             </div>
             <div class="alert-actions">
               <button
@@ -84,5 +107,18 @@ export function AlertList(props: AlertListProps) {
       </ul>
       <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>
     </details>
+  );
+}
+
+function AlertStop(props: { session: Session }) {
+  const { session } = props;
+  const name = session.title || session.initial_user_message?.split('\n')[0] || session.session_id;
+  return (
+    <StopSession
+      sessionId={session.session_id}
+      name={name}
+      acus={session.acus_consumed}
+      status={session.status}
+    />
   );
 }

@@ -4,7 +4,12 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { ActionResult, AnalysisOffer, FirstPromptResult } from '../../utils/actions/types';
+import type {
+  ActionResult,
+  AnalysisOffer,
+  FirstPromptResult,
+  StopOffer,
+} from '../../utils/actions/types';
 import type { DevinDatabase } from '../../utils/db/schema';
 
 export interface SessionsEnv {
@@ -30,6 +35,10 @@ export interface SessionsEnv {
   generateAnalysis: (sessionId: string) => Promise<ActionResult>;
   /** The first message of a session whose cached copy has none (v3 without analysis). */
   loadFirstPrompt: (sessionId: string) => Promise<FirstPromptResult>;
+  /** Whether "Stop session" can work (v3 key, policy), or why not. */
+  stopOffer: () => Promise<StopOffer>;
+  /** Terminates a session, archiving it when asked; the cache shows it at once. */
+  stopSession: (sessionId: string, archive: boolean) => Promise<ActionResult>;
 }
 
 export const SessionsEnvContext = createContext<SessionsEnv | null>(null);

@@ -23,6 +23,7 @@ import { ANALYSIS_TEXT_PREVIEW_CHARS, LongText } from './long-text';
 import { MoreFacts } from './more-facts';
 import { CopyButton, PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { PromptDiff } from './prompt-diff';
+import { StopSession } from './stop-session';
 import './session-detail.css';
 
 export interface SessionDetailProps {
@@ -91,12 +92,20 @@ export function SessionDetailView(props: SessionDetailProps) {
         {loaded === null ? (
           <p class="muted detail-note">Loading…</p>
         ) : session ? (
-          <SessionFields
-            session={session}
-            directory={props.directory}
-            now={props.now}
-            onOpenSession={props.onOpenSession}
-          />
+          <>
+            <StopSession
+              sessionId={props.sessionId}
+              name={title}
+              acus={session.acus_consumed}
+              status={session.status}
+            />
+            <SessionFields
+              session={session}
+              directory={props.directory}
+              now={props.now}
+              onOpenSession={props.onOpenSession}
+            />
+          </>
         ) : (
           <p class="detail-note">
             This session is not in the cache. It may be outside the history window, or belong to an
