@@ -70,7 +70,7 @@ it('asks for confirmation naming the session and its ACUs, stops it, and shows i
   expect(deletes()).toEqual([]);
 
   await confirm.getByRole('button', { name: 'Stop session', exact: true }).click();
-  await tab.getByText('Stopped.').first().waitFor({ timeout: WAIT });
+  await expect.poll(() => deletes().length, { timeout: WAIT }).toBe(1);
   expect(deletes().map((r) => r.path)).toEqual([
     `/v3/organizations/${target.org_id}/sessions/${target.session_id}`,
   ]);
@@ -79,4 +79,10 @@ it('asks for confirmation naming the session and its ACUs, stops it, and shows i
   await expect.poll(() => row.textContent(), { timeout: WAIT }).toContain('Finished');
   const after = await readCachedSessions<CachedSession & { updated_at: string }>(options);
   expect(after.find((s) => s.session_id === target.session_id)?.status).toBe('exit');
+  // Its alerts are checked again at once: a stopped session is no longer over its ACUs.
+  await waitUntil('its alert to go', async () =>
+    (await readTable<{ id: string }>(options, 'alerts')).every(
+      (a) => a.id !== `over_acus:${target.session_id}`,
+    ),
+  );
 });
