@@ -28,7 +28,7 @@ async function mount(rows: AlertRow[], act: (id: string, action: AlertAction) =>
   const opened: AlertTarget[] = [];
   render(
     <SessionsEnvContext.Provider value={makeEnv(db)}>
-      <AlertList startOpen={true} onOpen={(target) => opened.push(target)} act={act} />
+      <AlertList variant="banner" onOpen={(target) => opened.push(target)} act={act} />
     </SessionsEnvContext.Provider>,
   );
   return { db, opened };

@@ -32,8 +32,11 @@ async function readAlertSessions(
 export interface AlertListProps {
   /** Opens the alert's session or organization in the page's own view. */
   onOpen: (target: AlertTarget) => void;
-  /** The popup starts folded (one line); the tab has room to show the list. */
-  startOpen: boolean;
+  /**
+   * `banner`: a band above the list, open (the tab has room). `popover`: one button in the
+   * popup's header whose list opens over the sessions, so the list keeps its height.
+   */
+  variant: 'banner' | 'popover';
   /** Dismisses or snoozes; the background by default. */
   act?: (id: string, action: AlertAction) => Promise<unknown>;
 }
@@ -63,49 +66,65 @@ export function AlertList(props: AlertListProps) {
   };
 
   return (
-    <details class="alert-list" open={props.startOpen}>
+    <details
+      class={`alert-list alert-${props.variant}`}
+      open={props.variant === 'banner'}
+      onKeyDown={(event) => {
+        // A popover closes on Escape, as menus do; focus goes back to its button.
+        if (props.variant !== 'popover' || event.key !== 'Escape') return;
+        const details = event.currentTarget;
+        if (!details.open) return;
+        event.stopPropagation();
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }}
+    >
       <summary>
         {alerts.length === 1 ? '1 alert needs you' : `${alerts.length} alerts need you`}
       </summary>
-      <ul aria-label="Alerts">
-        {alerts.map((alert) => (
-          <li key={alert.id} class={`alert-item alert-${alert.kind}`}>
-            <div class="alert-text">
-              <button
-                type="button"
-                class="alert-open"
-                title={alert.target.type === 'session' ? 'Open this session' : 'Show its sessions'}
-                onClick={() => props.onOpen(alert.target)}
-              >
-                {alert.title}
-              </button>
-              <span class="alert-detail muted">{alert.detail}</span>
-              {alert.target.type === 'session' && sessions.get(alert.target.sessionId) ? (
-                <AlertStop session={sessions.get(alert.target.sessionId) as Session} />
-              ) : null}
-            </div>
-            <div class="alert-actions">
-              <button
-                type="button"
-                aria-label={`Snooze for 4 hours: ${alert.title}`}
-                title="Hide it for 4 hours"
-                onClick={() => onAct(alert.id, 'snooze')}
-              >
-                Snooze 4 h
-              </button>
-              <button
-                type="button"
-                aria-label={`Dismiss: ${alert.title}`}
-                title="Hide it for good; the same cause is not raised again"
-                onClick={() => onAct(alert.id, 'dismiss')}
-              >
-                Dismiss
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>
+      <div class="alert-panel">
+        <ul aria-label="Alerts">
+          {alerts.map((alert) => (
+            <li key={alert.id} class={`alert-item alert-${alert.kind}`}>
+              <div class="alert-text">
+                <button
+                  type="button"
+                  class="alert-open"
+                  title={
+                    alert.target.type === 'session' ? 'Open this session' : 'Show its sessions'
+                  }
+                  onClick={() => props.onOpen(alert.target)}
+                >
+                  {alert.title}
+                </button>
+                <span class="alert-detail muted">{alert.detail}</span>
+                {alert.target.type === 'session' && sessions.get(alert.target.sessionId) ? (
+                  <AlertStop session={sessions.get(alert.target.sessionId) as Session} />
+                ) : null}
+              </div>
+              <div class="alert-actions">
+                <button
+                  type="button"
+                  aria-label={`Snooze for 4 hours: ${alert.title}`}
+                  title="Hide it for 4 hours"
+                  onClick={() => onAct(alert.id, 'snooze')}
+                >
+                  Snooze 4 h
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Dismiss: ${alert.title}`}
+                  title="Hide it for good; the same cause is not raised again"
+                  onClick={() => onAct(alert.id, 'dismiss')}
+                >
+                  Dismiss
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>
+      </div>
     </details>
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ActionAnswers, makeDatabase, makeEnv } from '../../tests/fixtures/session-browser';
 import { SessionsEnvContext } from './env';
@@ -54,15 +54,18 @@ describe('StopSession', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('lacks ManageOrgSessions');
   });
 
-  it('explains instead of offering the button when the key or policy cannot stop', async () => {
+  it('explains what is needed, when pressed, if the key or policy cannot stop', async () => {
     await mount({
       stopOffer: async () => ({
         state: 'unavailable',
         message: 'Stopping a session needs a v3 token.',
       }),
     });
-    expect(await screen.findByText('Stopping a session needs a v3 token.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Stop/ })).toBeNull();
+    const button = await screen.findByRole('button', { name: 'Stop session: Fix the flaky build' });
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
+    fireEvent.click(button);
+    expect(screen.getByRole('status').textContent).toBe('Stopping a session needs a v3 token.');
+    expect(screen.queryByRole('group')).toBeNull();
   });
 
   it('offers nothing for a session that has ended', async () => {

@@ -19,7 +19,8 @@ type View =
   | { kind: 'confirm' }
   | { kind: 'busy' }
   | { kind: 'done'; note: string }
-  | { kind: 'unavailable'; message: string };
+  /** `shown`: the button was pressed, and says what is needed instead of stopping. */
+  | { kind: 'unavailable'; message: string; shown: boolean };
 
 const NO_ANSWER =
   "The extension's background did not answer. Try again; if it keeps failing, reload the extension.";
@@ -48,7 +49,7 @@ export function StopSession(props: StopSessionProps) {
         setView(
           offer.state === 'offer'
             ? { kind: 'offer', failed: null }
-            : { kind: 'unavailable', message: offer.message },
+            : { kind: 'unavailable', message: offer.message, shown: false },
         );
       },
       () => active && setView({ kind: 'offer', failed: null }),
@@ -86,7 +87,22 @@ export function StopSession(props: StopSessionProps) {
   }
   if (ended || view.kind === 'checking') return null;
   if (view.kind === 'unavailable') {
-    return <p class="stop-session stop-unavailable muted">{view.message}</p>;
+    // The button stays where it would be, and explains what is needed when pressed.
+    return (
+      <div class="stop-session">
+        <button
+          type="button"
+          aria-label={`Stop session: ${props.name}`}
+          aria-expanded={view.shown}
+          onClick={() => setView({ ...view, shown: !view.shown })}
+        >
+          Stop…
+        </button>
+        <div role="status">
+          {view.shown ? <p class="stop-unavailable">{view.message}</p> : null}
+        </div>
+      </div>
+    );
   }
   if (view.kind === 'confirm' || view.kind === 'busy') {
     const busy = view.kind === 'busy';

@@ -39,9 +39,9 @@ function Popup(props: { initialFilters: SessionFilters }) {
         onFiltersChange={changeFilters}
         openId={openId}
         onOpenChange={setOpenId}
-        banner={<AlertList startOpen={false} onOpen={openAlert} />}
         actions={
           <>
+            <AlertList variant="popover" onOpen={openAlert} />
             <button
               type="button"
               class="open-tab"

@@ -41,7 +41,7 @@ function SessionsTab() {
         onFiltersChange={(filters: SessionFilters) => setView((v) => ({ ...v, filters }))}
         openId={view.openId}
         onOpenChange={(openId) => setView((v) => ({ ...v, openId }))}
-        banner={<AlertList startOpen={true} onOpen={openAlert} />}
+        banner={<AlertList variant="banner" onOpen={openAlert} />}
         actions={
           <a class="open-tab" href={`insights.html?${filtersToSearchParams(view.filters)}`}>
             Insights
