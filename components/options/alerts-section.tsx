@@ -15,7 +15,14 @@ import {
 } from '../../utils/alerts/settings';
 import { ALERT_KINDS, type AlertKind } from '../../utils/alerts/types';
 import { Card } from './card';
-import { describedBy, Feedback, FieldError, LockedNote, type Notice } from './feedback';
+import {
+  describedBy,
+  errorNotice,
+  Feedback,
+  FieldError,
+  LockedNote,
+  type Notice,
+} from './feedback';
 import './alerts-section.css';
 
 interface Stored {
@@ -93,9 +100,13 @@ function AlertsForm(props: { stored: Stored }) {
       setNotice({ tone: 'error', text: 'Not saved: correct the fields marked above.' });
       return;
     }
-    const saved = await alertSettingsItem.getValue();
-    await alertSettingsItem.setValue({ ...saved, ...values, notify });
-    setNotice({ tone: 'success', text: 'Saved. Alerts are checked again now.' });
+    try {
+      const saved = await alertSettingsItem.getValue();
+      await alertSettingsItem.setValue({ ...saved, ...values, notify });
+      setNotice({ tone: 'success', text: 'Saved. Alerts are checked again now.' });
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
   }
 
   return (

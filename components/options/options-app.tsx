@@ -83,11 +83,11 @@ export function OptionsApp() {
             onDraft={setDraftOrgIds}
           />
           <GitHostsSection stored={stored} />
+          <AlertsSection />
         </div>
         <div class="column">
           <SyncSection stored={stored} view={view} names={names} />
           <DataSection syncing={isSyncRunning(view, now)} />
-          <AlertsSection />
         </div>
       </div>
     </main>

@@ -24,7 +24,7 @@ export function formatHours(ms: number): string {
 }
 
 export function formatAcus(acus: number): string {
-  return `${Math.round(acus * 10) / 10} ACUs`;
+  return `${Math.round(acus * 100) / 100} ACUs`;
 }
 
 /** A session alert; its id is the cause: the kind and the session. */
