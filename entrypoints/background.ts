@@ -5,6 +5,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createActionsService } from '../utils/actions/service';
+import { browserNotifier } from '../utils/alerts/notifier';
+import { createAlertService } from '../utils/alerts/service';
+import { alertSettingsItem, readAlertSettings } from '../utils/alerts/settings';
 import { applyBadge } from '../utils/badge/apply';
 import { watchGlobalBadge } from '../utils/badge/watch';
 import { createKeyActions } from '../utils/connection/key-actions';
@@ -13,9 +16,11 @@ import { runDetached } from '../utils/log';
 import { onMessage } from '../utils/messaging';
 import { guardHandler } from '../utils/messaging-guard';
 import {
+  alertActionPayload,
   forgetKeyPayload,
   noPayload,
   sessionPayload,
+  stopSessionPayload,
   testConnectionPayload,
   testSavedConnectionPayload,
 } from '../utils/messaging-schemas';
@@ -64,6 +69,16 @@ async function applySchedule(): Promise<void> {
 export default defineBackground({
   type: 'module',
   main() {
+    const alerts = createAlertService({
+      db,
+      readSettings: readAlertSettings,
+      notifier: browserNotifier(),
+      openPage: async (path) => {
+        await browser.tabs.create({ url: browser.runtime.getURL(path as '/sessions.html') });
+      },
+    });
+    const evaluateAlerts = () => runDetached('evaluating alerts', alerts.evaluate());
+
     const sync = createSyncService({
       db,
       opened: databaseOpened,
@@ -74,9 +89,15 @@ export default defineBackground({
       onFailure: (error) => {
         if (isTransient(error)) runDetached('scheduling a retry', scheduleRetry());
       },
+      onSynced: evaluateAlerts,
     });
 
-    const actions = createActionsService({ db, readConfig, onPoll: keepAwake() });
+    const actions = createActionsService({
+      db,
+      readConfig,
+      onPoll: keepAwake(),
+      onStopped: evaluateAlerts,
+    });
     const keys = createKeyActions({
       afterTest: (tested, report) => actions.afterConnectionTest(tested, report),
       clearCache: () => sync.clearCache(),
@@ -110,6 +131,23 @@ export default defineBackground({
       'loadFirstPrompt',
       guardHandler(sessionPayload, (data) => actions.loadFirstPrompt(data.sessionId)),
     );
+
+    onMessage(
+      'stopOffer',
+      guardHandler(noPayload, () => actions.stopOffer()),
+    );
+    onMessage(
+      'stopSession',
+      guardHandler(stopSessionPayload, (data) => actions.stopSession(data.sessionId, data.archive)),
+    );
+    onMessage(
+      'alertAction',
+      guardHandler(alertActionPayload, (data) => alerts.act(data.id, data.action)),
+    );
+    browser.notifications.onClicked.addListener((id) => {
+      runDetached('opening an alert', alerts.clicked(id));
+    });
+    alertSettingsItem.watch(evaluateAlerts);
 
     browser.runtime.onInstalled.addListener(() => {
       runDetached(

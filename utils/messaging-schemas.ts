@@ -23,3 +23,13 @@ export const testSavedConnectionPayload = v.strictObject({
 });
 
 export const forgetKeyPayload = v.strictObject({ deleteData: v.boolean() });
+
+export const alertActionPayload = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(512)),
+  action: v.picklist(['dismiss', 'snooze']),
+});
+
+export const stopSessionPayload = v.strictObject({
+  sessionId: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  archive: v.boolean(),
+});

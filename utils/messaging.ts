@@ -4,7 +4,8 @@
  * Content scripts are not part of it and never see the key.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ActionResult, AnalysisOffer, FirstPromptResult } from './actions/types';
+import type { ActionResult, AnalysisOffer, FirstPromptResult, StopOffer } from './actions/types';
+import type { AlertAction } from './alerts/store';
 import type { ConnectionReport } from './connection/test-connection';
 import type { SyncNowResult } from './sync/service';
 
@@ -24,6 +25,12 @@ export interface ProtocolMap {
   generateAnalysis(data: { sessionId: string }): ActionResult;
   /** A session's first message when the cached session has none (v3 without analysis). */
   loadFirstPrompt(data: { sessionId: string }): FirstPromptResult;
+  /** Whether "Stop session" can work with the saved key and policy, or why not. */
+  stopOffer(): StopOffer;
+  /** Terminates a session (v3), archiving it when asked; the cache shows the new status. */
+  stopSession(data: { sessionId: string; archive: boolean }): ActionResult;
+  /** Dismisses (for good) or snoozes an alert; false when it is gone already. */
+  alertAction(data: { id: string; action: AlertAction }): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -6,6 +6,7 @@ import { db } from '../../utils/db/database';
 import { isSyncRunning, useSyncView } from '../shared/sync-state';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useNow } from '../shared/use-now';
+import { AlertsSection } from './alerts-section';
 import { ConnectionSection } from './connection-section';
 import { DataSection } from './data-section';
 import { GitHostsSection } from './git-hosts-section';
@@ -86,6 +87,7 @@ export function OptionsApp() {
           />
           <PrBadgeSection stored={stored} on={badgeOn} />
           <GitHostsSection stored={stored} badgeOn={badgeOn === true} />
+          <AlertsSection />
         </div>
         <div class="column">
           <SyncSection stored={stored} view={view} names={names} />

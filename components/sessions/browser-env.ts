@@ -50,6 +50,8 @@ export function createBrowserEnv(): SessionsEnv {
       };
     },
     storeSavedViews: (views) => savedViewsItem.setValue(views),
+    stopOffer: () => sendMessage('stopOffer'),
+    stopSession: (sessionId, archive) => sendMessage('stopSession', { sessionId, archive }),
   };
 }
 

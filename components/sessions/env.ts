@@ -4,7 +4,12 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { ActionResult, AnalysisOffer, FirstPromptResult } from '../../utils/actions/types';
+import type {
+  ActionResult,
+  AnalysisOffer,
+  FirstPromptResult,
+  StopOffer,
+} from '../../utils/actions/types';
 import type { DevinDatabase } from '../../utils/db/schema';
 import type { SavedView } from '../../utils/filters/saved-views';
 
@@ -34,6 +39,10 @@ export interface SessionsEnv {
   /** Reports the saved views (named filter sets), now and on every change. */
   watchSavedViews: (callback: (views: SavedView[]) => void) => () => void;
   storeSavedViews: (views: SavedView[]) => Promise<void>;
+  /** Whether "Stop session" can work (v3 key, policy), or why not. */
+  stopOffer: () => Promise<StopOffer>;
+  /** Terminates a session, archiving it when asked; the cache shows it at once. */
+  stopSession: (sessionId: string, archive: boolean) => Promise<ActionResult>;
 }
 
 export const SessionsEnvContext = createContext<SessionsEnv | null>(null);

@@ -37,6 +37,8 @@ export interface SessionBrowserProps {
   onOpenChange: (id: string | null) => void;
   /** Extra header controls ("Open in tab"). */
   actions?: ComponentChildren;
+  /** Shown between the header and the list, whatever is open (the alerts). */
+  banner?: ComponentChildren;
 }
 
 const ROW_HEIGHT: Record<Layout, number> = { popup: 50, tab: 54 };
@@ -131,6 +133,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
         <SyncBar info={syncView} now={now} configured={configured} />
         {props.actions ? <div class="top-actions">{props.actions}</div> : null}
       </header>
+      {props.banner}
       {/* The tab has room for every filter across the page; the popup keeps them over the list. */}
       {layout === 'tab' ? filterBar : null}
       <div class="panes">

@@ -18,6 +18,7 @@ import { useDatabase } from './env';
 import { FirstPrompt } from './first-prompt';
 import { GenerateAnalysis } from './generate-analysis';
 import { CopyButton } from './parts';
+import { StopSession } from './stop-session';
 import { TriageFacts } from './triage-facts';
 import './session-detail.css';
 
@@ -87,12 +88,20 @@ export function SessionDetailView(props: SessionDetailProps) {
         {loaded === null ? (
           <p class="muted detail-note">Loading…</p>
         ) : session ? (
-          <SessionFields
-            session={session}
-            directory={props.directory}
-            now={props.now}
-            onOpenSession={props.onOpenSession}
-          />
+          <>
+            <StopSession
+              sessionId={props.sessionId}
+              name={title}
+              acus={session.acus_consumed}
+              status={session.status}
+            />
+            <SessionFields
+              session={session}
+              directory={props.directory}
+              now={props.now}
+              onOpenSession={props.onOpenSession}
+            />
+          </>
         ) : (
           <p class="detail-note">
             This session is not in the cache. It may be outside the history window, or belong to an

@@ -3,11 +3,13 @@ import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
+import { AlertList } from '../../components/alerts/alert-list';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
 import { SessionsEnvContext } from '../../components/sessions/env';
 import { SessionBrowser } from '../../components/sessions/session-browser';
 import { viewToQuery } from '../../components/sessions/view-query';
-import type { SessionFilters } from '../../utils/filters/model';
+import type { AlertTarget } from '../../utils/alerts/types';
+import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
 import { runDetached } from '../../utils/log';
 import { loadPopupFilters, savePopupFilters } from './popup-filters';
@@ -21,6 +23,14 @@ function Popup(props: { initialFilters: SessionFilters }) {
     setFilters(next);
     runDetached('remembering the popup filters', savePopupFilters(next));
   };
+  const openAlert = (target: AlertTarget) => {
+    if (target.type === 'session') {
+      setOpenId(target.sessionId);
+      return;
+    }
+    changeFilters({ ...clearFilters(filters), orgIds: [target.orgId] });
+    setOpenId(null);
+  };
   return (
     <SessionsEnvContext.Provider value={env}>
       <SessionBrowser
@@ -31,6 +41,7 @@ function Popup(props: { initialFilters: SessionFilters }) {
         onOpenChange={setOpenId}
         actions={
           <>
+            <AlertList variant="popover" onOpen={openAlert} />
             <button
               type="button"
               class="open-tab"

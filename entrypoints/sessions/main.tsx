@@ -9,12 +9,14 @@ import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
+import { AlertList } from '../../components/alerts/alert-list';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
 import { SessionsEnvContext } from '../../components/sessions/env';
 import { SessionBrowser } from '../../components/sessions/session-browser';
 import { viewFromQuery, viewToQuery } from '../../components/sessions/view-query';
 import { useQueryInUrl } from '../../components/shared/use-query-in-url';
-import type { SessionFilters } from '../../utils/filters/model';
+import type { AlertTarget } from '../../utils/alerts/types';
+import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
 
 const env = createBrowserEnv();
@@ -24,6 +26,13 @@ function SessionsTab() {
 
   useQueryInUrl(viewToQuery(view));
 
+  const openAlert = (target: AlertTarget) =>
+    setView((v) =>
+      target.type === 'session'
+        ? { ...v, openId: target.sessionId }
+        : { filters: { ...clearFilters(v.filters), orgIds: [target.orgId] }, openId: null },
+    );
+
   return (
     <SessionsEnvContext.Provider value={env}>
       <SessionBrowser
@@ -32,6 +41,7 @@ function SessionsTab() {
         onFiltersChange={(filters: SessionFilters) => setView((v) => ({ ...v, filters }))}
         openId={view.openId}
         onOpenChange={(openId) => setView((v) => ({ ...v, openId }))}
+        banner={<AlertList variant="banner" onOpen={openAlert} />}
         actions={
           <a class="open-tab" href={`insights.html?${filtersToSearchParams(view.filters)}`}>
             Insights

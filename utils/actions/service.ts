@@ -13,7 +13,9 @@ import { forgetDenial, readDenial } from './analysis-denials';
 import { loadFirstPrompt } from './first-prompt';
 import { generateAnalysis, type PollPolicy } from './generate-analysis';
 import { NEEDS_V3_TOKEN, NOT_CONFIGURED } from './messages';
-import type { ActionResult, AnalysisOffer, FirstPromptResult } from './types';
+import { ACTIONS_OFF_BY_POLICY, actionsDisabledByPolicy } from './policy';
+import { NEEDS_V3_TO_STOP, stopSession } from './stop-session';
+import type { ActionResult, AnalysisOffer, FirstPromptResult, StopOffer } from './types';
 
 export interface ActionsServiceOptions {
   db: DevinDatabase;
@@ -21,6 +23,8 @@ export interface ActionsServiceOptions {
   createClient?: (options: ClientOptions) => DevinClient;
   onPoll?: () => void;
   policy?: PollPolicy;
+  /** Told when a session was stopped (the background evaluates alerts again). */
+  onStopped?: () => void;
 }
 
 interface Connection {
@@ -79,6 +83,28 @@ export function createActionsService(options: ActionsServiceOptions) {
         generating.set(sessionId, running);
       }
       return running;
+    },
+
+    /** Whether "Stop session" can work with this key and policy, before anyone confirms. */
+    async stopOffer(): Promise<StopOffer> {
+      if (await actionsDisabledByPolicy()) {
+        return { state: 'unavailable', message: ACTIONS_OFF_BY_POLICY };
+      }
+      const connection = await connect();
+      if ('message' in connection) return { state: 'unavailable', message: connection.message };
+      if (connection.client.version !== 'v3') {
+        return { state: 'unavailable', message: NEEDS_V3_TO_STOP };
+      }
+      return { state: 'offer' };
+    },
+
+    async stopSession(sessionId: string, archive: boolean): Promise<ActionResult> {
+      if (await actionsDisabledByPolicy()) return { ok: false, message: ACTIONS_OFF_BY_POLICY };
+      const connection = await connect();
+      if ('message' in connection) return { ok: false, message: connection.message };
+      const result = await stopSession({ db, sessionId, archive, ...connection });
+      if (result.ok) options.onStopped?.();
+      return result;
     },
 
     async loadFirstPrompt(sessionId: string): Promise<FirstPromptResult> {

@@ -3,7 +3,7 @@
  * `message` as it is, as text.
  */
 
-export type ActionResult = { ok: true } | { ok: false; message: string };
+export type ActionResult = { ok: true; note?: string } | { ok: false; message: string };
 
 /**
  * Whether to offer "Generate analysis" for a session: `busy` while one is being made for it,
@@ -18,3 +18,6 @@ export type AnalysisOffer =
 export type FirstPromptResult =
   | { ok: true; text: string | null; truncated: boolean }
   | { ok: false; message: string };
+
+/** Whether to offer "Stop session", or why not (v2 key, policy, no key). */
+export type StopOffer = { state: 'offer' } | { state: 'unavailable'; message: string };

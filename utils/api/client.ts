@@ -77,6 +77,16 @@ export interface DevinClient {
    * `already_exists` when one exists or is being made. Poll `getSession` for it.
    */
   generateAnalysis?(sessionId: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * Stops a session for good (and archives it when asked); answers the session as it is now.
+   * v3 only (`DELETE /v3/organizations/{org_id}/sessions/{devin_id}`, ManageOrgSessions).
+   */
+  terminateSession?(
+    orgId: string,
+    sessionId: string,
+    archive: boolean,
+    signal?: AbortSignal,
+  ): Promise<Session>;
   /** A page of a session's messages, oldest first; v3 only. */
   listMessages?(
     sessionId: string,

@@ -11,6 +11,13 @@ describe('globalBadge', () => {
     expect(globalBadge(12_345, EMPTY_SYNC_STATUS).text).toBe('999+');
   });
 
+  it('counts the alerts that need the admin, before the running sessions', () => {
+    const view = globalBadge(3, EMPTY_SYNC_STATUS, 2);
+    expect(view).toMatchObject({ text: '2', title: expect.stringContaining('2 alerts need you') });
+    expect(view.title).toContain('3 running');
+    expect(globalBadge(3, EMPTY_SYNC_STATUS, 0).text).toBe('3');
+  });
+
   it('is empty when nothing runs', () => {
     expect(globalBadge(0, EMPTY_SYNC_STATUS).text).toBe('');
   });

@@ -1,6 +1,6 @@
 /**
- * The toolbar badge: how many sessions are running now, or a warning mark when the last sync
- * failed. On a pull-request page, the per-tab count of linked sessions takes precedence
+ * The toolbar badge: how many alerts need the admin (utils/alerts), else how many sessions are
+ * running now, or a warning mark when the last sync failed. On a pull-request page, the per-tab count of linked sessions takes precedence
  * (browsers show a tab's own badge text over the global one).
  */
 import type { SyncStatus } from '../sync/status';
@@ -13,8 +13,13 @@ export interface BadgeView {
 
 const RUNNING_COLOR = '#2563eb';
 const WARNING_COLOR = '#b91c1c';
+const ALERT_COLOR = '#c2410c';
 
-export function globalBadge(runningCount: number, status: SyncStatus): BadgeView {
+function countText(count: number): string {
+  return count > 999 ? '999+' : String(count);
+}
+
+export function globalBadge(runningCount: number, status: SyncStatus, alertCount = 0): BadgeView {
   if (status.lastError) {
     return {
       text: '!',
@@ -22,8 +27,16 @@ export function globalBadge(runningCount: number, status: SyncStatus): BadgeView
       title: `Devin sessions: last sync failed. ${status.lastError.message}`,
     };
   }
+  if (alertCount > 0) {
+    const alerts = alertCount === 1 ? '1 alert needs you' : `${alertCount} alerts need you`;
+    return {
+      text: countText(alertCount),
+      color: ALERT_COLOR,
+      title: `Devin sessions: ${alerts}, ${runningCount} running now`,
+    };
+  }
   if (runningCount > 0) {
-    const text = runningCount > 999 ? '999+' : String(runningCount);
+    const text = countText(runningCount);
     return { text, color: RUNNING_COLOR, title: `Devin sessions: ${runningCount} running now` };
   }
   return { text: '', color: RUNNING_COLOR, title: 'Devin sessions' };

@@ -87,7 +87,7 @@ describe('database migrations', () => {
 
     const db = new DevinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(db.tables.map((table) => table.name)).not.toContain('sessions');
     expect(db.tables.map((table) => table.name)).not.toContain('pageDetails');
     expect(await sessionIdsForPrKey(db, 'github.com/acme/api/pull/12')).toEqual(['s1']);
@@ -178,10 +178,45 @@ describe('database migrations', () => {
       bytes: 5,
       storedAt: 1,
     });
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.firstPrompts.where('storedAt').above(0).first())?.text).toBe('Hello');
     expect((await db.syncState.get('org-1'))?.watermark).toBe(456);
     expect((await db.meta.get('cacheIdentity'))?.value).toBe('abc');
+    db.close();
+  });
+  it('adds the alerts store to a version 7 database, keeping the cache as it was', async () => {
+    const name = `migrate-v7-${Math.random()}`;
+    const v7 = new Dexie(name);
+    v7.version(7).stores({
+      pages: '++seq, org_id, *stamps, *pr_keys, oldest',
+      pageRows: '',
+      pageSearch: '',
+      pageSessions: '',
+      syncState: 'org_id',
+      organizations: 'org_id',
+      members: 'user_id',
+      meta: 'key',
+      firstPrompts: 'session_id, storedAt',
+    });
+    await v7.table('syncState').put({ org_id: 'org-1', watermark: 789, pass: null });
+    v7.close();
+
+    const db = new DevinDatabase(name);
+    await db.alerts.put({
+      id: 'error:devin-1',
+      kind: 'error',
+      target: { type: 'session', sessionId: 'devin-1', orgId: 'org-1' },
+      title: 'Ended in error: Fix it',
+      detail: '1 ACUs used.',
+      state: 'dismissed',
+      raisedAt: 1,
+      snoozedUntil: null,
+    });
+    expect(db.verno).toBe(8);
+    expect(await db.alerts.where('state').equals('dismissed').primaryKeys()).toEqual([
+      'error:devin-1',
+    ]);
+    expect((await db.syncState.get('org-1'))?.watermark).toBe(789);
     db.close();
   });
 });

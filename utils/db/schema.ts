@@ -16,6 +16,7 @@
  * copy with the newest `updated_at` (ties: the later page), see reads.ts.
  */
 import Dexie, { type Table } from 'dexie';
+import type { AlertRow } from '../alerts/types';
 import type { Session } from '../api';
 import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
 import { DATABASE_NAME } from './name';
@@ -44,6 +45,7 @@ export class DevinDatabase extends Dexie {
   members!: Table<MemberRow, string>;
   meta!: Table<MetaRow, string>;
   firstPrompts!: Table<FirstPromptRow, string>;
+  alerts!: Table<AlertRow, string>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
@@ -132,6 +134,9 @@ export class DevinDatabase extends Dexie {
     // without analysis), fetched when a session is opened; kept beside the cache it belongs to,
     // so clearing the cache clears it too. Indexed by when it was stored, to drop the oldest.
     this.version(7).stores({ firstPrompts: 'session_id, storedAt' });
+    // Version 8: alerts (utils/alerts), with the dismissed and snoozed ones, so a restarted
+    // worker neither raises them again nor forgets a dismissal. A new table: nothing to move.
+    this.version(8).stores({ alerts: 'id, state' });
   }
 }
 

@@ -30,6 +30,8 @@ export interface SyncServiceOptions {
   onPage?: () => Promise<void> | void;
   /** Told when a sync ends in an error (the background schedules a sooner retry for some). */
   onFailure?: (error: SyncErrorInfo) => void;
+  /** Told when a sync ends with every organization up to date (alerts are evaluated then). */
+  onSynced?: () => void;
   /** Settles once the database is open or rebuilt (utils/db/database.ts): runs wait for it. */
   opened?: Promise<unknown>;
 }
@@ -87,6 +89,7 @@ export function createSyncService(options: SyncServiceOptions) {
     if (outcome.result === 'failed' && outcome.status.lastError) {
       options.onFailure?.(outcome.status.lastError);
     }
+    if (outcome.result === 'done') options.onSynced?.();
     return outcome.result;
   }
 

@@ -26,7 +26,9 @@ function parse<T>(schema: v.GenericSchema<unknown, T>, body: unknown): T {
 
 export function sessionCalls(
   http: HttpOptions,
-): Required<Pick<DevinClient, 'getSession' | 'generateAnalysis' | 'listMessages'>> {
+): Required<
+  Pick<DevinClient, 'getSession' | 'generateAnalysis' | 'listMessages' | 'terminateSession'>
+> {
   return {
     async getSession(sessionId, signal) {
       const { body } = await getJson(http, `${sessionPath(sessionId)}/insights`, {}, signal);
@@ -36,6 +38,12 @@ export function sessionCalls(
       const path = `${sessionPath(sessionId)}/insights/generate`;
       const { body } = await requestJson(http, 'POST', path, {}, signal);
       return parse(GenerateAnswerSchema, body).status;
+    },
+    async terminateSession(orgId, sessionId, archive, signal) {
+      const path = `/v3/organizations/${encodeURIComponent(orgId)}/sessions/${encodeURIComponent(sessionId)}`;
+      const query = { archive: archive ? 'true' : 'false' };
+      const { body } = await requestJson(http, 'DELETE', path, query, signal);
+      return parse(SessionV3Schema, body);
     },
     async listMessages(sessionId, page, signal): Promise<MessagePage> {
       const first = Math.min(Math.max(page.first, 1), MAX_PAGE_SIZE);

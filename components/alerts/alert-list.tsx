@@ -1,0 +1,143 @@
+/**
+ * The alerts that need the admin, above the session list in the popup and the full tab: each
+ * opens its session or organization, and can be snoozed or dismissed. Reads the `alerts` table
+ * through a live query; the background writes it (after each sync, and on Dismiss/Snooze).
+ */
+import { useState } from 'preact/hooks';
+import type { AlertAction } from '../../utils/alerts/store';
+import { readActiveAlerts } from '../../utils/alerts/store';
+import type { AlertRow, AlertTarget } from '../../utils/alerts/types';
+import type { Session } from '../../utils/api/schemas';
+import { readSessionsById } from '../../utils/db/reads';
+import type { DevinDatabase } from '../../utils/db/schema';
+import { sendMessage } from '../../utils/messaging';
+import { useDatabase } from '../sessions/env';
+import { StopSession } from '../sessions/stop-session';
+import { useLiveQuery } from '../shared/use-live-query';
+import './alert-list.css';
+
+const NO_ALERTS: AlertRow[] = [];
+const NO_SESSIONS = new Map<string, Session>();
+
+/** The cached sessions of session alerts, as they are now (a stop shows at once). */
+async function readAlertSessions(
+  db: DevinDatabase,
+  alerts: readonly AlertRow[],
+): Promise<Map<string, Session>> {
+  const ids = alerts.flatMap((a) => (a.target.type === 'session' ? [a.target.sessionId] : []));
+  const found = await readSessionsById(db, ids);
+  return new Map(found.flatMap((detail) => (detail ? [[detail.session_id, detail.session]] : [])));
+}
+
+export interface AlertListProps {
+  /** Opens the alert's session or organization in the page's own view. */
+  onOpen: (target: AlertTarget) => void;
+  /**
+   * `banner`: a band above the list, open (the tab has room). `popover`: one button in the
+   * popup's header whose list opens over the sessions, so the list keeps its height.
+   */
+  variant: 'banner' | 'popover';
+  /** Dismisses or snoozes; the background by default. */
+  act?: (id: string, action: AlertAction) => Promise<unknown>;
+}
+
+const askBackground = (id: string, action: AlertAction) =>
+  sendMessage('alertAction', { id, action });
+
+export function AlertList(props: AlertListProps) {
+  const db = useDatabase();
+  const alerts = useLiveQuery(db ? () => readActiveAlerts(db) : null, [db], NO_ALERTS);
+  const sessions = useLiveQuery(
+    db && alerts.length > 0 ? () => readAlertSessions(db, alerts) : null,
+    [db, alerts],
+    NO_SESSIONS,
+  );
+  const [failure, setFailure] = useState<string | null>(null);
+  if (alerts.length === 0) return null;
+  const act = props.act ?? askBackground;
+
+  const onAct = (id: string, action: AlertAction) => {
+    setFailure(null);
+    act(id, action).catch(() =>
+      setFailure(
+        'The alert could not be changed: the extension did not answer. Reload this page and try again.',
+      ),
+    );
+  };
+
+  return (
+    <details
+      class={`alert-list alert-${props.variant}`}
+      open={props.variant === 'banner'}
+      onKeyDown={(event) => {
+        // A popover closes on Escape, as menus do; focus goes back to its button.
+        if (props.variant !== 'popover' || event.key !== 'Escape') return;
+        const details = event.currentTarget;
+        if (!details.open) return;
+        event.stopPropagation();
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }}
+    >
+      <summary>
+        {alerts.length === 1 ? '1 alert needs you' : `${alerts.length} alerts need you`}
+      </summary>
+      <div class="alert-panel">
+        <ul aria-label="Alerts">
+          {alerts.map((alert) => (
+            <li key={alert.id} class={`alert-item alert-${alert.kind}`}>
+              <div class="alert-text">
+                <button
+                  type="button"
+                  class="alert-open"
+                  title={
+                    alert.target.type === 'session' ? 'Open this session' : 'Show its sessions'
+                  }
+                  onClick={() => props.onOpen(alert.target)}
+                >
+                  {alert.title}
+                </button>
+                <span class="alert-detail muted">{alert.detail}</span>
+                {alert.target.type === 'session' && sessions.get(alert.target.sessionId) ? (
+                  <AlertStop session={sessions.get(alert.target.sessionId) as Session} />
+                ) : null}
+              </div>
+              <div class="alert-actions">
+                <button
+                  type="button"
+                  aria-label={`Snooze for 4 hours: ${alert.title}`}
+                  title="Hide it for 4 hours"
+                  onClick={() => onAct(alert.id, 'snooze')}
+                >
+                  Snooze 4 h
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Dismiss: ${alert.title}`}
+                  title="Hide it for good; the same cause is not raised again"
+                  onClick={() => onAct(alert.id, 'dismiss')}
+                >
+                  Dismiss
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>
+      </div>
+    </details>
+  );
+}
+
+function AlertStop(props: { session: Session }) {
+  const { session } = props;
+  const name = session.title || session.initial_user_message?.split('\n')[0] || session.session_id;
+  return (
+    <StopSession
+      sessionId={session.session_id}
+      name={name}
+      acus={session.acus_consumed}
+      status={session.status}
+    />
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * Alerts: the thresholds of each rule, and which kinds show a browser notification. Policy
+ * can fix any of them (public/managed-schema.json); those fields are locked.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { checkThreshold } from '../../utils/alerts/check';
+import {
+  type AlertSettings,
+  type AlertThresholds,
+  alertSettingsItem,
+  type ManagedAlertSettings,
+  mergeAlertSettings,
+  readManagedAlerts,
+  THRESHOLD_KEYS,
+} from '../../utils/alerts/settings';
+import { ALERT_KINDS, type AlertKind } from '../../utils/alerts/types';
+import { Card } from './card';
+import {
+  describedBy,
+  errorNotice,
+  Feedback,
+  FieldError,
+  LockedNote,
+  type Notice,
+} from './feedback';
+import './alerts-section.css';
+
+interface Stored {
+  settings: AlertSettings;
+  managed: ManagedAlertSettings;
+}
+
+const FIELDS: Record<keyof AlertThresholds, { label: string; max: number; help: string }> = {
+  waitingHours: {
+    label: 'Waiting for its user for (hours)',
+    max: 720,
+    help: 'v3: status detail "waiting for user"; v2: suspended.',
+  },
+  runningHours: { label: 'Running for (hours)', max: 720, help: 'Counted from its creation.' },
+  sessionAcus: { label: 'Running session over (ACUs)', max: 100_000, help: '' },
+  orgBudgetPercent: {
+    label: "Organization's cycle ACUs over (% of its limit)",
+    max: 1000,
+    help: 'Of max_cycle_acu_limit, over the sessions created this billing cycle (from the 1st, 08:00 UTC).',
+  },
+};
+
+const KIND_LABELS: Record<AlertKind, string> = {
+  error: 'A session ended in error',
+  waiting: 'A session waits for its user',
+  long_running: 'A session runs long',
+  over_acus: 'A running session is over its ACUs',
+  org_budget: 'An organization nears its ACU limit',
+};
+
+function useStoredAlerts(): Stored | null {
+  const [stored, setStored] = useState<Stored | null>(null);
+  useEffect(() => {
+    let active = true;
+    const load = async () => {
+      const [saved, managed] = await Promise.all([
+        alertSettingsItem.getValue(),
+        readManagedAlerts(),
+      ]);
+      if (active) setStored({ settings: mergeAlertSettings(saved, managed), managed });
+    };
+    void load();
+    const stop = alertSettingsItem.watch(() => void load());
+    return () => {
+      active = false;
+      stop();
+    };
+  }, []);
+  return stored;
+}
+
+const text = (value: number | null) => (value === null ? '' : String(value));
+
+function AlertsForm(props: { stored: Stored }) {
+  const { settings, managed } = props.stored;
+  const [drafts, setDrafts] = useState(() =>
+    Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, text(settings[key])])),
+  );
+  const [notify, setNotify] = useState(settings.notify);
+  const [errors, setErrors] = useState<Partial<Record<keyof AlertThresholds, string>>>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  async function onSave(event: Event) {
+    event.preventDefault();
+    const values: Partial<AlertThresholds> = {};
+    const found: Partial<Record<keyof AlertThresholds, string>> = {};
+    for (const key of THRESHOLD_KEYS) {
+      if (managed[key] !== undefined) continue;
+      const checked = checkThreshold(drafts[key] ?? '', FIELDS[key].max);
+      if (checked.ok) values[key] = checked.value;
+      else found[key] = checked.reason;
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setNotice({ tone: 'error', text: 'Not saved: correct the fields marked above.' });
+      return;
+    }
+    try {
+      const saved = await alertSettingsItem.getValue();
+      await alertSettingsItem.setValue({ ...saved, ...values, notify });
+      setNotice({ tone: 'success', text: 'Saved. Alerts are checked again now.' });
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
+  }
+
+  return (
+    <form class="alerts-form" noValidate onSubmit={(event) => void onSave(event)}>
+      <fieldset class="field">
+        <legend>Raise an alert when</legend>
+        <p class="help">Leave a field empty to turn that alert off.</p>
+        {THRESHOLD_KEYS.map((key) => {
+          const id = `alert-${key}`;
+          const locked = managed[key] !== undefined;
+          return (
+            <div class="field alert-threshold" key={key}>
+              <label for={id}>{FIELDS[key].label}</label>
+              <input
+                id={id}
+                class="input-number"
+                type="number"
+                min={0}
+                max={FIELDS[key].max}
+                value={locked ? text(settings[key]) : drafts[key]}
+                disabled={locked}
+                aria-invalid={errors[key] ? true : undefined}
+                aria-describedby={describedBy(
+                  FIELDS[key].help && `${id}-help`,
+                  locked && `${id}-locked`,
+                  errors[key] && `${id}-error`,
+                )}
+                onInput={(event) => {
+                  const value = event.currentTarget.value;
+                  setDrafts((d) => ({ ...d, [key]: value }));
+                  setErrors((e) => ({ ...e, [key]: undefined }));
+                }}
+              />
+              {FIELDS[key].help ? (
+                <p id={`${id}-help`} class="help">
+                  {FIELDS[key].help}
+                </p>
+              ) : null}
+              {locked ? <LockedNote id={`${id}-locked`} /> : null}
+              <FieldError id={`${id}-error`} message={errors[key] ?? null} />
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset class="field">
+        <legend>Show a browser notification when</legend>
+        {ALERT_KINDS.map((kind) => {
+          const locked = managed.notify?.[kind] !== undefined;
+          return (
+            <div class="checkbox-row" key={kind}>
+              <input
+                id={`notify-${kind}`}
+                type="checkbox"
+                checked={locked ? settings.notify[kind] : notify[kind]}
+                disabled={locked}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  setNotify((n) => ({ ...n, [kind]: checked }));
+                }}
+              />
+              <label for={`notify-${kind}`}>{KIND_LABELS[kind]}</label>
+              {locked ? <LockedNote /> : null}
+            </div>
+          );
+        })}
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="primary">
+          Save alerts
+        </button>
+      </div>
+      <Feedback notice={notice} />
+    </form>
+  );
+}
+
+export function AlertsSection() {
+  const stored = useStoredAlerts();
+  return (
+    <Card
+      id="alerts"
+      title="Alerts"
+      intro="Checked after each sync, from the cached sessions. Every alert is listed in the popup and the session tab, and counted on the toolbar button."
+    >
+      {stored ? (
+        <AlertsForm stored={stored} />
+      ) : (
+        <p class="muted" role="status">
+          Loading alert settings…
+        </p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * "Stop session" (v3 only): terminate a session, archiving it too when asked, then store the
+ * copy Devin answers with, so the list and the detail show the new status at once; the next
+ * sync reads the same change and confirms it.
+ */
+import type { DevinClient } from '../api/client';
+import { isDevinApiError } from '../api/errors';
+import { readSession } from '../db/reads';
+import type { DevinDatabase } from '../db/schema';
+import { describeFailure } from './messages';
+import { storeSessionCopy } from './store-session';
+import type { ActionResult } from './types';
+
+export const NEEDS_V3_TO_STOP =
+  'Stopping a session needs a Devin API v3 service-user token (it starts with cog_) with the ManageOrgSessions permission. Save such a token in the options page, or stop the session in Devin.';
+
+const NOT_CACHED =
+  'This session is no longer in the cache, so its organization is unknown. Sync, then try again.';
+
+const SYNC_BUSY =
+  'Stopped. A sync is writing the cache, so the new status appears once it is done.';
+
+export interface StopRequest {
+  db: DevinDatabase;
+  client: DevinClient;
+  /** The key's hash (`cacheIdentity`): which cache the answered copy goes into. */
+  identity: string;
+  sessionId: string;
+  archive: boolean;
+  now?: () => number;
+}
+
+const STORE_WAIT_MS = 30_000;
+
+export async function stopSession(request: StopRequest): Promise<ActionResult> {
+  const { client, sessionId } = request;
+  const now = request.now ?? Date.now;
+  if (client.version !== 'v3' || !client.terminateSession) {
+    return { ok: false, message: NEEDS_V3_TO_STOP };
+  }
+  const cached = await readSession(request.db, sessionId);
+  if (!cached) return { ok: false, message: NOT_CACHED };
+  let stopped: Awaited<ReturnType<NonNullable<DevinClient['terminateSession']>>>;
+  try {
+    stopped = await client.terminateSession(cached.org_id, sessionId, request.archive);
+  } catch (error) {
+    if (isDevinApiError(error) && error.kind === 'forbidden') {
+      return {
+        ok: false,
+        message: `Devin refused: this token lacks ManageOrgSessions for the session's organization. Give the service user that permission, then try again. (${error.message})`,
+      };
+    }
+    return { ok: false, message: describeFailure('stopping a session', error) };
+  }
+  const stored = await storeSessionCopy(
+    request.db,
+    request.identity,
+    stopped,
+    now() + STORE_WAIT_MS,
+    now,
+  );
+  // Stopped either way: only showing it waits (for the sync under way, or another key's cache).
+  if (stored === 'sync-running') return { ok: true, note: SYNC_BUSY };
+  return { ok: true };
+}

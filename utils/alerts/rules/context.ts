@@ -1,0 +1,44 @@
+/** What every rule reads besides the cached rows. */
+import type { SessionRow } from '../../db/types';
+import type { AlertThresholds } from '../settings';
+import type { AlertCandidate, AlertKind } from '../types';
+
+export interface RuleContext {
+  now: number;
+  /** Alerts began here (set-up); events before it are history, not news. */
+  since: number;
+  thresholds: AlertThresholds;
+}
+
+export const HOUR_MS = 60 * 60 * 1000;
+
+/** How a session is named in an alert: its title, else its first line, else its id. */
+export function sessionName(row: SessionRow): string {
+  const name = row.title?.trim() || row.first_line.trim() || row.session_id;
+  return name.length > 80 ? `${name.slice(0, 79)}…` : name;
+}
+
+export function formatHours(ms: number): string {
+  const hours = ms / HOUR_MS;
+  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${Math.floor(hours)} h`;
+}
+
+export function formatAcus(acus: number): string {
+  return `${Math.round(acus * 100) / 100} ACUs`;
+}
+
+/** A session alert; its id is the cause: the kind and the session. */
+export function sessionCandidate(
+  kind: AlertKind,
+  row: SessionRow,
+  title: string,
+  detail: string,
+): AlertCandidate {
+  return {
+    id: `${kind}:${row.session_id}`,
+    kind,
+    target: { type: 'session', sessionId: row.session_id, orgId: row.org_id },
+    title,
+    detail,
+  };
+}

@@ -1,0 +1,79 @@
+/** Alerts in the database: evaluated against the cache, dismissed, snoozed, read back. */
+import type { DevinDatabase } from '../db';
+import { readSessionRows } from '../db/reads';
+import { findCandidates, liveSubjects } from './candidates';
+import { diffAlerts } from './evaluate';
+import type { AlertThresholds } from './settings';
+import type { AlertRow } from './types';
+
+/** When alerts were set up (epoch ms), in `meta`: events before it raise nothing. */
+const ALERTS_SINCE_KEY = 'alertsSince';
+export const SNOOZE_MS = 4 * 60 * 60 * 1000;
+
+export interface EvaluationResult {
+  /** Alerts that have just become active. */
+  raised: AlertRow[];
+  /** Ids of alerts whose cause ended: their notifications go too. */
+  removed: string[];
+  /** The first evaluation over a filled cache: what it finds is the backlog, not news. */
+  firstRun: boolean;
+}
+
+export async function evaluateAlerts(
+  db: DevinDatabase,
+  thresholds: AlertThresholds,
+  now: number,
+): Promise<EvaluationResult> {
+  const [rows, organizations] = await Promise.all([
+    readSessionRows(db),
+    db.organizations.toArray(),
+  ]);
+  return db.transaction('rw', [db.alerts, db.meta], async () => {
+    const stored = await db.alerts.toArray();
+    const sinceRow = await db.meta.get(ALERTS_SINCE_KEY);
+    // Nothing cached yet: set-up is not over, and the baseline waits for the first sessions.
+    if (sinceRow === undefined && rows.length === 0) {
+      return { raised: [], removed: [], firstRun: false };
+    }
+    const firstRun = sinceRow === undefined;
+    const since = firstRun ? now : Number(sinceRow.value);
+    if (firstRun) await db.meta.put({ key: ALERTS_SINCE_KEY, value: now });
+    const candidates = findCandidates(rows, organizations, { now, since, thresholds });
+    const changes = diffAlerts(candidates, stored, liveSubjects(rows, organizations, now), now);
+    await db.alerts.bulkPut(changes.put);
+    await db.alerts.bulkDelete(changes.remove);
+    return { raised: changes.raised, removed: changes.remove, firstRun };
+  });
+}
+
+export type AlertAction = 'dismiss' | 'snooze';
+
+/** Dismisses (for good) or snoozes an alert. Returns false when it no longer exists. */
+export async function actOnAlert(
+  db: DevinDatabase,
+  id: string,
+  action: AlertAction,
+  now: number,
+): Promise<boolean> {
+  const changed = await db.alerts.update(
+    id,
+    action === 'dismiss'
+      ? { state: 'dismissed', snoozedUntil: null }
+      : { state: 'snoozed', snoozedUntil: now + SNOOZE_MS },
+  );
+  return changed > 0;
+}
+
+/** The alerts to show, newest first. */
+export async function readActiveAlerts(db: DevinDatabase): Promise<AlertRow[]> {
+  const rows = await db.alerts.where('state').equals('active').toArray();
+  return rows.sort((a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? -1 : 1));
+}
+
+export function countActiveAlerts(db: DevinDatabase): Promise<number> {
+  return db.alerts.where('state').equals('active').count();
+}
+
+export function readAlert(db: DevinDatabase, id: string): Promise<AlertRow | undefined> {
+  return db.alerts.get(id);
+}
