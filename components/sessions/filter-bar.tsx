@@ -8,6 +8,7 @@ import {
   type SortOrder,
 } from '../../utils/filters/model';
 import type { Facets } from '../../utils/filters/totals';
+import { columnSortLabel } from '../../utils/session-table/columns';
 import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';
 import { humanize, KNOWN_STATUSES } from '../shared/labels';
@@ -157,6 +158,10 @@ export function FilterBar(props: FilterBarProps) {
               {s.label}
             </option>
           ))}
+          {/* An order picked from a table header shows here too, by its column's name. */}
+          {SORTS.some((s) => s.value === sortValue) ? null : (
+            <option value={sortValue}>{columnSortLabel(filters.sort)}</option>
+          )}
         </select>
         {props.layout === 'popup' ? (
           <button

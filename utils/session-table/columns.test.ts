@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COLUMNS,
+  columnSortLabel,
   columnWidth,
   DEFAULT_TABLE_COLUMNS,
   MAX_WIDTH,
@@ -50,6 +51,11 @@ describe('table columns', () => {
     expect(shownColumns(state).find((column) => column.id === 'acus')?.width).toBe(124);
     const status = COLUMNS.find((column) => column.id === 'status');
     expect(columnWidth(state, 'status')).toBe(status?.width);
+  });
+
+  it('names a sort chosen from a header', () => {
+    expect(columnSortLabel({ field: 'repo', dir: 'desc' })).toBe('Repository, descending');
+    expect(columnSortLabel({ field: 'prs', dir: 'asc' })).toBe('PRs, ascending');
   });
 
   it('reads a stored value forgivingly', () => {

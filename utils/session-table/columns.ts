@@ -3,7 +3,7 @@
  * that goes to storage as is; reading it back is forgiving (a column removed in a later
  * version, a width out of range), so a stored value never breaks the table.
  */
-import type { SortField } from '../filters/model';
+import type { SortField, SortOrder } from '../filters/model';
 
 /** A column is named by the sort it offers: a click on its header sorts by it. */
 export type ColumnId = SortField;
@@ -26,7 +26,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { id: 'acus', label: 'ACUs', width: 80, numeric: true },
   { id: 'created', label: 'Created', width: 110 },
   { id: 'updated', label: 'Updated', width: 110 },
-  { id: 'prs', label: 'PRs', width: 150 },
+  { id: 'prs', label: 'PRs', width: 230 },
 ];
 
 /** The title holds the button that opens a row: it always shows. */
@@ -91,4 +91,10 @@ export function setColumnShown(state: TableColumns, id: ColumnId, shown: boolean
 export function resizeColumn(state: TableColumns, id: ColumnId, width: number): TableColumns {
   if (!BY_ID.has(id)) return state;
   return { ...state, widths: { ...state.widths, [id]: clampWidth(width) } };
+}
+
+/** How the sort select names an order chosen from a table header ("Repository, descending"). */
+export function columnSortLabel(sort: SortOrder): string {
+  const label = BY_ID.get(sort.field)?.label ?? sort.field;
+  return `${label}, ${sort.dir === 'asc' ? 'ascending' : 'descending'}`;
 }
