@@ -72,6 +72,13 @@ describe('sortRows by table columns', () => {
     expect(ids(sortRows([c, d], { field: 'prs', dir: 'asc' }))).toEqual(['d', 'c']);
   });
 
+  it('ignores accents: "Écrire" sorts among the e words', () => {
+    const d = makeRow({ session_id: 'd', title: 'deploy' });
+    const e = makeRow({ session_id: 'e', title: 'Écrire les docs' });
+    const f = makeRow({ session_id: 'f', title: 'fix' });
+    expect(ids(sortRows([f, e, d], { field: 'title', dir: 'asc' }))).toEqual(['d', 'e', 'f']);
+  });
+
   it('treats names equal but for case as a tie', () => {
     const x = makeRow({ session_id: 'x', title: 'Deploy', updated_at: 1 });
     const y = makeRow({ session_id: 'y', title: 'deploy', updated_at: 2 });

@@ -3,8 +3,7 @@
  * person reads in the cell (the organization's name, not its id), so the names are passed in.
  *
  * Each row's value is computed once and text is turned into ranks (its place among the
- * distinct values), so the sort itself compares numbers: 50,000 rows sort by title in well
- * under a frame's worth of collator calls per row.
+ * distinct values), so the sort itself compares numbers.
  */
 import type { SessionRow } from '../db/types';
 import { repositoryKeyOf, repositoryLabel } from '../pr-urls/repository';
@@ -56,6 +55,21 @@ function textValue(row: SessionRow, field: SortField, names: SortNames): string 
   }
 }
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+const DIGITS = /\d+/g;
+const padDigits = (digits: string) => digits.padStart(16, '0');
+
+/**
+ * A text as it sorts: case and accents ignored, runs of digits padded so "issue 9" comes before
+ * "issue 10". Plain comparison of these keys is many times faster than a collator, which
+ * matters at 50,000 titles.
+ */
+function collationKey(text: string): string {
+  // Most titles are plain ASCII: only others pay for taking accents apart.
+  const bare = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  return bare.toLowerCase().replace(DIGITS, padDigits);
+}
+
 /** One number per row (NaN: empty). Text becomes its rank among the distinct texts. */
 function sortKeys(rows: readonly SessionRow[], field: SortField, names: SortNames): Float64Array {
   const keys = new Float64Array(rows.length);
@@ -66,16 +80,15 @@ function sortKeys(rows: readonly SessionRow[], field: SortField, names: SortName
     return keys;
   }
   const texts = rows.map((row) => textValue(row, field, names));
-  // Numeric collation puts "issue 9" before "issue 10"; base sensitivity ignores case and accents.
-  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  const distinct = [...new Set(texts.filter((text): text is string => text !== null))].sort(
-    collator.compare,
-  );
   const ranks = new Map<string, number>();
+  for (const text of texts) if (text !== null) ranks.set(text, 0);
+  // Each distinct text gets a key that plain comparison orders as a reader expects; texts
+  // with the same key ("Acme" and "acme") share a rank, so they tie.
+  const keyed = [...ranks.keys()].map((text) => [collationKey(text), text] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   let rank = 0;
-  distinct.forEach((text, i) => {
-    // Texts the collator holds equal ("Acme" and "acme") share a rank, so they tie.
-    if (i > 0 && collator.compare(distinct[i - 1] as string, text) !== 0) rank++;
+  keyed.forEach(([key, text], i) => {
+    if (i > 0 && keyed[i - 1]?.[0] !== key) rank++;
     ranks.set(text, rank);
   });
   texts.forEach((text, i) => {
@@ -96,18 +109,27 @@ export function sortRows(
 ): SessionRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const keys = sortKeys(rows, sort.field, names);
+  // Ties are common (a sort by status): their tie-break reads a flat array, not the rows.
+  const updated = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    updated[i] = row.updated_at;
+  });
   const order = rows.map((_, i) => i);
   order.sort((i, j) => {
     const a = keys[i] as number;
     const b = keys[j] as number;
-    const aEmpty = Number.isNaN(a);
-    const bEmpty = Number.isNaN(b);
-    if (aEmpty !== bEmpty) return aEmpty ? 1 : -1;
-    if (!aEmpty && a !== b) return sign * (a - b);
-    const rowA = rows[i] as SessionRow;
-    const rowB = rows[j] as SessionRow;
-    if (rowA.updated_at !== rowB.updated_at) return rowB.updated_at - rowA.updated_at;
-    return rowA.session_id < rowB.session_id ? -1 : rowA.session_id > rowB.session_id ? 1 : 0;
+    if (a !== b) {
+      // NaN (an empty cell) is unequal to everything, itself included: checked only here.
+      const aEmpty = Number.isNaN(a);
+      const bEmpty = Number.isNaN(b);
+      if (aEmpty !== bEmpty) return aEmpty ? 1 : -1;
+      if (!aEmpty) return sign * (a - b);
+    }
+    const byUpdate = (updated[j] as number) - (updated[i] as number);
+    if (byUpdate !== 0) return byUpdate;
+    const idA = (rows[i] as SessionRow).session_id;
+    const idB = (rows[j] as SessionRow).session_id;
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
   });
   return order.map((i) => rows[i] as SessionRow);
 }
