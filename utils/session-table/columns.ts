@@ -19,14 +19,14 @@ export interface ColumnDef {
 
 export const COLUMNS: readonly ColumnDef[] = [
   { id: 'status', label: 'Status', width: 120 },
-  { id: 'title', label: 'Title', width: 340 },
+  { id: 'title', label: 'Title', width: 320 },
   { id: 'org', label: 'Organization', width: 150 },
   { id: 'user', label: 'User', width: 140 },
   { id: 'repo', label: 'Repository', width: 170 },
   { id: 'acus', label: 'ACUs', width: 80, numeric: true },
   { id: 'created', label: 'Created', width: 110 },
   { id: 'updated', label: 'Updated', width: 110 },
-  { id: 'prs', label: 'PRs', width: 230 },
+  { id: 'prs', label: 'PRs', width: 210 },
 ];
 
 /** The title holds the button that opens a row: it always shows. */
