@@ -66,6 +66,12 @@ function Resizer(props: {
 }) {
   const { column, onResize } = props;
   const drag = useRef<{ startX: number; startWidth: number; width: number } | null>(null);
+  // The width shown when a drag ends (or the browser cancels it) is the one kept.
+  const endDrag = () => {
+    const state = drag.current;
+    drag.current = null;
+    if (state) onResize(column.id, state.width, true);
+  };
   return (
     // biome-ignore lint/a11y/useSemanticElements: an <hr> cannot be focused and moved; a focusable separator with a value is the ARIA pattern for a splitter
     <div
@@ -104,14 +110,8 @@ function Resizer(props: {
         state.width = state.startWidth + event.clientX - state.startX;
         onResize(column.id, state.width, false);
       }}
-      onPointerUp={() => {
-        const state = drag.current;
-        drag.current = null;
-        if (state) onResize(column.id, state.width, true);
-      }}
-      onPointerCancel={() => {
-        drag.current = null;
-      }}
+      onPointerUp={endDrag}
+      onPointerCancel={endDrag}
       onClick={(event) => event.stopPropagation()}
     />
   );

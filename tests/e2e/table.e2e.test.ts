@@ -148,12 +148,28 @@ it('shows the sessions as a sortable, resizable table whose columns are remember
     header(tab, 'Title').evaluate((th) => Math.round(th.getBoundingClientRect().width));
   expect(await titleWidth()).toBe(before + 50);
 
+  // Drag the User column's handle 40 px to the right.
+  const userHandle = tab.getByRole('separator', { name: 'Resize User column' });
+  const userBefore = Number(await userHandle.getAttribute('aria-valuenow'));
+  const box = await userHandle.boundingBox();
+  if (!box) throw new Error('The User column has no resize handle on screen');
+  await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await tab.mouse.down();
+  await tab.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2, { steps: 3 });
+  await tab.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 3 });
+  await tab.mouse.up();
+  await expect
+    .poll(async () => Number(await userHandle.getAttribute('aria-valuenow')))
+    .toBe(userBefore + 40);
+  const userWidth = () =>
+    header(tab, 'User').evaluate((th) => Math.round(th.getBoundingClientRect().width));
+
   // After a reload: still the table, the column still hidden, the width and the sort kept.
   await tab.reload();
   await tab.locator('.session-table tbody tr').first().waitFor({ timeout: 20_000 });
   expect(await header(tab, 'Organization').count()).toBe(0);
-  expect(await header(tab, 'User').count()).toBe(1);
   expect(await titleWidth()).toBe(before + 50);
+  expect(await userWidth()).toBe(userBefore + 40);
   await expect.poll(async () => (await tableIds(tab))[0]).toBe(byAcus[0]?.session_id);
 
   // A click on a row opens its detail beside the table.
