@@ -11,6 +11,7 @@ import {
   type SortOrder,
 } from '../../utils/filters/model';
 import type { Facets } from '../../utils/filters/totals';
+import { columnSortLabel } from '../../utils/session-table/columns';
 import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';
 import { humanize, KNOWN_STATUSES } from '../shared/labels';
@@ -44,10 +45,11 @@ const SORTS: { value: string; label: string; sort: SortOrder }[] = [
 ];
 
 function SortSelect(props: { sort: SortOrder; onChange: (sort: SortOrder) => void }) {
+  const value = `${props.sort.field}-${props.sort.dir}`;
   return (
     <select
       aria-label="Sort by"
-      value={`${props.sort.field}-${props.sort.dir}`}
+      value={value}
       onChange={(event) => {
         const choice = SORTS.find((s) => s.value === event.currentTarget.value);
         if (choice) props.onChange({ ...choice.sort });
@@ -58,6 +60,10 @@ function SortSelect(props: { sort: SortOrder; onChange: (sort: SortOrder) => voi
           {s.label}
         </option>
       ))}
+      {/* An order picked from a table header shows here too, by its column's name. */}
+      {SORTS.some((s) => s.value === value) ? null : (
+        <option value={value}>{columnSortLabel(props.sort)}</option>
+      )}
     </select>
   );
 }

@@ -11,6 +11,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
+import { nextSort } from '../../utils/filters/sort';
 import { useDirectory } from '../shared/directory';
 import { useSyncView } from '../shared/sync-state';
 import { useNow } from '../shared/use-now';
@@ -18,12 +19,15 @@ import { useFirstScreen } from './data';
 import { useDatabase, useSessionsEnv } from './env';
 import { exportView } from './export-view';
 import { FilterBar } from './filter-bar';
+import { TableViewControls } from './layout-switch';
 import { LazySessionDetail, useDetailPreload } from './lazy-detail';
 import { ListOrEmptyState } from './list-or-empty-state';
 import { SessionList } from './session-list';
+import { SessionTable } from './session-table';
 import { SyncBar } from './sync-bar';
 import { TotalsBar } from './totals-bar';
 import { useListKeyboard } from './use-list-keyboard';
+import { useTableView } from './use-table-view';
 import { useVisibleSessions } from './use-visible-sessions';
 import './session-browser.css';
 
@@ -64,7 +68,10 @@ export function SessionBrowser(props: SessionBrowserProps) {
   const directory = useDirectory(db);
   useDetailPreload(db !== null);
   const { rows, sorted, visible, totals, facets, searchBusy, lastRowInView, wantSearch } =
-    useVisibleSessions(db, first.screen, filters, filterNow);
+    useVisibleSessions(db, first.screen, filters, filterNow, directory);
+  // The full tab can show the sessions as a table (components/sessions/session-table.tsx).
+  const tableView = useTableView();
+  const asTable = layout === 'tab' && tableView.layout === 'table';
   const keyboard = useListKeyboard({
     rows: visible,
     openId,
@@ -122,7 +129,9 @@ export function SessionBrowser(props: SessionBrowserProps) {
   );
 
   return (
-    <div class={`browser layout-${layout}${openId ? ' has-detail' : ''}`}>
+    <div
+      class={`browser layout-${layout}${openId ? ' has-detail' : ''}${asTable ? ' view-table' : ''}`}
+    >
       <header class="top">
         <h1 class="brand">
           <span class="brand-mark" aria-hidden="true">
@@ -131,6 +140,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
           Devin sessions
         </h1>
         <SyncBar info={syncView} now={now} configured={configured} />
+        {layout === 'tab' ? <TableViewControls view={tableView} /> : null}
         {props.actions ? <div class="top-actions">{props.actions}</div> : null}
       </header>
       {props.banner}
@@ -167,27 +177,39 @@ export function SessionBrowser(props: SessionBrowserProps) {
               now={now}
               filters={filters}
               onFiltersChange={onFiltersChange}
-              list={(shown) => (
-                <SessionList
-                  rows={shown}
-                  layout={layout}
-                  activeIndex={keyboard.activeIndex}
-                  openId={openId}
-                  directory={directory}
-                  now={now}
-                  rowHeight={ROW_HEIGHT[layout]}
-                  lastRowInView={lastRowInView}
-                  reveal={keyboard.reveal}
-                  onActivate={keyboard.activate}
-                  onOpen={keyboard.open}
-                  labelledBy="sessions-heading"
-                  describedBy="sessions-totals"
-                />
-              )}
+              list={(shown) => {
+                const common = {
+                  rows: shown,
+                  activeIndex: keyboard.activeIndex,
+                  openId,
+                  directory,
+                  now,
+                  lastRowInView,
+                  reveal: keyboard.reveal,
+                  onActivate: keyboard.activate,
+                  onOpen: keyboard.open,
+                  labelledBy: 'sessions-heading',
+                  describedBy: 'sessions-totals',
+                };
+                return asTable ? (
+                  <SessionTable
+                    {...common}
+                    columns={tableView.columns}
+                    onColumnsChange={tableView.setColumns}
+                    sort={filters.sort}
+                    onSort={(field) =>
+                      onFiltersChange({ ...filters, sort: nextSort(filters.sort, field) })
+                    }
+                  />
+                ) : (
+                  <SessionList {...common} layout={layout} rowHeight={ROW_HEIGHT[layout]} />
+                );
+              }}
             />
           </div>
         </div>
-        {layout === 'tab' ? (
+        {/* The table takes the whole width until a session is opened beside it. */}
+        {layout === 'tab' && (detail || !asTable) ? (
           <div class="detail-pane">
             {detail ?? (
               <div class="detail-placeholder muted">

@@ -8,8 +8,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FirstScreen } from '../../utils/db/first-screen';
 import type { DevinDatabase } from '../../utils/db/schema';
 import type { SessionRow } from '../../utils/db/types';
-import { createIncrementalFilter, filterRows, sortRows } from '../../utils/filters/match';
+import { createIncrementalFilter, filterRows } from '../../utils/filters/match';
 import type { SessionFilters } from '../../utils/filters/model';
+import { type SortNames, sortRows, sortUsesNames } from '../../utils/filters/sort';
 import {
   collectFacets,
   computeTotals,
@@ -41,12 +42,16 @@ export interface VisibleSessions {
   wantSearch: () => void;
 }
 
-/** `filterNow` is the "now" of relative date filters (it moves once a minute). */
+/**
+ * `filterNow` is the "now" of relative date filters (it moves once a minute); `names` are what
+ * a sort by organization or user orders by (the table sorts as it reads).
+ */
 export function useVisibleSessions(
   db: DevinDatabase | null,
   firstScreen: FirstScreen | null,
   filters: SessionFilters,
   filterNow: number,
+  names?: SortNames,
 ): VisibleSessions {
   const rows = useSessionRows(db, firstScreen, filters.sort);
 
@@ -54,8 +59,8 @@ export function useVisibleSessions(
   const searchIndex = useSearchIndex(db, rows.all, searchWanted || filters.text.trim() !== '');
 
   const sorted = useMemo(
-    () => (rows.all ? sortRows(rows.all, filters.sort) : null),
-    [rows.all, filters.sort.field, filters.sort.dir],
+    () => (rows.all ? sortRows(rows.all, filters.sort, names) : null),
+    [rows.all, filters.sort.field, filters.sort.dir, sortUsesNames(filters.sort.field) && names],
   );
   const incremental = useMemo(() => createIncrementalFilter(), []);
   const key = filtersKey(filters);

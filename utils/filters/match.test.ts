@@ -8,9 +8,9 @@ import {
   matchesFilters,
   parseSearchTerms,
   searchTextsOf,
-  sortRows,
 } from './match';
 import { emptyFilters, type SessionFilters, toDay } from './model';
+import { sortRows } from './sort';
 
 function withFilters(change: Partial<SessionFilters>): SessionFilters {
   return { ...emptyFilters(), ...change };

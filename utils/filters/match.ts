@@ -10,9 +10,8 @@ import {
   PR_STATE_UNKNOWN,
   resolveDateRange,
   type SessionFilters,
-  type SortField,
-  type SortOrder,
 } from './model';
+import { sortRows } from './sort';
 
 /** session_id -> lower-cased search text (see `toSearchText` in utils/db/rows.ts). */
 export type SearchIndex = ReadonlyMap<string, string>;
@@ -146,23 +145,6 @@ export function filterRows(
     for (const row of rows) if (matches(row)) result.push(row);
   }
   return result;
-}
-
-function sortValue(row: SessionRow, field: SortField): number {
-  if (field === 'acus') return row.acus_consumed;
-  if (field === 'created') return row.created_at;
-  return row.updated_at;
-}
-
-/** A sorted copy; ties fall back to the newest update, then the id, so the order is stable. */
-export function sortRows(rows: readonly SessionRow[], sort: SortOrder): SessionRow[] {
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const diff = sortValue(a, sort.field) - sortValue(b, sort.field);
-    if (diff !== 0) return sign * diff;
-    if (a.updated_at !== b.updated_at) return b.updated_at - a.updated_at;
-    return a.session_id < b.session_id ? -1 : a.session_id > b.session_id ? 1 : 0;
-  });
 }
 
 /** Filters then sorts. `now` resolves the relative date presets. */

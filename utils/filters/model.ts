@@ -29,7 +29,17 @@ export type HasPr = 'any' | 'yes' | 'no';
 /** Archived sessions (v3) are kept and marked; this narrows to or away from them. */
 export type ArchivedFilter = 'any' | 'yes' | 'no';
 export type AnalysisFilter = 'any' | 'has' | 'has-issues' | 'none';
-export type SortField = 'updated' | 'created' | 'acus';
+/** The list's orders, and the table's columns beyond them (each header sorts by its column). */
+export type SortField =
+  | 'updated'
+  | 'created'
+  | 'acus'
+  | 'status'
+  | 'title'
+  | 'org'
+  | 'user'
+  | 'repo'
+  | 'prs';
 export type SortDir = 'asc' | 'desc';
 
 export interface SortOrder {

@@ -87,9 +87,15 @@ describe('filters in the URL', () => {
     expect(filtersFromSearchParams(`pr=${url}`).prKey).toBe('github.com/acme/web/pull/42');
   });
 
+  it('keeps a sort by any table column', () => {
+    const filters = filtersFromSearchParams('sort=repo&dir=asc');
+    expect(filters.sort).toEqual({ field: 'repo', dir: 'asc' });
+    expect(filtersToSearchParams(filters).toString()).toBe('sort=repo&dir=asc');
+  });
+
   it('ignores values that make no sense', () => {
     const filters = filtersFromSearchParams(
-      'created=yesterday&updated=2025-13-45..2025-02-30&acu_min=-3&acu_max=lots&has_pr=maybe&analysis=x&sort=title&dir=up&status=,,',
+      'created=yesterday&updated=2025-13-45..2025-02-30&acu_min=-3&acu_max=lots&has_pr=maybe&analysis=x&sort=colour&dir=up&status=,,',
     );
     expect(filters).toEqual(emptyFilters());
   });

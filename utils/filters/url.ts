@@ -11,7 +11,7 @@
  *   updated=2024-05-01..2024-05-08   custom local days, both included; either end may be empty
  *   acu_min=1.5  acu_max=10
  *   has_pr=yes|no  pr_state=open,merged  analysis=has|has-issues|none
- *   sort=updated|created|acus  dir=asc|desc
+ *   sort=updated|created|acus|status|title|org|user|repo|prs  dir=asc|desc
  *   ids=a,b,c                 explicit session ids
  *   pr=github.com/o/r/pull/1  normalized PR key (a full PR URL is normalized on the way in)
  *   repo=github.com/o/r       repositories (any of; repeated)
@@ -43,7 +43,17 @@ export const SESSION_PARAM = 'session';
 const ANALYSIS_VALUES: readonly AnalysisFilter[] = ['any', 'has', 'has-issues', 'none'];
 const HAS_PR_VALUES: readonly HasPr[] = ['any', 'yes', 'no'];
 const ARCHIVED_VALUES: readonly ArchivedFilter[] = ['any', 'yes', 'no'];
-const SORT_FIELDS: readonly SortField[] = ['updated', 'created', 'acus'];
+const SORT_FIELDS: readonly SortField[] = [
+  'updated',
+  'created',
+  'acus',
+  'status',
+  'title',
+  'org',
+  'user',
+  'repo',
+  'prs',
+];
 const SORT_DIRS: readonly SortDir[] = ['asc', 'desc'];
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {

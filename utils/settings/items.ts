@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { StoredTabBadges } from '../pr-lookup/tab-badge';
 import type { SelfHostedGitHost } from '../pr-urls';
+import { DEFAULT_TABLE_COLUMNS, type TableColumns } from '../session-table/columns';
 
 export const DEFAULT_API_BASE_URL = 'https://api.devin.ai';
 const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
@@ -88,3 +89,18 @@ export const analysisDenialsItem = storage.defineItem<Record<string, string>>(
   'local:analysisDenials',
   { fallback: {} },
 );
+
+/**
+ * How the full tab shows sessions: the list or the table. A preference of the person, not part
+ * of a view, so it is kept here rather than in the URL: a shared link shows the same sessions
+ * in whichever layout the reader prefers, and the tab opens in the last one chosen.
+ */
+export type SessionsLayout = 'list' | 'table';
+export const sessionsLayoutItem = storage.defineItem<SessionsLayout>('local:sessionsLayout', {
+  fallback: 'list',
+});
+
+/** The table's chosen columns and widths (read through normalizeColumns). */
+export const tableColumnsItem = storage.defineItem<TableColumns>('local:tableColumns', {
+  fallback: DEFAULT_TABLE_COLUMNS,
+});

@@ -1,0 +1,80 @@
+/**
+ * The table's "Columns" menu: a checkbox per column. The title is always shown (its button is
+ * what opens a row), so its box is ticked and cannot be cleared. Esc or a click outside closes it.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import {
+  ALWAYS_SHOWN,
+  COLUMNS,
+  setColumnShown,
+  type TableColumns,
+} from '../../utils/session-table/columns';
+
+export function ColumnsMenu(props: {
+  columns: TableColumns;
+  onChange: (columns: TableColumns) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  // On the button and the panel: Esc closes the menu, not the open session behind it.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  const hidden = new Set(props.columns.hidden);
+  const shownCount = COLUMNS.length - hidden.size;
+  return (
+    <div class="columns-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        class="columns-button"
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        onKeyDown={closeOnEscape}
+      >
+        Columns ({shownCount}/{COLUMNS.length})
+      </button>
+      {open ? (
+        <fieldset id={panelId} class="columns-panel" onKeyDown={closeOnEscape}>
+          <legend class="visually-hidden">Columns to show</legend>
+          {COLUMNS.map((column) => {
+            const always = column.id === ALWAYS_SHOWN;
+            return (
+              <label key={column.id} class="columns-option">
+                <input
+                  type="checkbox"
+                  checked={always || !hidden.has(column.id)}
+                  disabled={always}
+                  onChange={(event) =>
+                    props.onChange(
+                      setColumnShown(props.columns, column.id, event.currentTarget.checked),
+                    )
+                  }
+                />
+                {column.label}
+                {always ? <span class="muted"> (always shown)</span> : null}
+              </label>
+            );
+          })}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}
