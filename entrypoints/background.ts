@@ -13,6 +13,7 @@ import { runDetached } from '../utils/log';
 import { onMessage } from '../utils/messaging';
 import { guardHandler } from '../utils/messaging-guard';
 import {
+  conversationPayload,
   forgetKeyPayload,
   noPayload,
   sessionPayload,
@@ -109,6 +110,12 @@ export default defineBackground({
     onMessage(
       'loadFirstPrompt',
       guardHandler(sessionPayload, (data) => actions.loadFirstPrompt(data.sessionId)),
+    );
+    onMessage(
+      'loadConversation',
+      guardHandler(conversationPayload, (data) =>
+        actions.loadConversation(data.sessionId, data.mayFetch),
+      ),
     );
 
     browser.runtime.onInstalled.addListener(() => {

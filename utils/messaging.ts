@@ -4,7 +4,12 @@
  * Content scripts are not part of it and never see the key.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ActionResult, AnalysisOffer, FirstPromptResult } from './actions/types';
+import type {
+  ActionResult,
+  AnalysisOffer,
+  ConversationResult,
+  FirstPromptResult,
+} from './actions/types';
 import type { ConnectionReport } from './connection/test-connection';
 import type { SyncNowResult } from './sync/service';
 
@@ -24,6 +29,11 @@ export interface ProtocolMap {
   generateAnalysis(data: { sessionId: string }): ActionResult;
   /** A session's first message when the cached session has none (v3 without analysis). */
   loadFirstPrompt(data: { sessionId: string }): FirstPromptResult;
+  /**
+   * A v3 session's conversation: from the cache when it is current, else fetched, or (without
+   * `mayFetch`) null, so that opening a session never costs a request.
+   */
+  loadConversation(data: { sessionId: string; mayFetch: boolean }): ConversationResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

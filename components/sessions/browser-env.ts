@@ -37,6 +37,8 @@ export function createBrowserEnv(): SessionsEnv {
     analysisOffer: (sessionId) => sendMessage('analysisOffer', { sessionId }),
     generateAnalysis: (sessionId) => sendMessage('generateAnalysis', { sessionId }),
     loadFirstPrompt: (sessionId) => sendMessage('loadFirstPrompt', { sessionId }),
+    loadConversation: (sessionId, mayFetch) =>
+      sendMessage('loadConversation', { sessionId, mayFetch }),
   };
 }
 

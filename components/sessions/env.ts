@@ -4,7 +4,12 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { ActionResult, AnalysisOffer, FirstPromptResult } from '../../utils/actions/types';
+import type {
+  ActionResult,
+  AnalysisOffer,
+  ConversationResult,
+  FirstPromptResult,
+} from '../../utils/actions/types';
 import type { DevinDatabase } from '../../utils/db/schema';
 
 export interface SessionsEnv {
@@ -30,6 +35,8 @@ export interface SessionsEnv {
   generateAnalysis: (sessionId: string) => Promise<ActionResult>;
   /** The first message of a session whose cached copy has none (v3 without analysis). */
   loadFirstPrompt: (sessionId: string) => Promise<FirstPromptResult>;
+  /** A v3 session's conversation; without `mayFetch` only the cache answers (no request). */
+  loadConversation: (sessionId: string, mayFetch: boolean) => Promise<ConversationResult>;
 }
 
 export const SessionsEnvContext = createContext<SessionsEnv | null>(null);

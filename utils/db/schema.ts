@@ -16,12 +16,13 @@
  * copy with the newest `updated_at` (ties: the later page), see reads.ts.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Session } from '../api';
+import type { Session, SessionMessage } from '../api';
 import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
 import { DATABASE_NAME } from './name';
 import { toSearchText, toSessionRow } from './rows';
 import { recountSummary } from './summary';
 import type {
+  ConversationEntry,
   FirstPromptRow,
   MemberRow,
   MetaRow,
@@ -44,6 +45,9 @@ export class DevinDatabase extends Dexie {
   members!: Table<MemberRow, string>;
   meta!: Table<MetaRow, string>;
   firstPrompts!: Table<FirstPromptRow, string>;
+  conversations!: Table<ConversationEntry, string>;
+  /** The messages of each entry of `conversations`, keyed from outside by its session id. */
+  conversationMessages!: Table<SessionMessage[], string>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
@@ -132,6 +136,10 @@ export class DevinDatabase extends Dexie {
     // without analysis), fetched when a session is opened; kept beside the cache it belongs to,
     // so clearing the cache clears it too. Indexed by when it was stored, to drop the oldest.
     this.version(7).stores({ firstPrompts: 'session_id, storedAt' });
+    // Version 8: v3 sessions' conversations, fetched when asked for in the detail view and kept
+    // beside the cache like the first messages. The small entries are indexed by last use, to
+    // drop the least recently used; their messages are a table apart (see ConversationEntry).
+    this.version(8).stores({ conversations: 'session_id, usedAt', conversationMessages: '' });
   }
 }
 
