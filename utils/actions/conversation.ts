@@ -19,7 +19,7 @@ import { CONVERSATION_NEEDS_V3, describeFailure, NOT_CONFIGURED } from './messag
 import type { ConversationResult } from './types';
 
 /** Messages kept of one conversation: more is more than anyone reads in a popup. */
-export const CONVERSATION_MAX_MESSAGES = 500;
+const CONVERSATION_MAX_MESSAGES = 500;
 /** UTF-8 bytes kept of one conversation: a quarter of the store, so four fit at the least. */
 export const CONVERSATION_MAX_BYTES = CONVERSATIONS_MAX_BYTES / 4;
 /** Pages read at most: a server that keeps sending empty pages still ends the fetch. */
