@@ -79,6 +79,8 @@ describe('Conversation', () => {
     expect(time?.textContent).toBe('50m ago');
     expect(time?.getAttribute('title')).toMatch(/^Sent /);
     expect(env.calls.loadConversation.at(-1)).toEqual({ sessionId: 'devin-v3', mayFetch: true });
+    // The pressed button is gone: focus moves to the messages, for keyboard users.
+    await waitFor(() => expect(document.activeElement).toBe(list.closest('.conversation-section')));
   });
 
   it('shows a cached conversation at once, without being asked', async () => {

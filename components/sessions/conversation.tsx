@@ -4,7 +4,7 @@
  * the background is asked for its cached copy only, which costs no request. Messages are shown
  * oldest first, the first few until asked for all, each as text.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type {
   Conversation as ConversationData,
   ConversationResult,
@@ -100,19 +100,35 @@ export function Conversation(props: { session: Session; now: number }) {
   const { session } = props;
   const id = session.session_id;
   const v3 = isV3Session(session);
-  const [state, setState] = useState<{ id: string; view: View }>({ id, view: { kind: 'asking' } });
-  const show = (shownId: string, view: View) => setState({ id: shownId, view });
+  const [state, setState] = useState<{ id: string; view: View; focus?: boolean }>({
+    id,
+    view: { kind: 'asking' },
+  });
+  const show = (shownId: string, view: View, focus = false) =>
+    setState({ id: shownId, view, focus });
+  // The pressed button goes once the messages show: focus moves to them, not to the page's top.
+  const sectionRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.focus && state.view.kind === 'shown') sectionRef.current?.focus();
+  }, [state]);
 
   // On opening, and when the session moves on: the cached copy only, never a request.
   useEffect(() => {
     if (!v3) return;
     let active = true;
+    // A late answer never undoes a fetch under way, nor hides messages already shown.
+    const settle = (next: View) =>
+      setState((current) => {
+        const mine = current.id === id ? current.view.kind : 'asking';
+        if (mine === 'loading' || (mine === 'shown' && next.kind !== 'shown')) return current;
+        return { id, view: next };
+      });
     env.loadConversation(id, false).then(
       (result) => {
-        if (active) show(id, viewOf(result));
+        if (active) settle(viewOf(result));
       },
       () => {
-        if (active) show(id, { kind: 'idle', failed: null });
+        if (active) settle({ kind: 'idle', failed: null });
       },
     );
     return () => {
@@ -126,7 +142,7 @@ export function Conversation(props: { session: Session; now: number }) {
   async function fetchConversation(): Promise<void> {
     show(id, { kind: 'loading' });
     try {
-      show(id, viewOf(await env.loadConversation(id, true)));
+      show(id, viewOf(await env.loadConversation(id, true)), true);
     } catch {
       show(id, { kind: 'idle', failed: NO_ANSWER });
     }
@@ -137,7 +153,7 @@ export function Conversation(props: { session: Session; now: number }) {
   const loading = view.kind === 'loading';
   return (
     <DetailSection title="Conversation" id="conversation" count={count}>
-      <div class="conversation-section">
+      <div class="conversation-section" ref={sectionRef} tabIndex={-1}>
         {view.kind === 'shown' ? (
           <>
             {view.conversation.stale ? (
