@@ -3,7 +3,10 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSession, TEST_NOW } from '../../tests/fixtures/rows';
 import { type ActionAnswers, makeEnv, type TestEnv } from '../../tests/fixtures/session-browser';
-import type { Conversation as ConversationData } from '../../utils/actions/types';
+import type {
+  Conversation as ConversationData,
+  ConversationResult,
+} from '../../utils/actions/types';
 import type { Session } from '../../utils/api/schemas';
 import { DevinDatabase } from '../../utils/db/schema';
 import { CONVERSATION_PREVIEW_MESSAGES, Conversation } from './conversation';
@@ -138,6 +141,27 @@ describe('Conversation', () => {
     await screen.findByText('Looking into it.');
     expect(screen.queryByText(/has changed since/)).toBeNull();
     expect(env.calls.loadConversation.at(-1)).toEqual({ sessionId: 'devin-v3', mayFetch: true });
+  });
+
+  it('never shows one session’s conversation in another opened meanwhile', async () => {
+    let answer: (result: ConversationResult) => void = () => undefined;
+    const other = conversation([
+      { source: 'user', message: 'The other session', createdAt: at(5) },
+    ]);
+    const { rerender } = mount(v3, {
+      loadConversation: (id, mayFetch) => {
+        if (mayFetch) return new Promise((resolve) => (answer = resolve));
+        return Promise.resolve({ ok: true, conversation: id === 'devin-other' ? other : null });
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Show the conversation' }));
+    await screen.findByText('Loading the conversation…');
+    rerender({ ...v3, session_id: 'devin-other' });
+    await screen.findByText('The other session');
+    answer({ ok: true, conversation: three });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText('Looking into it.')).toBeNull();
+    expect(screen.getByText('The other session')).toBeTruthy();
   });
 
   it('asks the cache again when the session moves on', async () => {

@@ -104,8 +104,6 @@ export function Conversation(props: { session: Session; now: number }) {
     id,
     view: { kind: 'asking' },
   });
-  const show = (shownId: string, view: View, focus = false) =>
-    setState({ id: shownId, view, focus });
   // The pressed button goes once the messages show: focus moves to them, not to the page's top.
   const sectionRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -140,11 +138,14 @@ export function Conversation(props: { session: Session; now: number }) {
   const view = state.id === id ? state.view : ({ kind: 'asking' } as View);
 
   async function fetchConversation(): Promise<void> {
-    show(id, { kind: 'loading' });
+    setState({ id, view: { kind: 'loading' } });
+    // Shown only while this session is still the one open: another may have been opened since.
+    const settle = (next: View) =>
+      setState((current) => (current.id === id ? { id, view: next, focus: true } : current));
     try {
-      show(id, viewOf(await env.loadConversation(id, true)), true);
+      settle(viewOf(await env.loadConversation(id, true)));
     } catch {
-      show(id, { kind: 'idle', failed: NO_ANSWER });
+      settle({ kind: 'idle', failed: NO_ANSWER });
     }
   }
 
