@@ -17,6 +17,7 @@ import { onMessage } from '../utils/messaging';
 import { guardHandler } from '../utils/messaging-guard';
 import {
   alertActionPayload,
+  conversationPayload,
   forgetKeyPayload,
   noPayload,
   sessionPayload,
@@ -130,6 +131,12 @@ export default defineBackground({
     onMessage(
       'loadFirstPrompt',
       guardHandler(sessionPayload, (data) => actions.loadFirstPrompt(data.sessionId)),
+    );
+    onMessage(
+      'loadConversation',
+      guardHandler(conversationPayload, (data) =>
+        actions.loadConversation(data.sessionId, data.mayFetch),
+      ),
     );
 
     onMessage(

@@ -17,6 +17,11 @@ export const sessionPayload = v.strictObject({
   sessionId: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
 });
 
+export const conversationPayload = v.strictObject({
+  ...sessionPayload.entries,
+  mayFetch: v.boolean(),
+});
+
 export const testSavedConnectionPayload = v.strictObject({
   apiBaseUrl: v.pipe(v.string(), v.maxLength(2048)),
   orgIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(256))), v.maxLength(500)),

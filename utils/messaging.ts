@@ -4,7 +4,13 @@
  * Content scripts are not part of it and never see the key.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ActionResult, AnalysisOffer, FirstPromptResult, StopOffer } from './actions/types';
+import type {
+  ActionResult,
+  AnalysisOffer,
+  ConversationResult,
+  FirstPromptResult,
+  StopOffer,
+} from './actions/types';
 import type { AlertAction } from './alerts/store';
 import type { ConnectionReport } from './connection/test-connection';
 import type { SyncNowResult } from './sync/service';
@@ -31,6 +37,11 @@ export interface ProtocolMap {
   stopSession(data: { sessionId: string; archive: boolean }): ActionResult;
   /** Dismisses (for good) or snoozes an alert; false when it is gone already. */
   alertAction(data: { id: string; action: AlertAction }): boolean;
+  /**
+   * A v3 session's conversation: from the cache when it is current, else fetched, or (without
+   * `mayFetch`) null, so that opening a session never costs a request.
+   */
+  loadConversation(data: { sessionId: string; mayFetch: boolean }): ConversationResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -17,11 +17,14 @@ export function BoundedList<T>(props: {
   /** What the entries are, for the button: "issues", "timeline steps". */
   noun: string;
   render: (item: T, index: number) => ComponentChildren;
+  /** Entries shown until "Show all" is pressed (LIST_PREVIEW_ENTRIES unless given). */
+  preview?: number;
 }) {
   const [expanded, setExpanded] = useState(false);
   const { items } = props;
-  const long = items.length > LIST_PREVIEW_ENTRIES;
-  const shown = long && !expanded ? items.slice(0, LIST_PREVIEW_ENTRIES) : items;
+  const preview = props.preview ?? LIST_PREVIEW_ENTRIES;
+  const long = items.length > preview;
+  const shown = long && !expanded ? items.slice(0, preview) : items;
   const List = props.as;
   return (
     <>
@@ -34,7 +37,7 @@ export function BoundedList<T>(props: {
           onClick={() => setExpanded(!expanded)}
         >
           {expanded
-            ? `Show the first ${LIST_PREVIEW_ENTRIES}`
+            ? `Show the first ${preview}`
             : `Show all ${formatCount(items.length)} ${props.noun}`}
         </button>
       ) : null}

@@ -52,6 +52,8 @@ export function createBrowserEnv(): SessionsEnv {
     storeSavedViews: (views) => savedViewsItem.setValue(views),
     stopOffer: () => sendMessage('stopOffer'),
     stopSession: (sessionId, archive) => sendMessage('stopSession', { sessionId, archive }),
+    loadConversation: (sessionId, mayFetch) =>
+      sendMessage('loadConversation', { sessionId, mayFetch }),
   };
 }
 

@@ -7,6 +7,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import type {
   ActionResult,
   AnalysisOffer,
+  ConversationResult,
   FirstPromptResult,
   StopOffer,
 } from '../../utils/actions/types';
@@ -43,6 +44,8 @@ export interface SessionsEnv {
   stopOffer: () => Promise<StopOffer>;
   /** Terminates a session, archiving it when asked; the cache shows it at once. */
   stopSession: (sessionId: string, archive: boolean) => Promise<ActionResult>;
+  /** A v3 session's conversation; without `mayFetch` only the cache answers (no request). */
+  loadConversation: (sessionId: string, mayFetch: boolean) => Promise<ConversationResult>;
 }
 
 export const SessionsEnvContext = createContext<SessionsEnv | null>(null);

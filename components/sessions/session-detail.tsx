@@ -12,6 +12,7 @@ import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
 import { useLiveQuery } from '../shared/use-live-query';
 import { AnalysisView } from './analysis-view';
+import { Conversation } from './conversation';
 import { DetailSection } from './detail-section';
 import { DetailsBlock } from './details-block';
 import { useDatabase } from './env';
@@ -142,6 +143,7 @@ function SessionFields(props: {
       <DetailSection title="First message" id="first-message">
         <FirstPrompt session={session} />
       </DetailSection>
+      <Conversation session={session} now={props.now} />
       <DetailsBlock session={session} directory={props.directory} />
     </>
   );

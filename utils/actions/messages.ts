@@ -20,3 +20,6 @@ export function describeFailure(context: string, error: unknown): string {
   logFailure(context, error);
   return 'Something went wrong inside the extension. Try again; if it keeps failing, reload the extension.';
 }
+
+export const CONVERSATION_NEEDS_V3 =
+  'Reading a conversation needs a Devin API v3 service-user token (it starts with cog_) with the ViewAccountSessions permission. Save such a token in the options page to use it.';

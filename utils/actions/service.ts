@@ -1,6 +1,6 @@
 /**
  * The background's session actions: reads the key and settings in force, builds the client and
- * hands each request to its job (generate-analysis.ts, first-prompt.ts). An analysis being made
+ * hands each request to its job (generate-analysis.ts, first-prompt.ts, conversation.ts). An analysis being made
  * for a session is joined rather than started twice, and a page opened meanwhile is told so.
  */
 import { type ClientOptions, createClient, type DevinClient } from '../api';
@@ -10,12 +10,19 @@ import { checkApiBaseUrl } from '../settings/validate';
 import { cacheIdentity } from '../sync/identity';
 import type { SyncConfig } from '../sync/service';
 import { forgetDenial, readDenial } from './analysis-denials';
+import { loadConversation } from './conversation';
 import { loadFirstPrompt } from './first-prompt';
 import { generateAnalysis, type PollPolicy } from './generate-analysis';
 import { NEEDS_V3_TOKEN, NOT_CONFIGURED } from './messages';
 import { ACTIONS_OFF_BY_POLICY, actionsDisabledByPolicy } from './policy';
 import { NEEDS_V3_TO_STOP, stopSession } from './stop-session';
-import type { ActionResult, AnalysisOffer, FirstPromptResult, StopOffer } from './types';
+import type {
+  ActionResult,
+  AnalysisOffer,
+  ConversationResult,
+  FirstPromptResult,
+  StopOffer,
+} from './types';
 
 export interface ActionsServiceOptions {
   db: DevinDatabase;
@@ -36,6 +43,7 @@ export function createActionsService(options: ActionsServiceOptions) {
   const { db } = options;
   const makeClient = options.createClient ?? createClient;
   const generating = new Map<string, Promise<ActionResult>>();
+  const fetchingConversations = new Map<string, Promise<ConversationResult>>();
 
   /** The client and key hash in force, or why there is none. */
   async function connect(): Promise<Connection | { message: string }> {
@@ -116,6 +124,29 @@ export function createActionsService(options: ActionsServiceOptions) {
         client: connected?.client ?? null,
         identity: connected?.identity ?? null,
       });
+    },
+
+    /**
+     * A session's conversation: from the cache, or (when `mayFetch`) fetched. Two pages asking
+     * for the same session at once share one fetch.
+     */
+    loadConversation(sessionId: string, mayFetch: boolean): Promise<ConversationResult> {
+      const running = fetchingConversations.get(sessionId);
+      if (running) return running;
+      const load = connect().then((connection) =>
+        loadConversation({
+          db,
+          sessionId,
+          mayFetch,
+          ...('message' in connection
+            ? { client: null, identity: null, unavailable: connection.message }
+            : connection),
+        }),
+      );
+      if (!mayFetch) return load;
+      const shared = load.finally(() => fetchingConversations.delete(sessionId));
+      fetchingConversations.set(sessionId, shared);
+      return shared;
     },
 
     /**

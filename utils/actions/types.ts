@@ -21,3 +21,18 @@ export type FirstPromptResult =
 
 /** Whether to offer "Stop session", or why not (v2 key, policy, no key). */
 export type StopOffer = { state: 'offer' } | { state: 'unavailable'; message: string };
+/**
+ * A v3 session's conversation, oldest message first. `cut`: the session has more messages than
+ * the extension keeps. `stale`: fetched before the session last changed, so it may lack the
+ * latest messages.
+ */
+export interface Conversation {
+  messages: { source: string; message: string; createdAt: string }[];
+  cut: boolean;
+  stale: boolean;
+}
+
+/** `conversation` null: none is cached yet (asked without fetching). */
+export type ConversationResult =
+  | { ok: true; conversation: Conversation | null }
+  | { ok: false; message: string };

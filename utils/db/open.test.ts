@@ -66,7 +66,7 @@ describe('opening the database', () => {
     const db = new DevinDatabase(name);
     expect(await openOrRebuild(db)).toBe('rebuilt');
     fullDisk = false;
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.backendDB().version).toBe(80);
     expect(await db.organizations.count()).toBe(0);
     expect(await db.pages.count()).toBe(0);

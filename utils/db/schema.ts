@@ -17,12 +17,13 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { AlertRow } from '../alerts/types';
-import type { Session } from '../api';
+import type { Session, SessionMessage } from '../api';
 import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
 import { DATABASE_NAME } from './name';
 import { toSearchText, toSessionRow } from './rows';
 import { recountSummary } from './summary';
 import type {
+  ConversationEntry,
   FirstPromptRow,
   MemberRow,
   MetaRow,
@@ -46,6 +47,9 @@ export class DevinDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
   firstPrompts!: Table<FirstPromptRow, string>;
   alerts!: Table<AlertRow, string>;
+  conversations!: Table<ConversationEntry, string>;
+  /** The messages of each entry of `conversations`, keyed from outside by its session id. */
+  conversationMessages!: Table<SessionMessage[], string>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
@@ -137,6 +141,10 @@ export class DevinDatabase extends Dexie {
     // Version 8: alerts (utils/alerts), with the dismissed and snoozed ones, so a restarted
     // worker neither raises them again nor forgets a dismissal. A new table: nothing to move.
     this.version(8).stores({ alerts: 'id, state' });
+    // Version 9: v3 sessions' conversations, fetched when asked for in the detail view and kept
+    // beside the cache like the first messages. The small entries are indexed by last use, to
+    // drop the least recently used; their messages are a table apart (see ConversationEntry).
+    this.version(9).stores({ conversations: 'session_id, usedAt', conversationMessages: '' });
   }
 }
 

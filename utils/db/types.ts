@@ -186,3 +186,21 @@ export interface FirstPromptRow {
   bytes: number;
   storedAt: number;
 }
+
+/**
+ * A session's conversation as fetched from the API (see conversations.ts): what it was fetched
+ * for and how big it is. The messages are kept apart, in `conversationMessages` under the same
+ * key, so marking an entry as used rewrites this small record, not megabytes of messages.
+ */
+export interface ConversationEntry {
+  session_id: string;
+  /** The `updated_at` (epoch ms) of the cached session when fetched: newer means moved on. */
+  updatedAt: number;
+  /** Messages kept, and whether the session had more than were kept (the fetch's bounds). */
+  count: number;
+  cut: boolean;
+  /** The messages' size in UTF-8 bytes, counted against the store's bound. */
+  bytes: number;
+  /** When it was last stored or read: the least recently used go first. */
+  usedAt: number;
+}

@@ -81,7 +81,7 @@ export async function removeSessionsCreatedBefore(
 }
 
 /**
- * Empties the cache (the first messages fetched beside it included) and all sync progress; the
+ * Empties the cache (the first messages and conversations fetched beside it included) and all sync progress; the
  * directory too when `includeDirectory`.
  */
 export async function clearCache(db: DevinDatabase, includeDirectory = true): Promise<void> {
@@ -89,6 +89,8 @@ export async function clearCache(db: DevinDatabase, includeDirectory = true): Pr
     ...PAGE_TABLES,
     'syncState',
     'firstPrompts',
+    'conversations',
+    'conversationMessages',
     ...(includeDirectory ? ['organizations', 'members'] : []),
   ];
   await db.transaction('rw', tables, async () => {

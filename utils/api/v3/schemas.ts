@@ -5,7 +5,7 @@
  * analysis's suggested prompt (v3 sends no `initial_user_message`).
  */
 import * as v from 'valibot';
-import { boundedList, boundedText, MAX_SHORT_TEXT, MAX_TITLE } from '../bounds';
+import { boundedList, boundedText, MAX_MESSAGE, MAX_SHORT_TEXT, MAX_TITLE } from '../bounds';
 import type { Member, Organization, Session, SessionClassification } from '../schemas';
 import {
   AcuLimit,
@@ -161,11 +161,11 @@ export const GenerateAnswerSchema = v.looseObject({
   status: v.string(),
 });
 
-/** One item of `GET .../messages`. */
+/** One item of `GET .../messages`, bounded as the session's own first message is. */
 export const MessageV3Schema = v.pipe(
   v.looseObject({
-    source: v.string(),
-    message: v.string(),
+    source: boundedText(MAX_SHORT_TEXT),
+    message: boundedText(MAX_MESSAGE),
     created_at: UnixSeconds,
   }),
   v.transform((item) => ({
