@@ -67,7 +67,7 @@ describe('opening the database', () => {
     expect(await openOrRebuild(db)).toBe('rebuilt');
     fullDisk = false;
     expect(db.verno).toBe(9);
-    expect(db.backendDB().version).toBe(80);
+    expect(db.backendDB().version).toBe(90);
     expect(await db.organizations.count()).toBe(0);
     expect(await db.pages.count()).toBe(0);
     expect((await readSyncStatus(db)).notice).toBe(CACHE_REBUILT_NOTICE);
