@@ -8,8 +8,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FirstScreen } from '../../utils/db/first-screen';
 import type { DevinDatabase } from '../../utils/db/schema';
 import type { SessionRow } from '../../utils/db/types';
+import { countFacets, hasMenuFilter } from '../../utils/filters/facets';
 import { createIncrementalFilter, filterRows, sortRows } from '../../utils/filters/match';
-import type { SessionFilters } from '../../utils/filters/model';
+import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
 import {
   collectFacets,
   computeTotals,
@@ -31,7 +32,10 @@ export interface VisibleSessions {
   visible: SessionRow[] | null;
   /** Totals of `visible`; those of the last whole result while a search is unfinished. */
   totals: SessionTotals | null;
-  /** The values the filters offer, from every cached row. */
+  /**
+   * The values the filters offer (from every cached row), each counted among the sessions that
+   * pass the other filters (see utils/filters/facets.ts).
+   */
   facets: Facets;
   /** A search waits for the full search texts. */
   searchBusy: boolean;
@@ -88,7 +92,18 @@ export function useVisibleSessions(
       columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
     return lastTotals.current;
   }, [visible, partial]);
-  const facets = useMemo(() => collectFacets(rows.all ?? []), [rows.all]);
+  const allFacets = useMemo(() => collectFacets(rows.all ?? []), [rows.all]);
+  // Counted again only once a result is whole; meanwhile the last counts stay up (for a frame).
+  const lastFacets = useRef<Facets>(allFacets);
+  const facets = useMemo(() => {
+    if (partial || !visible) return lastFacets.current;
+    // With no menu selection every menu counts the list as filtered: only its rows are walked.
+    lastFacets.current =
+      !sorted || !hasMenuFilter(filters)
+        ? countFacets(allFacets, visible, emptyFilters(), null, filterNow)
+        : countFacets(allFacets, sorted, filters, searchIndex, filterNow);
+    return lastFacets.current;
+  }, [allFacets, visible, partial]);
   const searchBusy = filters.text.trim() !== '' && rows.all !== null && searchIndex === null;
 
   return {
