@@ -1,13 +1,13 @@
 /** The search box and every filter control. The popup shows the main ones and folds the rest. */
 import type { Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import type { Facets } from '../../utils/filters/facets';
 import {
   countActiveFilters,
   isAnyDate,
   type SessionFilters,
   type SortOrder,
 } from '../../utils/filters/model';
-import type { Facets } from '../../utils/filters/totals';
 import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';
 import { humanize, KNOWN_STATUSES } from '../shared/labels';

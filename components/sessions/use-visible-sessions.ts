@@ -8,16 +8,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FirstScreen } from '../../utils/db/first-screen';
 import type { DevinDatabase } from '../../utils/db/schema';
 import type { SessionRow } from '../../utils/db/types';
-import { countFacets, hasMenuFilter } from '../../utils/filters/facets';
+import { FacetColumns, type Facets } from '../../utils/filters/facets';
 import { createIncrementalFilter, filterRows, sortRows } from '../../utils/filters/match';
-import { emptyFilters, type SessionFilters } from '../../utils/filters/model';
-import {
-  collectFacets,
-  computeTotals,
-  type Facets,
-  type SessionTotals,
-  TotalsColumns,
-} from '../../utils/filters/totals';
+import type { SessionFilters } from '../../utils/filters/model';
+import { computeTotals, type SessionTotals, TotalsColumns } from '../../utils/filters/totals';
 import { filtersKey } from '../../utils/filters/url';
 import { type SessionRows, useSearchIndex, useSessionRows } from './data';
 
@@ -92,18 +86,17 @@ export function useVisibleSessions(
       columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
     return lastTotals.current;
   }, [visible, partial]);
-  const allFacets = useMemo(() => collectFacets(rows.all ?? []), [rows.all]);
-  // Counted again only once a result is whole; meanwhile the last counts stay up (for a frame).
-  const lastFacets = useRef<Facets>(allFacets);
+  const facetRows = sorted ?? rows.preview;
+  const facetColumns = useMemo(() => new FacetColumns(facetRows ?? []), [facetRows]);
+  // Counted again once a result is whole; meanwhile the last counts stay up (for a frame).
+  const lastFacets = useRef<Facets | null>(null);
   const facets = useMemo(() => {
-    if (partial || !visible) return lastFacets.current;
-    // With no menu selection every menu counts the list as filtered: only its rows are walked.
-    lastFacets.current =
-      !sorted || !hasMenuFilter(filters)
-        ? countFacets(allFacets, visible, emptyFilters(), null, filterNow)
-        : countFacets(allFacets, sorted, filters, searchIndex, filterNow);
+    if (partial || !visible)
+      return lastFacets.current ?? facetColumns.count(filters, null, filterNow);
+    const passing = sorted ? incremental.positionsOf(visible) : null;
+    lastFacets.current = facetColumns.count(filters, searchIndex, filterNow, passing);
     return lastFacets.current;
-  }, [allFacets, visible, partial]);
+  }, [facetColumns, visible, partial]);
   const searchBusy = filters.text.trim() !== '' && rows.all !== null && searchIndex === null;
 
   return {
