@@ -103,7 +103,11 @@ export function SessionBrowser(props: SessionBrowserProps) {
     />
   ) : null;
 
-  const filterBar = (
+  // Before set-up with nothing cached there is nothing to sync or filter: the empty list's
+  // "Set up" is the page's one action.
+  const setUpOnly = configured === false && rows.count === 0;
+
+  const filterBar = setUpOnly ? null : (
     <FilterBar
       filters={filters}
       onChange={onFiltersChange}
@@ -127,7 +131,12 @@ export function SessionBrowser(props: SessionBrowserProps) {
           </span>
           Devin sessions
         </h1>
-        <SyncBar info={syncView} now={now} configured={configured} />
+        <SyncBar
+          info={syncView}
+          now={now}
+          configured={configured}
+          setUpShownElsewhere={setUpOnly}
+        />
         {props.actions ? <div class="top-actions">{props.actions}</div> : null}
       </header>
       {/* The tab has room for every filter across the page; the popup keeps them over the list. */}
@@ -136,6 +145,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
         <div class="list-pane" inert={layout === 'popup' && openId !== null}>
           {layout === 'popup' ? filterBar : null}
           <TotalsBar
+            hidden={setUpOnly}
             totals={totals}
             complete={sorted !== null}
             count={rows.count}
