@@ -1,11 +1,14 @@
 /// <reference types="chrome" />
 /**
- * Filters mean the same everywhere, in Chromium over 3,000 sessions synced from the local API:
+ * The list and Insights in Chromium over 3,000 sessions synced from the local API. Filters mean
+ * the same everywhere:
  * - each date range of Insights counts exactly the sessions the list shows for that range;
  * - a filter menu counts within the other active filters (Status = Error: the User menu's
  *   counts add up to the errors listed);
  * - "Export these N sessions" saves exactly the N sessions the filtered list shows, with
  *   readable columns.
+ * And both pages stay whole at 1024 px: header controls aligned, PR chips in list rows, no
+ * Insights figure alone on its row.
  */
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
@@ -254,4 +257,65 @@ it('exports exactly the sessions the filtered list shows, with readable columns'
   expect(new Set(parsed.map((r) => r.session_id))).toEqual(expected);
   expect(parsed.length).toBe(n);
   await list.close();
+});
+
+it('keeps the header aligned, PR chips in rows and the figures in even rows at 1024 px', async () => {
+  const list = await extensionPage(browser, 'sessions.html');
+  await list.setViewportSize({ width: 1024, height: 768 });
+  await listedCount(list);
+  // "Insights" (a link) reads level with "Sync now" (a button): same box, text on one line.
+  const textBox = (name: string, role: 'button' | 'link') =>
+    list.getByRole(role, { name }).evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const text = range.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      return { textMiddle: text.top + text.height / 2, top: box.top, height: box.height };
+    });
+  const syncNow = await textBox('Sync now', 'button');
+  const insightsLink = await textBox('Insights', 'link');
+  expect(Math.abs(insightsLink.textMiddle - syncNow.textMiddle)).toBeLessThanOrEqual(1);
+  expect(Math.abs(insightsLink.top - syncNow.top)).toBeLessThanOrEqual(1);
+  expect(Math.abs(insightsLink.height - syncNow.height)).toBeLessThanOrEqual(1);
+  // Every row with a PR shows it, readable (not cut to a sliver).
+  const rows = list.locator('.session-list li');
+  await rows.first().waitFor();
+  let withPr = 0;
+  for (const row of await rows.all()) {
+    const id = (await row.getAttribute('data-session-id')) ?? '';
+    const prs = server.find((s) => s.session_id === id)?.pull_requests.length ?? 0;
+    if (prs === 0) continue;
+    withPr++;
+    // The first PR's number and state, shown whole (not hidden, not cut by an ellipsis).
+    const chip = row.locator('.pr').first();
+    const shown = await chip.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const extras = element.parentElement?.getBoundingClientRect();
+      return (
+        getComputedStyle(element).display !== 'none' &&
+        box.width > 0 &&
+        element.scrollWidth <= element.clientWidth + 1 &&
+        extras !== undefined &&
+        box.right <= extras.right + 1
+      );
+    });
+    expect(shown, `the PR chip of ${id}`).toBe(true);
+  }
+  expect(withPr).toBeGreaterThan(3);
+  await list.close();
+
+  const insights = await extensionPage(browser, 'insights.html');
+  await insights.setViewportSize({ width: 1024, height: 768 });
+  await insights.getByTestId('kpi-sessions').waitFor({ timeout: 30_000 });
+  const tops = await insights
+    .locator('.kpis > *')
+    .evaluateAll((tiles) => tiles.map((tile) => Math.round(tile.getBoundingClientRect().top)));
+  const perRow = [
+    ...tops
+      .reduce((rows, top) => rows.set(top, (rows.get(top) ?? 0) + 1), new Map<number, number>())
+      .values(),
+  ];
+  expect(perRow.length).toBeGreaterThan(0);
+  expect(Math.min(...perRow), `figures per row: ${perRow.join(', ')}`).toBeGreaterThan(1);
+  await insights.close();
 });
