@@ -92,3 +92,36 @@ describe('SyncSection schedule', () => {
     expect((await settingsItem.getValue()).historyDays).toBe(30);
   });
 });
+
+describe('SyncSection status', () => {
+  it('says an error once, not once per organization', async () => {
+    const message = 'The API key was refused. Check that it is copied in full.';
+    const error = { kind: 'unauthorized' as const, message, at: 2 };
+    const state = (org_id: string) => ({
+      org_id,
+      pass: null,
+      watermark: null,
+      lastSuccessAt: null,
+      lastError: error,
+      skipped: [],
+      skippedCount: 0,
+    });
+    const view = {
+      loaded: true,
+      states: [state('org-a'), state('org-b'), state('org-c')],
+      status: { ...EMPTY_SYNC_STATUS, lastError: error },
+      lease: null,
+    };
+    render(
+      <SyncSection
+        stored={storedConfig({ settings: { ...DEFAULT_SETTINGS, orgIds: ['org-a', 'org-b'] } })}
+        view={view}
+        names={new Map()}
+      />,
+    );
+    expect(screen.getAllByText(message, { exact: false })).toHaveLength(1);
+    const alerts = screen.getAllByRole('alert').map((alert) => alert.textContent ?? '');
+    expect(alerts.filter((text) => text.includes(message))).toHaveLength(1);
+    expect(screen.getAllByText('Not synced: the error above.')).toHaveLength(3);
+  });
+});

@@ -47,7 +47,13 @@ export function SyncSection(props: {
         <div role="alert">
           <SyncProblem view={props.view} running={running} />
         </div>
-        <OrgProgressList orgIds={orgIds} names={props.names} view={props.view} now={now} />
+        <OrgProgressList
+          orgIds={orgIds}
+          names={props.names}
+          view={props.view}
+          running={running}
+          now={now}
+        />
         <div class="actions">
           <button
             type="button"
