@@ -98,33 +98,36 @@ export function SyncBar(props: {
         : null;
 
   return (
-    <div class="sync-bar">
-      {state}
-      {notSetUp ? (
-        <span class="sync-note">
-          Not set up yet.{' '}
-          {props.setUpShownElsewhere ? null : (
-            <button type="button" class="link-button" onClick={env.openOptions}>
-              Set up
-            </button>
-          )}
-        </span>
-      ) : null}
-      {!problem && status.notice ? (
-        <span class="sync-note" role="status" title={status.notice}>
-          {status.notice}
-        </span>
-      ) : null}
-      {answer ? (
-        <span class="sync-note" role="status">
-          {answer}
-        </span>
-      ) : null}
-      {notSetUp || problem ? null : (
-        <button type="button" class="sync-now" onClick={syncNow} disabled={syncing || asking}>
-          {syncing || asking ? 'Syncing…' : 'Sync now'}
-        </button>
-      )}
+    <>
+      <div class="sync-bar">
+        {state}
+        {notSetUp ? (
+          <span class="sync-note">
+            Not set up yet.{' '}
+            {props.setUpShownElsewhere ? null : (
+              <button type="button" class="link-button" onClick={env.openOptions}>
+                Set up
+              </button>
+            )}
+          </span>
+        ) : null}
+        {!problem && status.notice ? (
+          <span class="sync-note" role="status" title={status.notice}>
+            {status.notice}
+          </span>
+        ) : null}
+        {answer ? (
+          <span class="sync-note" role="status">
+            {answer}
+          </span>
+        ) : null}
+        {notSetUp || problem ? null : (
+          <button type="button" class="sync-now" onClick={syncNow} disabled={syncing || asking}>
+            {syncing || asking ? 'Syncing…' : 'Sync now'}
+          </button>
+        )}
+      </div>
+      {/* A row of its own under the header (the header wraps), the width of the page. */}
       {problem ? (
         <div class="sync-problem" role="alert">
           <p class="sync-problem-text">
@@ -140,6 +143,6 @@ export function SyncBar(props: {
           </span>
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
