@@ -26,8 +26,10 @@ export function useSelectionUrl(): (selection: Selection) => string | null {
 
 /**
  * A link to the list showing exactly the selected sessions, in a new tab. An id list can be
- * long, so the URL is worked out when the link is about to be used (hover, focus, click), not
- * for every number on the page.
+ * long, so the URL is worked out when the link is about to be used, not for every number on
+ * the page: on hover and focus, and again on any button going down (a middle-click or Ctrl-click
+ * opens the link without a `click` event, and the pointer may rest on a number that rendered
+ * under it, with no hover) and on the context menu ("Open link in new tab").
  */
 export function SelectLink(props: {
   select: Selection;
@@ -55,7 +57,10 @@ export function SelectLink(props: {
       title={props.title ? `${props.title} · open in the list` : 'Open these sessions in the list'}
       onPointerEnter={fill}
       onFocus={fill}
+      onMouseDown={fill}
       onClick={fill}
+      onAuxClick={fill}
+      onContextMenu={fill}
       data-testid={props.testId}
     >
       {props.children}

@@ -77,6 +77,13 @@ describe('describeFailure', () => {
     );
   });
 
+  it('blames the address, not an organization, for a "not found" when none was asked for', async () => {
+    const text = describeFailure(await failure('not_found'), CONTEXT);
+    expect(text).toMatch(/^http:\/\/127\.0\.0\.1:9 answered "not found"/);
+    expect(text).toContain('Check that the API base URL');
+    expect(text).not.toMatch(/organization was not found/i);
+  });
+
   it('names the address that could not be reached', async () => {
     expect(describeFailure(await failure('network'), CONTEXT)).toBe(
       'The API could not be reached at http://127.0.0.1:9. Check the API base URL and your network connection.',

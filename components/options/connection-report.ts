@@ -40,9 +40,14 @@ export function describeFailure(
       }`;
     case 'not_found': {
       const orgId = missingOrg(report);
-      const which = orgId ? `Organization ${orgId} was` : 'An organization was';
-      return `${which} not found. Check the id under Organizations; it may have been removed or belong to another enterprise.`;
+      if (orgId) {
+        return `Organization ${orgId} was not found. Check the id under Organizations; it may have been removed or belong to another enterprise.`;
+      }
+      // Not an organization's answer (none was asked for): the address itself is wrong.
+      return `${context.apiBaseUrl} answered "not found" where the Devin API lists organizations. Check that the API base URL is the Devin API's address (for Devin's cloud, https://api.devin.ai).`;
     }
+    case 'not_devin_api':
+      return `${context.apiBaseUrl} answers, but it is not the Devin API: it sent a web page instead of API data. Check the API base URL (for Devin's cloud, https://api.devin.ai).`;
     case 'network':
       return `The API could not be reached at ${context.apiBaseUrl}. Check the API base URL and your network connection.`;
     case 'timeout':

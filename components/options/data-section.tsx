@@ -41,6 +41,8 @@ export function DataSection(props: { syncing: boolean }) {
   const used = useStorageUsed(count);
   const [busy, setBusy] = useState(false);
   const clear = useConfirmStep();
+  // A full re-sync forgets every cached session first: it asks, as clearing does.
+  const resync = useConfirmStep();
   const [notice, setNotice] = useState<Notice | null>(null);
 
   async function act(work: () => Promise<Notice>) {
@@ -71,6 +73,7 @@ export function DataSection(props: { syncing: boolean }) {
 
   const fullResync = () =>
     act(async () => {
+      if (resync.open) resync.close();
       setNotice({ tone: 'progress', text: 'Downloading every session again…' });
       try {
         return await describeSyncResult(await sendMessage('fullResync'));
@@ -130,21 +133,42 @@ export function DataSection(props: { syncing: boolean }) {
         removes them from this browser; your settings and key stay.
       </p>
       <div class="actions">
-        <button type="button" onClick={() => void fullResync()} disabled={busy || props.syncing}>
-          Full re-sync
-        </button>
+        {resync.open ? null : (
+          <button
+            type="button"
+            ref={resync.openerRef}
+            disabled={busy || props.syncing || clear.open}
+            onClick={() => (empty ? void fullResync() : resync.show())}
+          >
+            Full re-sync{empty ? '' : '…'}
+          </button>
+        )}
         {clear.open ? null : (
           <button
             type="button"
             class="danger"
             ref={clear.openerRef}
-            disabled={busy || empty}
+            disabled={busy || empty || resync.open}
             onClick={clear.show}
           >
             Clear cache…
           </button>
         )}
       </div>
+      <ConfirmStep
+        step={resync}
+        question={
+          <>
+            Forget the {count === null ? '' : `${formatCount(count)} `}cached sessions and download
+            them all again? Until it finishes, the list shows only the sessions downloaded so far.
+          </>
+        }
+        action={
+          count === null ? 'Re-download all sessions' : `Re-download ${plural(count, 'session')}`
+        }
+        busy={busy || props.syncing}
+        onConfirm={() => void fullResync()}
+      />
       <ConfirmStep
         step={clear}
         question={

@@ -155,4 +155,22 @@ describe('OptionsApp', () => {
     expect(await screen.findByText(/The cache was cleared/)).toBeTruthy();
     expect(send).toHaveBeenCalledWith('clearCache');
   });
+
+  it('asks before a full re-sync, saying how many cached sessions it forgets', async () => {
+    await putSessions(db, [session('s1'), session('s2')]);
+    send.mockResolvedValue('done');
+    render(<OptionsApp />);
+    const resync = await screen.findByRole('button', { name: 'Full re-sync…' });
+    await waitFor(() => expect((resync as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(resync);
+    expect(
+      screen.getByText(/Forget the 2 cached sessions and download them all again\?/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(send).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Full re-sync…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Re-download 2 sessions' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('fullResync'));
+  });
 });

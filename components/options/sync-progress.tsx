@@ -17,11 +17,22 @@ function passText(pass: SyncPass): string {
   return `Fetching changes: ${plural(pass.sessionsDone, 'session')}`;
 }
 
+/** What the section's alert line says (see SyncProblem), so an organization need not say it too. */
+function messagesShownAbove(view: SyncView, running: boolean): string[] {
+  if (running) return [];
+  const { status } = view;
+  return [status.pausedReason, status.lastError?.message].filter((message): message is string =>
+    Boolean(message),
+  );
+}
+
 function OrgProgress(props: {
   orgId: string;
   name: string | null;
   state: OrgSyncState | undefined;
   now: number;
+  /** Errors already said above the list: an organization that met one points to it. */
+  shownAbove: readonly string[];
 }) {
   const { state } = props;
   const pass = state?.pass;
@@ -47,7 +58,11 @@ function OrgProgress(props: {
           </span>
         </div>
       ) : state?.lastError ? (
-        <p class="error-text">{state.lastError.message}</p>
+        <p class="error-text">
+          {props.shownAbove.some((said) => said.includes(state.lastError?.message ?? ''))
+            ? 'Not synced: the error above.'
+            : state.lastError.message}
+        </p>
       ) : state?.lastSuccessAt ? (
         <p class="muted">Up to date · synced {formatRelative(state.lastSuccessAt, props.now)}</p>
       ) : (
@@ -135,11 +150,13 @@ export function OrgProgressList(props: {
   orgIds: readonly string[];
   names: ReadonlyMap<string, string | null>;
   view: SyncView;
+  running: boolean;
   now: number;
 }) {
   const byOrg = new Map(props.view.states.map((state) => [state.org_id, state]));
   const orgIds = [...new Set([...props.orgIds, ...byOrg.keys()])];
   if (orgIds.length === 0) return null;
+  const shownAbove = messagesShownAbove(props.view, props.running);
   return (
     <ul class="progress-list" aria-label="Sync by organization">
       {orgIds.map((orgId) => (
@@ -149,6 +166,7 @@ export function OrgProgressList(props: {
           name={props.names.get(orgId) ?? null}
           state={byOrg.get(orgId)}
           now={props.now}
+          shownAbove={shownAbove}
         />
       ))}
     </ul>

@@ -4,8 +4,8 @@
  * the cache holds values for it, so a cache synced over v2 shows no empty v3 menus.
  */
 import { useMemo } from 'preact/hooks';
+import type { Facets } from '../../utils/filters/facets';
 import type { SessionFilters } from '../../utils/filters/model';
-import type { Facets } from '../../utils/filters/totals';
 import { repositoryLabel } from '../../utils/pr-urls/repository';
 import { humanize } from '../shared/labels';
 import { MultiSelect, type Option } from './multi-select';

@@ -4,13 +4,13 @@
  */
 import type { Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import type { Facets } from '../../utils/filters/facets';
 import {
   countActiveFilters,
   isAnyDate,
   type SessionFilters,
   type SortOrder,
 } from '../../utils/filters/model';
-import type { Facets } from '../../utils/filters/totals';
 import { columnSortLabel } from '../../utils/session-table/columns';
 import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';

@@ -68,7 +68,7 @@ function NoKey(props: { onOpenOptions: () => void }) {
         as soon as the first page arrives.
       </p>
       <button type="button" class="primary" onClick={props.onOpenOptions}>
-        Open options
+        Set up
       </button>
     </div>
   );

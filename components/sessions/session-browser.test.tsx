@@ -357,11 +357,35 @@ describe('session list', () => {
     expect(lastView()?.filters).toEqual(emptyFilters());
   });
 
-  it('asks for a key when none is set and the cache is empty', async () => {
+  it('asks for a key when none is set and the cache is empty, with one Set up and nothing else', async () => {
     const { env } = await setup({ data: [], configured: false });
     await screen.findByText('Connect to Devin');
-    fireEvent.click(screen.getAllByRole('button', { name: 'Open options' })[0] as HTMLElement);
+    await screen.findByText(/Not set up yet/);
+    // One action: no Sync now, no filters, no second "Set up" in the header.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Set up']);
+    expect(screen.queryByLabelText('Search sessions')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Set up' }));
     expect(env.calls.openOptions).toBe(1);
+  });
+
+  it('shows a sync error in full, with Retry and Settings', async () => {
+    const message = `The Devin API had a server error. ${'Sync will retry by itself; '.repeat(8)}if it persists, check Devin status.`;
+    const { db, env } = await setup();
+    await db.meta.put({
+      key: 'syncStatus',
+      value: {
+        lastSuccessAt: Date.now() - 3 * HOUR,
+        lastError: { kind: 'server', message, at: Date.now() },
+      },
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(`Sync failed. ${message}RetrySettings`);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(env.calls.syncNow).toBe(1);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Settings' }));
+    expect(env.calls.openOptions).toBe(1);
+    // Retry stands in for Sync now while the error shows.
+    expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
   });
 
   it('offers a first sync when configured but never synced', async () => {

@@ -113,7 +113,11 @@ export function SessionBrowser(props: SessionBrowserProps) {
     />
   ) : null;
 
-  const filterBar = (
+  // Before set-up with nothing cached there is nothing to sync or filter: the empty list's
+  // "Set up" is the page's one action.
+  const setUpOnly = configured === false && rows.count === 0;
+
+  const filterBar = setUpOnly ? null : (
     <FilterBar
       filters={filters}
       onChange={onFiltersChange}
@@ -139,7 +143,12 @@ export function SessionBrowser(props: SessionBrowserProps) {
           </span>
           Devin sessions
         </h1>
-        <SyncBar info={syncView} now={now} configured={configured} />
+        <SyncBar
+          info={syncView}
+          now={now}
+          configured={configured}
+          setUpShownElsewhere={setUpOnly}
+        />
         {layout === 'tab' ? <TableViewControls view={tableView} /> : null}
         {props.actions ? <div class="top-actions">{props.actions}</div> : null}
       </header>
@@ -150,6 +159,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
         <div class="list-pane" inert={layout === 'popup' && openId !== null}>
           {layout === 'popup' ? filterBar : null}
           <TotalsBar
+            hidden={setUpOnly}
             totals={totals}
             complete={sorted !== null}
             count={rows.count}

@@ -169,7 +169,7 @@ function SessionListRow(props: RowProps) {
         <span class="row-user" title={row.user_id ? `User ${row.user_id}` : 'No user'}>
           {userName ?? row.user_id ?? 'no user'}
         </span>
-        <span class="row-time">
+        <span class="row-time row-created">
           created <RelativeTime at={row.created_at} now={props.now} prefix="Created" />
         </span>
         <span class="row-time">

@@ -1,4 +1,9 @@
-/** One line on the state of the cache: last sync, progress while syncing, the last error. */
+/**
+ * One line on the state of the cache: last sync, progress while syncing, and "Sync now". The
+ * last error shows in full on a line of its own, with what to do next (Retry, Settings), since
+ * a cut-off error cannot be acted on. Before set-up there is nothing to sync: the line says so
+ * and offers "Set up" (or nothing, when the page shows that action already).
+ */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatCount, formatExact, formatRelative } from '../shared/format';
@@ -12,7 +17,13 @@ const ANSWERS: Record<string, string> = {
   busy: 'A sync is already running.',
 };
 
-export function SyncBar(props: { info: SyncView; now: number; configured: boolean | null }) {
+export function SyncBar(props: {
+  info: SyncView;
+  now: number;
+  configured: boolean | null;
+  /** The page offers "Set up" itself (the empty list does): the bar does not repeat it. */
+  setUpShownElsewhere?: boolean;
+}) {
   const { info, now } = props;
   const env = useSessionsEnv();
   const [asking, setAsking] = useState(false);
@@ -77,38 +88,61 @@ export function SyncBar(props: { info: SyncView; now: number; configured: boolea
     state = <span class="sync-state muted">{info.loaded ? 'Not synced yet' : ' '}</span>;
   }
 
+  const notSetUp = props.configured === false;
+  const problem = notSetUp
+    ? null
+    : status.pausedReason && !syncing
+      ? { title: 'Sync is paused.', text: status.pausedReason }
+      : showError && error && !syncing
+        ? { title: 'Sync failed.', text: error.message }
+        : null;
+
   return (
-    <div class="sync-bar">
-      {state}
-      {props.configured === false ? (
-        <span class="sync-note">
-          Not connected.{' '}
-          <button type="button" class="link-button" onClick={env.openOptions}>
-            Open options
+    <>
+      <div class="sync-bar">
+        {state}
+        {notSetUp ? (
+          <span class="sync-note">
+            Not set up yet.{' '}
+            {props.setUpShownElsewhere ? null : (
+              <button type="button" class="link-button" onClick={env.openOptions}>
+                Set up
+              </button>
+            )}
+          </span>
+        ) : null}
+        {!problem && status.notice ? (
+          <span class="sync-note" role="status" title={status.notice}>
+            {status.notice}
+          </span>
+        ) : null}
+        {answer ? (
+          <span class="sync-note" role="status">
+            {answer}
+          </span>
+        ) : null}
+        {notSetUp || problem ? null : (
+          <button type="button" class="sync-now" onClick={syncNow} disabled={syncing || asking}>
+            {syncing || asking ? 'Syncing…' : 'Sync now'}
           </button>
-        </span>
+        )}
+      </div>
+      {/* A row of its own under the header (the header wraps), the width of the page. */}
+      {problem ? (
+        <div class="sync-problem" role="alert">
+          <p class="sync-problem-text">
+            <strong>{problem.title}</strong> <span>{problem.text}</span>
+          </p>
+          <span class="sync-problem-actions">
+            <button type="button" onClick={syncNow} disabled={asking}>
+              {asking ? 'Retrying…' : 'Retry'}
+            </button>
+            <button type="button" onClick={env.openOptions}>
+              Settings
+            </button>
+          </span>
+        </div>
       ) : null}
-      {status.pausedReason && !syncing ? (
-        <span class="sync-error" role="alert">
-          Paused: {status.pausedReason}
-        </span>
-      ) : showError && error && !syncing ? (
-        <span class="sync-error" role="alert" title={error.message}>
-          {error.message}
-        </span>
-      ) : status.notice ? (
-        <span class="sync-note" role="status" title={status.notice}>
-          {status.notice}
-        </span>
-      ) : null}
-      {answer ? (
-        <span class="sync-note" role="status">
-          {answer}
-        </span>
-      ) : null}
-      <button type="button" class="sync-now" onClick={syncNow} disabled={syncing || asking}>
-        {syncing || asking ? 'Syncing…' : 'Sync now'}
-      </button>
-    </div>
+    </>
   );
 }

@@ -9,6 +9,8 @@ import { formatAcus, formatCount, plural } from '../shared/format';
 import './totals-bar.css';
 
 export interface TotalsBarProps {
+  /** Nothing to total (before set-up, nothing cached): the line is left out. */
+  hidden?: boolean;
   totals: SessionTotals | null;
   /** Every cached row has been read: until then the totals would count only the first screen. */
   complete: boolean;
@@ -23,6 +25,7 @@ export interface TotalsBarProps {
 
 export function TotalsBar(props: TotalsBarProps) {
   const { totals } = props;
+  if (props.hidden) return null;
   if (!totals || !props.complete) {
     return (
       <div class="totals muted" id="sessions-totals">

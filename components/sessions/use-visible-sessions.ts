@@ -8,16 +8,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FirstScreen } from '../../utils/db/first-screen';
 import type { DevinDatabase } from '../../utils/db/schema';
 import type { SessionRow } from '../../utils/db/types';
+import { FacetColumns, type Facets } from '../../utils/filters/facets';
 import { createIncrementalFilter, filterRows } from '../../utils/filters/match';
 import type { SessionFilters } from '../../utils/filters/model';
 import { type SortNames, sortRows, sortUsesNames } from '../../utils/filters/sort';
-import {
-  collectFacets,
-  computeTotals,
-  type Facets,
-  type SessionTotals,
-  TotalsColumns,
-} from '../../utils/filters/totals';
+import { computeTotals, type SessionTotals, TotalsColumns } from '../../utils/filters/totals';
 import { filtersKey } from '../../utils/filters/url';
 import { type SessionRows, useSearchIndex, useSessionRows } from './data';
 
@@ -32,7 +27,10 @@ export interface VisibleSessions {
   visible: SessionRow[] | null;
   /** Totals of `visible`; those of the last whole result while a search is unfinished. */
   totals: SessionTotals | null;
-  /** The values the filters offer, from every cached row. */
+  /**
+   * The values the filters offer (from every cached row), each counted among the sessions that
+   * pass the other filters (see utils/filters/facets.ts).
+   */
   facets: Facets;
   /** A search waits for the full search texts. */
   searchBusy: boolean;
@@ -93,7 +91,17 @@ export function useVisibleSessions(
       columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
     return lastTotals.current;
   }, [visible, partial]);
-  const facets = useMemo(() => collectFacets(rows.all ?? []), [rows.all]);
+  const facetRows = sorted ?? rows.preview;
+  const facetColumns = useMemo(() => new FacetColumns(facetRows ?? []), [facetRows]);
+  // Counted again once a result is whole; meanwhile the last counts stay up (for a frame).
+  const lastFacets = useRef<Facets | null>(null);
+  const facets = useMemo(() => {
+    if (partial || !visible)
+      return lastFacets.current ?? facetColumns.count(filters, null, filterNow);
+    const passing = sorted ? incremental.positionsOf(visible) : null;
+    lastFacets.current = facetColumns.count(filters, searchIndex, filterNow, passing);
+    return lastFacets.current;
+  }, [facetColumns, visible, partial]);
   const searchBusy = filters.text.trim() !== '' && rows.all !== null && searchIndex === null;
 
   return {

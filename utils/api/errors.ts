@@ -6,6 +6,8 @@ export type ApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  /** The base URL answers, but with a web page or the like: it is not the Devin API. */
+  | 'not_devin_api'
   | 'invalid_request'
   | 'rate_limited'
   | 'server'
@@ -56,6 +58,8 @@ function plainMessage(
       return 'This key has no access here. The sessions API needs the personal key of an enterprise admin (it starts with apk_user_); ask an enterprise admin for access or use such a key.';
     case 'not_found':
       return 'The organization was not found. Check the organization id in the options page; it may have been removed or belong to another enterprise.';
+    case 'not_devin_api':
+      return "The API base URL answers, but not as the Devin API (it sent a web page, not API data). Check the API base URL in the options page; for Devin's cloud it is https://api.devin.ai.";
     case 'invalid_request': {
       const reasons = problem ?? details.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ');
       return `The API rejected the request${reasons ? ` (${reasons})` : ''}. Check the sync settings; if they look right, report this to the extension's maintainers.`;

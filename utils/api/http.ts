@@ -77,8 +77,21 @@ async function problemDetail(response: Response): Promise<string | undefined> {
   return typeof detail === 'string' && detail.trim() ? detail.trim().slice(0, 500) : undefined;
 }
 
+/**
+ * The Devin API answers in JSON, errors included; a web page (a sign-in page, a 404 page of
+ * another site) means the base URL is some other server. Its "not found" must not read as a
+ * missing organization.
+ */
+function isWebPage(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return /\b(html|xml)\b/i.test(type) && !/json/i.test(type);
+}
+
 async function errorFromResponse(response: Response): Promise<DevinApiError> {
   const status = response.status;
+  if (status < 500 && status !== 429 && isWebPage(response)) {
+    return new DevinApiError('not_devin_api', { status });
+  }
   if (status === 401 || status === 403) {
     const problem = await problemDetail(response);
     return new DevinApiError(status === 401 ? 'unauthorized' : 'forbidden', { status, problem });
@@ -119,6 +132,7 @@ async function attempt(
     throw new DevinApiError('network', { cause });
   }
   if (!response.ok) throw await errorFromResponse(response);
+  if (isWebPage(response)) throw new DevinApiError('not_devin_api', { status: response.status });
   const dateHeader = response.headers.get('date');
   const serverTime = dateHeader ? Date.parse(dateHeader) : Number.NaN;
   return {

@@ -1,6 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeFailure } from '../../components/options/connection-report';
 import { type MockApi, startMockApi } from '../../mock-api/server';
-import { createV2Client } from '../api';
+import { createV2Client, createV3Client } from '../api';
 import { testConnection } from './test-connection';
 
 let api: MockApi;
@@ -46,4 +49,44 @@ describe('testConnection', () => {
     api.setFaults({ directoryForbidden: false });
     expect(report).toMatchObject({ ok: true, directoryForbidden: true });
   });
+});
+
+/** A server that answers, but is not the Devin API: a web page for every path. */
+async function startWebsite(status: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><title>Not here</title><h1>Page not found</h1>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('testConnection against a server that is not the Devin API', () => {
+  for (const status of [404, 200]) {
+    it(`says so when it answers a web page (HTTP ${status}), with no organization set`, async () => {
+      const site = await startWebsite(status);
+      try {
+        for (const make of [createV2Client, createV3Client]) {
+          const apiKey = make === createV2Client ? 'apk_user_abc' : 'cog_abc';
+          const report = await testConnection(
+            make({ baseUrl: site.url, apiKey, retry: { maxAttempts: 1 } }),
+            [],
+          );
+          expect(report).toMatchObject({ ok: false, kind: 'not_devin_api' });
+          if (report.ok) return;
+          const text = describeFailure(report, { orgIds: [], apiBaseUrl: site.url });
+          expect(text).toBe(
+            `${site.url} answers, but it is not the Devin API: it sent a web page instead of API data. Check the API base URL (for Devin's cloud, https://api.devin.ai).`,
+          );
+          expect(text).not.toMatch(/organization/i);
+        }
+      } finally {
+        await site.close();
+      }
+    });
+  }
 });

@@ -162,3 +162,17 @@ export async function readSearchTextsOf(
 export async function readCacheSummary(db: DevinDatabase): Promise<CacheSummary> {
   return readSummary(db);
 }
+
+/**
+ * How many cached sessions were created before `cutoff` (epoch ms): what a shorter history
+ * window removes at the next sync (see `removeSessionsCreatedBefore`). Only the pages holding
+ * such a session are read; a session's copies share its creation time, so each counts once.
+ */
+export async function countCreatedBefore(db: DevinDatabase, cutoff: number): Promise<number> {
+  const seqs = await db.pages.where('oldest').below(cutoff).primaryKeys();
+  const ids = new Set<string>();
+  for (const page of await db.pageRows.bulkGet(seqs)) {
+    for (const row of page?.rows ?? []) if (row.created_at < cutoff) ids.add(row.session_id);
+  }
+  return ids.size;
+}

@@ -58,7 +58,7 @@ function setOrNull(values: readonly string[]): Set<string> | null {
   return values.length > 0 ? new Set(values) : null;
 }
 
-function compileFilters(filters: SessionFilters, now: number): CompiledFilters {
+export function compileFilters(filters: SessionFilters, now: number): CompiledFilters {
   const statuses = setOrNull(filters.statuses);
   const orgs = setOrNull(filters.orgIds);
   const users = setOrNull(filters.userIds);

@@ -1,7 +1,5 @@
-/** Sums over a list of sessions, and the values its filters can offer. */
+/** Sums over a list of sessions. (What the filter menus count is in facets.ts.) */
 import type { SessionRow } from '../db/types';
-import { repositoryKeyOf } from '../pr-urls/repository';
-import { prStateOf } from './match';
 
 export interface SessionTotals {
   sessions: number;
@@ -61,74 +59,4 @@ export class TotalsColumns {
     });
     return { sessions: positions.length, acus: Math.round(acus * 100) / 100, byStatus };
   }
-}
-
-interface FacetValue {
-  value: string;
-  count: number;
-}
-
-export interface Facets {
-  statuses: FacetValue[];
-  orgIds: FacetValue[];
-  userIds: FacetValue[];
-  tags: FacetValue[];
-  prStates: FacetValue[];
-  /** Repository keys, from the PRs' keys. */
-  repos: FacetValue[];
-  // v3 only: empty for a cache synced over v2, and the UI then offers none of them.
-  statusDetails: FacetValue[];
-  categories: FacetValue[];
-  languages: FacetValue[];
-  archived: number;
-}
-
-function toSortedValues(counts: Map<string, number>): FacetValue[] {
-  return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-}
-
-function bump(counts: Map<string, number>, value: string): void {
-  counts.set(value, (counts.get(value) ?? 0) + 1);
-}
-
-/** Distinct values (most used first) of every faceted field across `rows`, in one pass. */
-export function collectFacets(rows: readonly SessionRow[]): Facets {
-  const statuses = new Map<string, number>();
-  const orgIds = new Map<string, number>();
-  const userIds = new Map<string, number>();
-  const tags = new Map<string, number>();
-  const prStates = new Map<string, number>();
-  const repos = new Map<string, number>();
-  const statusDetails = new Map<string, number>();
-  const categories = new Map<string, number>();
-  const languages = new Map<string, number>();
-  let archived = 0;
-  for (const row of rows) {
-    bump(statuses, row.status);
-    bump(orgIds, row.org_id);
-    if (row.user_id !== null) bump(userIds, row.user_id);
-    for (const tag of row.tags) bump(tags, tag);
-    for (const pr of row.pull_requests) bump(prStates, prStateOf(pr.state));
-    // A session with two PRs to one repository counts once for it.
-    if (row.pr_keys.length === 1) bump(repos, repositoryKeyOf(row.pr_keys[0] as string));
-    else for (const repo of new Set(row.pr_keys.map(repositoryKeyOf))) bump(repos, repo);
-    if (row.status_detail) bump(statusDetails, row.status_detail);
-    if (row.category) bump(categories, row.category);
-    for (const language of row.languages ?? []) bump(languages, language);
-    if (row.archived) archived++;
-  }
-  return {
-    statuses: toSortedValues(statuses),
-    orgIds: toSortedValues(orgIds),
-    userIds: toSortedValues(userIds),
-    tags: toSortedValues(tags),
-    prStates: toSortedValues(prStates),
-    repos: toSortedValues(repos),
-    statusDetails: toSortedValues(statusDetails),
-    categories: toSortedValues(categories),
-    languages: toSortedValues(languages),
-    archived,
-  };
 }
