@@ -149,7 +149,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
           configured={configured}
           setUpShownElsewhere={setUpOnly}
         />
-        {layout === 'tab' ? <TableViewControls view={tableView} /> : null}
+        {layout === 'tab' && !setUpOnly ? <TableViewControls view={tableView} /> : null}
         {props.actions ? <div class="top-actions">{props.actions}</div> : null}
       </header>
       {props.banner}
