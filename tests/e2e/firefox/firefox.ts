@@ -134,20 +134,38 @@ export async function launchFirefoxWithExtension(
   };
 }
 
-/** The open tab whose address starts with `prefix`, waited for (a tab the extension opened). */
+/**
+ * The tab the extension opened at an address starting with `prefix`, waited for. A tab opened
+ * by a `target="_blank" rel="noopener"` link is not among puppeteer's pages (24.x over BiDi);
+ * then `probe` (an extension page) confirms through the tabs API that Firefox opened it, and
+ * its exact address is loaded in a page the test can drive.
+ */
 export async function waitForTab(
-  browser: Browser,
+  instance: Browser,
   prefix: string,
+  probe?: Page,
   timeoutMs = 20_000,
 ): Promise<Page> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
+    for (const page of await instance.pages()) {
       const href = await locationOf(page).catch(() => '');
       const loaded = await page
         .evaluate(() => document.readyState === 'complete')
         .catch(() => false);
       if (href.startsWith(prefix) && loaded) return page;
+    }
+    const opened = await probe
+      ?.evaluate(async (start) => {
+        const tabs = await browser.tabs.query({});
+        return tabs.find((tab) => tab.url?.startsWith(start))?.url ?? null;
+      }, prefix)
+      .catch(() => null);
+    if (opened) {
+      const page = await instance.newPage();
+      page.goto(opened).catch(() => {});
+      await waitForDocument(page, opened);
+      return page;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
