@@ -68,5 +68,14 @@ it('takes a new admin from key to the synced sessions of the chosen organization
   const finished = await waitForText(page, /Sync finished\. [\d,]+ sessions cached\./);
   expect(finished).toBe(`Sync finished. ${expected.toLocaleString('en-US')} sessions cached.`);
   expect(await countSessions(evaluator(page))).toBe(expected);
+
+  // What the add-on's data-collection declaration says (wxt.config.ts): the key travels to
+  // the configured API only, in the Authorization header, never in an address.
+  const seen = api.requestLog.recent;
+  expect(seen.length).toBeGreaterThan(0);
+  for (const request of seen) {
+    expect(request.authorization).toBe(true);
+    expect(request.url).not.toContain(api.apiKey);
+  }
   await page.close();
 });
