@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { PageLike } from '../extension';
 
-export const FIREFOX_EXTENSION_DIR =
+const FIREFOX_EXTENSION_DIR =
   process.env.DEVIN_EXT_FIREFOX_DIR ??
   resolve(import.meta.dirname, '../../../.output/loopback/firefox-mv3');
 
@@ -18,7 +18,7 @@ const GECKO_ID = 'devin-sessions@devin-admin-tools.example';
 const ADDON_UUID = '6d1f1e0c-3b9a-4c55-9a8e-5e2f0c4d7a10';
 export const EXTENSION_ORIGIN = `moz-extension://${ADDON_UUID}`;
 
-export function firefoxPath(): string {
+function firefoxPath(): string {
   const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
   if (!existsSync(path)) {
     throw new Error(
@@ -91,6 +91,7 @@ async function waitForDocument(page: Page, url: string, timeoutMs = 20_000): Pro
 export async function launchFirefoxWithExtension(
   options: { headless?: boolean; extensionDir?: string; viewport?: Viewport } = {},
 ): Promise<FirefoxExtension> {
+  const executablePath = firefoxPath();
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
     throw new Error(
@@ -99,7 +100,7 @@ export async function launchFirefoxWithExtension(
   }
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: firefoxPath(),
+    executablePath,
     headless: options.headless ?? true,
     defaultViewport: null,
     // Without it, BiDi refuses to navigate to moz-extension:// and privileged pages.
