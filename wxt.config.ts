@@ -41,7 +41,9 @@ export default defineConfig({
       'https://*/*',
       ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),
     ],
-    storage: { managed_schema: 'managed-schema.json' },
+    // Chrome reads policy values against this schema. Firefox has no such key: its
+    // storage.managed comes from the enterprise policy "3rdparty.Extensions.<add-on id>".
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
