@@ -89,7 +89,13 @@ async function waitForDocument(page: Page, url: string, timeoutMs = 20_000): Pro
 }
 
 export async function launchFirefoxWithExtension(
-  options: { headless?: boolean; extensionDir?: string; viewport?: Viewport } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    viewport?: Viewport;
+    /** Extra Firefox preferences (about:config), e.g. a shorter background idle time-out. */
+    prefs?: Record<string, string | number | boolean>;
+  } = {},
 ): Promise<FirefoxExtension> {
   const executablePath = firefoxPath();
   const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
@@ -110,6 +116,7 @@ export async function launchFirefoxWithExtension(
       // Quiet on a machine with no network but loopback.
       'browser.shell.checkDefaultBrowser': false,
       'extensions.update.enabled': false,
+      ...options.prefs,
     },
   });
   try {
