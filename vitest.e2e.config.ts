@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end tests: the built extension in real Chromium against the local API server. */
+/** End-to-end tests: the built extension in real Chromium and Firefox ESR against the local API server. */
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],

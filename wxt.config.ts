@@ -44,15 +44,27 @@ export default defineConfig({
       'https://*/*',
       ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),
     ],
-    storage: { managed_schema: 'managed-schema.json' },
+    // Chrome reads policy values against this schema. Firefox has no such key: its
+    // storage.managed comes from the enterprise policy "3rdparty.Extensions.<add-on id>".
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'devin-sessions@devin-admin-tools.example',
-              strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // 140 is the current ESR (Debian's firefox-esr) and the first desktop release
+              // with data_collection_permissions; every API used here is older.
+              strict_min_version: '140.0',
+              // What leaves the browser: the admin's API key, in the Authorization header of
+              // requests to the Devin API origin they configured (utils/api/http.ts), and the
+              // organization and session ids those requests name. Nothing else is sent:
+              // no analytics, no page addresses (the PR lookup reads the local cache), no
+              // other server. A credential sent to a service is "authenticationInfo", so it
+              // is declared as required data rather than "none".
+              data_collection_permissions: { required: ['authenticationInfo'] },
             },
+            // Firefox for Android knows data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -3,11 +3,7 @@
  * person can withdraw site access at any time), with a button to allow it again.
  */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  hasOriginPermission,
-  isBuiltInOrigin,
-  requestOriginPermission,
-} from '../../utils/settings/permissions';
+import { hasOriginPermission, requestOriginPermission } from '../../utils/settings/permissions';
 import './feedback.css';
 
 export function OriginAccess(props: { origin: string; what: string }) {
@@ -16,7 +12,8 @@ export function OriginAccess(props: { origin: string; what: string }) {
   useEffect(() => {
     let alive = true;
     setAllowed(null);
-    if (isBuiltInOrigin(props.origin)) return;
+    // The built-in API origin too: Firefox lets the person withdraw any site access in
+    // about:addons, and Chrome's "site access" setting can withhold it.
     hasOriginPermission(props.origin).then(
       (has) => alive && setAllowed(has),
       // Unknown (no permissions API here): say nothing rather than something wrong.

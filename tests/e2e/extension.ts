@@ -6,6 +6,14 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './chromium';
 
+/**
+ * What the storage and database helpers need of a page: one `evaluate` in a document of the
+ * extension's origin. Playwright's pages (Chromium) and puppeteer's (Firefox) both fit.
+ */
+export interface PageLike {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
 export interface ExtensionConfig {
   apiKey: string;
   apiBaseUrl: string;
@@ -25,7 +33,7 @@ export async function extensionPage(
 }
 
 /** Stores settings as the options page would (keys match utils/settings/items.ts). */
-export async function configure(page: Page, config: ExtensionConfig): Promise<void> {
+export async function configure(page: PageLike, config: ExtensionConfig): Promise<void> {
   await page.evaluate(async (c) => {
     await chrome.storage.local.set({
       apiKey: c.apiKey,
@@ -45,7 +53,7 @@ export async function configure(page: Page, config: ExtensionConfig): Promise<vo
 }
 
 /** Every row of one IndexedDB table of the extension's database. */
-export async function readTable<T = unknown>(page: Page, table: string): Promise<T[]> {
+export async function readTable<T = unknown>(page: PageLike, table: string): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -70,7 +78,7 @@ export async function readTable<T = unknown>(page: Page, table: string): Promise
   );
 }
 
-export async function countRows(page: Page, table: string): Promise<number> {
+export async function countRows(page: PageLike, table: string): Promise<number> {
   return page.evaluate(
     (name) =>
       new Promise<number>((resolve, reject) => {
@@ -96,14 +104,14 @@ export async function countRows(page: Page, table: string): Promise<number> {
 }
 
 /** Distinct sessions cached (a session may be stored in more than one page until compaction). */
-export async function countSessions(page: Page): Promise<number> {
+export async function countSessions(page: PageLike): Promise<number> {
   const pages = await readTable<{ rows: { session_id: string }[] }>(page, 'pageRows');
   return new Set(pages.flatMap((stored) => stored.rows.map((row) => row.session_id))).size;
 }
 
 /** Every cached session as stored, its latest copy (newest `updated_at`, then later page). */
 export async function readCachedSessions<T extends { session_id: string; updated_at: string }>(
-  page: Page,
+  page: PageLike,
 ): Promise<T[]> {
   const byId = new Map<string, T>();
   for (const stored of await readTable<{ sessions: T[] }>(page, 'pageSessions')) {
