@@ -11,8 +11,9 @@ import { type MockApi, startMockApi } from '../../../mock-api/server';
 import { type Session, SessionSchema, toSession } from '../../../utils/api/schemas';
 import { toSearchText, toSessionRow } from '../../../utils/db/rows';
 import type { SessionRow } from '../../../utils/db/types';
-import { matchesFilters, sortRows } from '../../../utils/filters/match';
+import { matchesFilters } from '../../../utils/filters/match';
 import { emptyFilters, type SessionFilters } from '../../../utils/filters/model';
+import { sortRows } from '../../../utils/filters/sort';
 import { configure, countSessions, readTable, waitUntil } from '../extension';
 import { button, byLabel, element, waitForText } from './dom';
 import {
