@@ -35,7 +35,9 @@ export default defineConfig({
     // No `tabs` ("Read your browsing history" at install): the context menu gets the page's
     // address from the click, and the opt-in PR-page badge asks for the PR hosts only when it
     // is turned on (utils/settings/badge-access.ts), within optional_host_permissions below.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
+    // Asked for when the admin first has a kind of alert notify (utils/alerts/notification-access.ts).
+    optional_permissions: ['notifications'],
     host_permissions: [
       'https://api.devin.ai/*',
       ...(allowLoopback ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),

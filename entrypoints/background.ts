@@ -151,9 +151,17 @@ export default defineBackground({
       'alertAction',
       guardHandler(alertActionPayload, (data) => alerts.act(data.id, data.action)),
     );
-    browser.notifications.onClicked.addListener((id) => {
-      runDetached('opening an alert', alerts.clicked(id));
-    });
+    // Notifications are an optional permission: their API appears once it is granted.
+    let watchingClicks = false;
+    const watchNotificationClicks = () => {
+      if (watchingClicks || !browser.notifications) return;
+      watchingClicks = true;
+      browser.notifications.onClicked.addListener((id) => {
+        runDetached('opening an alert', alerts.clicked(id));
+      });
+    };
+    watchNotificationClicks();
+    browser.permissions.onAdded.addListener(watchNotificationClicks);
     alertSettingsItem.watch(evaluateAlerts);
 
     browser.runtime.onInstalled.addListener(() => {

@@ -15,6 +15,7 @@ interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
+  optional_permissions?: string[];
 }
 
 let manifest: Manifest;
@@ -41,6 +42,8 @@ describe('the store build manifest', () => {
       'unlimitedStorage',
     ]);
     expect(manifest.host_permissions).toEqual(['https://api.devin.ai/*']);
+    // Notifications are asked for when an alert kind is first set to notify.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
   });
 
   it('lists no loopback host, not even as optional', () => {

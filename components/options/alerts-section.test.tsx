@@ -16,7 +16,15 @@ afterEach(() => {
 
 describe('AlertsSection', () => {
   it('saves thresholds (empty turns one off) and the kinds to notify', async () => {
-    render(<AlertsSection />);
+    const asked: string[] = [];
+    render(
+      <AlertsSection
+        askForNotifications={async () => {
+          asked.push('notifications');
+          return true;
+        }}
+      />,
+    );
     const acus = await screen.findByLabelText('Running session over (ACUs)');
     expect((acus as HTMLInputElement).value).toBe('50');
     fireEvent.input(acus, { target: { value: '120' } });
@@ -28,6 +36,19 @@ describe('AlertsSection', () => {
     expect(saved).toMatchObject({ sessionAcus: 120, runningHours: null, waitingHours: 4 });
     expect(saved.notify?.error).toBe(true);
     expect(saved.notify?.waiting).toBe(false);
+    // The browser was asked for the optional notifications permission, from the click.
+    expect(asked).toEqual(['notifications']);
+  });
+
+  it('saves without notifications, and says so, when the browser does not allow them', async () => {
+    render(<AlertsSection askForNotifications={async () => false} />);
+    const notify = await screen.findByLabelText('A session ended in error');
+    fireEvent.click(notify);
+    fireEvent.click(screen.getByRole('button', { name: 'Save alerts' }));
+    expect(await screen.findByText(/the browser did not allow them/)).toBeTruthy();
+    const saved = await alertSettingsItem.getValue();
+    expect(Object.values(saved.notify ?? {}).some(Boolean)).toBe(false);
+    expect((notify as HTMLInputElement).checked).toBe(false);
   });
 
   it('refuses a wrong number with the reason beside the field, saving nothing', async () => {

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { checkThreshold } from '../../utils/alerts/check';
+import { askForNotifications } from '../../utils/alerts/notification-access';
 import {
   type AlertSettings,
   type AlertThresholds,
@@ -76,7 +77,7 @@ function useStoredAlerts(): Stored | null {
 
 const text = (value: number | null) => (value === null ? '' : String(value));
 
-function AlertsForm(props: { stored: Stored }) {
+function AlertsForm(props: { stored: Stored; askForNotifications: () => Promise<boolean> }) {
   const { settings, managed } = props.stored;
   const [drafts, setDrafts] = useState(() =>
     Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, text(settings[key])])),
@@ -87,6 +88,9 @@ function AlertsForm(props: { stored: Stored }) {
 
   async function onSave(event: Event) {
     event.preventDefault();
+    // Asked before anything is awaited: the browser prompts only within the click.
+    const wantsNotifications = ALERT_KINDS.some((kind) => notify[kind]);
+    const allowed = wantsNotifications ? props.askForNotifications() : Promise.resolve(true);
     const values: Partial<AlertThresholds> = {};
     const found: Partial<Record<keyof AlertThresholds, string>> = {};
     for (const key of THRESHOLD_KEYS) {
@@ -101,9 +105,19 @@ function AlertsForm(props: { stored: Stored }) {
       return;
     }
     try {
+      const granted = await allowed.catch(() => false);
+      const kept = granted ? notify : NO_NOTIFICATIONS;
+      if (!granted) setNotify(kept);
       const saved = await alertSettingsItem.getValue();
-      await alertSettingsItem.setValue({ ...saved, ...values, notify });
-      setNotice({ tone: 'success', text: 'Saved. Alerts are checked again now.' });
+      await alertSettingsItem.setValue({ ...saved, ...values, notify: kept });
+      setNotice(
+        granted
+          ? { tone: 'success', text: 'Saved. Alerts are checked again now.' }
+          : {
+              tone: 'error',
+              text: 'Saved, without notifications: the browser did not allow them. Alerts still show in the popup and the tab; tick a kind and save again to be asked again.',
+            },
+      );
     } catch (error) {
       setNotice(errorNotice(error));
     }
@@ -183,7 +197,15 @@ function AlertsForm(props: { stored: Stored }) {
   );
 }
 
-export function AlertsSection() {
+const NO_NOTIFICATIONS = Object.fromEntries(ALERT_KINDS.map((kind) => [kind, false])) as Record<
+  AlertKind,
+  boolean
+>;
+
+export function AlertsSection(props: {
+  /** Asks for the optional notifications permission (a prompt); replaced in tests. */
+  askForNotifications?: () => Promise<boolean>;
+}) {
   const stored = useStoredAlerts();
   return (
     <Card
@@ -192,7 +214,10 @@ export function AlertsSection() {
       intro="Checked after each sync, from the cached sessions. Every alert is listed in the popup and the session tab, and counted on the toolbar button."
     >
       {stored ? (
-        <AlertsForm stored={stored} />
+        <AlertsForm
+          stored={stored}
+          askForNotifications={props.askForNotifications ?? askForNotifications}
+        />
       ) : (
         <p class="muted" role="status">
           Loading alert settings…

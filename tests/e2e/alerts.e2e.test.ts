@@ -5,11 +5,12 @@
  * opens that session, dismissing the alert keeps it from coming back; an organization over its
  * ACU threshold raises one notification (over v3), which opens its sessions.
  */
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockApi, type MockApiOptions, startMockApi } from '../../mock-api/server';
 import { billingCycleStart } from '../../utils/alerts/billing-cycle';
-import { type ExtensionBrowser, launchWithExtension } from './chromium';
+import { type ExtensionBrowser, extensionCopyGranting, launchWithExtension } from './chromium';
 import { configure, extensionPage, readTable, waitUntil } from './extension';
 
 const WAIT = 30_000;
@@ -22,12 +23,16 @@ interface StoredAlert {
 
 function useServerAndBrowser(options: MockApiOptions): { api: MockApi; browser: ExtensionBrowser } {
   const env = {} as { api: MockApi; browser: ExtensionBrowser };
+  let granted = '';
   beforeAll(async () => {
     env.api = await startMockApi(options);
-    env.browser = await launchWithExtension();
+    // Notifications are an optional permission, granted here as an admin's "Allow" would.
+    granted = extensionCopyGranting([], ['notifications']);
+    env.browser = await launchWithExtension({ extensionDir: granted });
   });
   afterAll(async () => {
     await env.browser?.close();
+    if (granted) rmSync(granted, { recursive: true, force: true });
     await env.api?.close();
   });
   return env;

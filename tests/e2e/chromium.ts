@@ -90,18 +90,26 @@ export async function stopServiceWorkers(browser: ExtensionBrowser): Promise<voi
 }
 
 /**
- * A copy of the built extension whose manifest requires `hosts` up front, so Chromium grants
- * them at load as if the person had accepted the prompt: Chromium gives automation no way to
- * answer an extension's permission prompt (there is no switch or CDP command for it). A later
- * `permissions.request` for them then resolves true without a prompt, as for a person who
- * allowed them before. The caller removes the copy (`rmSync(dir, { recursive: true })`).
+ * A copy of the built extension whose manifest requires `hosts` (and `permissions`, such as the
+ * optional `notifications`) up front, so Chromium grants them at load as if the person had
+ * accepted the prompt: Chromium gives automation no way to answer an extension's permission
+ * prompt (there is no switch or CDP command for it). A later `permissions.request` for them then
+ * resolves true without a prompt, as for a person who allowed them before. The caller removes
+ * the copy (`rmSync(dir, { recursive: true })`).
  */
-export function extensionCopyGranting(hosts: readonly string[]): string {
+export function extensionCopyGranting(
+  hosts: readonly string[],
+  permissions: readonly string[] = [],
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'devin-ext-granted-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const path = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as { host_permissions?: string[] };
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
+    host_permissions?: string[];
+    permissions?: string[];
+  };
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
   writeFileSync(path, JSON.stringify(manifest));
   return dir;
 }

@@ -1,5 +1,9 @@
-/** Browser notifications for alerts, one per alert, under the alert's id. */
+/**
+ * Browser notifications for alerts, one per alert, under the alert's id. Without the optional
+ * `notifications` permission nothing is shown (notification-access.ts).
+ */
 import { browser } from 'wxt/browser';
+import { mayNotify } from './notification-access';
 
 export interface Notifier {
   show(id: string, title: string, message: string): Promise<void>;
@@ -9,6 +13,7 @@ export interface Notifier {
 export function browserNotifier(): Notifier {
   return {
     async show(id, title, message) {
+      if (!(await mayNotify())) return;
       await browser.notifications.create(id, {
         type: 'basic',
         // Chrome requires an icon; the extension's own file, never a remote one.
@@ -18,6 +23,7 @@ export function browserNotifier(): Notifier {
       });
     },
     async clear(id) {
+      if (!(await mayNotify())) return;
       await browser.notifications.clear(id);
     },
   };
