@@ -191,6 +191,66 @@ function shiftingPages(real: DevinClient, times: number): DevinClient {
   };
 }
 
+describe('concurrent backfill', () => {
+  it('reads several slices at once, the newest sessions first, each session read once', async () => {
+    const api = await server({ sessions: 3000, orgs: 1, seed: 29, latencyMs: 30 });
+    const db = newDb();
+    let inFlight = 0;
+    let most = 0;
+    const counting = createV2Client({
+      baseUrl: api.baseUrl,
+      apiKey: api.apiKey,
+      retry: FAST_RETRY,
+      fetch: async (input, init) => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await fetch(input, init);
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    const sessions = countingSessions(counting);
+    expect((await runSync(await request(api, db, { client: sessions.client }))).result).toBe(
+      'done',
+    );
+    expect(most).toBe(4);
+    // The first page is the newest sessions; the others are slices of older creation times.
+    const asked = pageRequests(api).map((path) => new URLSearchParams(path.split('?')[1]));
+    expect(asked[0]?.has('created_date_to')).toBe(false);
+    expect(asked.slice(1).every((query) => query.has('created_date_to'))).toBe(true);
+    // Slices meet between pages: a session or two of the second where they meet is read twice.
+    expect(sessions.read()).toBeLessThan(3000 + 10);
+    expect(await differences(db, serverSessions(api))).toEqual([]);
+  });
+
+  it('ends equal to the server under every fault at once, sessions changing as it reads', async () => {
+    const api = await server({
+      sessions: 4000,
+      orgs: 2,
+      seed: 31,
+      rateLimitEvery: 6,
+      retryAfterSeconds: 0,
+      serverErrorBurst: { every: 11, length: 2, status: 503 },
+      malformedEvery: 9,
+      invalidRecords: 3,
+      churn: { intervalMs: 40, create: 2, update: 3 },
+    });
+    const db = newDb();
+    expect((await runSync(await request(api, db))).result).toBe('done');
+    const skipped = (await db.syncState.toArray()).reduce((n, s) => n + s.skippedCount, 0);
+    expect(skipped).toBe(3);
+    // Once the changes stop, the next sync catches up with all of them.
+    api.setFaults({ churn: null });
+    expect((await runSync(await request(api, db))).result).toBe('done');
+    // Every session but the three broken ones, each counted once.
+    const cachedIds = new Set((await rowsById(db)).keys());
+    const valid = serverSessions(api).filter((s) => cachedIds.has(s.session_id));
+    expect(valid).toHaveLength(serverSessions(api).length - 3);
+    expect(await differences(db, valid)).toEqual([]);
+  });
+});
+
 describe('backfill checked against the server total', () => {
   it('walks again when a backfill cached fewer sessions than the server counted', async () => {
     const api = await server({ sessions: 1000, orgs: 1, seed: 73 });

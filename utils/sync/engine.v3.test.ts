@@ -152,6 +152,31 @@ describe('sync over v3', () => {
     expect(await differences(api, db)).toEqual([]);
   });
 
+  it('reads slices at once and ends equal to the server through cursor traps and expiry', async () => {
+    const api = await server({
+      sessions: 3000,
+      orgs: 2,
+      seed: 53,
+      cursorRepeatEvery: 9,
+      cursorNullEvery: 13,
+      rateLimitEvery: 7,
+      retryAfterSeconds: 0,
+    });
+    const db = newDb();
+    // A trapped page fails the run; each run keeps what it stored and the next goes on.
+    const outcomes: string[] = [];
+    for (let run = 0; run < 40 && outcomes.at(-1) !== 'done'; run++) {
+      outcomes.push((await runSync(await request(api, db))).result);
+    }
+    expect(outcomes.at(-1)).toBe('done');
+    expect(outcomes).toContain('failed');
+    // Slices were read: pages bounded by creation time were asked for.
+    expect(pageQueries(api).some((q) => q.has('created_before'))).toBe(true);
+    api.setFaults({ cursorRepeatEvery: 0, cursorNullEvery: 0, rateLimitEvery: 0 });
+    expect((await runSync(await request(api, db))).result).toBe('done');
+    expect(await differences(api, db)).toEqual([]);
+  });
+
   it('reads everything and says so when the server ignores the incremental filter', async () => {
     const api = await server({ sessions: 600, orgs: 1, seed: 47 });
     const db = newDb();
