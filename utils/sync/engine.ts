@@ -94,6 +94,8 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   }
 
   let ended = false;
+  // Its names are written on their own; a run that stops early still waits for them.
+  let directory: Promise<void> = Promise.resolve();
   // Aborts the pages asked for ahead that are still on their way when the run stops.
   const stopAhead = new AbortController();
   const end = async (change: Partial<SyncStatus>) => {
@@ -116,9 +118,14 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       writer = await readWriterStart(db);
       states = new Map((await db.syncState.toArray()).map((state) => [state.org_id, state]));
     }
-    if (!isDirectoryFresh(start.directory, now())) {
-      await refreshDirectory(db, request.client, { now: now(), signal: request.signal });
-    }
+    // Names are fetched beside the sessions, not before them: at a real API's latency the
+    // member list alone takes seconds, and the first sessions should not wait for names.
+    directory = isDirectoryFresh(start.directory, now())
+      ? Promise.resolve()
+      : refreshDirectory(db, request.client, { now: now(), signal: request.signal }).then(
+          () => undefined,
+        );
+    directory.catch(() => undefined);
 
     const context: OrgPassContext = {
       ...requests,
@@ -212,6 +219,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       }
     }
 
+    await directory;
     // Superseded copies and small pages pile up sync after sync; now and then they are merged.
     if (context.writer.needsCompaction()) {
       await compactPages(db, () => renewLeaseOrAbort(db, holder, ttl, now()));
@@ -231,6 +239,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     // Unused (the run stopped before its passes) or done with: its request is not needed.
     early?.drop();
     stopAhead.abort();
+    await directory.catch(() => undefined);
     if (!ended) await releaseLease(db, holder);
   }
 }
