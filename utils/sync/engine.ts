@@ -137,8 +137,9 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     };
     // Organizations are stored one after another. An incremental pass reads a few pages: the
     // organizations' are asked for at once, when the run begins (up to the first backfill). A
-    // backfill reads many: the next organization's first page is asked for when the previous
-    // one's last page has arrived, so the worker holds only a few pages at a time.
+    // backfill reads many: the next organization's pass opens when the previous one has fewer
+    // slices left than requests may be in flight (its last pages), so the worker holds only a
+    // few pages at a time and no request place stays idle.
     const aheadOf = new Map<number, OpenedPass>();
     const open = (index: number) => {
       const orgId = request.orgIds[index];

@@ -14,6 +14,7 @@
  * runs are thus picked up by the next pass, whatever order the server pages in.
  */
 import type { DevinClient, SessionPage, SkippedRecord } from '../api';
+import { MAX_IN_FLIGHT } from '../api/limiter';
 import {
   type DevinDatabase,
   mergeContents,
@@ -197,7 +198,8 @@ export interface FinalBatch {
 }
 
 /**
- * Runs an opened pass to its end; `onLastPage` is called as soon as its last page has arrived.
+ * Runs an opened pass to its end; `onLastPage` is called as soon as its last page has arrived
+ * (a backfill's: as soon as fewer slices are left than requests may be in flight).
  * An incremental pass's last batch goes to `deferFinal` when given (the run stores it later),
  * otherwise it is stored here. Throws on API and storage errors; progress is kept.
  */
@@ -233,7 +235,9 @@ export async function syncOrganization(
       if (step.value.restarted) repeats = true;
       const following = page.next;
       const last = sliced ? sliced.slices.length === 0 : following === null;
-      if (last) onLastPage?.();
+      // A backfill with fewer slices left than requests allowed at once leaves room: the next
+      // organization's pass starts beside its last pages.
+      if (last || (sliced && sliced.slices.length < MAX_IN_FLIGHT)) onLastPage?.();
       const current: SyncPass = pass;
       const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
       content.rows.forEach((row, i) => {

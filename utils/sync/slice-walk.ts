@@ -6,6 +6,7 @@
  * overloaded. A slice is walked one page after another, as before: a position seen twice in
  * it, or far more pages than its total allows, ends the walk with a `pagination` error; a
  * stored cursor the server no longer accepts starts the slice over, once, its pages checked.
+ * A page that failed on an error that passes is asked for again a few times (PAGE_TRIES).
  */
 import { DevinApiError, type DevinClient, type SessionPage } from '../api';
 import { MAX_IN_FLIGHT } from '../api/limiter';
@@ -41,7 +42,16 @@ interface Walk {
   /** Walked again from its start after its cursor expired: every page is checked. */
   restarted: boolean;
   previousIds: ReadonlySet<string> | null;
+  /** Times its next page failed after the client's own retries. */
+  failures: number;
 }
+
+/**
+ * A page whose request failed after the client's retries with an error that passes (overload,
+ * network) is asked for again this many times in all before the pass fails. Requests in flight
+ * together share the server's bad moments, so one unlucky page should not stop a backfill.
+ */
+const PAGE_TRIES = 3;
 
 /** Newest first: a slice open upwards, then by its upper bound. */
 function newestFirst(a: SliceCheckpoint, b: SliceCheckpoint): number {
@@ -70,6 +80,7 @@ export async function* walkSlices(
     pages: 0,
     restarted: from?.restarted ?? false,
     previousIds: null,
+    failures: 0,
   });
   // In the order pages are handed on, which is the order they are stored in.
   const checkpoint = new Map<number, SliceCheckpoint>();
@@ -114,6 +125,10 @@ export async function* walkSlices(
         };
         return { again };
       }
+      if (error instanceof DevinApiError && error.retryable && current.failures + 1 < PAGE_TRIES) {
+        current.seen.delete(key);
+        return { again: { ...current, failures: current.failures + 1 } };
+      }
       throw error;
     }
   };
@@ -127,7 +142,7 @@ export async function* walkSlices(
     const next = slicesAfter(current.slice, page, ctx.pageSize, windowFrom).map((slice) => {
       const same = slice.from === current.slice.from && slice.to === current.slice.to;
       // The same slice from its next page: its walk goes on (and keeps its checkpoint's place).
-      return same ? { ...current, slice, previousIds } : walk(slice, current);
+      return same ? { ...current, slice, previousIds, failures: 0 } : walk(slice, current);
     });
     arrived.push({ walk: current, page, next });
     ready.push(...next);

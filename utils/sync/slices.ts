@@ -14,10 +14,14 @@
 import type { SessionPage, SessionQuery } from '../api';
 import type { SliceCheckpoint, SyncPass } from '../db';
 
-/** A slice with more pages than this still to read is cut into pieces. */
-const SPLIT_ABOVE_PAGES = 6;
+/**
+ * A slice with more pages than this still to read is cut into pieces. Small pieces keep every
+ * request of the window busy to the end (a long slice left alone is read one page at a time);
+ * a cut costs no request, only a session or two read twice where pieces meet.
+ */
+const SPLIT_ABOVE_PAGES = 2;
 /** The pages a piece should hold, going by the page's pace of sessions over time. */
-const PAGES_PER_PIECE = 6;
+const PAGES_PER_PIECE = 2;
 /** At most this many pieces from one page (a piece that turns out large is cut again). */
 const MAX_PIECES = 8;
 

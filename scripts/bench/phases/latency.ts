@@ -82,6 +82,8 @@ export async function measureAtLatency(run: BenchRun): Promise<void> {
     sessionPageRequests: requests.length,
     firstPageFetchMs: pageMs,
     organizationsFetchMs: checkMs,
+    // When each of the first answers was sent, after the click on Save.
+    timeline: api.requestLog.recent.slice(0, 40).map((e) => `${(e.at ?? 0) - since} ${e.url}`),
   };
   await popup.close();
   await options.close();
