@@ -349,3 +349,14 @@ export async function timeFetch(args: { url: string; apiKey: string }): Promise<
   await response.json();
   return performance.now() - started;
 }
+
+/** In the worker: when the first page of sessions is stored (epoch ms). */
+export async function waitFirstStored(timeoutMs: number): Promise<number> {
+  const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
+  const started = performance.now();
+  while ((await read('pageRows')).length === 0) {
+    if (performance.now() - started > timeoutMs) throw new Error('no page was stored');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Date.now();
+}

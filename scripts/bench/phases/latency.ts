@@ -7,7 +7,7 @@
  *    pages a one-at-a-time walk needs, times the latency (the sequential floor).
  */
 import { type BenchRun, logStep, PAGE_SIZE } from '../bench-run';
-import { HELPERS, storeSettings, timeFetch, waitSynced } from '../in-browser';
+import { HELPERS, storeSettings, timeFetch, waitFirstStored, waitSynced } from '../in-browser';
 import { DEFAULT_ROW_SELECTOR } from '../popup';
 import { keyFor, sessionsListing } from '../sync-pages';
 
@@ -58,10 +58,12 @@ export async function measureAtLatency(run: BenchRun): Promise<void> {
   logStep(run, `saving the key at ${latencyMs} ms latency, then the popup`);
   const since = Date.now();
   await options.getByRole('button', { name: 'Save', exact: true }).click();
+  const stored = browser.worker.evaluate(waitFirstStored, 120_000);
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await popup.waitForSelector(rowSelector, { timeout: 120_000 });
   const firstRowsMs = Date.now() - since;
+  const firstStoredMs = (await stored) - since;
   logStep(run, `first rows after ${firstRowsMs} ms; waiting for the backfill`);
   const doneAt = await browser.worker.evaluate(waitSynced, {
     orgIds: api.orgIds,
@@ -77,6 +79,8 @@ export async function measureAtLatency(run: BenchRun): Promise<void> {
     latencyMs,
     jitterMs: run.ctx.options.latencyJitterMs,
     firstRowsMs,
+    // When the worker had stored the first page (the popup shows rows after it).
+    firstStoredMs,
     backfillMs,
     sequentialPages: pages,
     sessionPageRequests: requests.length,
