@@ -52,6 +52,12 @@ interface Walk {
  * together share the server's bad moments, so one unlucky page should not stop a backfill.
  */
 const PAGE_TRIES = 3;
+/**
+ * Pages fetched and not yet stored, per request allowed in flight, before no more are asked
+ * for: reading goes on while a slow moment of the database passes, and the worker still holds
+ * only a bounded number of pages.
+ */
+const AHEAD_PER_REQUEST = 3;
 
 /** Newest first: a slice open upwards, then by its upper bound. */
 function newestFirst(a: SliceCheckpoint, b: SliceCheckpoint): number {
@@ -153,7 +159,7 @@ export async function* walkSlices(
       failure === null &&
       running < inFlight &&
       ready.length > 0 &&
-      arrived.length < inFlight * 2
+      arrived.length < inFlight * AHEAD_PER_REQUEST
     ) {
       ready.sort((a, b) => newestFirst(a.slice, b.slice));
       const current = ready.shift() as Walk;
