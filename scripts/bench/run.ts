@@ -14,7 +14,7 @@ import { buildInfo } from './build-info';
 import { pageJsSize } from './bundle';
 import type { Cleanup } from './cleanup';
 import { warmManagedStorage } from './in-browser';
-import { measureBackfill } from './phases/backfill';
+import { addBareWriteToFloor, measureBackfill } from './phases/backfill';
 import { measureIncremental } from './phases/incremental';
 import { measureInsightsCompute } from './phases/insights';
 import { measureAtLatency } from './phases/latency';
@@ -64,6 +64,7 @@ async function runOnce(
     }
     const cached = await measureBackfill(run);
     await measureStorage(run, cached);
+    await addBareWriteToFloor(run);
     if (pageJsSize(ctx.extensionDir, 'popup.html') === null) {
       const note = 'no popup.html in the build';
       for (const name of POPUP_METRICS) samples[name] = { value: null, floor: null, note };

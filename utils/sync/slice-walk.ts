@@ -57,7 +57,7 @@ const PAGE_TRIES = 3;
  * for: reading goes on while a slow moment of the database passes, and the worker still holds
  * only a bounded number of pages.
  */
-const AHEAD_PER_REQUEST = 3;
+const AHEAD_PER_REQUEST = 2;
 
 /** Newest first: a slice open upwards, then by its upper bound. */
 function newestFirst(a: SliceCheckpoint, b: SliceCheckpoint): number {
