@@ -379,6 +379,7 @@ describe('request log', () => {
         path: allPath,
         authorization: false,
         status: 401,
+        at: expect.any(Number),
       },
       {
         method: 'GET',
@@ -386,6 +387,7 @@ describe('request log', () => {
         path: '/v2/enterprise/organizations',
         authorization: true,
         status: 200,
+        at: expect.any(Number),
       },
     ]);
   });
