@@ -19,9 +19,9 @@ import type { SliceCheckpoint, SyncPass } from '../db';
  * request of the window busy to the end (a long slice left alone is read one page at a time);
  * a cut costs no request, only a session or two read twice where pieces meet.
  */
-const SPLIT_ABOVE_PAGES = 2;
+const SPLIT_ABOVE_PAGES = 4;
 /** The pages a piece should hold, going by the page's pace of sessions over time. */
-const PAGES_PER_PIECE = 2;
+const PAGES_PER_PIECE = 4;
 /** At most this many pieces from one page (a piece that turns out large is cut again). */
 const MAX_PIECES = 8;
 
