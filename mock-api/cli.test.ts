@@ -120,6 +120,7 @@ describe('cli', () => {
       'error-burst-every',
       'error-burst-length',
       'latency-ms',
+      'latency-jitter-ms',
       'malformed-every',
       'invalid-records',
       'directory-forbidden',

@@ -33,6 +33,7 @@ Faults (all off by default; they apply to /v2 and /v3 alike)
   --error-burst-length <n>   consecutive 5xx responses per burst (default 1)
   --error-burst-status <n>   status of the burst responses (default 503)
   --latency-ms <n>           delay before each response
+  --latency-jitter-ms <n>    each delay varies evenly by up to ± n ms (default 0)
   --malformed-every <n>      every nth 200 response has a truncated JSON body
   --invalid-records <n>      n sessions persistently break the schema
   --directory-forbidden      organizations/members endpoints answer 403
@@ -68,6 +69,7 @@ const OPTIONS = {
   'error-burst-length': { type: 'string', default: '1' },
   'error-burst-status': { type: 'string', default: '503' },
   'latency-ms': { type: 'string', default: '0' },
+  'latency-jitter-ms': { type: 'string', default: '0' },
   'malformed-every': { type: 'string', default: '0' },
   'invalid-records': { type: 'string', default: '0' },
   'directory-forbidden': { type: 'boolean', default: false },
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
           }
         : null,
     latencyMs: int('latency-ms', values['latency-ms']),
+    latencyJitterMs: int('latency-jitter-ms', values['latency-jitter-ms']),
     malformedEvery: int('malformed-every', values['malformed-every']),
     invalidRecords: int('invalid-records', values['invalid-records']),
     directoryForbidden: values['directory-forbidden'],

@@ -29,6 +29,11 @@ export interface Faults {
   serverErrorBurst: ServerErrorBurst | null;
   /** Delay before every response (not preflights). */
   latencyMs: number;
+  /**
+   * Each delay is `latencyMs` plus or minus up to this much, spread evenly (a real API's
+   * answers vary). Drawn from a counted sequence, so the same requests get the same delays.
+   */
+  latencyJitterMs: number;
   /** Every Nth response that would be a 200 is sent with a truncated JSON body (0 = off). */
   malformedEvery: number;
   /** How many sessions persistently break the schema (still counted in `total`). */
@@ -52,6 +57,7 @@ export const DEFAULT_FAULTS: Faults = {
   retryAfterSeconds: 1,
   serverErrorBurst: null,
   latencyMs: 0,
+  latencyJitterMs: 0,
   malformedEvery: 0,
   invalidRecords: 0,
   directoryForbidden: false,
@@ -73,6 +79,7 @@ export function mergeFaults(current: Faults, patch: Partial<Faults>): Faults {
   next.rateLimitEvery = nonNegativeInt('rateLimitEvery', next.rateLimitEvery);
   next.retryAfterSeconds = nonNegativeInt('retryAfterSeconds', next.retryAfterSeconds);
   next.latencyMs = nonNegativeInt('latencyMs', next.latencyMs);
+  next.latencyJitterMs = nonNegativeInt('latencyJitterMs', next.latencyJitterMs);
   next.malformedEvery = nonNegativeInt('malformedEvery', next.malformedEvery);
   next.invalidRecords = nonNegativeInt('invalidRecords', next.invalidRecords);
   next.cursorRepeatEvery = nonNegativeInt('cursorRepeatEvery', next.cursorRepeatEvery);
@@ -120,6 +127,7 @@ export class FaultSchedule {
   private requests = 0;
   private successes = 0;
   private continuingPages = 0;
+  private delays = 0;
 
   constructor(private faults: Faults) {}
 
@@ -128,6 +136,16 @@ export class FaultSchedule {
     this.requests = 0;
     this.successes = 0;
     this.continuingPages = 0;
+    this.delays = 0;
+  }
+
+  /** How long the next response waits: the latency, give or take its jitter. */
+  nextDelayMs(): number {
+    const { latencyMs, latencyJitterMs } = this.faults;
+    if (latencyJitterMs === 0) return latencyMs;
+    // An even spread over [-jitter, +jitter], the same sequence every time the faults are set.
+    const share = mix(++this.delays) / 0xffffffff;
+    return Math.max(0, Math.round(latencyMs + (share * 2 - 1) * latencyJitterMs));
   }
 
   onRequest(): RequestVerdict {

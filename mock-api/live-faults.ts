@@ -40,6 +40,11 @@ export class LiveFaults {
     return this.plan;
   }
 
+  /** How long the next response waits (0: at once). */
+  nextDelayMs(): number {
+    return this.schedule.nextDelayMs();
+  }
+
   /** Counts an API request and says which fault, if any, answers it. */
   onRequest(): RequestVerdict {
     return this.schedule.onRequest();

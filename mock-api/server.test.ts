@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXED_NOW, sessionProblems } from '../tests/fixtures/mock-api';
 import { generateDataset } from './data';
+import { DEFAULT_FAULTS, FaultSchedule } from './faults';
 import type { MockApi, MockApiOptions } from './server';
 import { startMockApi } from './server';
 import type { PaginatedResponse, SessionDetailResponse } from './types';
@@ -378,6 +379,7 @@ describe('request log', () => {
         path: allPath,
         authorization: false,
         status: 401,
+        at: expect.any(Number),
       },
       {
         method: 'GET',
@@ -385,6 +387,7 @@ describe('request log', () => {
         path: '/v2/enterprise/organizations',
         authorization: true,
         status: 200,
+        at: expect.any(Number),
       },
     ]);
   });
@@ -438,6 +441,38 @@ describe('faults', () => {
     const started = performance.now();
     await (await get(local, `${allPath}?limit=1`)).arrayBuffer();
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it('varies the latency within its jitter', async () => {
+    const local = await start({ latencyMs: 100, latencyJitterMs: 80 });
+    const times = async () => {
+      const took: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const started = performance.now();
+        await (await get(local, `${allPath}?limit=1`)).arrayBuffer();
+        took.push(performance.now() - started);
+      }
+      return took;
+    };
+    const took = await times();
+    for (const ms of took) expect(ms).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...took) - Math.min(...took)).toBeGreaterThan(30);
+  });
+
+  it('draws jittered delays evenly around the latency, the same sequence every time', () => {
+    const faults = { ...DEFAULT_FAULTS, latencyMs: 400, latencyJitterMs: 100 };
+    const draw = () => {
+      const schedule = new FaultSchedule(faults);
+      return Array.from({ length: 200 }, () => schedule.nextDelayMs());
+    };
+    const delays = draw();
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(300);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(500);
+    expect(Math.min(...delays)).toBeLessThan(320);
+    expect(Math.max(...delays)).toBeGreaterThan(480);
+    const mean = delays.reduce((sum, ms) => sum + ms, 0) / delays.length;
+    expect(Math.abs(mean - 400)).toBeLessThan(15);
+    expect(draw()).toEqual(delays);
   });
 
   it('serves K persistently invalid records that still count', async () => {

@@ -83,6 +83,8 @@ export function useSessionRows(
     loaded: null as string | null,
     lastAt: 0,
     lastTook: 0,
+    /** The last read found no rows: the next change is read at once (the first rows). */
+    empty: false,
     timer: 0 as ReturnType<typeof setTimeout> | 0,
   });
 
@@ -105,7 +107,9 @@ export function useSessionRows(
     state.wanted = version.key;
     const pump = () => {
       if (state.busy || !state.mounted || state.loaded === state.wanted) return;
-      const interval = Math.max(RELOAD_INTERVAL_MS, 2 * state.lastTook);
+      // Re-reads are spaced out while a sync writes page after page; the first rows of a new
+      // cache are shown as soon as they are stored, not a second later.
+      const interval = state.empty ? 0 : Math.max(RELOAD_INTERVAL_MS, 2 * state.lastTook);
       const wait = state.lastAt + interval - Date.now();
       if (wait > 0) {
         if (state.timer) clearTimeout(state.timer);
@@ -119,6 +123,7 @@ export function useSessionRows(
         .then((rows) => {
           if (state.mounted) setAll(rows);
           state.loaded = key;
+          state.empty = rows.length === 0;
         })
         .catch((error: unknown) => logFailure('reading the sessions', error))
         .finally(() => {

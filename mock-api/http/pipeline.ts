@@ -52,7 +52,8 @@ export function createRequestListener(
       return;
     }
 
-    if (faults.faults.latencyMs > 0) await sleep(faults.faults.latencyMs);
+    const delay = faults.nextDelayMs();
+    if (delay > 0) await sleep(delay);
 
     const verdict = faults.onRequest();
     if (verdict.kind === 'rate_limited') {

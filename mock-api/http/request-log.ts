@@ -7,6 +7,8 @@ interface RequestLogEntry {
   path: string;
   authorization: boolean;
   status: number;
+  /** When the answer was sent (epoch ms), for timelines. */
+  at?: number;
 }
 
 /** What the server saw: counts per path and the last N requests (for tests and the demo). */
@@ -20,7 +22,7 @@ export class RequestLog {
   record(entry: RequestLogEntry): void {
     this.total++;
     this.byPath.set(entry.path, (this.byPath.get(entry.path) ?? 0) + 1);
-    this.recent.push(entry);
+    this.recent.push({ ...entry, at: entry.at ?? Date.now() });
     if (this.recent.length > this.capacity)
       this.recent.splice(0, this.recent.length - this.capacity);
   }

@@ -12,6 +12,11 @@ Usage: npm run bench -- [options]
   --seed <value>         data seed (default 42)
   --api <v2|v3>          the API the extension syncs over: v2 (admin key, default) or v3
                          (a cog_ service-user token); the floors fetch the same API's pages
+  --latency-ms <n>       the local API answers after n ms, as a real one does: the run then
+                         measures first_rows_after_save and backfill_latency only
+                         (default 0: loopback speed, every other metric)
+  --latency-jitter-ms <n> each answer's delay varies evenly by up to ± n ms (default: a
+                         quarter of --latency-ms)
   --build                build the extension first (DEVIN_EXT_LOOPBACK=1 npx wxt build)
   --extension <dir>      the built extension (default .output/loopback/chrome-mv3)
   --row-selector <css>   a session row in the popup (default: see scripts/bench/popup.ts)
@@ -36,6 +41,9 @@ export interface BenchOptions {
   seed: number;
   /** The API the extension is configured for: the v2 admin key or a v3 service-user token. */
   api: 'v2' | 'v3';
+  /** The local API's delay per answer (0: loopback), and its spread. */
+  latencyMs: number;
+  latencyJitterMs: number;
   build: boolean;
   extensionDir: string | null;
   rowSelector: string | null;
@@ -64,6 +72,14 @@ function positiveInt(name: string, value: string): number {
   return n;
 }
 
+function nonNegativeInt(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw new UsageError(`--${name} must be an integer >= 0 (got ${JSON.stringify(value)})`);
+  }
+  return n;
+}
+
 export function parseBenchArgs(argv: string[]): BenchOptions {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -79,6 +95,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     orgs: positiveInt('orgs', values.orgs),
     seed: Number.isInteger(Number(values.seed)) ? Number(values.seed) : 42,
     api: apiVersion(values.api),
+    latencyMs: nonNegativeInt('latency-ms', values['latency-ms']),
+    latencyJitterMs:
+      values['latency-jitter-ms'] === undefined
+        ? Math.round(nonNegativeInt('latency-ms', values['latency-ms']) / 4)
+        : nonNegativeInt('latency-jitter-ms', values['latency-jitter-ms']),
     build: values.build,
     extensionDir: values.extension ?? null,
     rowSelector: values['row-selector'] ?? null,
@@ -103,6 +124,8 @@ function parse(argv: string[]) {
       orgs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '42' },
       api: { type: 'string', default: 'v2' },
+      'latency-ms': { type: 'string', default: '0' },
+      'latency-jitter-ms': { type: 'string' },
       build: { type: 'boolean', default: false },
       extension: { type: 'string' },
       'row-selector': { type: 'string' },

@@ -243,3 +243,120 @@ export async function warmManagedStorage(): Promise<number> {
   await chrome.storage.managed.get(null).catch(() => ({}));
   return performance.now() - started;
 }
+
+/**
+ * In the worker: the loopback backfill's floor beyond fetching, a bare write of the same
+ * records: every page's items put as they came, one transaction a page, into a scratch
+ * database (deleted after). Pages are fetched first, untimed; only the writes are timed.
+ */
+export async function bareWrite(args: FloorArgs): Promise<{ ms: number; items: number }> {
+  const pages: unknown[][] = [];
+  for (const listing of args.sequential) {
+    let skip = 0;
+    let after: string | null = null;
+    for (;;) {
+      const url = new URL(listing.path, `${args.baseUrl}/`);
+      const paging: [string, string][] =
+        args.api === 'v3'
+          ? [
+              ['first', String(args.limit)],
+              ...(after === null ? [] : [['after', after] as [string, string]]),
+            ]
+          : [
+              ['skip', String(skip)],
+              ['limit', String(args.limit)],
+            ];
+      for (const [name, value] of [...paging, ...listing.extra]) url.searchParams.set(name, value);
+      const response = await fetch(url, {
+        headers: { Authorization: `Bearer ${args.apiKey}`, Accept: 'application/json' },
+      });
+      const body = (await response.json()) as {
+        items: unknown[];
+        has_more?: boolean;
+        has_next_page?: boolean;
+        end_cursor?: string | null;
+      };
+      pages.push(body.items);
+      skip += body.items.length;
+      after = body.end_cursor ?? null;
+      if (!(body.has_more || (body.has_next_page && after !== null))) break;
+    }
+  }
+  const name = 'bench-bare-write';
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('sessions');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const started = performance.now();
+  let items = 0;
+  await Promise.all(
+    pages.map(
+      (page) =>
+        new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('sessions', 'readwrite');
+          const store = tx.objectStore('sessions');
+          for (const item of page) store.put(item, items++);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        }),
+    ),
+  );
+  const ms = performance.now() - started;
+  db.close();
+  await new Promise((resolve) => {
+    const drop = indexedDB.deleteDatabase(name);
+    drop.onsuccess = drop.onerror = drop.onblocked = resolve;
+  });
+  return { ms, items };
+}
+
+/** In the worker: stores the settings an admin saved before the key (the key comes later). */
+export async function storeSettings(settings: Record<string, unknown>): Promise<void> {
+  await chrome.storage.local.set({ settings });
+}
+
+/** In the worker: when every organization's first sync since `since` (epoch ms) ended. */
+export async function waitSynced(args: {
+  orgIds: string[];
+  since: number;
+  timeoutMs: number;
+}): Promise<number> {
+  const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
+  const started = performance.now();
+  for (;;) {
+    const states = await read<OrgState>('syncState');
+    const failed = states.find((s) => s.lastError !== null);
+    if (failed) throw new Error(`sync failed for ${failed.org_id}: ${failed.lastError?.message}`);
+    const done = args.orgIds.every((id) => {
+      const state = states.find((s) => s.org_id === id);
+      return state !== undefined && state.pass === null && (state.lastSuccessAt ?? 0) >= args.since;
+    });
+    if (done) return Date.now();
+    if (performance.now() - started > args.timeoutMs) throw new Error('the sync did not finish');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** In the worker: how long one GET of `url` takes, body read (the latency floor's unit). */
+export async function timeFetch(args: { url: string; apiKey: string }): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(args.url, {
+    headers: { Authorization: `Bearer ${args.apiKey}`, Accept: 'application/json' },
+    cache: 'no-store',
+  });
+  await response.json();
+  return performance.now() - started;
+}
+
+/** In the worker: when the first page of sessions is stored (epoch ms). */
+export async function waitFirstStored(timeoutMs: number): Promise<number> {
+  const read = (globalThis as unknown as { __benchReadTable: ReadTable }).__benchReadTable;
+  const started = performance.now();
+  while ((await read('pageRows')).length === 0) {
+    if (performance.now() - started > timeoutMs) throw new Error('no page was stored');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Date.now();
+}

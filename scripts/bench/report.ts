@@ -61,6 +61,24 @@ export const METRICS: MetricSpec[] = [
     digits: 0,
   },
   {
+    // The first sync with the local API at --latency-ms 400; floor: pages x latency.
+    name: 'backfill_latency',
+    unit: 'ms',
+    hasFloor: true,
+    target: 'ratio<=0.35 (at --latency-ms 400)',
+    check: (_v, r) => (r === null ? null : r <= 0.35),
+    digits: 0,
+  },
+  {
+    // From saving the key in the options page to the popup's first rows, same set-up.
+    name: 'first_rows_after_save',
+    unit: 'ms',
+    hasFloor: true,
+    target: 'value<=2000',
+    check: (v) => v <= 2000,
+    digits: 0,
+  },
+  {
     name: 'incremental',
     unit: 'ms',
     hasFloor: true,

@@ -14,9 +14,10 @@ import { buildInfo } from './build-info';
 import { pageJsSize } from './bundle';
 import type { Cleanup } from './cleanup';
 import { warmManagedStorage } from './in-browser';
-import { measureBackfill } from './phases/backfill';
+import { addBareWriteToFloor, measureBackfill } from './phases/backfill';
 import { measureIncremental } from './phases/incremental';
 import { measureInsightsCompute } from './phases/insights';
+import { measureAtLatency } from './phases/latency';
 import { measureOpenHugeSession } from './phases/open-huge-session';
 import { measurePopupFirstRows } from './phases/popup-first-rows';
 import { measurePopupHeap } from './phases/popup-heap';
@@ -26,6 +27,8 @@ import { type BenchResult, METRICS, summarize } from './report';
 
 /** The metrics measured in the popup, noted as missing when the build has no popup. */
 const POPUP_METRICS = ['popup_first_rows', 'search_keystroke', 'popup_heap_mb'];
+/** The metrics of a run at a real API's latency (phases/latency.ts). */
+const LATENCY_METRICS = ['first_rows_after_save', 'backfill_latency'];
 
 async function runOnce(
   ctx: RunContext,
@@ -35,7 +38,12 @@ async function runOnce(
   const samples: RunSamples = {};
   const info: Record<string, unknown> = {};
 
-  const api = await startMockApi({ dataset: ctx.dataset, requestLogSize: 1_000_000 });
+  const api = await startMockApi({
+    dataset: ctx.dataset,
+    requestLogSize: 1_000_000,
+    latencyMs: options.latencyMs,
+    latencyJitterMs: options.latencyJitterMs,
+  });
   const dropServer = ctx.cleanup.add('the local API server', () => api.close());
   const browser: BenchBrowser = await launchBenchBrowser(ctx.extensionDir, {
     keepProfile: options.keep,
@@ -49,8 +57,14 @@ async function runOnce(
     info.managedStorageWarmupMs = await browser.worker.evaluate(warmManagedStorage);
     const run: BenchRun = { ctx, index, api, browser, control, workerCdp, samples, info };
 
+    if (options.latencyMs > 0) {
+      await measureAtLatency(run);
+      await workerCdp.detach();
+      return { samples, info };
+    }
     const cached = await measureBackfill(run);
     await measureStorage(run, cached);
+    await addBareWriteToFloor(run);
     if (pageJsSize(ctx.extensionDir, 'popup.html') === null) {
       const note = 'no popup.html in the build';
       for (const name of POPUP_METRICS) samples[name] = { value: null, floor: null, note };
@@ -124,9 +138,16 @@ export async function runBench(
         options.sessions,
       );
     }
+    // A run measures at a real API's latency or at loopback speed, never both.
+    const missing =
+      LATENCY_METRICS.includes(spec.name) === options.latencyMs > 0
+        ? 'not measured'
+        : options.latencyMs > 0
+          ? 'measured at loopback speed (without --latency-ms)'
+          : 'measured with --latency-ms';
     return summarize(
       spec,
-      runs.map((r) => r.samples[spec.name] ?? { value: null, note: 'not measured' }),
+      runs.map((r) => r.samples[spec.name] ?? { value: null, note: missing }),
       options.sessions,
     );
   });
@@ -149,6 +170,8 @@ export async function runBench(
       orgs: options.orgs,
       seed: options.seed,
       pageSize: PAGE_SIZE,
+      latencyMs: options.latencyMs,
+      latencyJitterMs: options.latencyJitterMs,
       ratio: 'median over runs of value/floor, each pair measured in the same run',
       popupJs: bundle,
       perRun: runs.map((r) => r.info),

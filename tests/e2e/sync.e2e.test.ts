@@ -20,8 +20,8 @@ let api: MockApi;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  // Slow pages make the backfill last long enough to be interrupted.
-  api = await startMockApi({ sessions: 6000, orgs: 2, seed: 5, latencyMs: 120 });
+  // Slow pages make the backfill last long enough to be interrupted (it reads several at once).
+  api = await startMockApi({ sessions: 12000, orgs: 2, seed: 5, latencyMs: 800 });
   browser = await launchWithExtension();
 });
 

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { DevinApiError, type ValidationDetail } from './errors';
+import type { AdaptiveLimiter, Release } from './limiter';
 import {
   DEFAULT_RETRY_POLICY,
   parseRetryAfter,
@@ -25,6 +26,8 @@ export interface HttpOptions {
   fetch?: typeof fetch;
   /** Told about each retry, for progress and status lines. */
   onRetry?: (error: DevinApiError, delayMs: number) => void;
+  /** Bounds and adapts the requests in flight at once (each client makes its own). */
+  limiter?: AdaptiveLimiter;
 }
 
 export interface JsonResponse {
@@ -114,6 +117,29 @@ async function attempt(
   options: HttpOptions,
   signal?: AbortSignal,
 ): Promise<JsonResponse> {
+  const release = (await options.limiter?.acquire(signal)) ?? (() => undefined);
+  try {
+    return await send(method, url, options, release, signal);
+  } finally {
+    release({ kind: 'other' });
+  }
+}
+
+/** Whether the server said it is overloaded: the limiter then lets fewer requests out. */
+function overloadOf(error: DevinApiError): Parameters<Release>[0] {
+  if (error.kind === 'rate_limited' || error.kind === 'server') {
+    return { kind: 'overloaded', retryAfterMs: error.retryAfterMs };
+  }
+  return { kind: 'other' };
+}
+
+async function send(
+  method: Method,
+  url: string,
+  options: HttpOptions,
+  release: Release,
+  signal?: AbortSignal,
+): Promise<JsonResponse> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let response: Response;
@@ -131,7 +157,12 @@ async function attempt(
     if (timeout.aborted) throw new DevinApiError('timeout', { cause });
     throw new DevinApiError('network', { cause });
   }
-  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.ok) {
+    const error = await errorFromResponse(response);
+    release(overloadOf(error));
+    throw error;
+  }
+  release({ kind: 'ok' });
   if (isWebPage(response)) throw new DevinApiError('not_devin_api', { status: response.status });
   const dateHeader = response.headers.get('date');
   const serverTime = dateHeader ? Date.parse(dateHeader) : Number.NaN;

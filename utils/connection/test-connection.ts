@@ -33,6 +33,16 @@ function failure(error: unknown): ConnectionReport {
   };
 }
 
+/** A request's answer or its error, so several can be awaited together and read in order. */
+function settle<T>(
+  request: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return request.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
 export async function testConnection(
   client: DevinClient,
   orgIds: readonly string[],
@@ -46,30 +56,34 @@ export async function testConnection(
   } catch (error) {
     return failure(error);
   }
-  try {
-    organizations = await client.listOrganizations();
-  } catch (error) {
+  // v3 lists sessions across the enterprise: one item without an organization filter shows
+  // whether the token may read sessions at all, before any organization is chosen.
+  const probes = orgIds.length === 0 && client.version === 'v3' ? [''] : orgIds;
+  // Asked all at once: at a real API's latency each request costs a few hundred milliseconds,
+  // and saving a key waits for this test. The answers are read in the order they were asked.
+  const [listed, ...probed] = await Promise.all([
+    settle(client.listOrganizations()),
+    ...probes.map((orgId) => settle(client.listSessionsPage(orgId, { skip: 0, limit: 1 }))),
+  ]);
+  if (listed?.ok) organizations = listed.value;
+  else {
+    const error = listed?.error;
     // Some admin keys may not list organizations; sessions can still be read by org id.
     if (!(isDevinApiError(error) && error.kind === 'forbidden' && orgIds.length > 0))
       return failure(error);
     directoryForbidden = true;
   }
-  // v3 lists sessions across the enterprise: one item without an organization filter shows
-  // whether the token may read sessions at all, before any organization is chosen.
-  const probes = orgIds.length === 0 && client.version === 'v3' ? [''] : orgIds;
-  for (const orgId of probes) {
-    try {
-      await client.listSessionsPage(orgId, { skip: 0, limit: 1 });
-    } catch (error) {
-      if (isDevinApiError(error) && error.kind === 'not_found') {
-        return {
-          ok: false,
-          kind: error.kind,
-          message: `Organization ${orgId} was not found. Check its id; it may have been removed or belong to another enterprise.`,
-        };
-      }
-      return failure(error);
+  for (const [i, probe] of probed.entries()) {
+    if (probe.ok) continue;
+    const { error } = probe;
+    if (isDevinApiError(error) && error.kind === 'not_found') {
+      return {
+        ok: false,
+        kind: error.kind,
+        message: `Organization ${probes[i]} was not found. Check its id; it may have been removed or belong to another enterprise.`,
+      };
     }
+    return failure(error);
   }
   const count = organizations.length;
   const connectedAs =

@@ -137,6 +137,24 @@ export interface SyncPass {
    * begun before this was kept). A backfill's cache is checked against it at the end.
    */
   firstTotal?: number | null;
+  /**
+   * A backfill reads its window in slices of creation time, several at once; these are the
+   * slices not read to their end yet, each with where it continues. Absent: one slice, the
+   * whole window, from `nextSkip`/`nextCursor` (a pass begun before slices existed).
+   */
+  slices?: SliceCheckpoint[];
+}
+
+/** A slice of a backfill: the sessions created in [from, to], and where its next page starts. */
+export interface SliceCheckpoint {
+  /** Epoch ms, inclusive; null: from the start of the pass's window. */
+  from: number | null;
+  /** Epoch ms, inclusive; null: up to now. */
+  to: number | null;
+  skip: number;
+  cursor: string | null;
+  /** Its next page may hold sessions stored before (it starts where another page ended). */
+  recheck: boolean;
 }
 
 export interface SyncErrorInfo {

@@ -94,6 +94,8 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
   }
 
   let ended = false;
+  // Its names are written on their own; a run that stops early still waits for them.
+  let directory: Promise<void> = Promise.resolve();
   // Aborts the pages asked for ahead that are still on their way when the run stops.
   const stopAhead = new AbortController();
   const end = async (change: Partial<SyncStatus>) => {
@@ -116,9 +118,14 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       writer = await readWriterStart(db);
       states = new Map((await db.syncState.toArray()).map((state) => [state.org_id, state]));
     }
-    if (!isDirectoryFresh(start.directory, now())) {
-      await refreshDirectory(db, request.client, { now: now(), signal: request.signal });
-    }
+    // Names are fetched beside the sessions, not before them: at a real API's latency the
+    // member list alone takes seconds, and the first sessions should not wait for names.
+    directory = isDirectoryFresh(start.directory, now())
+      ? Promise.resolve()
+      : refreshDirectory(db, request.client, { now: now(), signal: request.signal }).then(
+          () => undefined,
+        );
+    directory.catch(() => undefined);
 
     const context: OrgPassContext = {
       ...requests,
@@ -130,8 +137,9 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     };
     // Organizations are stored one after another. An incremental pass reads a few pages: the
     // organizations' are asked for at once, when the run begins (up to the first backfill). A
-    // backfill reads many: the next organization's first page is asked for when the previous
-    // one's last page has arrived, so the worker holds only a few pages at a time.
+    // backfill reads many: the next organization's pass opens when the previous one has fewer
+    // slices left than requests may be in flight (its last pages), so the worker holds only a
+    // few pages at a time and no request place stays idle.
     const aheadOf = new Map<number, OpenedPass>();
     const open = (index: number) => {
       const orgId = request.orgIds[index];
@@ -212,6 +220,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       }
     }
 
+    await directory;
     // Superseded copies and small pages pile up sync after sync; now and then they are merged.
     if (context.writer.needsCompaction()) {
       await compactPages(db, () => renewLeaseOrAbort(db, holder, ttl, now()));
@@ -231,6 +240,7 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     // Unused (the run stopped before its passes) or done with: its request is not needed.
     early?.drop();
     stopAhead.abort();
+    await directory.catch(() => undefined);
     if (!ended) await releaseLease(db, holder);
   }
 }

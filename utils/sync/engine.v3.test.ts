@@ -1,7 +1,7 @@
 /** The sync engine over the v3 API (a `cog_` token), against the local server over HTTP. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
-import { stoppedAtPage } from '../../tests/fixtures/clients';
+import { countingSessions, stoppedAtPage } from '../../tests/fixtures/clients';
 import { createClient, type DevinClient, toEpochMs } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary } from '../db';
 import { runSync, type SyncRequest } from './engine';
@@ -80,23 +80,18 @@ function pageQueries(api: MockApi): URLSearchParams[] {
 }
 
 /**
- * Runs a backfill of the first organization whose `stopAt`th page never comes back (the worker
- * was stopped), and waits until the pages before it are stored (`storedSkip` sessions).
- * Returns the run's clock and the pass it left.
+ * Runs a backfill of the first organization from whose `stopAt`th page on no page comes back
+ * (the worker was stopped), and waits until the pages before it are stored. Returns the run's
+ * clock and the pass it left.
  */
-async function stopMidBackfill(
-  api: MockApi,
-  db: DevinDatabase,
-  stopAt: number,
-  storedSkip: number,
-) {
+async function stopMidBackfill(api: MockApi, db: DevinDatabase, stopAt: number) {
   const dying = stoppedAtPage(clientFor(api), stopAt);
   const now = Date.now();
   void runSync(
     await request(api, db, { client: dying.client, holder: 'worker-1', now: () => now }),
   );
   const pass = async () => (await db.syncState.get(api.orgIds[0] as string))?.pass;
-  await expect.poll(async () => (await pass())?.nextSkip, { timeout: 10_000 }).toBe(storedSkip);
+  await expect.poll(async () => (await pass())?.pagesDone, { timeout: 10_000 }).toBe(stopAt - 1);
   return { now, pass: await pass() };
 }
 
@@ -121,31 +116,64 @@ describe('sync over v3', () => {
   it('resumes from the stored cursor after the worker died, and starts over when it expired', async () => {
     const api = await server({ sessions: 1600, orgs: 1, seed: 37 });
     const db = newDb();
-    const { now, pass } = await stopMidBackfill(api, db, 5, 800);
-    const cursor = pass?.nextCursor;
-    expect(cursor).toEqual(expect.any(String));
+    const { now, pass } = await stopMidBackfill(api, db, 5);
+    // Several slices were on their way; each kept its cursor.
+    const cursors = (pass?.slices ?? []).flatMap((slice) => slice.cursor ?? []);
+    expect(cursors.length).toBeGreaterThan(0);
 
     // The stored cursor has expired by the time a new worker starts: the walk starts over.
-    api.setFaults({ cursorTtlMs: 300 });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    api.setFaults({ cursorTtlMs: 1000 });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     api.requestLog.reset();
     const later = now + 2 * 60 * 1000;
     const outcome = await runSync(await request(api, db, { holder: 'worker-2', now: () => later }));
+    expect(outcome.result === 'failed' ? outcome.status.lastError : null).toBeNull();
     expect(outcome.result).toBe('done');
+    // Each stored cursor was tried once, refused, and its slice read again from its start.
     const queries = pageQueries(api);
-    expect(queries[0]?.get('after')).toBe(cursor);
-    expect(queries[1]?.get('after')).toBeNull();
+    const tried = queries.flatMap((q) => q.get('after') ?? []).filter((c) => cursors.includes(c));
+    expect(tried.sort()).toEqual([...cursors].sort());
     expect(await differences(api, db)).toEqual([]);
   });
 
   it('resumes from the stored cursor without reading a page twice', async () => {
     const api = await server({ sessions: 1200, orgs: 1, seed: 41 });
     const db = newDb();
-    const { now } = await stopMidBackfill(api, db, 4, 600);
-    api.requestLog.reset();
+    const { now } = await stopMidBackfill(api, db, 4);
+    const stored = (await readAllSessions(db)).length;
+    const counting = countingSessions(clientFor(api));
     const later = now + 2 * 60 * 1000;
-    await runSync(await request(api, db, { holder: 'worker-2', now: () => later }));
-    expect(pageQueries(api)).toHaveLength(3);
+    await runSync(
+      await request(api, db, { client: counting.client, holder: 'worker-2', now: () => later }),
+    );
+    // What was stored is not read again (but a session or two where slices meet).
+    expect(counting.read()).toBeGreaterThanOrEqual(1200 - stored);
+    expect(counting.read()).toBeLessThan(1200 - stored + 10);
+    expect(await differences(api, db)).toEqual([]);
+  });
+
+  it('reads slices at once and ends equal to the server through cursor traps and expiry', async () => {
+    const api = await server({
+      sessions: 3000,
+      orgs: 2,
+      seed: 53,
+      cursorRepeatEvery: 3,
+      cursorNullEvery: 5,
+      rateLimitEvery: 7,
+      retryAfterSeconds: 0,
+    });
+    const db = newDb();
+    // A trapped page fails the run; each run keeps what it stored and the next goes on.
+    const outcomes: string[] = [];
+    for (let run = 0; run < 40 && outcomes.at(-1) !== 'done'; run++) {
+      outcomes.push((await runSync(await request(api, db))).result);
+    }
+    expect(outcomes.at(-1)).toBe('done');
+    expect(outcomes).toContain('failed');
+    // Slices were read: pages bounded by creation time were asked for.
+    expect(pageQueries(api).some((q) => q.has('created_before'))).toBe(true);
+    api.setFaults({ cursorRepeatEvery: 0, cursorNullEvery: 0, rateLimitEvery: 0 });
+    expect((await runSync(await request(api, db))).result).toBe('done');
     expect(await differences(api, db)).toEqual([]);
   });
 

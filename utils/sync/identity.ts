@@ -22,7 +22,11 @@ export async function adoptCacheIdentity(db: DevinDatabase, identity: string): P
   return db.transaction('rw', db.tables, async () => {
     const current = (await db.meta.get(IDENTITY_KEY))?.value;
     if (current === identity) return false;
-    if (current !== undefined) await clearCache(db);
+    if (current !== undefined) {
+      await clearCache(db);
+      // Alerts are about the old key's sessions and organizations: they go with them.
+      await db.alerts.clear();
+    }
     await db.meta.put({ key: IDENTITY_KEY, value: identity });
     return current !== undefined;
   });

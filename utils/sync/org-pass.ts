@@ -14,6 +14,7 @@
  * runs are thus picked up by the next pass, whatever order the server pages in.
  */
 import type { DevinClient, SessionPage, SkippedRecord } from '../api';
+import { MAX_IN_FLIGHT } from '../api/limiter';
 import {
   type DevinDatabase,
   mergeContents,
@@ -27,6 +28,8 @@ import {
 import { keepsFetched } from './cancel';
 import { renewLeaseOrAbort } from './lease';
 import { readAhead, walkFrom } from './page-walk';
+import { type SlicePage, walkSlices } from './slice-walk';
+import { openSlices } from './slices';
 
 /** Keeps the first few invalid records for display; the count covers them all. */
 const SKIPPED_SHOWN = 20;
@@ -94,6 +97,8 @@ interface PreparedPage {
   content: ReturnType<typeof pageContent>;
   /** The walk started over (its stored cursor expired): pages may repeat stored sessions. */
   restarted: boolean;
+  /** A backfill's page, read with others at once (slice-walk.ts): how to store it. */
+  sliced?: Omit<SlicePage, 'page'>;
 }
 
 /** Told when the pass ignored its incremental filter (v3 ignores unknown parameters). */
@@ -142,6 +147,31 @@ export function openOrgPass(
     pass = startPass(state, ctx);
     state = { ...state, skipped: [], skippedCount: 0, notice: null };
   }
+  const pages =
+    pass.kind === 'backfill' ? backfillPages(ctx, orgId, pass) : changedPages(ctx, orgId, pass);
+  const first = pages.next();
+  first.catch(() => undefined);
+  return { orgId, state, pass, pages, first, recheck };
+}
+
+/** A backfill's pages: its slices of the window, several read at once (see slices.ts). */
+async function* backfillPages(
+  ctx: PassRequestContext,
+  orgId: string,
+  pass: SyncPass,
+): AsyncGenerator<PreparedPage> {
+  const walk = walkSlices({ ...ctx, createdFrom: pass.createdFrom }, orgId, openSlices(pass));
+  for await (const { page, ...sliced } of walk) {
+    yield { page, restarted: false, sliced, content: pageContent(page.sessions) };
+  }
+}
+
+/** An incremental pass's pages: the changes, one page after another, two asked for ahead. */
+function changedPages(
+  ctx: PassRequestContext,
+  orgId: string,
+  pass: SyncPass,
+): AsyncGenerator<PreparedPage> {
   const query = {
     updatedFrom: pass.updatedFrom ?? undefined,
     createdFrom: pass.createdFrom ?? undefined,
@@ -150,14 +180,11 @@ export function openOrgPass(
     skip: pass.nextSkip,
     cursor: pass.nextCursor ?? null,
   });
-  const pages = readAhead(source, ({ page, restarted }) => ({
+  return readAhead(source, ({ page, restarted }) => ({
     page,
     restarted,
     content: pageContent(page.sessions),
   }));
-  const first = pages.next();
-  first.catch(() => undefined);
-  return { orgId, state, pass, pages, first, recheck };
 }
 
 /** An incremental pass's last batch, handed to the run to store with other organizations'. */
@@ -171,7 +198,8 @@ export interface FinalBatch {
 }
 
 /**
- * Runs an opened pass to its end; `onLastPage` is called as soon as its last page has arrived.
+ * Runs an opened pass to its end; `onLastPage` is called as soon as its last page has arrived
+ * (a backfill's: as soon as fewer slices are left than requests may be in flight).
  * An incremental pass's last batch goes to `deferFinal` when given (the run stores it later),
  * otherwise it is stored here. Throws on API and storage errors; progress is kept.
  */
@@ -203,10 +231,13 @@ export async function syncOrganization(
   let stored = state;
   try {
     for (let step = await opened.first; !step.done; step = await opened.pages.next()) {
-      const { page, content } = step.value;
+      const { page, content, sliced } = step.value;
       if (step.value.restarted) repeats = true;
       const following = page.next;
-      if (following === null) onLastPage?.();
+      const last = sliced ? sliced.slices.length === 0 : following === null;
+      // A backfill with fewer slices left than requests allowed at once leaves room: the next
+      // organization's pass starts beside its last pages.
+      if (last || (sliced && sliced.slices.length < MAX_IN_FLIGHT)) onLastPage?.();
       const current: SyncPass = pass;
       const startedAt = current.startedAt || (page.serverTime ?? ctx.now());
       content.rows.forEach((row, i) => {
@@ -217,22 +248,29 @@ export async function syncOrganization(
       const progressed: SyncPass = {
         ...current,
         startedAt,
-        nextSkip: following?.skip ?? current.nextSkip,
-        nextCursor: following?.cursor ?? null,
+        // A backfill continues from its slices (the sessions read so far, for progress).
+        nextSkip: sliced
+          ? current.sessionsDone + page.itemCount
+          : (following?.skip ?? current.nextSkip),
+        nextCursor: sliced ? null : (following?.cursor ?? null),
+        ...(sliced ? { slices: sliced.slices } : {}),
         pagesDone: current.pagesDone + 1,
         sessionsDone: current.sessionsDone + page.itemCount,
-        // v3 may not say how many match: the count so far is then the best estimate.
-        total: page.total ?? Math.max(current.total, current.sessionsDone + page.itemCount),
+        // v3 may not say how many match: the count so far is then the best estimate. A slice's
+        // page counts its slice only: the pass's total is its first page's.
+        total:
+          (sliced && current.pagesDone > 0 ? null : page.total) ??
+          Math.max(current.total, current.sessionsDone + page.itemCount),
         // What the first page said, to check the cache against once the pass ends.
         firstTotal: current.pagesDone === 0 ? page.total : (current.firstTotal ?? null),
       };
       const next: OrgSyncState = {
         ...state,
-        pass: following === null ? null : progressed,
+        pass: last ? null : progressed,
         skipped: mergeSkipped(state.skipped, page.skipped),
         skippedCount: state.skippedCount + page.skipped.length,
         ...(page.filterIgnored ? { notice: FILTER_IGNORED_NOTICE } : {}),
-        ...(following === null
+        ...(last
           ? {
               watermark: startedAt - ctx.overlapMs,
               lastSuccessAt: ctx.now(),
@@ -263,8 +301,8 @@ export async function syncOrganization(
         continue;
       }
 
-      const checkCached = previousIds === null || repeats;
-      const seenBefore = previousIds ?? undefined;
+      const checkCached = sliced ? sliced.recheck || repeats : previousIds === null || repeats;
+      const seenBefore = (sliced ? sliced.seenBefore : previousIds) ?? undefined;
       const writing = storePages(ctx, [{ orgId, expected: stored, next }], () =>
         writer.store(orgId, content, { checkCached, seenBefore }),
       );

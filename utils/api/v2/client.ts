@@ -12,6 +12,7 @@ import {
 } from '../client';
 import { DevinApiError } from '../errors';
 import { getJson, type HttpOptions } from '../http';
+import { AdaptiveLimiter } from '../limiter';
 import { nextSkip, type PageInfo, paginate } from '../paginate';
 import { MemberSchema, OrganizationSchema, PageEnvelopeSchema, SessionV2Schema } from '../schemas';
 
@@ -54,7 +55,12 @@ async function listAll<T>(
 }
 
 export function createV2Client(options: ClientOptions): DevinClient {
-  const http: HttpOptions = { ...options, baseUrl: options.baseUrl || DEFAULT_BASE_URL };
+  // One limiter per client: every request of a sync shares its window.
+  const http: HttpOptions = {
+    ...options,
+    baseUrl: options.baseUrl || DEFAULT_BASE_URL,
+    limiter: options.limiter ?? new AdaptiveLimiter(),
+  };
   return {
     version: 'v2',
     async listSessionsPage(orgId, page, query = {}, signal) {

@@ -17,6 +17,7 @@ import {
 } from '../client';
 import { DevinApiError } from '../errors';
 import { getJson, type HttpOptions, type Query } from '../http';
+import { AdaptiveLimiter } from '../limiter';
 import { toEpochMs } from '../time';
 import {
   CursorPageSchema,
@@ -69,7 +70,12 @@ async function listAll<T>(
 }
 
 export function createV3Client(options: ClientOptions): DevinClient {
-  const http: HttpOptions = { ...options, baseUrl: options.baseUrl || DEFAULT_BASE_URL };
+  // One limiter per client: every request of a sync shares its window.
+  const http: HttpOptions = {
+    ...options,
+    baseUrl: options.baseUrl || DEFAULT_BASE_URL,
+    limiter: options.limiter ?? new AdaptiveLimiter(),
+  };
   return {
     version: 'v3',
     async listSessionsPage(orgId, page, query = {}, signal) {

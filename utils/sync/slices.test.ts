@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { Session, SessionPage } from '../api';
+import type { SliceCheckpoint } from '../db';
+import { openSlices, sliceQuery, slicesAfter } from './slices';
+
+const MINUTE = 60_000;
+const T0 = Date.parse('2026-06-01T12:00:00.000Z');
+const WHOLE: SliceCheckpoint = { from: null, to: null, skip: 0, cursor: null, recheck: false };
+
+/** A page of `count` sessions created a minute apart, the newest at `newest`. */
+function page(options: {
+  count?: number;
+  newest?: number;
+  total: number | null;
+  skip?: number;
+  next?: boolean;
+}): SessionPage {
+  const count = options.count ?? 200;
+  const newest = options.newest ?? T0;
+  const sessions = Array.from(
+    { length: count },
+    (_, i) =>
+      ({
+        session_id: `s${i}`,
+        created_at: new Date(newest - i * MINUTE).toISOString(),
+      }) as Session,
+  );
+  const skip = options.skip ?? 0;
+  return {
+    sessions,
+    skipped: [],
+    skip,
+    itemCount: count,
+    total: options.total,
+    limit: 200,
+    next: options.next === false ? null : { skip: skip + count, cursor: 'c1' },
+    serverTime: undefined,
+  };
+}
+
+describe('slicesAfter', () => {
+  it('ends a slice at its last page', () => {
+    expect(slicesAfter(WHOLE, page({ total: 200, next: false }), 200, null)).toEqual([]);
+  });
+
+  it('walks a short slice on from its next page', () => {
+    const after = slicesAfter(WHOLE, page({ total: 600 }), 200, null);
+    expect(after).toEqual([{ ...WHOLE, skip: 200, cursor: 'c1', recheck: false }]);
+  });
+
+  it('walks on when the server does not say how many sessions match (v3 may not)', () => {
+    expect(slicesAfter(WHOLE, page({ total: null }), 200, null)).toHaveLength(1);
+  });
+
+  it('cuts a long rest into disjoint pieces of whole seconds, newest first, covering it all', () => {
+    const windowFrom = T0 - 100 * 24 * 60 * MINUTE + 123;
+    const last = T0 - 199 * MINUTE;
+    const pieces = slicesAfter(WHOLE, page({ total: 50_000 }), 200, windowFrom);
+    expect(pieces).toHaveLength(8);
+    // The newest piece reaches the end of the page's last second, and is checked against the
+    // cache: it may repeat sessions of that second.
+    expect(pieces[0]).toMatchObject({ to: last + 999, recheck: true, skip: 0, cursor: null });
+    // Each starts a whole second, the next one ends just before it, the oldest at the window.
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i] as SliceCheckpoint;
+      const older = pieces[i + 1];
+      if (older) {
+        expect(piece.from).not.toBeNull();
+        expect((piece.from as number) % 1000).toBe(0);
+        expect(older.to).toBe((piece.from as number) - 1);
+      } else {
+        expect(piece.from).toBeNull();
+      }
+      expect(i === 0 || !piece.recheck).toBe(true);
+    }
+    // Roughly equal spans of time.
+    const spans = pieces.slice(0, -1).map((p) => (p.to as number) - (p.from as number));
+    expect(Math.max(...spans) - Math.min(...spans)).toBeLessThanOrEqual(2000);
+  });
+
+  it('guesses the span of an unbounded history from the pace of the page', () => {
+    // 200 sessions a minute apart, 2,200 more to come: about 2,200 minutes further back, in
+    // three pieces of about 733 minutes, the oldest one open downwards.
+    const pieces = slicesAfter(WHOLE, page({ total: 2_400 }), 200, null);
+    expect(pieces).toHaveLength(3);
+    const oldestBound = pieces[pieces.length - 2]?.from as number;
+    const last = T0 - 199 * MINUTE;
+    expect(last - oldestBound).toBeGreaterThan(1430 * MINUTE);
+    expect(last - oldestBound).toBeLessThan(1500 * MINUTE);
+    expect(pieces[pieces.length - 1]?.from).toBeNull();
+  });
+
+  it('keeps a piece within the slice it was cut from', () => {
+    const slice = { ...WHOLE, from: T0 - 2000 * MINUTE, to: T0 + 999 };
+    const pieces = slicesAfter(slice, page({ total: 2_000 }), 200, null);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[pieces.length - 1]?.from).toBe(slice.from);
+    for (const piece of pieces) {
+      expect(piece.from ?? slice.from).toBeGreaterThanOrEqual(slice.from);
+      expect(piece.to).toBeLessThanOrEqual(slice.to);
+    }
+  });
+});
+
+describe('sliceQuery', () => {
+  it('asks for the slice, inclusive to the last microsecond of its end, within the window', () => {
+    const query = sliceQuery({ ...WHOLE, from: T0, to: T0 + 59_999 }, null);
+    expect(query).toEqual({
+      createdFrom: '2026-06-01T12:00:00.000Z',
+      createdTo: '2026-06-01T12:00:59.999999Z',
+    });
+    expect(sliceQuery(WHOLE, '2026-01-01T00:00:00.000Z')).toEqual({
+      createdFrom: '2026-01-01T00:00:00.000Z',
+      createdTo: undefined,
+    });
+  });
+});
+
+describe('openSlices', () => {
+  it('reads a pass begun before slices as one slice from where it stopped, checked', () => {
+    const pass = {
+      kind: 'backfill' as const,
+      startedAt: 1,
+      nextSkip: 400,
+      nextCursor: null,
+      updatedFrom: null,
+      createdFrom: null,
+      pagesDone: 2,
+      sessionsDone: 400,
+      total: 1000,
+    };
+    expect(openSlices(pass)).toEqual([{ ...WHOLE, skip: 400, recheck: true }]);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * How a backfill divides its window so several pages can be fetched at once. A walk of pages
+ * is sequential (each request needs the previous answer: an offset on v2, a cursor on v3), but
+ * walks of disjoint ranges of creation time are independent, and both APIs filter on it. The
+ * pass starts with one slice, the whole window; when a slice's page shows many pages still to
+ * come (the server's `total` for the slice), the rest of the slice is cut into pieces by time,
+ * each walked on its own. Pieces are cut from the page just read, so no request is wasted.
+ *
+ * Ranges are inclusive at both ends, as the APIs' filters are, and never overlap: a piece ends
+ * a whole second minus a microsecond before the next one starts (v3 filters in whole seconds,
+ * v2 takes microseconds). The piece just below a page starts again at that page's last second:
+ * its first page may repeat sessions of that second, so it is checked against the cache.
+ */
+import type { SessionPage, SessionQuery } from '../api';
+import type { SliceCheckpoint, SyncPass } from '../db';
+
+/**
+ * A slice with more pages than this still to read is cut into pieces. Small pieces keep every
+ * request of the window busy to the end (a long slice left alone is read one page at a time);
+ * a cut costs no request, only a session or two read twice where pieces meet.
+ */
+const SPLIT_ABOVE_PAGES = 4;
+/** The pages a piece should hold, going by the page's pace of sessions over time. */
+const PAGES_PER_PIECE = 4;
+/** At most this many pieces from one page (a piece that turns out large is cut again). */
+const MAX_PIECES = 8;
+
+/** The slices a pass has yet to read (a pass begun before slices: the whole window). */
+export function openSlices(pass: SyncPass): SliceCheckpoint[] {
+  if (pass.slices) return pass.slices;
+  return [
+    {
+      from: null,
+      to: null,
+      skip: pass.nextSkip,
+      cursor: pass.nextCursor ?? null,
+      recheck: pass.nextSkip > 0,
+    },
+  ];
+}
+
+/** The last microsecond of the millisecond `ms`, as ISO 8601 (inclusive upper bounds). */
+function endOfMs(ms: number): string {
+  return new Date(ms).toISOString().replace(/Z$/, '999Z');
+}
+
+/** The listing query of a slice, within the pass's window (`createdFrom`). */
+export function sliceQuery(slice: SliceCheckpoint, createdFrom: string | null): SessionQuery {
+  return {
+    createdFrom:
+      slice.from === null ? (createdFrom ?? undefined) : new Date(slice.from).toISOString(),
+    createdTo: slice.to === null ? undefined : endOfMs(slice.to),
+  };
+}
+
+const floorSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+
+/**
+ * What replaces `slice` once `page` (its latest) is stored: nothing after its last page, the
+ * slice from its next page, or pieces of what is left when that is many pages. `windowFrom`
+ * is the start of the pass's window (epoch ms), null for the whole history.
+ */
+export function slicesAfter(
+  slice: SliceCheckpoint,
+  page: SessionPage,
+  pageSize: number,
+  windowFrom: number | null,
+): SliceCheckpoint[] {
+  if (page.next === null) return [];
+  const following: SliceCheckpoint = { ...slice, ...page.next, recheck: false };
+  // v3 may not say how many match: the slice is then walked to its end.
+  if (page.total === null) return [following];
+  const remaining = page.total - page.skip - page.itemCount;
+  const remainingPages = Math.ceil(remaining / pageSize);
+  if (remainingPages <= SPLIT_ABOVE_PAGES) return [following];
+  const pieces = Math.min(MAX_PIECES, Math.ceil(remainingPages / PAGES_PER_PIECE));
+  return cutRest(slice, page, { remaining, pieces }, windowFrom) ?? [following];
+}
+
+/**
+ * Pieces of what follows `page` in `slice` (`remaining` sessions) in
+ * `pieces`: equal spans of time, over
+ * the rest of the slice when its start is known, or else over the time the page's pace says
+ * the rest covers (the oldest piece then stays open downwards). Null when it cannot be cut.
+ */
+function cutRest(
+  slice: SliceCheckpoint,
+  page: SessionPage,
+  { remaining, pieces }: { remaining: number; pieces: number },
+  windowFrom: number | null,
+): SliceCheckpoint[] | null {
+  const times = page.sessions.map((s) => Date.parse(s.created_at));
+  const newest = times[0];
+  const last = times[times.length - 1];
+  if (newest === undefined || last === undefined || !Number.isFinite(newest + last)) return null;
+  const lower = slice.from ?? windowFrom;
+  let span: number;
+  if (lower !== null) span = last - lower;
+  else if (times.length > 1 && newest > last)
+    span = ((newest - last) / (times.length - 1)) * remaining;
+  else return null;
+  // Whole seconds, newest first, each below the last and above the slice's start.
+  const bounds: number[] = [];
+  for (let i = 1; i < pieces; i++) {
+    const bound = floorSecond(last - (span * i) / pieces);
+    const above = bounds[bounds.length - 1] ?? Number.POSITIVE_INFINITY;
+    if (bound < above && (lower === null || bound > lower)) bounds.push(bound);
+  }
+  const top = bounds[0];
+  if (top === undefined) return null;
+  const fresh = { skip: 0, cursor: null, recheck: false };
+  const result: SliceCheckpoint[] = [
+    // Up to the end of the page's last second: sessions of that second may be on the page.
+    { ...fresh, from: top, to: floorSecond(last) + 999, recheck: true },
+  ];
+  bounds.forEach((bound, i) => {
+    result.push({ ...fresh, from: bounds[i + 1] ?? slice.from, to: bound - 1 });
+  });
+  return result;
+}
