@@ -2,40 +2,19 @@
  * The table's "Columns" menu: a checkbox per column. The title is always shown (its button is
  * what opens a row), so its box is ticked and cannot be cleared. Esc or a click outside closes it.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
   ALWAYS_SHOWN,
   COLUMNS,
   setColumnShown,
   type TableColumns,
 } from '../../utils/session-table/columns';
+import { usePopover } from '../shared/use-popover';
 
 export function ColumnsMenu(props: {
   columns: TableColumns;
   onChange: (columns: TableColumns) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
-  // On the button and the panel: Esc closes the menu, not the open session behind it.
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.preventDefault();
-    event.stopPropagation();
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
+  const { open, setOpen, closeOnEscape, rootRef, buttonRef, panelId } = usePopover();
   const hidden = new Set(props.columns.hidden);
   const shownCount = COLUMNS.length - hidden.size;
   return (

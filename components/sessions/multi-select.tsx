@@ -2,7 +2,8 @@
  * A compact "pick any of" control: a button that says what is chosen, opening a panel of
  * checkboxes (with a filter box when the list is long). Esc or a click outside closes it.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { usePopover } from '../shared/use-popover';
 import './multi-select.css';
 
 export interface Option {
@@ -34,20 +35,8 @@ function summarize(label: string, options: readonly Option[], selected: readonly
 }
 
 export function MultiSelect(props: MultiSelectProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, closeOnEscape, rootRef, buttonRef, panelId } = usePopover();
   const [query, setQuery] = useState('');
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
 
   const selected = new Set(props.selected);
   // Chosen values stay listed even when no row has them any more, so they can be unticked.
@@ -75,15 +64,6 @@ export function MultiSelect(props: MultiSelectProps) {
       ? props.selected.filter((v) => v !== value)
       : [...props.selected, value];
     props.onChange(next);
-  };
-
-  // Esc closes the panel only; it must not also close the session detail or the popup.
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.stopPropagation();
-    event.preventDefault();
-    setOpen(false);
-    buttonRef.current?.focus();
   };
 
   return (

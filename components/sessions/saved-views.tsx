@@ -3,7 +3,7 @@
  * field to name the filters in force. The menu's button shows the name of the view in force,
  * so the popup (which keeps its filters between openings) reopens on the last view used.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SessionFilters } from '../../utils/filters/model';
 import {
   currentView,
@@ -14,6 +14,7 @@ import {
   withoutView,
   withSavedView,
 } from '../../utils/filters/saved-views';
+import { usePopover } from '../shared/use-popover';
 import { useSessionsEnv } from './env';
 import './saved-views.css';
 
@@ -30,34 +31,19 @@ export function SavedViews(props: {
 }) {
   const env = useSessionsEnv();
   const views = useSavedViews();
-  const [open, setOpen] = useState(false);
+  const popover = usePopover();
+  const { open, setOpen, rootRef, buttonRef, panelId } = popover;
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
   const inForce = currentView(views, props.filters);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
   const close = () => {
-    setOpen(false);
     setProblem(null);
-    buttonRef.current?.focus();
+    popover.close();
   };
-  // Esc closes the menu only; it must not also close the session detail or the popup.
   const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.stopPropagation();
-    event.preventDefault();
-    close();
+    if (event.key === 'Escape') setProblem(null);
+    popover.closeOnEscape(event);
   };
   const apply = (view: SavedView) => {
     props.onApply(viewFilters(view));
