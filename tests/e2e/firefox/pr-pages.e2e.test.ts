@@ -1,7 +1,8 @@
 /**
  * Pull-request lookup in Firefox ESR: a self-hosted GitHub Enterprise page served on loopback,
- * sessions on the local Devin API that link to it, the admin's added git host. The PR tab
- * shows its count on the toolbar badge, and Firefox's own context menu (opened by a real
+ * sessions on the local Devin API that link to it, the admin's added git host. With the badge
+ * turned on in the options (Firefox's prompt for the hosts accepted), the PR tab shows its count
+ * on the toolbar badge, and Firefox's own context menu (opened by a real
  * right-click) carries the extension's item, which answers with the sessions behind the PR.
  */
 import { createServer, type Server } from 'node:http';
@@ -22,6 +23,7 @@ import {
   locationOf,
   waitForTab,
 } from './firefox';
+import { acceptPermissionPrompt } from './prompts';
 
 const TWO_LINKED = ['Paginate the widget list', 'Cache widget thumbnails'];
 const ONE_LINKED = 'Fix the widget export';
@@ -114,6 +116,16 @@ beforeAll(async () => {
   await waitUntil(
     'the sync',
     async () => (await countSessions(evaluator(settingsPage))) === sessionCount,
+  );
+  // The badge is opt-in: turned on in the options, with Firefox's prompt for the hosts accepted.
+  await settingsPage.reload().catch(() => undefined);
+  await acceptPermissionPrompt(firefox.browser, settingsPage, async () => {
+    await (await element(settingsPage, '.badge-toggle input')).click();
+  });
+  await waitUntil('the badge to be on', () =>
+    settingsPage.evaluate(
+      async () => (await browser.storage.local.get('prPageBadge')).prPageBadge === true,
+    ),
   );
 });
 
