@@ -3,7 +3,7 @@
  * opens its session or organization, and can be snoozed or dismissed. Reads the `alerts` table
  * through a live query; the background writes it (after each sync, and on Dismiss/Snooze).
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { AlertAction } from '../../utils/alerts/store';
 import { readActiveAlerts } from '../../utils/alerts/store';
 import type { AlertRow, AlertTarget } from '../../utils/alerts/types';
@@ -13,6 +13,7 @@ import type { DevinDatabase } from '../../utils/db/schema';
 import { sendMessage } from '../../utils/messaging';
 import { useDatabase } from '../sessions/env';
 import { StopSession } from '../sessions/stop-session';
+import { formatCount } from '../shared/format';
 import { useLiveQuery } from '../shared/use-live-query';
 import './alert-list.css';
 
@@ -44,12 +45,25 @@ export interface AlertListProps {
 const askBackground = (id: string, action: AlertAction) =>
   sendMessage('alertAction', { id, action });
 
+/**
+ * Alerts listed until "Show all" is pressed: a first sync over a large cache can raise hundreds,
+ * and the band sits above the list on every render of the page.
+ */
+const SHOWN_AT_FIRST: Record<AlertListProps['variant'], number> = { banner: 3, popover: 10 };
+
 export function AlertList(props: AlertListProps) {
   const db = useDatabase();
   const alerts = useLiveQuery(db ? () => readActiveAlerts(db) : null, [db], NO_ALERTS);
+  const [showAll, setShowAll] = useState(false);
+  const limit = SHOWN_AT_FIRST[props.variant];
+  const shown = useMemo(
+    () => (showAll ? alerts : alerts.slice(0, limit)),
+    [alerts, showAll, limit],
+  );
+  // Only the sessions of the alerts shown are read (for their Stop buttons).
   const sessions = useLiveQuery(
-    db && alerts.length > 0 ? () => readAlertSessions(db, alerts) : null,
-    [db, alerts],
+    db && shown.length > 0 ? () => readAlertSessions(db, shown) : null,
+    [db, shown],
     NO_SESSIONS,
   );
   const [failure, setFailure] = useState<string | null>(null);
@@ -84,7 +98,7 @@ export function AlertList(props: AlertListProps) {
       </summary>
       <div class="alert-panel">
         <ul aria-label="Alerts">
-          {alerts.map((alert) => (
+          {shown.map((alert) => (
             <li key={alert.id} class={`alert-item alert-${alert.kind}`}>
               <div class="alert-text">
                 <button
@@ -123,6 +137,16 @@ export function AlertList(props: AlertListProps) {
             </li>
           ))}
         </ul>
+        {alerts.length > limit ? (
+          <button
+            type="button"
+            class="link-button show-all"
+            aria-expanded={showAll}
+            onClick={() => setShowAll(!showAll)}
+          >
+            {showAll ? `Show the first ${limit}` : `Show all ${formatCount(alerts.length)} alerts`}
+          </button>
+        ) : null}
         <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>
       </div>
     </details>
