@@ -56,6 +56,10 @@ it('asks for confirmation naming the session and its ACUs, stops it, and shows i
   const row = tab.locator(`[data-session-id="${target.session_id}"]`);
   await expect.poll(() => row.textContent(), { timeout: WAIT }).toContain('Running');
 
+  // The band lists its first alerts; all of them once asked.
+  const showAll = tab.getByRole('button', { name: /^Show all \d[\d,]* alerts$/ });
+  await tab.locator('.alert-item').first().waitFor({ timeout: WAIT });
+  if ((await showAll.count()) > 0) await showAll.click();
   await tab
     .getByRole('button', { name: `Stop session: ${target.title}` })
     .first()

@@ -132,6 +132,10 @@ it('lists, searches, opens and filters the synced sessions in the popup and the 
   });
   const analysis = target.session_analysis;
   if (!analysis?.suggested_prompt) throw new Error('unreachable');
+  // The title shows from the list row at once; the analysis follows once the record is read.
+  await waitUntil('the analysis of the session', () =>
+    popup.evaluate(() => document.querySelectorAll('.detail .issue-text').length > 0),
+  );
   expect(
     await popup.evaluate(() =>
       [...document.querySelectorAll('.detail .issue-text')].map((node) => node.textContent),
