@@ -3,11 +3,12 @@
  * Each row has one button (the title) that opens the session; the active row's button is the
  * one Tab reaches, and ArrowUp/ArrowDown move it (see use-list-keyboard.ts).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
 import type { Directory } from '../shared/directory';
 import { formatAcus } from '../shared/format';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
+import { type Reveal, useRevealRow } from './reveal-row';
 import { useVirtualizer } from './use-virtualizer';
 import './session-list.css';
 
@@ -29,15 +30,6 @@ export interface SessionListProps {
   describedBy?: string;
 }
 
-export interface Reveal {
-  index: number;
-  /** Move keyboard focus to the row too. */
-  focus: boolean;
-  /** Centre the row (a session opened from a link) rather than scroll just enough. */
-  center: boolean;
-  seq: number;
-}
-
 function rowDomId(index: number): string {
   return `session-row-${index}`;
 }
@@ -52,19 +44,7 @@ export function SessionList(props: SessionListProps) {
     overscan: 4,
   });
 
-  useEffect(() => {
-    const { index, focus, center } = props.reveal;
-    if (index < 0 || index >= rows.length) return;
-    virtualizer.scrollToIndex(index, { align: center ? 'center' : 'auto' });
-    if (focus) {
-      // The row may only exist after the scroll re-renders the window.
-      requestAnimationFrame(() => {
-        scrollRef.current
-          ?.querySelector<HTMLButtonElement>(`#${rowDomId(index)} .row-open`)
-          ?.focus({ preventScroll: true });
-      });
-    }
-  }, [props.reveal.seq]);
+  useRevealRow(virtualizer, scrollRef, props.reveal, rows.length, rowDomId);
 
   const items = virtualizer.getVirtualItems();
   if (props.lastRowInView) props.lastRowInView.current = items.at(-1)?.index ?? 0;

@@ -8,7 +8,7 @@
  * keeps a table's semantics under `display: block`, and aria-rowcount / aria-rowindex tell
  * assistive technology where the rows in the DOM sit among all of them.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
 import type { SortOrder } from '../../utils/filters/model';
 import { repositoriesOf } from '../../utils/filters/sort';
@@ -22,7 +22,7 @@ import {
 import type { Directory } from '../shared/directory';
 import { formatAcus } from '../shared/format';
 import { PrLink, RelativeTime, StatusBadge } from './parts';
-import type { Reveal } from './session-list';
+import { type Reveal, useRevealRow } from './reveal-row';
 import { TableHeader } from './table-header';
 import { useVirtualizer } from './use-virtualizer';
 import './session-table.css';
@@ -70,19 +70,7 @@ export function SessionTable(props: SessionTableProps) {
     scrollPaddingStart: HEADER_HEIGHT,
   });
 
-  useEffect(() => {
-    const { index, focus, center } = props.reveal;
-    if (index < 0 || index >= rows.length) return;
-    virtualizer.scrollToIndex(index, { align: center ? 'center' : 'auto' });
-    if (focus) {
-      // The row may only exist after the scroll re-renders the window.
-      requestAnimationFrame(() => {
-        scrollRef.current
-          ?.querySelector<HTMLButtonElement>(`#${rowDomId(index)} .row-open`)
-          ?.focus({ preventScroll: true });
-      });
-    }
-  }, [props.reveal.seq]);
+  useRevealRow(virtualizer, scrollRef, props.reveal, rows.length, rowDomId);
 
   const shown = shownColumns(columns);
   const width = shown.reduce((sum, column) => sum + column.width, 0);

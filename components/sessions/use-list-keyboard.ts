@@ -8,7 +8,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
-import type { Reveal } from './session-list';
+import type { Reveal } from './reveal-row';
 
 export interface ListKeyboardOptions {
   /** The rows the list shows, in order; null until known. */
