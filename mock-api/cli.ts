@@ -37,6 +37,7 @@ Faults (all off by default; they apply to /v2 and /v3 alike)
   --malformed-every <n>      every nth 200 response has a truncated JSON body
   --invalid-records <n>      n sessions persistently break the schema
   --directory-forbidden      organizations/members endpoints answer 403
+  --billing-forbidden        consumption (billing) endpoints answer 403
   --variants                 serve documented variants (pr_url/pr_state, devin- ids, new statuses)
   --churn-interval-ms <n>    every n ms, create and update sessions (0 = off)
   --churn-create <n>         sessions created per churn tick (default 1)
@@ -73,6 +74,7 @@ const OPTIONS = {
   'malformed-every': { type: 'string', default: '0' },
   'invalid-records': { type: 'string', default: '0' },
   'directory-forbidden': { type: 'boolean', default: false },
+  'billing-forbidden': { type: 'boolean', default: false },
   variants: { type: 'boolean', default: false },
   'churn-interval-ms': { type: 'string', default: '0' },
   'churn-create': { type: 'string', default: '1' },
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     malformedEvery: int('malformed-every', values['malformed-every']),
     invalidRecords: int('invalid-records', values['invalid-records']),
     directoryForbidden: values['directory-forbidden'],
+    billingForbidden: values['billing-forbidden'],
     variants: values.variants,
     churn:
       churnInterval > 0

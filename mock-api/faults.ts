@@ -40,6 +40,8 @@ export interface Faults {
   invalidRecords: number;
   /** Organizations and members endpoints answer 403. */
   directoryForbidden: boolean;
+  /** Billing (consumption) endpoints answer 403: a key without the billing permission. */
+  billingForbidden: boolean;
   /** Serve documented non-contract variants (`pr_url`/`pr_state`, `devin-` ids, new statuses). */
   variants: boolean;
   /** Create/update sessions on a timer while the server runs. */
@@ -61,6 +63,7 @@ export const DEFAULT_FAULTS: Faults = {
   malformedEvery: 0,
   invalidRecords: 0,
   directoryForbidden: false,
+  billingForbidden: false,
   variants: false,
   churn: null,
   cursorRepeatEvery: 0,

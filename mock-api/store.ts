@@ -154,6 +154,11 @@ export class SessionStore {
     }
   }
 
+  /** The store's clock: what "now" is for answers that default to the current time. */
+  now(): number {
+    return this.clock();
+  }
+
   get size(): number {
     return this.entries.length;
   }

@@ -2,6 +2,7 @@
 
 import type { Route } from '../http/routing';
 import { route } from '../http/routing';
+import { dailyConsumption } from './consumption-routes';
 import { member, members, organizations, orgMembers } from './directory-routes';
 import { sessionDetail, sessionInsights } from './session-routes';
 
@@ -14,4 +15,5 @@ export const V2_ROUTES: readonly Route[] = [
   route('/v2/enterprise/organizations/{org_id}/members', true, orgMembers),
   route('/v2/enterprise/members', true, members),
   route('/v2/enterprise/members/{user_id}', true, member),
+  route('/v2/enterprise/consumption/daily', false, dailyConsumption),
 ];

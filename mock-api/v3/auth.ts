@@ -17,6 +17,7 @@ const ALL_PERMISSIONS = [
   'ManageAccountSessions',
   'ViewOrgSessions',
   'ManageOrgSessions',
+  'ManageBilling',
 ] as const;
 
 /** What the limited token lacks: everything about sessions. */

@@ -4,6 +4,7 @@
 import type { HandlerContext, Params, Route } from '../http/routing';
 import { route } from '../http/routing';
 import { generateInsights, terminateSession } from './action-routes';
+import { enterpriseConsumption, orgConsumption, userConsumption } from './consumption-routes';
 import type { V3Context } from './context';
 import { organizations, self, users } from './directory-routes';
 import { listSessions, sessionInsights, sessionMessagesPage } from './session-routes';
@@ -21,6 +22,7 @@ export function createV3Routes(v3: V3Context): Route[] {
     (ctx, params, query) =>
       handler(v3, ctx, params, query);
   const viewSessions = { permission: 'ViewAccountSessions' };
+  const billing = { permission: 'ManageBilling' };
   // Static paths before parameterised ones, as FastAPI matches in declaration order.
   return [
     route('/v3/self', false, bind(self)),
@@ -51,5 +53,18 @@ export function createV3Routes(v3: V3Context): Route[] {
     route('/v3/enterprise/members/users', true, bind(users), {
       permission: 'ManageAccountMembership',
     }),
+    route('/v3/enterprise/consumption/daily', false, bind(enterpriseConsumption), billing),
+    route(
+      '/v3/enterprise/consumption/daily/organizations/{org_id}',
+      false,
+      bind(orgConsumption),
+      billing,
+    ),
+    route(
+      '/v3/enterprise/consumption/daily/users/{user_id}',
+      false,
+      bind(userConsumption),
+      billing,
+    ),
   ];
 }
