@@ -20,6 +20,9 @@ function failingClient(
     listSessionsPage: async () => {
       throw new DevinApiError(kind);
     },
+    getDailyConsumption: async () => {
+      throw new DevinApiError(kind);
+    },
     listMembers: async () => [],
   };
 }

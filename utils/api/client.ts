@@ -5,6 +5,7 @@
  * `Session` model, so nothing after the client knows which API filled the cache.
  */
 import * as v from 'valibot';
+import type { ConsumptionRange, DailyConsumption } from './consumption';
 import type { HttpOptions } from './http';
 import { describeIssues, type Member, type Organization, type Session } from './schemas';
 
@@ -87,6 +88,11 @@ export interface DevinClient {
     archive: boolean,
     signal?: AbortSignal,
   ): Promise<Session>;
+  /**
+   * Billed ACUs of a range of billing days: the enterprise's total, per day, per organization
+   * of `range.orgIds` and (v2) per user. A key without billing access gets `forbidden`.
+   */
+  getDailyConsumption(range: ConsumptionRange, signal?: AbortSignal): Promise<DailyConsumption>;
   /** A page of a session's messages, oldest first; v3 only. */
   listMessages?(
     sessionId: string,

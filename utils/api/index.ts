@@ -1,4 +1,5 @@
 export * from './client';
+export type { ConsumptionRange, DailyConsumption } from './consumption';
 export * from './create-client';
 export * from './errors';
 export * from './key-kind';

@@ -10,6 +10,7 @@ import {
   MAX_PAGE_SIZE,
   parseSessionItems,
 } from '../client';
+import { ConsumptionV2Schema } from '../consumption';
 import { DevinApiError } from '../errors';
 import { getJson, type HttpOptions } from '../http';
 import { AdaptiveLimiter } from '../limiter';
@@ -101,6 +102,19 @@ export function createV2Client(options: ClientOptions): DevinClient {
     },
     listMembers(signal) {
       return listAll(http, '/v2/enterprise/members', MemberSchema, signal);
+    },
+    async getDailyConsumption(range, signal) {
+      // One request without `org_ids`: its total keeps the products tied to no organization,
+      // and it still breaks the ACUs down per organization and per user.
+      const { body } = await getJson(
+        http,
+        '/v2/enterprise/consumption/daily',
+        { start_date: range.start, end_date: range.end },
+        signal,
+      );
+      const parsed = v.safeParse(ConsumptionV2Schema, body);
+      if (!parsed.success) throw new DevinApiError('malformed');
+      return parsed.output;
     },
   };
 }
