@@ -1,4 +1,5 @@
 export * from './compact';
+export * from './consumption';
 export * from './page-orgs';
 export * from './page-writer';
 export * from './pages';

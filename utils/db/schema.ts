@@ -18,6 +18,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AlertRow } from '../alerts/types';
 import type { Session, SessionMessage } from '../api';
+import type { ConsumptionRow } from './consumption';
 import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
 import { DATABASE_NAME } from './name';
 import { toSearchText, toSessionRow } from './rows';
@@ -50,6 +51,8 @@ export class DevinDatabase extends Dexie {
   conversations!: Table<ConversationEntry, string>;
   /** The messages of each entry of `conversations`, keyed from outside by its session id. */
   conversationMessages!: Table<SessionMessage[], string>;
+  /** Billed consumption of the current and previous billing cycles (see consumption.ts). */
+  consumption!: Table<ConsumptionRow, string>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
@@ -145,6 +148,9 @@ export class DevinDatabase extends Dexie {
     // beside the cache like the first messages. The small entries are indexed by last use, to
     // drop the least recently used; their messages are a table apart (see ConversationEntry).
     this.version(9).stores({ conversations: 'session_id, usedAt', conversationMessages: '' });
+    // Version 12 (10 and 11 are other features'): billed consumption per billing cycle, read
+    // after each sync (utils/budget). A new table: nothing to move.
+    this.version(12).stores({ consumption: 'key' });
   }
 }
 

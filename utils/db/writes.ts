@@ -91,6 +91,7 @@ export async function clearCache(db: DevinDatabase, includeDirectory = true): Pr
     'firstPrompts',
     'conversations',
     'conversationMessages',
+    'consumption',
     ...(includeDirectory ? ['organizations', 'members'] : []),
   ];
   await db.transaction('rw', tables, async () => {

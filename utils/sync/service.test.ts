@@ -171,11 +171,23 @@ describe('sync service', () => {
   });
 
   it('stops a running sync when the settings change', async () => {
-    const sync = service(() => configured());
+    // Waits for the first stored page rather than a fixed time: on a busy machine the run may
+    // take longer than any fixed wait to get going.
+    let firstPage: () => void = () => undefined;
+    const paged = new Promise<void>((resolve) => {
+      firstPage = resolve;
+    });
+    const sync = createSyncService({
+      db: new DevinDatabase(`service-${Math.random()}`),
+      readConfig: async () => configured(),
+      createClient: ({ apiBaseUrl, apiKey }) =>
+        createV2Client({ baseUrl: apiBaseUrl, apiKey, retry: { maxAttempts: 2, baseDelayMs: 5 } }),
+      onPage: () => firstPage(),
+    });
     api.setFaults({ latencyMs: 50 });
     try {
       const running = sync.syncNow('manual');
-      await new Promise((r) => setTimeout(r, 120));
+      await paged;
       await sync.settingsChanged();
       expect(await running).toBe('cancelled');
     } finally {

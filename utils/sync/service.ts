@@ -3,8 +3,11 @@
  * one sync at a time. Pages and the options page reach it through messages (utils/messaging).
  */
 import { createClient, type DevinClient } from '../api';
+import { refreshConsumption } from '../budget/refresh';
 import { clearCache, type DevinDatabase, type SyncErrorInfo } from '../db';
+import { logFailure } from '../log';
 import { checkApiBaseUrl, type Settings, UNCONFIRMED_ORIGIN } from '../settings';
+import { readCycleStartDay } from '../settings/billing-cycle';
 import { SyncCancelled } from './cancel';
 import { runSync, type SyncOutcome } from './engine';
 import { cacheIdentity } from './identity';
@@ -76,16 +79,26 @@ export function createSyncService(options: SyncServiceOptions) {
     if (trigger === 'alarm' && (await readSyncStatus(db)).pausedReason) return 'paused';
     runIdentity = await cacheIdentity(settings.apiBaseUrl, apiKey);
     controller = new AbortController();
+    const client = makeClient({ apiBaseUrl: settings.apiBaseUrl, apiKey });
     const outcome = await runSync({
       signal: controller.signal,
       db,
-      client: makeClient({ apiBaseUrl: settings.apiBaseUrl, apiKey }),
+      client,
       identity: runIdentity,
       orgIds: settings.orgIds,
       historyDays: settings.historyDays,
       holder,
       onPage: options.onPage,
     });
+    if (outcome.result === 'done' || outcome.result === 'failed') {
+      // Billing is read after the sessions, and never fails their sync (see refresh.ts).
+      await refreshConsumption(db, client, {
+        now: Date.now(),
+        startDay: (await readCycleStartDay()).day,
+        orgIds: settings.orgIds,
+        signal: controller.signal,
+      }).catch((error: unknown) => logFailure('storing billed consumption', error));
+    }
     if (outcome.result === 'failed' && outcome.status.lastError) {
       options.onFailure?.(outcome.status.lastError);
     }
@@ -130,7 +143,11 @@ export function createSyncService(options: SyncServiceOptions) {
      * progress is kept), and a refused key no longer holds back scheduled syncs.
      */
     async settingsChanged(): Promise<void> {
-      if (running) controller?.abort(new SyncCancelled(await identityChanged()));
+      if (running) {
+        // The controller is read after the check: a run that was still starting has one now.
+        const cancelled = new SyncCancelled(await identityChanged());
+        controller?.abort(cancelled);
+      }
       await running?.catch(() => undefined);
       await updateSyncStatus(db, { pausedReason: null });
     },
