@@ -9,6 +9,7 @@
  */
 import type { InsightsResult } from '../../utils/insights/engine';
 import { filtersUrl } from '../../utils/insights/select';
+import { BudgetSection } from '../budget/budget-section';
 import { formatCount, plural } from '../shared/format';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -66,6 +67,7 @@ export function InsightsPage() {
           />
         </LinkScopeContext.Provider>
       )}
+      <BudgetSection now={now} names={names} />
     </div>
   );
 }
