@@ -30,8 +30,9 @@ export function liveSubjects(
   rows: readonly SessionRow[],
   organizations: readonly OrganizationRow[],
   now: number,
+  cycleStartDay?: number,
 ): Set<string> {
   const subjects = new Set(rows.map((row) => row.session_id));
-  for (const org of organizations) subjects.add(orgBudgetId(org.org_id, now));
+  for (const org of organizations) subjects.add(orgBudgetId(org.org_id, now, cycleStartDay));
   return subjects;
 }

@@ -110,6 +110,36 @@ describe('the organization budget rule', () => {
   });
 });
 
+describe('the organization budget rule with billed figures', () => {
+  const orgs = [
+    { org_id: 'org-a', org_name: 'Platform', max_cycle_acu_limit: 100 },
+    { org_id: 'org-b', org_name: 'Mobile', max_cycle_acu_limit: 100 },
+  ];
+
+  it('counts what Devin billed, not the sessions, and says so', () => {
+    const cycleStart = billingCycleStart(TEST_NOW);
+    // The sessions alone stay under 80 %; what other products billed puts org-b over it.
+    const rows = [
+      makeRow({ org_id: 'org-a', created_at: cycleStart + HOUR, acus_consumed: 90 }),
+      makeRow({ org_id: 'org-b', created_at: cycleStart + HOUR, acus_consumed: 50 }),
+    ];
+    const alerts = findCandidates(rows, orgs, {
+      ...context,
+      billedByOrg: { 'org-a': 40, 'org-b': 81 },
+    });
+    expect(alerts.map((a) => a.id)).toEqual(['org_budget:org-b:2025-05-01']);
+    expect(alerts[0]?.detail).toContain('billed this billing cycle');
+  });
+
+  it('follows the cycle start day set in the options', () => {
+    const rows = [makeRow({ org_id: 'org-a', created_at: TEST_NOW - HOUR, acus_consumed: 95 })];
+    const alerts = findCandidates(rows, orgs, { ...context, cycleStartDay: 15 });
+    const start = new Date(billingCycleStart(TEST_NOW, 15)).toISOString().slice(0, 10);
+    expect(alerts.map((a) => a.id)).toEqual([`org_budget:org-a:${start}`]);
+    expect(alerts[0]?.detail).toContain('an estimate');
+  });
+});
+
 describe('billingCycleStart', () => {
   it('starts on the 1st at 08:00 UTC, and before that hour the previous month is current', () => {
     expect(billingCycleStart(Date.UTC(2025, 4, 20))).toBe(Date.UTC(2025, 4, 1, 8));

@@ -1,6 +1,10 @@
 /** Alerts in the database: evaluated against the cache, dismissed, snoozed, read back. */
+
+import { billingCycleAt } from '../budget/cycle';
 import type { DevinDatabase } from '../db';
+import { readBilling } from '../db/consumption';
 import { readSessionRows } from '../db/reads';
+import { readCycleStartDay } from '../settings/billing-cycle';
 import { findCandidates, liveSubjects } from './candidates';
 import { diffAlerts } from './evaluate';
 import type { AlertThresholds } from './settings';
@@ -24,10 +28,16 @@ export async function evaluateAlerts(
   thresholds: AlertThresholds,
   now: number,
 ): Promise<EvaluationResult> {
-  const [rows, organizations] = await Promise.all([
+  const [rows, organizations, billing, startDay] = await Promise.all([
     readSessionRows(db),
     db.organizations.toArray(),
+    readBilling(db),
+    readCycleStartDay().then((setting) => setting.day),
   ]);
+  // Billed figures count only for the cycle under way (the start day may have moved since).
+  const current = billing.current;
+  const billedByOrg =
+    current && current.cycleStart === billingCycleAt(now, startDay).start ? current.byOrg : null;
   return db.transaction('rw', [db.alerts, db.meta], async () => {
     const stored = await db.alerts.toArray();
     const sinceRow = await db.meta.get(ALERTS_SINCE_KEY);
@@ -38,8 +48,15 @@ export async function evaluateAlerts(
     const firstRun = sinceRow === undefined;
     const since = firstRun ? now : Number(sinceRow.value);
     if (firstRun) await db.meta.put({ key: ALERTS_SINCE_KEY, value: now });
-    const candidates = findCandidates(rows, organizations, { now, since, thresholds });
-    const changes = diffAlerts(candidates, stored, liveSubjects(rows, organizations, now), now);
+    const candidates = findCandidates(rows, organizations, {
+      now,
+      since,
+      thresholds,
+      cycleStartDay: startDay,
+      billedByOrg,
+    });
+    const subjects = liveSubjects(rows, organizations, now, startDay);
+    const changes = diffAlerts(candidates, stored, subjects, now);
     await db.alerts.bulkPut(changes.put);
     await db.alerts.bulkDelete(changes.remove);
     return { raised: changes.raised, removed: changes.remove, firstRun };

@@ -8,6 +8,13 @@ export interface RuleContext {
   /** Alerts began here (set-up); events before it are history, not news. */
   since: number;
   thresholds: AlertThresholds;
+  /** The billing cycle's first day of the month (settings); the 1st when absent. */
+  cycleStartDay?: number;
+  /**
+   * Billed ACUs per organization in the current cycle (utils/budget/refresh.ts); null or absent
+   * when billing could not be read, and the budget rule estimates from the cached sessions.
+   */
+  billedByOrg?: Readonly<Record<string, number>> | null;
 }
 
 export const HOUR_MS = 60 * 60 * 1000;

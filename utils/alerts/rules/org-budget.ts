@@ -1,17 +1,30 @@
 /**
  * An organization that used X% of its ACU limit for the billing cycle (`max_cycle_acu_limit`
- * from the organizations endpoint, which the sync already reads). Usage is the ACUs of the
- * cached sessions created in the cycle: no extra API call, though it leaves out what other
- * products bill and what sessions from the previous cycle spent in this one.
+ * from the organizations endpoint, which the sync already reads). Usage is what Devin billed
+ * this cycle (the consumption endpoint, read after each sync). When the key cannot read billing,
+ * it is estimated from the cached sessions created in the cycle, and the alert says so: that
+ * leaves out what other products bill and what older sessions spent in this cycle.
  */
 import type { OrganizationRow, SessionRow } from '../../db/types';
+import { t } from '../../i18n';
 import { billingCycleStart } from '../billing-cycle';
 import type { AlertCandidate } from '../types';
 import { formatAcus, type RuleContext } from './context';
 
 /** The cause of a budget alert: the organization in one cycle (a new cycle, a new cause). */
-export function orgBudgetId(orgId: string, now: number): string {
-  return `org_budget:${orgId}:${new Date(billingCycleStart(now)).toISOString().slice(0, 10)}`;
+export function orgBudgetId(orgId: string, now: number, startDay?: number): string {
+  return `org_budget:${orgId}:${new Date(billingCycleStart(now, startDay)).toISOString().slice(0, 10)}`;
+}
+
+/** ACUs of the cached sessions created since `cycleStart`, per organization. */
+function sessionSums(rows: readonly SessionRow[], cycleStart: number): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const row of rows) {
+    if (row.created_at >= cycleStart) {
+      used.set(row.org_id, (used.get(row.org_id) ?? 0) + row.acus_consumed);
+    }
+  }
+  return used;
 }
 
 export function orgBudgetAlerts(
@@ -21,26 +34,27 @@ export function orgBudgetAlerts(
 ): AlertCandidate[] {
   const percent = context.thresholds.orgBudgetPercent;
   if (percent === null) return [];
-  const cycleStart = billingCycleStart(context.now);
-  const used = new Map<string, number>();
-  for (const row of rows) {
-    if (row.created_at >= cycleStart) {
-      used.set(row.org_id, (used.get(row.org_id) ?? 0) + row.acus_consumed);
-    }
-  }
+  const cycleStart = billingCycleStart(context.now, context.cycleStartDay);
+  const billed = context.billedByOrg ?? null;
+  const estimated = billed === null ? sessionSums(rows, cycleStart) : null;
+  const since = new Date(cycleStart).toISOString().slice(0, 10);
   const alerts: AlertCandidate[] = [];
   for (const org of organizations) {
     const limit = org.max_cycle_acu_limit;
-    const spent = used.get(org.org_id);
-    // Only organizations that are synced (they have sessions) and have a limit.
+    // Only organizations that are synced (billed, or with sessions) and have a limit.
+    const spent = billed === null ? estimated?.get(org.org_id) : billed[org.org_id];
     if (!limit || spent === undefined || spent < (limit * percent) / 100) continue;
     const share = Math.round((spent / limit) * 100);
+    const figures = { used: formatAcus(spent), limit: formatAcus(limit), since };
     alerts.push({
-      id: orgBudgetId(org.org_id, context.now),
+      id: orgBudgetId(org.org_id, context.now, context.cycleStartDay),
       kind: 'org_budget',
       target: { type: 'organization', orgId: org.org_id },
       title: `${org.org_name || org.org_id} used ${share}% of its ACU limit`,
-      detail: `${formatAcus(spent)} of ${formatAcus(limit)} this billing cycle (sessions created since ${new Date(cycleStart).toISOString().slice(0, 10)}).`,
+      detail:
+        billed === null
+          ? t('budget.alertDetailSessions', figures)
+          : t('budget.alertDetailBilled', figures),
     });
   }
   return alerts;
