@@ -11,12 +11,12 @@ import type { SessionDetailResponse } from '../types';
 import { DAY, HOUR } from './time';
 
 /** Billing days start at 08:00 UTC (midnight PST), as the API documents. */
-export const BILLING_DAY_OFFSET_MS = 8 * HOUR;
+const BILLING_DAY_OFFSET_MS = 8 * HOUR;
 
-export const PRODUCTS = ['devin', 'cascade', 'terminal', 'review'] as const;
+const PRODUCTS = ['devin', 'cascade', 'terminal', 'review'] as const;
 export type Product = (typeof PRODUCTS)[number];
 
-export interface ConsumptionEntry {
+interface ConsumptionEntry {
   /** Start (epoch ms, 08:00 UTC) of the billing day the ACUs are billed on. */
   dayStartMs: number;
   /** Null for products that are not tied to an organization. */
@@ -27,7 +27,7 @@ export interface ConsumptionEntry {
 }
 
 /** The start of the billing day that holds `ms`. */
-export function billingDayStart(ms: number): number {
+function billingDayStart(ms: number): number {
   return Math.floor((ms - BILLING_DAY_OFFSET_MS) / DAY) * DAY + BILLING_DAY_OFFSET_MS;
 }
 
@@ -53,7 +53,7 @@ export function otherProductShare(sessionId: string): { product: Product; share:
 }
 
 /** What one session makes billed: its own ACUs spread over its days, plus the other shares. */
-export function sessionEntries(session: SessionDetailResponse): ConsumptionEntry[] {
+function sessionEntries(session: SessionDetailResponse): ConsumptionEntry[] {
   const acus = session.acus_consumed;
   if (!(acus > 0)) return [];
   const first = billingDayStart(Date.parse(session.created_at));

@@ -1,5 +1,4 @@
 export * from './client';
-export type { ConsumptionRange, DailyConsumption } from './consumption';
 export * from './create-client';
 export * from './errors';
 export * from './key-kind';

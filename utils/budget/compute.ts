@@ -10,7 +10,7 @@
 import { type BillingCycle, cycleDays, daysLeft, elapsedDays } from './cycle';
 
 /** What the sync stored of a cycle's billed consumption. */
-export interface BilledFigures {
+interface BilledFigures {
   totalAcus: number;
   byOrg: Readonly<Record<string, number>>;
   /** Null when the API gives no per-user breakdown (v3). */
@@ -23,7 +23,7 @@ export interface SessionSums {
   byUser: ReadonlyMap<string, number>;
 }
 
-export interface BudgetOrganization {
+interface BudgetOrganization {
   org_id: string;
   org_name: string | null;
   max_cycle_acu_limit?: number | null;
@@ -59,7 +59,7 @@ export interface OrgBudget {
   previousAcus: number | null;
 }
 
-export interface UserBudget {
+interface UserBudget {
   userId: string;
   billedAcus: number | null;
   sessionAcus: number;
@@ -83,7 +83,7 @@ export interface Budget {
 }
 
 /** The cycle's ACUs at the rate of the days begun so far. */
-export function forecast(used: number, cycle: BillingCycle, now: number): number {
+function forecast(used: number, cycle: BillingCycle, now: number): number {
   return (used / elapsedDays(cycle, now)) * cycleDays(cycle);
 }
 

@@ -4,7 +4,7 @@
  * the admin (or policy) may move its first day (1-28, so that every month has it).
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const BILLING_DAY_START_HOUR_UTC = 8;
+const BILLING_DAY_START_HOUR_UTC = 8;
 export const DEFAULT_CYCLE_START_DAY = 1;
 export const MAX_CYCLE_START_DAY = 28;
 
@@ -16,7 +16,7 @@ export interface BillingCycle {
 }
 
 /** A start day the cycle can use: whole, 1 to 28; anything else is the default. */
-export function normalizeStartDay(day: unknown): number {
+function normalizeStartDay(day: unknown): number {
   return typeof day === 'number' && Number.isInteger(day) && day >= 1 && day <= MAX_CYCLE_START_DAY
     ? day
     : DEFAULT_CYCLE_START_DAY;

@@ -3,34 +3,12 @@
  * cycle so far and the previous one, plus whether the key may read billing at all. A small
  * table of its own (two rows), cleared with the cache since it belongs to the key that read it.
  */
+import type { BillingStatus, ConsumptionRow } from './consumption-row';
 import type { DevinDatabase } from './schema';
 
-export type ConsumptionKey = 'current' | 'previous';
+export type { BillingStatus, ConsumptionRow };
 
-export interface ConsumptionRow {
-  key: ConsumptionKey;
-  /** The cycle read (epoch ms, 08:00 UTC instants). */
-  cycleStart: number;
-  cycleEnd: number;
-  fetchedAt: number;
-  totalAcus: number;
-  byDate: Record<string, number>;
-  byOrg: Record<string, number>;
-  /** Null when the API gives no per-user breakdown (v3). */
-  byUser: Record<string, number> | null;
-}
-
-/** Whether the last read worked (the UI says what to do when it did not). */
-export interface BillingStatus {
-  state: 'ok' | 'forbidden' | 'failed';
-  /** Which API answered: the permission to ask for differs (the UI words it). */
-  apiVersion: 'v2' | 'v3';
-  /** For `failed`: the API error's plain-words message. */
-  message: string | null;
-  at: number;
-}
-
-export const BILLING_STATUS_KEY = 'billing';
+const BILLING_STATUS_KEY = 'billing';
 
 export interface StoredBilling {
   current: ConsumptionRow | null;

@@ -18,7 +18,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AlertRow } from '../alerts/types';
 import type { Session, SessionMessage } from '../api';
-import type { ConsumptionRow } from './consumption';
+import type { ConsumptionRow } from './consumption-row';
 import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
 import { DATABASE_NAME } from './name';
 import { toSearchText, toSessionRow } from './rows';
