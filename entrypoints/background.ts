@@ -35,6 +35,7 @@ import {
   settingsItem,
   syncKeyEnding,
 } from '../utils/settings';
+import { billingCycleStartDayItem } from '../utils/settings/billing-cycle';
 import { isTransient } from '../utils/sync/errors';
 import {
   cancelSync,
@@ -163,6 +164,8 @@ export default defineBackground({
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(watchNotificationClicks);
     alertSettingsItem.watch(evaluateAlerts);
+    // A moved billing cycle changes which ACUs count against each organization's limit.
+    billingCycleStartDayItem.watch(evaluateAlerts);
 
     browser.runtime.onInstalled.addListener(() => {
       runDetached(

@@ -7,6 +7,7 @@ import { isSyncRunning, useSyncView } from '../shared/sync-state';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useNow } from '../shared/use-now';
 import { AlertsSection } from './alerts-section';
+import { BillingCycleSection } from './billing-cycle-section';
 import { ConnectionSection } from './connection-section';
 import { DataSection } from './data-section';
 import { GitHostsSection } from './git-hosts-section';
@@ -88,6 +89,7 @@ export function OptionsApp() {
           <PrBadgeSection stored={stored} on={badgeOn} />
           <GitHostsSection stored={stored} badgeOn={badgeOn === true} />
           <AlertsSection />
+          <BillingCycleSection />
         </div>
         <div class="column">
           <SyncSection stored={stored} view={view} names={names} />
