@@ -34,7 +34,7 @@ export function ListOrEmptyState(props: ListOrEmptyStateProps) {
   const sync = () => void env.syncNow();
   const clear = () => props.onFiltersChange(clearFilters(filters));
 
-  if (configured === false && count === 0) return <NoKey onOpenOptions={env.openOptions} />;
+  if (configured === false && count === 0) return <NoKey onSetUp={env.openWelcome} />;
   if (count === 0 && (configured === null || !syncView.loaded)) {
     // Not known yet whether a key is set or a sync ran: say nothing rather than the wrong thing.
     return <p class="empty muted">Loading…</p>;
@@ -59,15 +59,17 @@ export function ListOrEmptyState(props: ListOrEmptyStateProps) {
   return props.list(rows);
 }
 
-function NoKey(props: { onOpenOptions: () => void }) {
+/** Before set-up: what to do, in one sentence, and the one button that starts it. */
+function NoKey(props: { onSetUp: () => void }) {
   return (
     <div class="empty">
       <h3>Connect to Devin</h3>
       <p class="muted">
-        Add an enterprise admin API key and choose the organizations to sync. Sessions appear here
-        as soon as the first page arrives.
+        To see your enterprise's sessions here, paste an admin API key and choose the organizations
+        to sync. Set up opens a short guide in a new tab; sessions appear here as soon as the first
+        ones arrive.
       </p>
-      <button type="button" class="primary" onClick={props.onOpenOptions}>
+      <button type="button" class="primary" onClick={props.onSetUp}>
         Set up
       </button>
     </div>

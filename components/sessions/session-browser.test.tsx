@@ -365,7 +365,7 @@ describe('session list', () => {
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Set up']);
     expect(screen.queryByLabelText('Search sessions')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Set up' }));
-    expect(env.calls.openOptions).toBe(1);
+    expect(env.calls.openWelcome).toBe(1);
   });
 
   it('shows a sync error in full, with Retry and Settings', async () => {
