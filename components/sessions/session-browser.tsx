@@ -150,7 +150,8 @@ export function SessionBrowser(props: SessionBrowserProps) {
           setUpShownElsewhere={setUpOnly}
         />
         {layout === 'tab' && !setUpOnly ? <TableViewControls view={tableView} /> : null}
-        {props.actions ? <div class="top-actions">{props.actions}</div> : null}
+        {/* Insights and "Open in tab" over an empty cache only compete with Set up. */}
+        {props.actions && !setUpOnly ? <div class="top-actions">{props.actions}</div> : null}
       </header>
       {props.banner}
       {/* The tab has room for every filter across the page; the popup keeps them over the list. */}

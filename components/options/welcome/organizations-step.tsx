@@ -47,10 +47,12 @@ export function OrganizationsStep(props: {
 
   async function save() {
     const startedAt = Date.now();
-    if (!locked) await saveSettings({ orgIds: [...chosen] });
-    // Saving starts a sync by itself; asking too covers a choice equal to the saved one,
-    // which changes nothing in storage and so starts nothing.
-    await sendMessage('syncNow').catch(() => undefined);
+    const saved = stored.settings.orgIds;
+    const unchanged = chosen.length === saved.length && chosen.every((id) => saved.includes(id));
+    if (!locked && !unchanged) await saveSettings({ orgIds: [...chosen] });
+    // A changed choice starts a sync by itself. One that changes nothing in storage (or a
+    // policy's) starts none, so it is asked for; not awaited, as it answers once done.
+    else void sendMessage('syncNow').catch(() => undefined);
     props.onSaved(startedAt);
   }
 
