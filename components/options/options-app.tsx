@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { db } from '../../utils/db/database';
+import { t } from '../../utils/i18n';
 import { isWelcomeHash } from '../../utils/welcome/first-run';
 import { isSyncRunning, useSyncView } from '../shared/sync-state';
 import { useLiveQuery } from '../shared/use-live-query';
@@ -68,7 +69,7 @@ export function OptionsApp() {
     return (
       <main class="page">
         <header class="page-header">
-          <h1>Devin Sessions for Admins</h1>
+          <h1>{t('common.appName')}</h1>
         </header>
         <Welcome stored={stored} onFinish={finish} />
       </main>

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { SessionRow } from '../../utils/db/types';
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 import { formatCount, formatExact, formatRelative } from '../shared/format';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
@@ -63,14 +64,10 @@ export function ListOrEmptyState(props: ListOrEmptyStateProps) {
 function NoKey(props: { onSetUp: () => void }) {
   return (
     <div class="empty">
-      <h3>Connect to Devin</h3>
-      <p class="muted">
-        To see your enterprise's sessions here, paste an admin API key and choose the organizations
-        to sync. Set up opens a short guide in a new tab; sessions appear here as soon as the first
-        ones arrive.
-      </p>
+      <h3>{t('welcome.popup.title')}</h3>
+      <p class="muted">{t('welcome.popup.text')}</p>
       <button type="button" class="primary" onClick={props.onSetUp}>
-        Set up
+        {t('welcome.popup.button')}
       </button>
     </div>
   );

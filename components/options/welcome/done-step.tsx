@@ -2,23 +2,23 @@
  * Step 4: set up. One button opens the sessions; a short picture says how to keep the icon
  * in the toolbar, since no browser lets an extension pin itself.
  */
+import { t } from '../../../utils/i18n';
+
 export function DoneStep(props: { onOpen: () => void; onSettings: () => void }) {
   return (
     <div>
-      <p class="welcome-intro">
-        The extension keeps your sessions up to date in the background. Open them from its toolbar
-        icon.
-      </p>
+      <p class="welcome-intro">{t('welcome.done.intro')}</p>
       <div class="actions">
         <button type="button" class="primary" onClick={props.onOpen}>
-          Open the sessions
+          {t('welcome.done.open')}
         </button>
         <button type="button" onClick={props.onSettings}>
-          Show all settings
+          {t('welcome.done.settings')}
         </button>
       </div>
       <section class="pin-hint" aria-labelledby="welcome-pin-heading">
-        <h4 id="welcome-pin-heading">Keep the icon in the toolbar</h4>
+        <h4 id="welcome-pin-heading">{t('welcome.done.pinHeading')}</h4>
+        {/* A toolbar in miniature: the puzzle piece, then the pin. */}
         <figure class="pin-picture" aria-hidden="true">
           <span class="pin-bar">
             <span class="pin-address" />
@@ -28,13 +28,8 @@ export function DoneStep(props: { onOpen: () => void; onSettings: () => void }) 
           </span>
         </figure>
         <ol>
-          <li>
-            Click the Extensions button (the puzzle piece 🧩) to the right of the address bar.
-          </li>
-          <li>
-            Chrome and Edge: click the pin 📌 next to Devin Sessions for Admins. Firefox: click the
-            gear ⚙ next to it, then Pin to Toolbar.
-          </li>
+          <li>{t('welcome.done.pinStep1')}</li>
+          <li>{t('welcome.done.pinStep2', [t('common.appName')])}</li>
         </ol>
       </section>
     </div>

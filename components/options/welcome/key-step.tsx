@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../../utils/connection/test-connection';
+import { t } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
 import { DEFAULT_API_BASE_URL } from '../../../utils/settings/items';
 import { saveConnection } from '../../../utils/settings/key-storage';
@@ -33,11 +34,11 @@ export function KeyStep(props: {
     if (!(await permission)) {
       setNotice({
         tone: 'error',
-        text: `The browser did not allow the extension to reach ${apiBaseUrl}. Allow it when asked, or use ${DEFAULT_API_BASE_URL}.`,
+        text: t('welcome.key.notAllowed', [apiBaseUrl, DEFAULT_API_BASE_URL]),
       });
       return;
     }
-    setNotice({ tone: 'progress', text: 'Testing the key…' });
+    setNotice({ tone: 'progress', text: t('welcome.key.testing') });
     let report: ConnectionReport;
     try {
       report =
@@ -64,7 +65,7 @@ export function KeyStep(props: {
     const typed = apiKey.trim();
     // An empty field with a key already saved tests the saved one (the page never reads it).
     const key = typed === '' && stored.keyEnding !== null ? null : typed;
-    setKeyError(key === '' ? 'Paste your API key first.' : null);
+    setKeyError(key === '' ? t('welcome.key.missing') : null);
     if (!checked.ok || key === '') return;
     // Asked in the click itself, before any await, as browsers require.
     const permission = isBuiltInOrigin(checked.value)
@@ -78,10 +79,7 @@ export function KeyStep(props: {
 
   return (
     <form noValidate onSubmit={onSubmit}>
-      <p class="welcome-intro">
-        Paste an enterprise admin API key from Devin's settings. The extension tests it against the
-        API before saving it in this browser.
-      </p>
+      <p class="welcome-intro">{t('welcome.key.intro')}</p>
       <ApiKeyField
         id="welcome-api-key"
         value={apiKey}
@@ -104,7 +102,7 @@ export function KeyStep(props: {
       />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          Test and continue
+          {t('welcome.key.submit')}
         </button>
       </div>
       <Feedback notice={notice} />

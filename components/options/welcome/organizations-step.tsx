@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../../utils/connection/test-connection';
+import { t } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
 import { parseOrgIds } from '../../../utils/settings/validate';
 import {
@@ -37,7 +38,7 @@ export function OrganizationsStep(props: {
   function addTyped() {
     const ids = parseOrgIds(typed);
     if (ids.length === 0) {
-      setTypedError('Enter an organization id, such as org-abc123.');
+      setTypedError(t('welcome.orgs.idMissing'));
       return;
     }
     setChosen([...chosen, ...ids.filter((id) => !chosen.includes(id))]);
@@ -61,9 +62,7 @@ export function OrganizationsStep(props: {
     if (chosen.length === 0) {
       setNotice({
         tone: 'error',
-        text: listed
-          ? 'Tick at least one organization to sync.'
-          : 'Add the id of at least one organization to sync.',
+        text: listed ? t('welcome.orgs.tickOne') : t('welcome.orgs.addOne'),
       });
       return;
     }
@@ -77,14 +76,12 @@ export function OrganizationsStep(props: {
     <form noValidate onSubmit={onSubmit}>
       {locked ? <LockedNote /> : null}
       {report?.ok && report.directoryForbidden ? (
-        <p class="notice notice-info">
-          This key may not list organizations. Add their ids below; sessions are still read by id.
-        </p>
+        <p class="notice notice-info">{t('welcome.orgs.notListed')}</p>
       ) : null}
       <fieldset class="org-list" disabled={locked !== undefined}>
-        <legend>Organizations to sync</legend>
+        <legend>{t('welcome.orgs.legend')}</legend>
         {options.length === 0 ? (
-          <p class="muted empty">None listed. Add organization ids below.</p>
+          <p class="muted empty">{t('welcome.orgs.none')}</p>
         ) : (
           <ul>
             {options.map((org, index) => {
@@ -119,7 +116,7 @@ export function OrganizationsStep(props: {
       </fieldset>
       {locked || listed ? null : (
         <div class="field">
-          <label for="welcome-org-ids">Add organizations by id</label>
+          <label for="welcome-org-ids">{t('welcome.orgs.addLabel')}</label>
           <div class="input-row">
             <input
               id="welcome-org-ids"
@@ -142,7 +139,7 @@ export function OrganizationsStep(props: {
               }}
             />
             <button type="button" onClick={addTyped}>
-              Add
+              {t('welcome.orgs.add')}
             </button>
           </div>
           <FieldError id="welcome-org-ids-error" message={typedError} />
@@ -150,10 +147,10 @@ export function OrganizationsStep(props: {
       )}
       <div class="actions">
         <button type="button" onClick={props.onBack} disabled={busy}>
-          Back
+          {t('welcome.back')}
         </button>
         <button type="submit" class="primary" disabled={busy}>
-          Start the first sync
+          {t('welcome.orgs.submit')}
         </button>
       </div>
       <Feedback notice={notice} />

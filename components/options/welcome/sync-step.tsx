@@ -7,8 +7,9 @@
 import { db } from '../../../utils/db/database';
 import { readSummaryAndPreview } from '../../../utils/db/summary';
 import type { SessionRow } from '../../../utils/db/types';
+import { t } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
-import { formatCount, plural } from '../../shared/format';
+import { formatCount } from '../../shared/format';
 import { isSyncRunning, useSyncView } from '../../shared/sync-state';
 import { useLiveQuery } from '../../shared/use-live-query';
 import { useNow } from '../../shared/use-now';
@@ -22,15 +23,19 @@ const NOTHING = { stored: 0, rows: [] as SessionRow[] };
 function progressText(sync: FirstSync, stored: number): string {
   switch (sync.state) {
     case 'waiting':
-      return 'Starting the first sync…';
+      return t('welcome.sync.starting');
     case 'running':
       return sync.total > 0
-        ? `Syncing: ${formatCount(Math.min(sync.done, sync.total))} of ${formatCount(sync.total)} sessions downloaded, ${formatCount(stored)} stored.`
-        : `Syncing: ${plural(stored, 'session')} stored.`;
+        ? t('welcome.sync.running', sync.total, [
+            formatCount(Math.min(sync.done, sync.total)),
+            formatCount(sync.total),
+            formatCount(stored),
+          ])
+        : t('welcome.sync.runningNoTotal', stored, [formatCount(stored)]);
     case 'finished':
-      return `First sync finished: ${plural(sync.stored, 'session')} stored.`;
+      return t('welcome.sync.finished', sync.stored, [formatCount(sync.stored)]);
     case 'failed':
-      return 'The first sync failed.';
+      return t('welcome.sync.failedState');
   }
 }
 
@@ -49,19 +54,16 @@ export function SyncStep(props: { startedAt: number; onNext: () => void; onBack:
 
   return (
     <div>
-      <p class="welcome-intro">
-        The extension now downloads your sessions in the background. You can continue at any time:
-        the sync goes on without this page.
-      </p>
+      <p class="welcome-intro">{t('welcome.sync.intro')}</p>
       <div class="welcome-progress">
         {sync.state === 'running' && sync.total > 0 ? (
           <progress
             max={sync.total}
             value={Math.min(sync.done, sync.total)}
-            aria-label="First sync progress"
+            aria-label={t('welcome.sync.progressLabel')}
           />
         ) : sync.state === 'running' || sync.state === 'waiting' ? (
-          <progress aria-label="First sync progress" />
+          <progress aria-label={t('welcome.sync.progressLabel')} />
         ) : null}
         <p role="status" aria-live="polite" class="welcome-progress-text">
           {progressText(sync, cache.stored)}
@@ -69,14 +71,12 @@ export function SyncStep(props: { startedAt: number; onNext: () => void; onBack:
       </div>
       <div role="alert">
         {sync.state === 'failed' ? (
-          <p class="notice notice-error">
-            {sync.message} Go back to check the key and organizations, or try again.
-          </p>
+          <p class="notice notice-error">{t('welcome.sync.failed', [sync.message])}</p>
         ) : null}
       </div>
       {cache.rows.length > 0 ? (
         <section aria-labelledby="welcome-first-rows" class="welcome-rows">
-          <h4 id="welcome-first-rows">Newest sessions</h4>
+          <h4 id="welcome-first-rows">{t('welcome.sync.firstRows')}</h4>
           <ul>
             {cache.rows.map((row) => (
               <li key={row.session_id}>{row.title || row.first_line || row.session_id}</li>
@@ -86,15 +86,15 @@ export function SyncStep(props: { startedAt: number; onNext: () => void; onBack:
       ) : null}
       <div class="actions">
         <button type="button" onClick={props.onBack}>
-          Back
+          {t('welcome.back')}
         </button>
         {sync.state === 'failed' ? (
           <button type="button" onClick={() => void sendMessage('syncNow').catch(() => undefined)}>
-            Try again
+            {t('welcome.sync.retry')}
           </button>
         ) : null}
         <button type="button" class="primary" onClick={props.onNext}>
-          Continue
+          {t('welcome.sync.continue')}
         </button>
       </div>
     </div>

@@ -6,6 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../../utils/connection/test-connection';
+import { t } from '../../../utils/i18n';
+import { formatCount } from '../../shared/format';
 import type { StoredConfig } from '../stored-config';
 import { DoneStep } from './done-step';
 import { KeyStep } from './key-step';
@@ -18,12 +20,18 @@ import '../organization-label.css';
 import '../organizations-section.css';
 import './welcome.css';
 
-const TITLES: Record<WelcomeStep, string> = {
-  key: 'Paste and test your API key',
-  organizations: 'Choose the organizations to sync',
-  sync: 'Watch the first sessions arrive',
-  done: 'All set',
-};
+function title(step: WelcomeStep): string {
+  switch (step) {
+    case 'key':
+      return t('welcome.steps.key');
+    case 'organizations':
+      return t('welcome.steps.organizations');
+    case 'sync':
+      return t('welcome.steps.sync');
+    case 'done':
+      return t('welcome.steps.done');
+  }
+}
 
 export function Welcome(props: { stored: StoredConfig; onFinish: () => void }) {
   const [step, setStep] = useState<WelcomeStep>('key');
@@ -48,30 +56,30 @@ export function Welcome(props: { stored: StoredConfig; onFinish: () => void }) {
   return (
     <section class="card welcome" aria-labelledby="welcome-heading">
       <div class="welcome-top">
-        <h2 id="welcome-heading">Welcome: set up in four steps</h2>
+        <h2 id="welcome-heading">{t('welcome.heading')}</h2>
         <button type="button" class="link-button" onClick={props.onFinish}>
-          Skip to all settings
+          {t('welcome.skip')}
         </button>
       </div>
-      <ol class="welcome-steps" aria-label="Steps">
+      <ol class="welcome-steps" aria-label={t('welcome.stepsLabel')}>
         {WELCOME_STEPS.map((each) => (
           <li
             key={each}
             aria-current={each === step ? 'step' : undefined}
             class={stepNumber(each) < stepNumber(step) ? 'done' : undefined}
           >
-            {TITLES[each]}
+            {title(each)}
             {stepNumber(each) < stepNumber(step) ? (
-              <span class="visually-hidden"> (done)</span>
+              <span class="visually-hidden"> {t('welcome.stepDone')}</span>
             ) : null}
           </li>
         ))}
       </ol>
       <h3 ref={heading} tabIndex={-1} class="welcome-step-title">
         <span class="welcome-step-count">
-          Step {stepNumber(step)} of {total}:
+          {t('welcome.stepCount', [formatCount(stepNumber(step)), formatCount(total)])}
         </span>{' '}
-        {TITLES[step]}
+        {title(step)}
       </h3>
       {step === 'key' ? (
         <KeyStep
