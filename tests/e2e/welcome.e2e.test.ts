@@ -19,7 +19,10 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   // Latency spreads the first sync over several pages, so its progress can be watched.
   api = await startMockApi({ sessions: 3000, orgs: 2, seed: 'welcome-e2e', latencyMs: 300 });
-  browser = await launchWithExtension({ viewport: { width: 1280, height: 900 } });
+  browser = await launchWithExtension({
+    viewport: { width: 1280, height: 900 },
+    keepWelcome: true,
+  });
 });
 
 afterAll(async () => {
