@@ -5,6 +5,8 @@
  * welcome in a tab; the welcome takes the key, its test, an organization and the first sync
  * (watched as it arrives) to a button that shows the sessions.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
@@ -71,6 +73,24 @@ async function popupText(anyPage: Page): Promise<string | null> {
   }
 }
 
+/**
+ * Accessibility problems axe-core finds in the welcome card, as "rule: element" lines. Its
+ * source is evaluated rather than added as a script tag, which the page's policy forbids.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run('.welcome', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+    });
+    return result.violations.flatMap((rule) =>
+      rule.nodes.map((node) => `${rule.id}: ${node.target.join(' ')}`),
+    );
+  });
+}
+
 function button(page: Page, name: string) {
   return page.getByRole('button', { name, exact: true });
 }
@@ -102,6 +122,11 @@ it('the install opens the welcome, which goes from key to synced sessions', asyn
   await stepHeading(page, 1).waitFor({ timeout: WAIT });
   // The welcome stands alone: the regular cards are not on the page yet.
   expect(await page.getByRole('heading', { name: 'Connection' }).count()).toBe(0);
+  // Labelled, with enough contrast, in both themes.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page)).toEqual([]);
+  }
 
   // Step 1: a wrong key is refused in plain words, the right one passes and is saved.
   await page.getByLabel('API key', { exact: true }).fill('apk_user_not-a-real-key');
@@ -150,6 +175,7 @@ it('the install opens the welcome, which goes from key to synced sessions', asyn
   // Step 4: one click shows the sessions (the popup where the browser opens it, else a tab).
   await stepHeading(page, 4).waitFor({ timeout: WAIT });
   await page.getByRole('heading', { name: 'Keep the icon in the toolbar' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
   const before = new Set(browser.context.pages());
   await button(page, 'Open the sessions').click();
   // Chromium opens the toolbar popup, which automation does not attach to by itself: read
