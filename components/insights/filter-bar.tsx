@@ -21,16 +21,28 @@ import { formatAcus, formatCount } from '../shared/format';
 import { allOf, anyOf } from './list-words';
 
 const PRESET_LABELS: Record<DatePreset, string> = {
-  '24h': t('insights.filters.last24h'),
-  '7d': t('insights.filters.last7d'),
-  '30d': t('insights.filters.last30d'),
+  get '24h'() {
+    return t('insights.filters.last24h');
+  },
+  get '7d'() {
+    return t('insights.filters.last7d');
+  },
+  get '30d'() {
+    return t('insights.filters.last30d');
+  },
 };
 
 /** The chip of an update window, each a whole sentence (no lower-cased preset pasted in). */
 const UPDATED_PRESET_LABELS: Record<DatePreset, string> = {
-  '24h': t('insights.filters.updated24h'),
-  '7d': t('insights.filters.updated7d'),
-  '30d': t('insights.filters.updated30d'),
+  get '24h'() {
+    return t('insights.filters.updated24h');
+  },
+  get '7d'() {
+    return t('insights.filters.updated7d');
+  },
+  get '30d'() {
+    return t('insights.filters.updated30d');
+  },
 };
 
 /** The statuses the API documents, offered even when no cached session has them. */

@@ -32,31 +32,60 @@ interface Stored {
   managed: ManagedAlertSettings;
 }
 
+// Getters: the words are looked up when shown, in the language the page speaks then.
 const FIELDS: Record<keyof AlertThresholds, { label: string; max: number; help: string }> = {
   waitingHours: {
-    label: t('options.alerts.waitingHours'),
+    get label() {
+      return t('options.alerts.waitingHours');
+    },
     max: 720,
-    help: t('options.alerts.waitingHoursHelp'),
+    get help() {
+      return t('options.alerts.waitingHoursHelp');
+    },
   },
   runningHours: {
-    label: t('options.alerts.runningHours'),
+    get label() {
+      return t('options.alerts.runningHours');
+    },
     max: 720,
-    help: t('options.alerts.runningHoursHelp'),
+    get help() {
+      return t('options.alerts.runningHoursHelp');
+    },
   },
-  sessionAcus: { label: t('options.alerts.sessionAcus'), max: 100_000, help: '' },
+  sessionAcus: {
+    get label() {
+      return t('options.alerts.sessionAcus');
+    },
+    max: 100_000,
+    help: '',
+  },
   orgBudgetPercent: {
-    label: t('options.alerts.orgBudgetPercent'),
+    get label() {
+      return t('options.alerts.orgBudgetPercent');
+    },
     max: 1000,
-    help: t('options.alerts.orgBudgetPercentHelp'),
+    get help() {
+      return t('options.alerts.orgBudgetPercentHelp');
+    },
   },
 };
 
 const KIND_LABELS: Record<AlertKind, string> = {
-  error: t('options.alerts.kindError'),
-  waiting: t('options.alerts.kindWaiting'),
-  long_running: t('options.alerts.kindLongRunning'),
-  over_acus: t('options.alerts.kindOverAcus'),
-  org_budget: t('options.alerts.kindOrgBudget'),
+  get error() {
+    return t('options.alerts.kindError');
+  },
+  get waiting() {
+    return t('options.alerts.kindWaiting');
+  },
+  get long_running() {
+    return t('options.alerts.kindLongRunning');
+  },
+  get over_acus() {
+    return t('options.alerts.kindOverAcus');
+  },
+  get org_budget() {
+    return t('options.alerts.kindOrgBudget');
+  },
 };
 
 function useStoredAlerts(): Stored | null {

@@ -13,8 +13,6 @@ import { errorNotice, Feedback, type Notice } from './feedback';
 import type { StoredConfig } from './stored-config';
 import './pr-badge-section.css';
 
-const REFUSED = t('options.prBadge.refused');
-
 /** `on`: the stored choice (usePrPageBadge), null while it loads. */
 export function PrBadgeSection(props: { stored: StoredConfig; on: boolean | null }) {
   const { on } = props;
@@ -30,7 +28,7 @@ export function PrBadgeSection(props: { stored: StoredConfig; on: boolean | null
     void (async () => {
       try {
         if (!(await granted)) {
-          setNotice({ tone: 'error', text: REFUSED });
+          setNotice({ tone: 'error', text: t('options.prBadge.refused') });
           return;
         }
         await prPageBadgeItem.setValue(true);
