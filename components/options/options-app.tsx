@@ -53,7 +53,7 @@ export function OptionsApp() {
     return (
       <main class="page">
         <p class="muted" role="status">
-          Loading settings…
+          {t('options.loading')}
         </p>
       </main>
     );
@@ -84,8 +84,8 @@ export function OptionsApp() {
   return (
     <main class="page">
       <header class="page-header">
-        <h1>Devin Sessions for Admins</h1>
-        <p class="muted">Settings</p>
+        <h1>{t('common.appName')}</h1>
+        <p class="muted">{t('options.subtitle')}</p>
       </header>
       <SetupSteps
         hasKey={stored.keyEnding !== null}
