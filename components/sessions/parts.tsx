@@ -87,7 +87,9 @@ export function CopyButton(props: {
     <button
       type="button"
       class={`copy ${props.class ?? ''}`}
-      aria-label={props.label}
+      // A caption is the button's name (what is seen is what is said, WCAG 2.5.3); the label
+      // then only describes it.
+      aria-label={props.caption ? undefined : props.label}
       title={props.label}
       onClick={() => {
         copyText(props.text).then(

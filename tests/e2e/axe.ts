@@ -1,0 +1,82 @@
+/**
+ * Runs axe-core inside an extension page and returns what a person using assistive technology
+ * would be blocked by: violations of WCAG 2.x A/AA rules with impact serious or critical.
+ * Extension pages forbid inline scripts (their CSP), so axe's source is evaluated in the page's
+ * main world through the DevTools protocol rather than added as a <script> tag.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** The WCAG 2.0, 2.1 and 2.2 A and AA rule sets, as tagged by axe. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; summary: string }[];
+}
+
+/** Serious and critical WCAG A/AA violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: AxeLike }).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.join(' '),
+          summary: n.failureSummary ?? '',
+        })),
+      }));
+  }, WCAG_TAGS);
+}
+
+/** The part of axe's API this helper uses (its types are not imported into the page). */
+interface AxeLike {
+  run(
+    context: Document,
+    options: unknown,
+  ): Promise<{
+    violations: {
+      id: string;
+      impact?: string | null;
+      help: string;
+      helpUrl: string;
+      nodes: { target: string[]; failureSummary?: string }[];
+    }[];
+  }>;
+}
+
+/** One line per failing element: rule, what it asks, where, and why — readable in a test failure. */
+export function describeViolations(where: string, violations: AxeViolation[]): string {
+  if (violations.length === 0) return `${where}: no serious or critical violation`;
+  const lines = violations.flatMap((v) => [
+    `${where}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
+    ...v.nodes.map((n) => `    at ${n.target}\n      ${n.summary.replaceAll('\n', '\n      ')}`),
+  ]);
+  return lines.join('\n');
+}
+
+/** Fails with every violation listed when the page has any serious or critical one. */
+export async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  if (violations.length > 0) throw new Error(describeViolations(where, violations));
+}
