@@ -146,5 +146,8 @@ it('has no serious violation on the four pages once synced, in both themes', asy
   await insights.getByTestId('kpi-sessions').waitFor({ timeout: WAIT });
   await insights.locator('canvas').first().waitFor({ timeout: WAIT });
   await checkBothThemes(insights, 'insights');
+  await insights.getByTestId('acus-as-table').click();
+  await insights.getByRole('table', { name: 'ACUs per day' }).waitFor({ timeout: WAIT });
+  await checkBothThemes(insights, 'insights, a chart shown as its table');
   await insights.close();
 });
