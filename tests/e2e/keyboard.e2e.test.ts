@@ -141,8 +141,14 @@ it('searches, opens a session, comes back and filters in the popup from the keyb
 it('switches the full tab to its table and opens a session from the keyboard', async () => {
   const tab = await extensionPage(browser, 'sessions.html');
   await tab.locator('[data-session-id]').first().waitFor({ timeout: WAIT });
+  // The first Tab offers to skip the header, alerts and filters; Enter lands in the list.
+  await tab.keyboard.press('Tab');
+  await expectFocusOn(tab, tab.getByRole('link', { name: 'Skip to content' }), 'the skip link');
+  expect(await tab.getByRole('link', { name: 'Skip to content' }).isVisible()).toBe(true);
+  await tab.keyboard.press('Enter');
+  await expectFocusOn(tab, tab.locator('.session-list .row-open'), 'the first session row');
   const table = button(tab, 'Table');
-  await tabTo(tab, table, 'the Table layout');
+  await tabTo(tab, table, 'the Table layout', { back: true });
   await tab.keyboard.press('Enter');
   await expect.poll(() => table.getAttribute('aria-pressed')).toBe('true');
   await tab.locator('table [data-session-id]').first().waitFor({ timeout: WAIT });
