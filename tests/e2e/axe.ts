@@ -2,21 +2,15 @@
  * Runs axe-core inside an extension page and returns what a person using assistive technology
  * would be blocked by: violations of WCAG 2.x A/AA rules with impact serious or critical.
  * Extension pages forbid inline scripts (their CSP), so axe's source is evaluated in the page's
- * main world through the DevTools protocol rather than added as a <script> tag.
+ * main world (playwright's evaluate) rather than added as a <script> tag.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rule sets, as tagged by axe. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string;
   help: string;
@@ -25,12 +19,12 @@ export interface AxeViolation {
 }
 
 /** Serious and critical WCAG A/AA violations on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.evaluate(AXE_SOURCE);
+  if (!loaded) await page.evaluate(axe.source);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: AxeLike }).axe;
-    const results = await axe.run(document, {
+    const runner = (window as unknown as { axe: AxeLike }).axe;
+    const results = await runner.run(document, {
       runOnly: { type: 'tag', values: tags },
       resultTypes: ['violations'],
     });
@@ -66,7 +60,7 @@ interface AxeLike {
 }
 
 /** One line per failing element: rule, what it asks, where, and why — readable in a test failure. */
-export function describeViolations(where: string, violations: AxeViolation[]): string {
+function describeViolations(where: string, violations: AxeViolation[]): string {
   if (violations.length === 0) return `${where}: no serious or critical violation`;
   const lines = violations.flatMap((v) => [
     `${where}: [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
