@@ -5,7 +5,15 @@
  * main world (playwright's evaluate) rather than added as a <script> tag.
  */
 import axe from 'axe-core';
-import type { Page } from 'playwright-core';
+
+/**
+ * What the check needs of a page: to evaluate a script, and a function with an argument, in
+ * the page. Playwright's pages (Chromium) and puppeteer's (Firefox) both fit.
+ */
+interface EvaluatingPage {
+  evaluate(script: string): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
 
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rule sets, as tagged by axe. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -19,8 +27,8 @@ interface AxeViolation {
 }
 
 /** Serious and critical WCAG A/AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  const loaded = await page.evaluate(() => 'axe' in window);
+async function seriousViolations(page: EvaluatingPage): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window, null);
   if (!loaded) await page.evaluate(axe.source);
   return page.evaluate(async (tags) => {
     const runner = (window as unknown as { axe: AxeLike }).axe;
@@ -70,7 +78,10 @@ function describeViolations(where: string, violations: AxeViolation[]): string {
 }
 
 /** Fails with every violation listed when the page has any serious or critical one. */
-export async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+export async function expectNoSeriousViolations(
+  page: EvaluatingPage,
+  where: string,
+): Promise<void> {
   const violations = await seriousViolations(page);
   if (violations.length > 0) throw new Error(describeViolations(where, violations));
 }
