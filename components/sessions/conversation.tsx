@@ -11,7 +11,8 @@ import type {
 } from '../../utils/actions/types';
 import type { Session } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
-import { formatCount, plural } from '../shared/format';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { humanize } from '../shared/labels';
 import { BoundedList } from './bounded-list';
 import { DetailSection } from './detail-section';
@@ -172,7 +173,7 @@ export function Conversation(props: { session: Session; now: number }) {
             <p class="muted">
               {reported === null
                 ? 'The messages between the user and Devin.'
-                : `${plural(reported, 'message')} between the user and Devin.`}
+                : t('sessions.conversation.messageCount', reported, [formatCount(reported)])}
             </p>
             <button
               type="button"

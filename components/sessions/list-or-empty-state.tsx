@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { SessionRow } from '../../utils/db/types';
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
-import { formatCount, formatExact, formatRelative } from '../shared/format';
+import { formatCount, formatExact, formatRelative } from '../../utils/format';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
 import './list-or-empty-state.css';

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatCount, formatExact, formatRelative } from '../shared/format';
+import { formatCount, formatExact, formatRelative } from '../../utils/format';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
 import './sync-bar.css';
