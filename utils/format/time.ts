@@ -112,5 +112,5 @@ export function formatDuration(ms: number): string {
 }
 
 function pair(larger: string, smaller: string): string {
-  return smaller ? t('common.time.durationPair', [larger, smaller]) : larger;
+  return smaller ? t('common.time.durationPair', { larger, smaller }) : larger;
 }
