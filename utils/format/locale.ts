@@ -20,7 +20,7 @@ function readUiLanguage(): string | undefined {
 }
 
 /** The UI locale, or undefined for the runtime's default (which is the same in a page). */
-export function uiLocale(): string | undefined {
+function uiLocale(): string | undefined {
   if (!read) {
     current = readUiLanguage();
     read = true;
