@@ -1,8 +1,8 @@
 /** Small pieces shared by the list and the detail: badges, times, PR links, copy buttons. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PullRequest } from '../../utils/api/schemas';
+import { formatExact, formatRelative } from '../../utils/format';
 import { statusWord } from '../../utils/status-words';
-import { formatExact, formatRelative } from '../shared/format';
 import { humanize, shortPrLabel, statusTone } from '../shared/labels';
 import { SafeLink } from '../shared/safe-link';
 import { useSessionsEnv } from './env';

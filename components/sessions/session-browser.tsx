@@ -12,6 +12,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { nextSort } from '../../utils/filters/sort';
+import { t } from '../../utils/i18n';
 import { useDirectory } from '../shared/directory';
 import { SkipLink } from '../shared/skip-link';
 import { useSyncView } from '../shared/sync-state';
@@ -98,7 +99,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
   const openTitle = openRow ? openRow.title || openRow.first_line || openRow.session_id : null;
   useEffect(() => {
     if (layout !== 'tab') return;
-    document.title = openTitle ? `${openTitle} · Devin sessions` : 'Devin sessions';
+    document.title = openTitle ? t('sessions.tabTitle', [openTitle]) : t('sessions.pageTitle');
   }, [layout, openTitle]);
 
   const detail = openId ? (
@@ -143,7 +144,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
           <span class="brand-mark" aria-hidden="true">
             D
           </span>
-          Devin sessions
+          {t('sessions.brand')}
         </h1>
         <SyncBar
           info={syncView}
@@ -178,7 +179,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
             }
           />
           <h2 id="sessions-heading" class="visually-hidden">
-            Sessions
+            {t('sessions.listHeading')}
           </h2>
           <div class="list-region" id="sessions-list" tabIndex={-1} ref={keyboard.listRegionRef}>
             <ListOrEmptyState
@@ -226,10 +227,11 @@ export function SessionBrowser(props: SessionBrowserProps) {
           <div class="detail-pane">
             {detail ?? (
               <div class="detail-placeholder muted">
-                <p>Select a session to read its details and analysis.</p>
+                <p>{t('sessions.selectHint')}</p>
                 <p class="keys">
-                  <kbd>/</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open ·{' '}
-                  <kbd>Esc</kbd> close
+                  <kbd>/</kbd> {t('sessions.keys.search')} · <kbd>↑</kbd> <kbd>↓</kbd>{' '}
+                  {t('sessions.keys.move')} · <kbd>Enter</kbd> {t('sessions.keys.open')} ·{' '}
+                  <kbd>Esc</kbd> {t('sessions.keys.close')}
                 </p>
               </div>
             )}

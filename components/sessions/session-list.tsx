@@ -5,8 +5,8 @@
  */
 import { useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
+import { formatAcus } from '../../utils/format';
 import type { Directory } from '../shared/directory';
-import { formatAcus } from '../shared/format';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { type Reveal, useRevealRow } from './reveal-row';
 import { useVirtualizer } from './use-virtualizer';

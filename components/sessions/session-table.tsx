@@ -12,6 +12,7 @@ import { useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
 import type { SortOrder } from '../../utils/filters/model';
 import { repositoriesOf } from '../../utils/filters/sort';
+import { formatAcus } from '../../utils/format';
 import {
   type ColumnDef,
   type ColumnId,
@@ -20,7 +21,6 @@ import {
   type TableColumns,
 } from '../../utils/session-table/columns';
 import type { Directory } from '../shared/directory';
-import { formatAcus } from '../shared/format';
 import { PrLink, RelativeTime, StatusBadge } from './parts';
 import { type Reveal, useRevealRow } from './reveal-row';
 import { TableHeader } from './table-header';

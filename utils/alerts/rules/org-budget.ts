@@ -5,6 +5,8 @@
  * products bill and what sessions from the previous cycle spent in this one.
  */
 import type { OrganizationRow, SessionRow } from '../../db/types';
+import { formatDate, formatPercent } from '../../format';
+import { t } from '../../i18n';
 import { billingCycleStart } from '../billing-cycle';
 import type { AlertCandidate } from '../types';
 import { formatAcus, type RuleContext } from './context';
@@ -39,8 +41,12 @@ export function orgBudgetAlerts(
       id: orgBudgetId(org.org_id, context.now),
       kind: 'org_budget',
       target: { type: 'organization', orgId: org.org_id },
-      title: `${org.org_name || org.org_id} used ${share}% of its ACU limit`,
-      detail: `${formatAcus(spent)} of ${formatAcus(limit)} this billing cycle (sessions created since ${new Date(cycleStart).toISOString().slice(0, 10)}).`,
+      title: t('alerts.orgBudget.title', [org.org_name || org.org_id, formatPercent(share / 100)]),
+      detail: t('alerts.orgBudget.detail', [
+        formatAcus(spent),
+        formatAcus(limit),
+        formatDate(cycleStart),
+      ]),
     });
   }
   return alerts;
