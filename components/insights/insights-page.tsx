@@ -9,6 +9,7 @@
  */
 import type { InsightsResult } from '../../utils/insights/engine';
 import { filtersUrl } from '../../utils/insights/select';
+import { CostView } from '../cost/cost-view';
 import { formatCount, plural } from '../shared/format';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -64,6 +65,7 @@ export function InsightsPage() {
             onBy={query.setBy}
             stale={!query.current}
           />
+          <CostView report={result.cost} filters={result.filters} names={names} />
         </LinkScopeContext.Provider>
       )}
     </div>
