@@ -17,7 +17,7 @@ import { repositoryKeyOf } from '../pr-urls/repository';
 import { computeCost, MAX_LINK_IDS } from './compute';
 import { type CostTarget, costLink } from './links';
 import { repositoryOf } from './repository';
-import type { CostReport } from './types';
+import type { CostReport, Outcome } from './types';
 
 const dataset = generateDataset({ sessions: 3000, orgs: 3, seed: 42, now: FIXED_NOW });
 const NOW = Date.parse(FIXED_NOW);
@@ -136,7 +136,12 @@ describe('cost by repository', () => {
 
 describe('cost by outcome', () => {
   it("follows each session's best PR: merged, else open (or unknown), else closed", () => {
-    const expected = { merged: [0, 0], open: [0, 0], closed: [0, 0], none: [0, 0] };
+    const expected: Record<Outcome, [number, number]> = {
+      merged: [0, 0],
+      open: [0, 0],
+      closed: [0, 0],
+      none: [0, 0],
+    };
     for (const s of raw) {
       const states = s.pull_requests.map((pr) => pr.state);
       const outcome =
@@ -153,7 +158,7 @@ describe('cost by outcome', () => {
     for (const row of all.outcomes) {
       const [sessions, acus] = expected[row.outcome];
       expect(row.sessions, row.outcome).toBe(sessions);
-      expect(row.acus).toBeCloseTo(acus as number, 6);
+      expect(row.acus).toBeCloseTo(acus, 6);
       expect(row.sessions).toBeGreaterThan(0);
       const ids = opened(
         costLink({ kind: 'outcome', outcome: row.outcome }, emptyFilters(), all.ids),
