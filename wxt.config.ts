@@ -8,7 +8,9 @@ import { defineConfig } from 'wxt';
 const allowLoopback = process.env.DEVIN_EXT_LOOPBACK === '1';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // i18n: locales/<code>.yml become _locales/<code>/messages.json and typed keys for t()
+  // (utils/i18n/index.ts).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // The loopback build lives apart so it is never zipped for a store by mistake.
   outDir: allowLoopback ? '.output/loopback' : '.output',
   // Every file states what it depends on: no auto-imports.
@@ -29,9 +31,10 @@ export default defineConfig({
     },
   }),
   manifest: ({ browser }) => ({
-    name: 'Devin Sessions for Admins',
-    description:
-      'Every Devin session of your enterprise: what it did, what it cost, its pull requests and its analysis.',
+    // Texts from locales/<code>.yml, in the browser's language.
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     // No `tabs` ("Read your browsing history" at install): the context menu gets the page's
     // address from the click, and the opt-in PR-page badge asks for the PR hosts only when it
     // is turned on (utils/settings/badge-access.ts), within optional_host_permissions below.

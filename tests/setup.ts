@@ -6,3 +6,9 @@ import 'fake-indexeddb/auto';
 import { configure } from '@testing-library/preact';
 
 configure({ asyncUtilTimeout: 5_000 });
+
+// browser.i18n answers in English from locales/en.yml, as the extension does in an English
+// browser, so tests assert the text a user reads.
+import { useFakeLocale } from './fake-i18n';
+
+useFakeLocale('en', 'en-US');

@@ -11,6 +11,7 @@ import { viewToQuery } from '../../components/sessions/view-query';
 import type { AlertTarget } from '../../utils/alerts/types';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
+import { localizePage } from '../../utils/i18n/page';
 import { runDetached } from '../../utils/log';
 import { loadPopupFilters, savePopupFilters } from './popup-filters';
 
@@ -64,6 +65,8 @@ function Popup(props: { initialFilters: SessionFilters }) {
     </SessionsEnvContext.Provider>
   );
 }
+
+localizePage('popup.pageTitle');
 
 const root = document.getElementById('app');
 if (root) {

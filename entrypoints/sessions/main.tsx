@@ -18,6 +18,7 @@ import { useQueryInUrl } from '../../components/shared/use-query-in-url';
 import type { AlertTarget } from '../../utils/alerts/types';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
+import { localizePage } from '../../utils/i18n/page';
 
 const env = createBrowserEnv();
 
@@ -51,6 +52,8 @@ function SessionsTab() {
     </SessionsEnvContext.Provider>
   );
 }
+
+localizePage('sessions.pageTitle');
 
 const root = document.getElementById('app');
 if (root) render(<SessionsTab />, root);

@@ -45,6 +45,12 @@ export async function launchWithExtension(
     headless?: boolean;
     extensionDir?: string;
     viewport?: { width: number; height: number };
+    /**
+     * The browser's UI language (e.g. "de"), which picks the extension's _locales and the
+     * number formats. Chromium on Linux takes it from --lang, and from LANGUAGE for the parts
+     * that read the environment; both are set. Unset: the machine's language, as before.
+     */
+    locale?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -53,14 +59,20 @@ export async function launchWithExtension(
   }
   const headless = options.headless ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'devin-ext-'));
+  const { locale } = options;
+  const posixLocale = locale?.replace('-', '_');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless,
+    ...(locale
+      ? { locale, env: { ...process.env, LANGUAGE: posixLocale, LANG: `${posixLocale}.UTF-8` } }
+      : {}),
     viewport: options.viewport ?? { width: 1280, height: 860 },
     args: [
       ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(locale ? [`--lang=${locale}`] : []),
       ...QUIET_FLAGS,
     ],
   });
