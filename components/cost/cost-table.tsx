@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { tableToJson } from '../../utils/cost/json';
+import { t } from '../../utils/i18n';
 import { csvFileName, tableToCsv } from '../../utils/insights/csv';
 import type { TableModel } from '../../utils/insights/tables';
 import { formatCell } from '../insights/format-cell';
@@ -28,10 +29,10 @@ function ExportButtons(props: { table: TableModel }) {
         type="button"
         class="small"
         onClick={() => downloadText(tableToCsv(table), csvName, 'text/csv;charset=utf-8')}
-        title={`Download "${table.title}" as CSV`}
+        title={t('cost.downloadCsv', [table.title])}
         data-testid={`csv-${table.id}`}
       >
-        CSV
+        {t('cost.csv')}
       </button>
       <button
         type="button"
@@ -39,10 +40,10 @@ function ExportButtons(props: { table: TableModel }) {
         onClick={() =>
           downloadText(tableToJson(table), csvName.replace(/\.csv$/, '.json'), 'application/json')
         }
-        title={`Download "${table.title}" as JSON`}
+        title={t('cost.downloadJson', [table.title])}
         data-testid={`json-${table.id}`}
       >
-        JSON
+        {t('cost.json')}
       </button>
     </div>
   );
@@ -64,7 +65,7 @@ function LazyLink(props: { href: string; children: ComponentChildren }) {
       href={short ? props.href : 'sessions.html'}
       target="_blank"
       rel="noopener"
-      title="Open these sessions in the list"
+      title={t('cost.openSessions')}
       onPointerEnter={short ? undefined : fill}
       onFocus={short ? undefined : fill}
       onMouseDown={short ? undefined : fill}
@@ -111,7 +112,7 @@ export function CostTable(props: {
         <ExportButtons table={table} />
       </header>
       {table.rows.length === 0 ? (
-        <p class="muted empty-table">No sessions in this view.</p>
+        <p class="muted empty-table">{t('cost.empty')}</p>
       ) : (
         <div class="table-wrap">
           <table class="data-table" data-testid={`table-${table.id}`} aria-labelledby={titleId}>
@@ -133,7 +134,7 @@ export function CostTable(props: {
                         type="button"
                         class="sort-button"
                         onClick={() => sortBy(index, numeric)}
-                        title={`Sort by ${column.label}`}
+                        title={t('cost.sortBy', [column.label])}
                       >
                         {column.short ?? column.label}
                         <span aria-hidden="true" class="sort-mark">
@@ -170,7 +171,7 @@ export function CostTable(props: {
           </table>
           {sorted.length > limit ? (
             <button type="button" class="link-button" onClick={() => setExpanded(!expanded)}>
-              {expanded ? 'Show fewer' : `Show all ${formatCount(sorted.length)}`}
+              {expanded ? t('cost.showFewer') : t('cost.showAll', [formatCount(sorted.length)])}
             </button>
           ) : null}
         </div>

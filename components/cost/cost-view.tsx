@@ -16,18 +16,23 @@ import {
 } from '../../utils/cost/tables';
 import type { CostReport } from '../../utils/cost/types';
 import type { SessionFilters } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 import type { Names } from '../../utils/insights/display-names';
 import { Segmented } from '../insights/segmented';
-import { formatAcus, formatCount, plural } from '../shared/format';
+import { formatAcus, formatCount } from '../shared/format';
 import { CostTable } from './cost-table';
 
 const LIMIT = 10;
 
-const PER_MERGED_OPTIONS: readonly { value: PerMergedBy; label: string; testId: string }[] = [
-  { value: 'user', label: 'Users', testId: 'per-merged-user' },
-  { value: 'org', label: 'Organizations', testId: 'per-merged-org' },
-  { value: 'repository', label: 'Repositories', testId: 'per-merged-repository' },
-];
+const PER_MERGED_BY: readonly PerMergedBy[] = ['user', 'org', 'repository'];
+
+function perMergedOptions() {
+  return PER_MERGED_BY.map((value) => ({
+    value,
+    label: t(`cost.by.${value}`),
+    testId: `per-merged-${value}`,
+  }));
+}
 
 export function CostView(props: { report: CostReport; filters: SessionFilters; names: Names }) {
   const { report, filters, names } = props;
@@ -46,65 +51,70 @@ export function CostView(props: { report: CostReport; filters: SessionFilters; n
   const { total } = report;
   const cost = perMerged(total);
 
+  const count = (n: number): [string] => [formatCount(n)];
+  const summary = t('cost.summary', {
+    acus: formatAcus(total.acus),
+    sessions: t('common.sessionCount', total.sessions, count(total.sessions)),
+    merged: t('cost.mergedPrs', total.mergedPrs, count(total.mergedPrs)),
+  });
+
   return (
     <section class="cost-view" id="cost" aria-labelledby="cost-title" data-testid="cost-view">
       <div class="band">
-        <h2 id="cost-title">What the ACUs bought</h2>
+        <h2 id="cost-title">{t('cost.title')}</h2>
         <p class="muted" data-testid="cost-summary">
-          {formatAcus(total.acus)} ACUs over {plural(total.sessions, 'session')} ·{' '}
-          {plural(total.mergedPrs, 'merged PR')}
-          {Number.isFinite(cost) ? ` · ${formatAcus(cost)} ACUs per merged PR` : null}
+          {summary}
+          {Number.isFinite(cost)
+            ? ` · ${t('cost.perMergedSummary', { acus: formatAcus(cost) })}`
+            : null}
         </p>
       </div>
       <div class="grid two">
         <CostTable
           table={tables.repositories}
           limit={LIMIT}
-          note="from the pull requests' URLs"
+          note={t('cost.note.repositories')}
           footnote={
             report.splitSessions > 0
-              ? `${plural(report.splitSessions, 'session')} opened PRs in several repositories: each counts in every one of them, with its ACUs split evenly, so the ACUs add up to the total and the sessions do not.`
+              ? t('cost.footnote.split', report.splitSessions, count(report.splitSessions))
               : undefined
           }
         />
         <div class="stack">
           <CostTable
             table={tables.outcomes}
-            note="by each session's best PR"
-            footnote="A session's outcome is its best pull request: merged, else open (a PR without a known state counts as open), else closed."
+            note={t('cost.note.outcomes')}
+            footnote={t('cost.footnote.outcomes')}
           />
           <CostTable
             table={perMergedModel}
             limit={LIMIT}
             controls={
               <Segmented
-                legend="ACUs per merged PR by"
-                options={PER_MERGED_OPTIONS}
+                legend={t('cost.by.legend')}
+                options={perMergedOptions()}
                 value={by}
                 onChange={setBy}
               />
             }
-            footnote="Every ACU of the group divided by its merged PRs: what a merged PR costs, the attempts that did not merge included. A dash: no merged PR."
+            footnote={t('cost.footnote.perMerged')}
           />
         </div>
       </div>
       <div class="grid two">
         <CostTable
           table={tables.weeks}
-          note="Monday to Sunday, up to the end of the date filter"
-          footnote={`The last ${formatCount(report.weeks.length)} weeks with the other filters; the change is in ACUs against the week before.`}
+          note={t('cost.note.weeks')}
+          footnote={t('cost.footnote.weeks', count(report.weeks.length))}
         />
         {tables.periods ? (
-          <CostTable table={tables.periods} note="the date filter's window and as long before it" />
+          <CostTable table={tables.periods} note={t('cost.note.periods')} />
         ) : (
           <section class="card cost-card" aria-labelledby="cost-periods-title">
             <header class="card-head">
-              <h3 id="cost-periods-title">This period and the one before</h3>
+              <h3 id="cost-periods-title">{t('cost.table.periods')}</h3>
             </header>
-            <p class="muted">
-              Choose a date range in the filters (for example the last 30 days) to compare it with
-              the period before.
-            </p>
+            <p class="muted">{t('cost.periodsEmpty')}</p>
           </section>
         )}
       </div>

@@ -34,10 +34,10 @@ import {
 } from './types';
 import { weekIndex, weeksEndingAt } from './weeks';
 
-export const MAX_PRS_PER_SESSION = 500;
+const MAX_PRS_PER_SESSION = 500;
 /** Id lists longer than this make a URL too long to open; such figures get no link. */
 export const MAX_LINK_IDS = 20_000;
-export const TREND_WEEKS = 8;
+const TREND_WEEKS = 8;
 
 interface Entry<K> extends CostFigures {
   key: K;

@@ -5,20 +5,17 @@
  * dash, written as an empty CSV field and as null in JSON.
  */
 import type { SessionFilters } from '../filters/model';
+import { t } from '../i18n';
 import type { Names } from '../insights/display-names';
 import type { Cell, Column, TableModel } from '../insights/tables';
 import { repositoryLabel } from '../pr-urls/repository';
 import { type CostTarget, costLink } from './links';
-import type { CostFigures, CostReport, GroupCost, Outcome } from './types';
+import type { CostFigures, CostReport, GroupCost } from './types';
 
-export const NO_REPOSITORY = 'No repository';
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  merged: 'Merged PR',
-  open: 'Open PR',
-  closed: 'Closed PR',
-  none: 'No PR',
-};
+/** Text is read when a table is built, so it follows the browser's language. */
+function noRepository(): string {
+  return t('cost.noRepository');
+}
 
 export type PerMergedBy = 'user' | 'org' | 'repository';
 
@@ -48,20 +45,20 @@ function link(context: Context, target: CostTarget): string | null {
 export function repositoryTable(context: Context): TableModel {
   const { report } = context;
   const columns: Column[] = [
-    { label: 'Repository', format: 'text' },
-    { label: 'Repository key', format: 'text', csvOnly: true },
-    { label: 'Sessions', format: 'count' },
-    { label: 'ACUs', format: 'acus' },
-    { label: 'Share of ACUs', format: 'percent', short: 'Share' },
-    { label: 'PRs', format: 'count' },
-    { label: 'Merged PRs', format: 'count' },
-    { label: 'ACUs per merged PR', format: 'acus', short: 'Per merged PR' },
+    { label: t('cost.column.repository'), format: 'text' },
+    { label: t('cost.column.repositoryKey'), format: 'text', csvOnly: true },
+    { label: t('cost.column.sessions'), format: 'count' },
+    { label: t('cost.column.acus'), format: 'acus' },
+    { label: t('cost.column.share'), format: 'percent', short: t('cost.column.shareShort') },
+    { label: t('cost.column.prs'), format: 'count' },
+    { label: t('cost.column.mergedPrs'), format: 'count' },
+    { label: t('cost.column.perMerged'), format: 'acus', short: t('cost.column.perMergedShort') },
   ];
   const rows = report.repositories.map((repo) => ({
     key: repo.key ?? '',
     cells: linked(
       [
-        repo.key === null ? NO_REPOSITORY : repositoryLabel(repo.key),
+        repo.key === null ? noRepository() : repositoryLabel(repo.key),
         repo.key ?? '',
         repo.sessions,
         repo.acus,
@@ -73,23 +70,23 @@ export function repositoryTable(context: Context): TableModel {
       link(context, { kind: 'repository', key: repo.key }),
     ),
   }));
-  return { id: 'cost-repositories', title: 'Cost by repository', columns, rows };
+  return { id: 'cost-repositories', title: t('cost.table.repositories'), columns, rows };
 }
 
 export function outcomeTable(context: Context): TableModel {
   const { report } = context;
   const columns: Column[] = [
-    { label: 'Outcome', format: 'text' },
-    { label: 'Sessions', format: 'count' },
-    { label: 'ACUs', format: 'acus' },
-    { label: 'Share of ACUs', format: 'percent', short: 'Share' },
-    { label: 'ACUs per session', format: 'acus', short: 'Per session' },
+    { label: t('cost.column.outcome'), format: 'text' },
+    { label: t('cost.column.sessions'), format: 'count' },
+    { label: t('cost.column.acus'), format: 'acus' },
+    { label: t('cost.column.share'), format: 'percent', short: t('cost.column.shareShort') },
+    { label: t('cost.column.perSession'), format: 'acus', short: t('cost.column.perSessionShort') },
   ];
   const rows = report.outcomes.map((row) => ({
     key: row.outcome,
     cells: linked(
       [
-        OUTCOME_LABELS[row.outcome],
+        t(`cost.outcome.${row.outcome}`),
         row.sessions,
         row.acus,
         share(row.acus, report.total.acus),
@@ -98,14 +95,14 @@ export function outcomeTable(context: Context): TableModel {
       row.sessions > 0 ? link(context, { kind: 'outcome', outcome: row.outcome }) : null,
     ),
   }));
-  return { id: 'cost-outcomes', title: 'Cost by outcome', columns, rows };
+  return { id: 'cost-outcomes', title: t('cost.table.outcomes'), columns, rows };
 }
 
-const PER_MERGED_NOUNS: Record<PerMergedBy, string> = {
-  user: 'User',
-  org: 'Organization',
-  repository: 'Repository',
-};
+const PER_MERGED_KEYS = {
+  user: { noun: 'cost.column.user', title: 'cost.table.perMergedUser' },
+  org: { noun: 'cost.column.org', title: 'cost.table.perMergedOrg' },
+  repository: { noun: 'cost.column.repository', title: 'cost.table.perMergedRepository' },
+} as const;
 
 function groupRows(context: Context, by: PerMergedBy): { group: GroupCost; name: string }[] {
   const { report, names } = context;
@@ -113,7 +110,7 @@ function groupRows(context: Context, by: PerMergedBy): { group: GroupCost; name:
   if (by === 'org') return report.orgs.map((g) => ({ group: g, name: names.org(g.key ?? '') }));
   return report.repositories.map((g) => ({
     group: g,
-    name: g.key === null ? NO_REPOSITORY : repositoryLabel(g.key),
+    name: g.key === null ? noRepository() : repositoryLabel(g.key),
   }));
 }
 
@@ -125,12 +122,12 @@ function groupTarget(by: PerMergedBy, key: string | null): CostTarget {
 
 export function perMergedTable(context: Context, by: PerMergedBy): TableModel {
   const columns: Column[] = [
-    { label: PER_MERGED_NOUNS[by], format: 'text' },
-    { label: 'Id', format: 'text', csvOnly: true },
-    { label: 'ACUs per merged PR', format: 'acus', short: 'Per merged PR' },
-    { label: 'Merged PRs', format: 'count' },
-    { label: 'ACUs', format: 'acus' },
-    { label: 'Sessions', format: 'count' },
+    { label: t(PER_MERGED_KEYS[by].noun), format: 'text' },
+    { label: t('cost.column.id'), format: 'text', csvOnly: true },
+    { label: t('cost.column.perMerged'), format: 'acus', short: t('cost.column.perMergedShort') },
+    { label: t('cost.column.mergedPrs'), format: 'count' },
+    { label: t('cost.column.acus'), format: 'acus' },
+    { label: t('cost.column.sessions'), format: 'count' },
   ];
   const rows = groupRows(context, by).map(({ group, name }) => ({
     key: group.key ?? '',
@@ -141,7 +138,7 @@ export function perMergedTable(context: Context, by: PerMergedBy): TableModel {
   }));
   return {
     id: `cost-per-merged-${by}`,
-    title: `ACUs per merged PR by ${PER_MERGED_NOUNS[by].toLowerCase()}`,
+    title: t(PER_MERGED_KEYS[by].title),
     columns,
     rows,
   };
@@ -149,13 +146,13 @@ export function perMergedTable(context: Context, by: PerMergedBy): TableModel {
 
 export function weekTable(context: Context): TableModel {
   const columns: Column[] = [
-    { label: 'Week from', format: 'day', short: 'Week' },
-    { label: 'Week to', format: 'day', csvOnly: true },
-    { label: 'Sessions', format: 'count' },
-    { label: 'ACUs', format: 'acus' },
-    { label: 'ACUs vs week before', format: 'percent', short: 'Change' },
-    { label: 'Merged PRs', format: 'count' },
-    { label: 'ACUs per merged PR', format: 'acus', short: 'Per merged PR' },
+    { label: t('cost.column.weekFrom'), format: 'day', short: t('cost.column.weekShort') },
+    { label: t('cost.column.weekTo'), format: 'day', csvOnly: true },
+    { label: t('cost.column.sessions'), format: 'count' },
+    { label: t('cost.column.acus'), format: 'acus' },
+    { label: t('cost.column.weekChange'), format: 'percent', short: t('cost.column.change') },
+    { label: t('cost.column.mergedPrs'), format: 'count' },
+    { label: t('cost.column.perMerged'), format: 'acus', short: t('cost.column.perMergedShort') },
   ];
   const rows = context.report.weeks.map((week) => ({
     key: week.from,
@@ -172,21 +169,21 @@ export function weekTable(context: Context): TableModel {
       week.sessions > 0 ? link(context, { kind: 'week', from: week.from, to: week.to }) : null,
     ),
   }));
-  return { id: 'cost-weeks', title: 'Week over week', columns, rows };
+  return { id: 'cost-weeks', title: t('cost.table.weeks'), columns, rows };
 }
 
 export function periodTable(context: Context): TableModel | null {
   const periods = context.report.periods;
   if (periods === null) return null;
   const columns: Column[] = [
-    { label: 'Period', format: 'text' },
-    { label: 'From', format: 'datetime' },
-    { label: 'Until', format: 'datetime' },
-    { label: 'Sessions', format: 'count' },
-    { label: 'ACUs', format: 'acus' },
-    { label: 'ACUs vs previous period', format: 'percent', short: 'Change' },
-    { label: 'Merged PRs', format: 'count' },
-    { label: 'ACUs per merged PR', format: 'acus', short: 'Per merged PR' },
+    { label: t('cost.column.period'), format: 'text' },
+    { label: t('cost.column.from'), format: 'datetime' },
+    { label: t('cost.column.until'), format: 'datetime' },
+    { label: t('cost.column.sessions'), format: 'count' },
+    { label: t('cost.column.acus'), format: 'acus' },
+    { label: t('cost.column.periodChange'), format: 'percent', short: t('cost.column.change') },
+    { label: t('cost.column.mergedPrs'), format: 'count' },
+    { label: t('cost.column.perMerged'), format: 'acus', short: t('cost.column.perMergedShort') },
   ];
   const { current, previous } = periods;
   const row = (which: 'current' | 'previous', label: string, change: number) => {
@@ -209,8 +206,8 @@ export function periodTable(context: Context): TableModel | null {
     };
   };
   const rows = [
-    row('current', 'This period', share(current.acus - previous.acus, previous.acus)),
-    row('previous', 'Previous period', Number.NaN),
+    row('current', t('cost.thisPeriod'), share(current.acus - previous.acus, previous.acus)),
+    row('previous', t('cost.previousPeriod'), Number.NaN),
   ];
-  return { id: 'cost-periods', title: 'This period and the one before', columns, rows };
+  return { id: 'cost-periods', title: t('cost.table.periods'), columns, rows };
 }
