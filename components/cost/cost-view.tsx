@@ -69,55 +69,51 @@ export function CostView(props: { report: CostReport; filters: SessionFilters; n
             : null}
         </p>
       </div>
+      <CostTable
+        table={tables.repositories}
+        limit={LIMIT}
+        note={t('cost.note.repositories')}
+        footnote={
+          report.splitSessions > 0
+            ? t('cost.footnote.split', report.splitSessions, count(report.splitSessions))
+            : undefined
+        }
+      />
       <div class="grid two">
         <CostTable
-          table={tables.repositories}
+          table={tables.outcomes}
+          note={t('cost.note.outcomes')}
+          footnote={t('cost.footnote.outcomes')}
+        />
+        <CostTable
+          table={perMergedModel}
           limit={LIMIT}
-          note={t('cost.note.repositories')}
-          footnote={
-            report.splitSessions > 0
-              ? t('cost.footnote.split', report.splitSessions, count(report.splitSessions))
-              : undefined
+          controls={
+            <Segmented
+              legend={t('cost.by.legend')}
+              options={perMergedOptions()}
+              value={by}
+              onChange={setBy}
+            />
           }
+          footnote={t('cost.footnote.perMerged')}
         />
-        <div class="stack">
-          <CostTable
-            table={tables.outcomes}
-            note={t('cost.note.outcomes')}
-            footnote={t('cost.footnote.outcomes')}
-          />
-          <CostTable
-            table={perMergedModel}
-            limit={LIMIT}
-            controls={
-              <Segmented
-                legend={t('cost.by.legend')}
-                options={perMergedOptions()}
-                value={by}
-                onChange={setBy}
-              />
-            }
-            footnote={t('cost.footnote.perMerged')}
-          />
-        </div>
       </div>
-      <div class="grid two">
-        <CostTable
-          table={tables.weeks}
-          note={t('cost.note.weeks')}
-          footnote={t('cost.footnote.weeks', count(report.weeks.length))}
-        />
-        {tables.periods ? (
-          <CostTable table={tables.periods} note={t('cost.note.periods')} />
-        ) : (
-          <section class="card cost-card" aria-labelledby="cost-periods-title">
-            <header class="card-head">
-              <h3 id="cost-periods-title">{t('cost.table.periods')}</h3>
-            </header>
-            <p class="muted">{t('cost.periodsEmpty')}</p>
-          </section>
-        )}
-      </div>
+      {tables.periods ? (
+        <CostTable table={tables.periods} note={t('cost.note.periods')} />
+      ) : (
+        <section class="card cost-card" aria-labelledby="cost-periods-title">
+          <header class="card-head">
+            <h3 id="cost-periods-title">{t('cost.table.periods')}</h3>
+          </header>
+          <p class="muted">{t('cost.periodsEmpty')}</p>
+        </section>
+      )}
+      <CostTable
+        table={tables.weeks}
+        note={t('cost.note.weeks')}
+        footnote={t('cost.footnote.weeks', count(report.weeks.length))}
+      />
     </section>
   );
 }
