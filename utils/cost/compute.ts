@@ -104,13 +104,14 @@ function readPullRequests(
   repos.length = 0;
   const prs = row.pull_requests;
   let merged = 0;
-  for (const pr of prs) if (isMerged(pr.state)) merged++;
   // Keys are the PRs' normalized URLs in order, duplicates and non-PR URLs dropped: when none
   // was dropped they line up with the PRs, and no URL needs parsing here.
   const aligned = row.pr_keys.length === prs.length;
-  const n = Math.min(prs.length, MAX_PRS_PER_SESSION);
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; j < prs.length; j++) {
     const pr = prs[j] as (typeof prs)[number];
+    const isMergedPr = isMerged(pr.state);
+    if (isMergedPr) merged++;
+    if (j >= MAX_PRS_PER_SESSION) continue;
     const key = aligned ? (row.pr_keys[j] as string) : normalizePullRequestUrl(pr.url);
     if (key === null) continue;
     const repo = repoOf(key);
@@ -119,7 +120,7 @@ function readPullRequests(
       repos.push(repo);
     }
     repo.prs++;
-    if (isMerged(pr.state)) repo.mergedPrs++;
+    if (isMergedPr) repo.mergedPrs++;
   }
   return merged;
 }

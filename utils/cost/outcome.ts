@@ -12,6 +12,10 @@ const CLOSED = 1;
 
 function rank(state: string | null | undefined): number {
   if (!state) return OPEN;
+  // The usual spellings without a call; others (`MERGED`) lowered below.
+  if (state === 'merged') return MERGED;
+  if (state === 'open') return OPEN;
+  if (state === 'closed') return CLOSED;
   // The API's spelling varies in case (`MERGED`, `merged`); compared without allocating.
   if (state.length === 6 && state.toLowerCase() === 'merged') return MERGED;
   if (state.length === 6 && state.toLowerCase() === 'closed') return CLOSED;
