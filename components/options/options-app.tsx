@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { db } from '../../utils/db/database';
+import { t } from '../../utils/i18n';
 import { isSyncRunning, useSyncView } from '../shared/sync-state';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useNow } from '../shared/use-now';
@@ -49,7 +50,7 @@ export function OptionsApp() {
     return (
       <main class="page">
         <p class="muted" role="status">
-          Loading settings…
+          {t('options.loading')}
         </p>
       </main>
     );
@@ -63,8 +64,8 @@ export function OptionsApp() {
   return (
     <main class="page">
       <header class="page-header">
-        <h1>Devin Sessions for Admins</h1>
-        <p class="muted">Settings</p>
+        <h1>{t('common.appName')}</h1>
+        <p class="muted">{t('options.subtitle')}</p>
       </header>
       <SetupSteps
         hasKey={stored.keyEnding !== null}
