@@ -119,7 +119,7 @@ export function AlertList(props: AlertListProps) {
               <div class="alert-actions">
                 <button
                   type="button"
-                  aria-label={`Snooze for 4 hours: ${alert.title}`}
+                  aria-label={`Snooze 4 h: ${alert.title}`}
                   title="Hide it for 4 hours"
                   onClick={() => onAct(alert.id, 'snooze')}
                 >

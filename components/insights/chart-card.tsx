@@ -78,7 +78,7 @@ export function ChartCard(props: ChartCardProps) {
     >
       {props.legend}
       {asTable ? (
-        <DataTable table={props.table} />
+        <DataTable table={props.table} caption={props.title} />
       ) : (
         <>
           <p class="readout" aria-live="off">

@@ -129,7 +129,13 @@ export function TableSection(props: {
 const NUMERIC = new Set(['count', 'acus', 'percent']);
 
 /** A table model as HTML: the first `limit` rows, then a button for the rest. */
-export function DataTable(props: { table: TableModel; limit?: number; empty?: string }) {
+export function DataTable(props: {
+  table: TableModel;
+  limit?: number;
+  empty?: string;
+  /** The table's name for screen readers, when it is not the table's own title (a chart's). */
+  caption?: string;
+}) {
   const { table } = props;
   const [expanded, setExpanded] = useState(false);
   const limit = props.limit ?? Number.POSITIVE_INFINITY;
@@ -143,6 +149,8 @@ export function DataTable(props: { table: TableModel; limit?: number; empty?: st
   return (
     <div class="table-wrap">
       <table class="data-table" data-testid={`table-${table.id}`}>
+        {/* Names the table for screen readers; the card's heading shows it to everyone else. */}
+        <caption class="visually-hidden">{props.caption ?? table.title}</caption>
         <thead>
           <tr>
             {columns.map(({ column, index }) => (

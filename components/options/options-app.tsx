@@ -4,6 +4,7 @@ import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { db } from '../../utils/db/database';
 import { t } from '../../utils/i18n';
+import { isWelcomeHash } from '../../utils/welcome/first-run';
 import { isSyncRunning, useSyncView } from '../shared/sync-state';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useNow } from '../shared/use-now';
@@ -17,6 +18,7 @@ import { SetupSteps } from './setup-steps';
 import { useStoredConfig } from './stored-config';
 import { SyncSection } from './sync-section';
 import { usePrPageBadge } from './use-pr-page-badge';
+import { Welcome } from './welcome/welcome';
 import './options-app.css';
 
 const NO_ORGANIZATIONS: Organization[] = [];
@@ -45,6 +47,7 @@ export function OptionsApp() {
   const now = useNow(5_000);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [draftOrgIds, setDraftOrgIds] = useState<string[] | null>(null);
+  const [welcome, setWelcome] = useState(() => isWelcomeHash(location.hash));
 
   if (!stored) {
     return (
@@ -52,6 +55,23 @@ export function OptionsApp() {
         <p class="muted" role="status">
           {t('options.loading')}
         </p>
+      </main>
+    );
+  }
+
+  if (welcome) {
+    // The guided set-up alone: its fields would otherwise repeat the cards' below.
+    const finish = () => {
+      history.replaceState(null, '', location.pathname);
+      setWelcome(false);
+      window.scrollTo(0, 0);
+    };
+    return (
+      <main class="page">
+        <header class="page-header">
+          <h1>{t('common.appName')}</h1>
+        </header>
+        <Welcome stored={stored} onFinish={finish} />
       </main>
     );
   }

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { SessionRow } from '../../utils/db/types';
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 import { formatCount, formatExact, formatRelative } from '../shared/format';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
@@ -34,7 +35,7 @@ export function ListOrEmptyState(props: ListOrEmptyStateProps) {
   const sync = () => void env.syncNow();
   const clear = () => props.onFiltersChange(clearFilters(filters));
 
-  if (configured === false && count === 0) return <NoKey onOpenOptions={env.openOptions} />;
+  if (configured === false && count === 0) return <NoKey onSetUp={env.openWelcome} />;
   if (count === 0 && (configured === null || !syncView.loaded)) {
     // Not known yet whether a key is set or a sync ran: say nothing rather than the wrong thing.
     return <p class="empty muted">Loading…</p>;
@@ -59,16 +60,14 @@ export function ListOrEmptyState(props: ListOrEmptyStateProps) {
   return props.list(rows);
 }
 
-function NoKey(props: { onOpenOptions: () => void }) {
+/** Before set-up: what to do, in one sentence, and the one button that starts it. */
+function NoKey(props: { onSetUp: () => void }) {
   return (
     <div class="empty">
-      <h3>Connect to Devin</h3>
-      <p class="muted">
-        Add an enterprise admin API key and choose the organizations to sync. Sessions appear here
-        as soon as the first page arrives.
-      </p>
-      <button type="button" class="primary" onClick={props.onOpenOptions}>
-        Set up
+      <h3>{t('welcome.popup.title')}</h3>
+      <p class="muted">{t('welcome.popup.text')}</p>
+      <button type="button" class="primary" onClick={props.onSetUp}>
+        {t('welcome.popup.button')}
       </button>
     </div>
   );

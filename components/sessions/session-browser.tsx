@@ -13,6 +13,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { nextSort } from '../../utils/filters/sort';
 import { useDirectory } from '../shared/directory';
+import { SkipLink } from '../shared/skip-link';
 import { useSyncView } from '../shared/sync-state';
 import { useNow } from '../shared/use-now';
 import { useFirstScreen } from './data';
@@ -136,6 +137,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
     <div
       class={`browser layout-${layout}${openId ? ' has-detail' : ''}${asTable ? ' view-table' : ''}`}
     >
+      {layout === 'tab' ? <SkipLink target="sessions-list" /> : null}
       <header class="top">
         <h1 class="brand">
           <span class="brand-mark" aria-hidden="true">
@@ -150,7 +152,8 @@ export function SessionBrowser(props: SessionBrowserProps) {
           setUpShownElsewhere={setUpOnly}
         />
         {layout === 'tab' && !setUpOnly ? <TableViewControls view={tableView} /> : null}
-        {props.actions ? <div class="top-actions">{props.actions}</div> : null}
+        {/* Insights and "Open in tab" over an empty cache only compete with Set up. */}
+        {props.actions && !setUpOnly ? <div class="top-actions">{props.actions}</div> : null}
       </header>
       {props.banner}
       {/* The tab has room for every filter across the page; the popup keeps them over the list. */}
@@ -177,7 +180,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
           <h2 id="sessions-heading" class="visually-hidden">
             Sessions
           </h2>
-          <div class="list-region" ref={keyboard.listRegionRef}>
+          <div class="list-region" id="sessions-list" tabIndex={-1} ref={keyboard.listRegionRef}>
             <ListOrEmptyState
               rows={visible}
               complete={sorted !== null}

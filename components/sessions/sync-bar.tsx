@@ -105,7 +105,7 @@ export function SyncBar(props: {
           <span class="sync-note">
             Not set up yet.{' '}
             {props.setUpShownElsewhere ? null : (
-              <button type="button" class="link-button" onClick={env.openOptions}>
+              <button type="button" class="link-button" onClick={env.openWelcome}>
                 Set up
               </button>
             )}
