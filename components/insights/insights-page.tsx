@@ -10,6 +10,7 @@
 import { t } from '../../utils/i18n';
 import type { InsightsResult } from '../../utils/insights/engine';
 import { filtersUrl } from '../../utils/insights/select';
+import { CostView } from '../cost/cost-view';
 import { formatCount } from '../shared/format';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -65,6 +66,7 @@ export function InsightsPage() {
             onBy={query.setBy}
             stale={!query.current}
           />
+          <CostView report={result.cost} filters={result.filters} names={names} />
         </LinkScopeContext.Provider>
       )}
     </div>
