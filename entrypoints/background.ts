@@ -45,6 +45,7 @@ import {
   scheduleSync,
 } from '../utils/sync/schedule';
 import { createSyncService } from '../utils/sync/service';
+import { openWelcomeOnInstall, WELCOME_HASH } from '../utils/welcome/first-run';
 
 /** The settings in force and the key, which is held back from an unconfirmed address. */
 async function readConfig() {
@@ -167,7 +168,17 @@ export default defineBackground({
     // A moved billing cycle changes which ACUs count against each organization's limit.
     billingCycleStartDayItem.watch(evaluateAlerts);
 
-    browser.runtime.onInstalled.addListener(() => {
+    browser.runtime.onInstalled.addListener((details) => {
+      runDetached(
+        'opening the welcome',
+        openWelcomeOnInstall(details.reason, {
+          hasKey: async () => (await apiKeyItem.getValue()) !== null,
+          openWelcome: () =>
+            browser.tabs.create({
+              url: `${browser.runtime.getURL('/options.html')}${WELCOME_HASH}`,
+            }),
+        }),
+      );
       runDetached(
         'the first sync after install',
         applySchedule().then(() => sync.syncNow('install')),

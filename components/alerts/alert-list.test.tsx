@@ -60,7 +60,7 @@ describe('AlertList', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss: Ended in error: Fix the build' }));
     fireEvent.click(
       screen.getByRole('button', {
-        name: 'Snooze for 4 hours: Platform used 90% of its ACU limit',
+        name: 'Snooze 4 h: Platform used 90% of its ACU limit',
       }),
     );
     expect(asked).toEqual(['dismiss error:s1', 'snooze org_budget:o:2025-05-01']);

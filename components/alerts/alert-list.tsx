@@ -10,10 +10,11 @@ import type { AlertRow, AlertTarget } from '../../utils/alerts/types';
 import type { Session } from '../../utils/api/schemas';
 import { readSessionsById } from '../../utils/db/reads';
 import type { DevinDatabase } from '../../utils/db/schema';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { useDatabase } from '../sessions/env';
 import { StopSession } from '../sessions/stop-session';
-import { formatCount } from '../shared/format';
 import { useLiveQuery } from '../shared/use-live-query';
 import './alert-list.css';
 
@@ -72,11 +73,7 @@ export function AlertList(props: AlertListProps) {
 
   const onAct = (id: string, action: AlertAction) => {
     setFailure(null);
-    act(id, action).catch(() =>
-      setFailure(
-        'The alert could not be changed: the extension did not answer. Reload this page and try again.',
-      ),
-    );
+    act(id, action).catch(() => setFailure(t('alerts.changeFailed')));
   };
 
   return (
@@ -93,11 +90,9 @@ export function AlertList(props: AlertListProps) {
         details.querySelector('summary')?.focus();
       }}
     >
-      <summary>
-        {alerts.length === 1 ? '1 alert needs you' : `${alerts.length} alerts need you`}
-      </summary>
+      <summary>{t('alerts.needYou', alerts.length, [formatCount(alerts.length)])}</summary>
       <div class="alert-panel">
-        <ul aria-label="Alerts">
+        <ul aria-label={t('alerts.heading')}>
           {shown.map((alert) => (
             <li key={alert.id} class={`alert-item alert-${alert.kind}`}>
               <div class="alert-text">
@@ -105,7 +100,9 @@ export function AlertList(props: AlertListProps) {
                   type="button"
                   class="alert-open"
                   title={
-                    alert.target.type === 'session' ? 'Open this session' : 'Show its sessions'
+                    alert.target.type === 'session'
+                      ? t('alerts.openSession')
+                      : t('alerts.showOrgSessions')
                   }
                   onClick={() => props.onOpen(alert.target)}
                 >
@@ -119,19 +116,19 @@ export function AlertList(props: AlertListProps) {
               <div class="alert-actions">
                 <button
                   type="button"
-                  aria-label={`Snooze for 4 hours: ${alert.title}`}
-                  title="Hide it for 4 hours"
+                  aria-label={t('alerts.snoozeLabel', [alert.title])}
+                  title={t('alerts.snoozeTitle')}
                   onClick={() => onAct(alert.id, 'snooze')}
                 >
-                  Snooze 4 h
+                  {t('alerts.snooze')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Dismiss: ${alert.title}`}
-                  title="Hide it for good; the same cause is not raised again"
+                  aria-label={t('alerts.dismissLabel', [alert.title])}
+                  title={t('alerts.dismissTitle')}
                   onClick={() => onAct(alert.id, 'dismiss')}
                 >
-                  Dismiss
+                  {t('alerts.dismiss')}
                 </button>
               </div>
             </li>
@@ -144,7 +141,9 @@ export function AlertList(props: AlertListProps) {
             aria-expanded={showAll}
             onClick={() => setShowAll(!showAll)}
           >
-            {showAll ? `Show the first ${limit}` : `Show all ${formatCount(alerts.length)} alerts`}
+            {showAll
+              ? t('alerts.showFirst', [formatCount(limit)])
+              : t('alerts.showAll', [formatCount(alerts.length)])}
           </button>
         ) : null}
         <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>

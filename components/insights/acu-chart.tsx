@@ -3,20 +3,35 @@
  * URL), with a legend whose entries list each series' sessions.
  */
 import { useMemo } from 'preact/hooks';
-import {
-  GROUP_NOUNS,
-  GROUP_TITLES,
-  type Names,
-  seriesName,
-} from '../../utils/insights/display-names';
+import { t } from '../../utils/i18n';
+import { type Names, seriesName } from '../../utils/insights/display-names';
 import type { TableModel } from '../../utils/insights/tables';
 import { GROUP_BYS, type GroupBy, type Insights } from '../../utils/insights/types';
-import { formatAcus, plural } from '../shared/format';
+import { formatAcus, formatCount, formatDate } from '../shared/format';
 import type { ChartSeries } from './bar-chart';
 import { ChartCard } from './chart-card';
 import { SelectLink } from './parts';
 import { Segmented } from './segmented';
 import type { Palette } from './theme';
+
+/** The stack-by buttons' words, and the chart's summary for screen readers, per grouping. */
+const GROUP_WORDS: Record<
+  GroupBy,
+  { noun: () => string; label: (from: string, to: string) => string }
+> = {
+  org: {
+    noun: () => t('insights.acuChart.byOrg'),
+    label: (from, to) => t('insights.acuChart.labelOrg', [from, to]),
+  },
+  user: {
+    noun: () => t('insights.acuChart.byUser'),
+    label: (from, to) => t('insights.acuChart.labelUser', [from, to]),
+  },
+  status: {
+    noun: () => t('insights.acuChart.byStatus'),
+    label: (from, to) => t('insights.acuChart.labelStatus', [from, to]),
+  },
+};
 
 function seriesColor(palette: Palette, by: GroupBy, key: string | null, index: number): string {
   if (by === 'status' && key !== null && palette.status[key]) return palette.status[key];
@@ -47,14 +62,14 @@ export function AcuChart(props: {
     <ChartCard
       id="acus"
       toggleId="acus"
-      title="ACUs per day"
+      title={t('insights.acuChart.title')}
       table={props.table}
       actions={
         <Segmented
-          legend="Stack by"
+          legend={t('insights.acuChart.stackBy')}
           options={GROUP_BYS.map((option) => ({
             value: option,
-            label: GROUP_NOUNS[option],
+            label: GROUP_WORDS[option].noun(),
             testId: `stack-by-${option}`,
           }))}
           value={by}
@@ -77,13 +92,19 @@ export function AcuChart(props: {
         series,
         height: 240,
         theme: palette.chart,
-        label: `ACUs per day by ${GROUP_TITLES[by].toLowerCase()}, ${days.labels[0]} to ${days.labels[days.labels.length - 1]}`,
+        label: GROUP_WORDS[by].label(
+          formatDate(days.starts[0] ?? 0),
+          formatDate(days.starts[days.starts.length - 1] ?? 0),
+        ),
         testId: 'chart-acus',
       }}
       pick={(day, index) => (index === null ? { day } : { day, series: { by, index } })}
       readout={(day) => (
         <>
-          {formatAcus(days.acus[day] ?? 0)} ACUs in {plural(days.sessions[day] ?? 0, 'session')}
+          {t('insights.acuChart.readout', days.sessions[day] ?? 0, [
+            formatCount(days.sessions[day] ?? 0),
+            formatAcus(days.acus[day] ?? 0),
+          ])}
           {series
             .map((s, index) => ({ s, value: s.values[day] ?? 0, index }))
             .filter((entry) => entry.value > 0)
@@ -98,7 +119,7 @@ export function AcuChart(props: {
             ))}
         </>
       )}
-      hint="Hover a day for its numbers; click a bar to list its sessions."
+      hint={t('insights.acuChart.hint')}
     />
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import type { Selection } from '../../utils/insights/select';
 import type { TableModel } from '../../utils/insights/tables';
 import { formatLongDay } from '../shared/format';
@@ -46,10 +47,10 @@ function useOpen(): (selection: Selection) => void {
 function ViewToggle(props: { table: boolean; onChange: (table: boolean) => void; id: string }) {
   return (
     <Segmented
-      legend="Show as"
+      legend={t('insights.chartCard.showAs')}
       options={[
-        { value: 'chart', label: 'Chart', testId: `${props.id}-as-chart` },
-        { value: 'table', label: 'Table', testId: `${props.id}-as-table` },
+        { value: 'chart', label: t('insights.chartCard.chart'), testId: `${props.id}-as-chart` },
+        { value: 'table', label: t('insights.chartCard.table'), testId: `${props.id}-as-table` },
       ]}
       value={props.table ? 'table' : 'chart'}
       onChange={(value) => props.onChange(value === 'table')}
@@ -77,7 +78,7 @@ export function ChartCard(props: ChartCardProps) {
     >
       {props.legend}
       {asTable ? (
-        <DataTable table={props.table} />
+        <DataTable table={props.table} caption={props.title} />
       ) : (
         <>
           <p class="readout" aria-live="off">

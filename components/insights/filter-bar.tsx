@@ -14,14 +14,35 @@ import {
   type SessionFilters,
   toDay,
 } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 import type { Names } from '../../utils/insights/display-names';
 import { STATUS_WORDS, statusWord } from '../../utils/status-words';
-import { formatCount } from '../shared/format';
+import { formatAcus, formatCount } from '../shared/format';
+import { allOf, anyOf } from './list-words';
 
 const PRESET_LABELS: Record<DatePreset, string> = {
-  '24h': 'Last 24 hours',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
+  get '24h'() {
+    return t('insights.filters.last24h');
+  },
+  get '7d'() {
+    return t('insights.filters.last7d');
+  },
+  get '30d'() {
+    return t('insights.filters.last30d');
+  },
+};
+
+/** The chip of an update window, each a whole sentence (no lower-cased preset pasted in). */
+const UPDATED_PRESET_LABELS: Record<DatePreset, string> = {
+  get '24h'() {
+    return t('insights.filters.updated24h');
+  },
+  get '7d'() {
+    return t('insights.filters.updated7d');
+  },
+  get '30d'() {
+    return t('insights.filters.updated30d');
+  },
 };
 
 /** The statuses the API documents, offered even when no cached session has them. */
@@ -35,11 +56,11 @@ interface Chip {
   clear: (filters: SessionFilters) => SessionFilters;
 }
 
-function rangeText(range: DateRange): string {
-  if (range.preset) return PRESET_LABELS[range.preset].toLowerCase();
-  if (range.from && range.to) return `${range.from} to ${range.to}`;
-  if (range.from) return `since ${range.from}`;
-  return `until ${range.to ?? ''}`;
+function updatedText(range: DateRange): string {
+  if (range.preset) return UPDATED_PRESET_LABELS[range.preset];
+  if (range.from && range.to) return t('insights.filters.updatedBetween', [range.from, range.to]);
+  if (range.from) return t('insights.filters.updatedSince', [range.from]);
+  return t('insights.filters.updatedUntil', [range.to ?? '']);
 }
 
 /** Filters without a control of their own here. */
@@ -49,56 +70,63 @@ function chipsOf(filters: SessionFilters, names: Names): Chip[] {
   if (filters.text.trim()) {
     chips.push({
       key: 'text',
-      label: `Search “${filters.text.trim()}”`,
+      label: t('insights.filters.search', [filters.text.trim()]),
       clear: (f) => ({ ...f, text: '' }),
     });
   }
   if (filters.userIds.length > 0) {
     const label =
       filters.userIds.length === 1
-        ? `User ${names.user(filters.userIds[0] ?? '')}`
-        : `${filters.userIds.length} users`;
+        ? t('insights.filters.user', [names.user(filters.userIds[0] ?? '')])
+        : t('insights.filters.users', filters.userIds.length, [
+            formatCount(filters.userIds.length),
+          ]);
     chips.push({ key: 'user', label, clear: (f) => ({ ...f, userIds: [] }) });
   }
   if (filters.tags.length > 0) {
     chips.push({
       key: 'tags',
-      label: `Tag ${filters.tags.join(' or ')}`,
+      label: t('insights.filters.tags', [anyOf(filters.tags)]),
       clear: (f) => ({ ...f, tags: [] }),
     });
   }
   if (!isAnyDate(filters.updated)) {
     chips.push({
       key: 'updated',
-      label: `Updated ${rangeText(filters.updated)}`,
+      label: updatedText(filters.updated),
       clear: (f) => ({ ...f, updated: { ...any.updated } }),
     });
   }
   if (filters.acuMin !== null || filters.acuMax !== null) {
     const label =
       filters.acuMin !== null && filters.acuMax !== null
-        ? `${filters.acuMin}–${filters.acuMax} ACUs`
+        ? t('insights.filters.acuRange', [formatAcus(filters.acuMin), formatAcus(filters.acuMax)])
         : filters.acuMin !== null
-          ? `≥ ${filters.acuMin} ACUs`
-          : `≤ ${filters.acuMax} ACUs`;
+          ? t('insights.filters.acuMin', [formatAcus(filters.acuMin)])
+          : t('insights.filters.acuMax', [formatAcus(filters.acuMax ?? 0)]);
     chips.push({ key: 'acus', label, clear: (f) => ({ ...f, acuMin: null, acuMax: null }) });
   }
   if (filters.hasPr !== 'any') {
     chips.push({
       key: 'has-pr',
-      label: filters.hasPr === 'yes' ? 'With a PR' : 'Without PRs',
+      label:
+        filters.hasPr === 'yes' ? t('insights.filters.withPr') : t('insights.filters.withoutPr'),
       clear: (f) => ({ ...f, hasPr: 'any' }),
     });
   }
   if (filters.prStates.length > 0) {
     chips.push({
       key: 'pr-state',
-      label: `PR ${filters.prStates.join(' or ')}`,
+      label: t('insights.filters.prStates', [anyOf(filters.prStates)]),
       clear: (f) => ({ ...f, prStates: [] }),
     });
   }
   if (filters.analysis !== 'any') {
-    const labels = { has: 'With analysis', 'has-issues': 'With issues', none: 'Without analysis' };
+    const labels = {
+      has: t('insights.filters.withAnalysis'),
+      'has-issues': t('insights.filters.withIssues'),
+      none: t('insights.filters.withoutAnalysis'),
+    };
     chips.push({
       key: 'analysis',
       label: labels[filters.analysis],
@@ -108,12 +136,18 @@ function chipsOf(filters: SessionFilters, names: Names): Chip[] {
   if (filters.sessionIds.length > 0) {
     chips.push({
       key: 'ids',
-      label: `${formatCount(filters.sessionIds.length)} chosen sessions`,
+      label: t('insights.filters.chosenSessions', filters.sessionIds.length, [
+        formatCount(filters.sessionIds.length),
+      ]),
       clear: (f) => ({ ...f, sessionIds: [] }),
     });
   }
   if (filters.prKey !== null) {
-    chips.push({ key: 'pr', label: `PR ${filters.prKey}`, clear: (f) => ({ ...f, prKey: null }) });
+    chips.push({
+      key: 'pr',
+      label: t('insights.filters.pr', [filters.prKey]),
+      clear: (f) => ({ ...f, prKey: null }),
+    });
   }
   return chips;
 }
@@ -194,28 +228,28 @@ export function FilterBar(props: {
 
   return (
     <fieldset class="filter-bar">
-      <legend class="visually-hidden">Filters</legend>
+      <legend class="visually-hidden">{t('insights.filters.legend')}</legend>
       <label class="field">
-        <span>Created</span>
+        <span>{t('insights.filters.created')}</span>
         <select
           value={createdValue(created)}
           onChange={(e) => setCreated((e.currentTarget as HTMLSelectElement).value)}
           data-testid="filter-created"
         >
-          <option value="all">All time</option>
+          <option value="all">{t('insights.filters.allTime')}</option>
           {DATE_PRESETS.map((preset) => (
             <option key={preset} value={preset}>
               {PRESET_LABELS[preset]}
             </option>
           ))}
-          <option value="custom">Custom…</option>
+          <option value="custom">{t('insights.filters.custom')}</option>
         </select>
       </label>
       {createdValue(created) === 'custom' ? (
         <span class="field days">
           <input
             type="date"
-            aria-label="Created from"
+            aria-label={t('insights.filters.createdFrom')}
             value={created.from ?? ''}
             max={created.to ?? undefined}
             onChange={(e) => setDay('from', (e.currentTarget as HTMLInputElement).value)}
@@ -223,7 +257,7 @@ export function FilterBar(props: {
           <span aria-hidden="true">–</span>
           <input
             type="date"
-            aria-label="Created until"
+            aria-label={t('insights.filters.createdUntil')}
             value={created.to ?? ''}
             min={created.from ?? undefined}
             onChange={(e) => setDay('to', (e.currentTarget as HTMLInputElement).value)}
@@ -231,34 +265,36 @@ export function FilterBar(props: {
         </span>
       ) : null}
       <OneOfSelect
-        label="Organization"
+        label={t('insights.filters.organization')}
         testId="filter-org"
         selected={filters.orgIds}
         options={orgOptions}
         optionLabel={(id) => names.org(id)}
-        allLabel="All organizations"
-        severalLabel={`${filters.orgIds.length} organizations`}
+        allLabel={t('insights.filters.allOrgs')}
+        severalLabel={t('insights.filters.severalOrgs', filters.orgIds.length, [
+          formatCount(filters.orgIds.length),
+        ])}
         onChange={(orgIds) => onChange({ ...filters, orgIds })}
       />
       <OneOfSelect
-        label="Status"
+        label={t('insights.filters.status')}
         testId="filter-status"
         selected={filters.statuses}
         options={statusOptions}
         optionLabel={statusWord}
-        allLabel="All statuses"
-        severalLabel={filters.statuses.map(statusWord).join(', ')}
+        allLabel={t('insights.filters.allStatuses')}
+        severalLabel={allOf(filters.statuses.map(statusWord))}
         onChange={(statuses) => onChange({ ...filters, statuses })}
       />
       {chips.length > 0 ? (
-        <ul class="chips" aria-label="Other filters">
+        <ul class="chips" aria-label={t('insights.filters.other')}>
           {chips.map((chip) => (
             <li key={chip.key} class="chip">
               <span>{chip.label}</span>
               <button
                 type="button"
                 class="chip-remove"
-                aria-label={`Remove filter: ${chip.label}`}
+                aria-label={t('insights.filters.remove', [chip.label])}
                 onClick={() => onChange(chip.clear(filters))}
               >
                 ×
@@ -273,7 +309,7 @@ export function FilterBar(props: {
           class="link-button"
           onClick={() => onChange({ ...emptyFilters(), sort: { ...filters.sort } })}
         >
-          Clear filters
+          {t('insights.filters.clear')}
         </button>
       ) : null}
     </fieldset>

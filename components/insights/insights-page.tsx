@@ -7,10 +7,12 @@
  * report while there is nothing to show. The query lives in use-insights-query.ts, the report in
  * report.tsx.
  */
+import { t } from '../../utils/i18n';
 import type { InsightsResult } from '../../utils/insights/engine';
 import { filtersUrl } from '../../utils/insights/select';
 import { BudgetSection } from '../budget/budget-section';
-import { formatCount, plural } from '../shared/format';
+import { CostView } from '../cost/cost-view';
+import { formatCount } from '../shared/format';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
 import { useNames } from './names';
@@ -32,11 +34,11 @@ export function InsightsPage() {
           <span class="brand-mark" aria-hidden="true">
             D
           </span>
-          Insights
+          {t('insights.heading')}
         </h1>
         <StatusLine result={result} current={query.current} mode={query.mode} error={query.error} />
         <a class="button-link" href={filtersUrl(query.filters)} target="_blank" rel="noopener">
-          Open in the session list
+          {t('insights.openInList')}
         </a>
       </header>
       <FilterBar
@@ -48,12 +50,12 @@ export function InsightsPage() {
         now={now}
       />
       {result === null ? (
-        <p class="placeholder muted">{query.error ?? 'Reading the cached sessions…'}</p>
+        <p class="placeholder muted">{query.error ?? t('insights.readingCache')}</p>
       ) : result.cached === 0 ? (
         <NothingCached />
       ) : result.insights.count === 0 ? (
         <div class="placeholder">
-          <p>No session matches these filters.</p>
+          <p>{t('insights.noMatch')}</p>
         </div>
       ) : (
         <LinkScopeContext.Provider value={{ insights: result.insights, filters: result.filters }}>
@@ -65,6 +67,7 @@ export function InsightsPage() {
             onBy={query.setBy}
             stale={!query.current}
           />
+          <CostView report={result.cost} filters={result.filters} names={names} />
         </LinkScopeContext.Provider>
       )}
       <BudgetSection now={now} names={names} />
@@ -80,7 +83,7 @@ function StatusLine(props: {
 }) {
   const { result } = props;
   if (props.error) return <p class="status error-text">{props.error}</p>;
-  if (!result) return <p class="status muted">Loading…</p>;
+  if (!result) return <p class="status muted">{t('insights.loading')}</p>;
   const { timings } = result;
   const ms = Math.round(timings.filterMs + timings.computeMs);
   return (
@@ -95,13 +98,23 @@ function StatusLine(props: {
       data-compute-ms={timings.computeMs.toFixed(1)}
       data-details-ms={timings.detailsMs.toFixed(1)}
     >
-      {props.current ? null : 'Updating… · '}
-      {formatCount(result.insights.count)} of {plural(result.cached, 'cached session')} ·{' '}
-      <span title={`Read ${Math.round(timings.readMs)} ms, filtered and computed ${ms} ms`}>
-        computed in {ms} ms {props.mode === 'worker' ? 'in a worker' : 'on the page'}
+      {props.current ? null : `${t('insights.updating')} · `}
+      {t('insights.countOf', result.cached, [
+        formatCount(result.cached),
+        formatCount(result.insights.count),
+      ])}{' '}
+      ·{' '}
+      <span
+        title={t('insights.timings', [formatCount(Math.round(timings.readMs)), formatCount(ms)])}
+      >
+        {props.mode === 'worker'
+          ? t('insights.computedWorker', [formatCount(ms)])
+          : t('insights.computedPage', [formatCount(ms)])}
       </span>
       {result.partial || result.insights.totals.analysisPending > 0
-        ? ` · reading the analysis of ${plural(result.insights.totals.analysisPending, 'session')}…`
+        ? ` · ${t('insights.readingAnalysis', result.insights.totals.analysisPending, [
+            formatCount(result.insights.totals.analysisPending),
+          ])}`
         : null}
     </p>
   );
@@ -110,13 +123,10 @@ function StatusLine(props: {
 function NothingCached() {
   return (
     <div class="placeholder">
-      <h2>No sessions cached yet</h2>
-      <p class="muted">
-        Insights are computed from the sessions the extension keeps in its cache. Add an API key and
-        organizations in the options, and let the first sync finish.
-      </p>
+      <h2>{t('insights.nothingCached.heading')}</h2>
+      <p class="muted">{t('insights.nothingCached.body')}</p>
       <a class="button-link" href="options.html" target="_blank" rel="noopener">
-        Open options
+        {t('insights.nothingCached.openOptions')}
       </a>
     </div>
   );

@@ -3,6 +3,7 @@
  * the analyses found, each linking to the sessions it counts.
  */
 import type { ComponentChildren } from 'preact';
+import { t } from '../../utils/i18n';
 import type { Selection } from '../../utils/insights/select';
 import {
   FLAG_ANALYSIS,
@@ -13,7 +14,7 @@ import {
   FLAG_SUGGESTED_PROMPT,
   type Insights,
 } from '../../utils/insights/types';
-import { formatAcus, formatCount, formatPercent, plural } from '../shared/format';
+import { formatAcus, formatCount, formatPercent } from '../shared/format';
 import { SelectLink } from './parts';
 
 function KpiCard(props: {
@@ -41,62 +42,66 @@ function KpiCard(props: {
 }
 
 export function KpiCards(props: { insights: Insights }) {
-  const t = props.insights.totals;
+  const totals = props.insights.totals;
   const share = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole) : '–');
   return (
     <div class="kpis">
       <KpiCard
-        label="Sessions"
-        value={formatCount(t.sessions)}
+        label={t('insights.kpi.sessions')}
+        value={formatCount(totals.sessions)}
         select={{}}
         testId="kpi-sessions"
-        sub={`${formatAcus(t.sessions > 0 ? t.acus / t.sessions : 0)} ACUs on average`}
+        sub={t('insights.kpi.average', [
+          formatAcus(totals.sessions > 0 ? totals.acus / totals.sessions : 0),
+        ])}
       />
       <KpiCard
-        label="ACUs"
-        value={formatAcus(t.acus)}
+        label={t('insights.kpi.acus')}
+        value={formatAcus(totals.acus)}
         select={{}}
-        sub={`median ${formatAcus(t.medianAcus)} per session`}
+        sub={t('insights.kpi.median', [formatAcus(totals.medianAcus)])}
       />
       <KpiCard
-        label="Error rate"
-        value={share(t.errors, t.sessions)}
-        select={t.errors > 0 ? { flags: FLAG_ERROR } : undefined}
+        label={t('insights.kpi.errorRate')}
+        value={share(totals.errors, totals.sessions)}
+        select={totals.errors > 0 ? { flags: FLAG_ERROR } : undefined}
         testId="kpi-errors"
-        sub={plural(t.errors, 'session')}
+        sub={t('common.sessionCount', totals.errors, [formatCount(totals.errors)])}
       />
       <KpiCard
-        label="PRs opened"
-        value={formatCount(t.prsOpened)}
-        select={t.prsOpened > 0 ? { flags: FLAG_HAS_PR } : undefined}
-        sub={`in ${plural(t.sessionsWithPr, 'session')}`}
+        label={t('insights.kpi.prsOpened')}
+        value={formatCount(totals.prsOpened)}
+        select={totals.prsOpened > 0 ? { flags: FLAG_HAS_PR } : undefined}
+        sub={t('insights.kpi.inSessions', totals.sessionsWithPr, [
+          formatCount(totals.sessionsWithPr),
+        ])}
       />
       <KpiCard
-        label="PRs merged"
-        value={formatCount(t.prsMerged)}
-        select={t.prsMerged > 0 ? { flags: FLAG_MERGED_PR } : undefined}
-        sub={`${share(t.prsMerged, t.prsOpened)} of opened`}
+        label={t('insights.kpi.prsMerged')}
+        value={formatCount(totals.prsMerged)}
+        select={totals.prsMerged > 0 ? { flags: FLAG_MERGED_PR } : undefined}
+        sub={t('insights.kpi.ofOpened', [share(totals.prsMerged, totals.prsOpened)])}
       />
       <KpiCard
-        label="Analysed"
-        value={formatCount(t.analysed)}
-        select={t.analysed > 0 ? { flags: FLAG_ANALYSIS } : undefined}
+        label={t('insights.kpi.analysed')}
+        value={formatCount(totals.analysed)}
+        select={totals.analysed > 0 ? { flags: FLAG_ANALYSIS } : undefined}
         sub={
-          t.withIssues > 0 ? (
+          totals.withIssues > 0 ? (
             <SelectLink select={{ flags: FLAG_ISSUES }}>
-              {formatCount(t.withIssues)} with issues
+              {t('insights.kpi.withIssues', [formatCount(totals.withIssues)])}
             </SelectLink>
           ) : (
-            'none with issues'
+            t('insights.kpi.noneWithIssues')
           )
         }
       />
       <KpiCard
-        label="Suggested prompts"
-        value={formatCount(t.withSuggestedPrompt)}
-        select={t.withSuggestedPrompt > 0 ? { flags: FLAG_SUGGESTED_PROMPT } : undefined}
+        label={t('insights.kpi.suggested')}
+        value={formatCount(totals.withSuggestedPrompt)}
+        select={totals.withSuggestedPrompt > 0 ? { flags: FLAG_SUGGESTED_PROMPT } : undefined}
         testId="kpi-suggested"
-        sub={`${share(t.withSuggestedPrompt, t.analysed)} of analysed sessions`}
+        sub={t('insights.kpi.ofAnalysed', [share(totals.withSuggestedPrompt, totals.analysed)])}
       />
     </div>
   );

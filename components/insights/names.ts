@@ -1,6 +1,7 @@
 /** Organization and user names from the cached directory; ids stand in for unknown ones. */
 import { useMemo } from 'preact/hooks';
 import { db } from '../../utils/db/database';
+import { t } from '../../utils/i18n';
 import type { Names } from '../../utils/insights/display-names';
 import { useDirectory } from '../shared/directory';
 
@@ -14,7 +15,8 @@ export function useNames(): InsightsNames {
     () => ({
       orgIds: directory.orgIds,
       org: (id: string) => directory.orgName(id) || id,
-      user: (id: string | null) => (id === null ? 'No user' : directory.userName(id) || id),
+      user: (id: string | null) =>
+        id === null ? t('insights.noUser') : directory.userName(id) || id,
     }),
     [directory],
   );

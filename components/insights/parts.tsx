@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import type { SessionFilters } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 import { csvFileName, tableToCsv } from '../../utils/insights/csv';
 import { type Selection, selectionUrl } from '../../utils/insights/select';
 import type { TableModel } from '../../utils/insights/tables';
@@ -54,7 +55,7 @@ export function SelectLink(props: {
       href="sessions.html"
       target="_blank"
       rel="noopener"
-      title={props.title ? `${props.title} · open in the list` : 'Open these sessions in the list'}
+      title={props.title ? t('insights.table.openTitled', [props.title]) : t('insights.table.open')}
       onPointerEnter={fill}
       onFocus={fill}
       onMouseDown={fill}
@@ -76,10 +77,10 @@ export function CsvButton(props: { table: TableModel }) {
       onClick={() =>
         downloadText(tableToCsv(props.table), csvFileName(props.table), 'text/csv;charset=utf-8')
       }
-      title={`Download "${props.table.title}" as CSV`}
+      title={t('insights.table.csvTitle', [props.table.title])}
       data-testid={`csv-${props.table.id}`}
     >
-      CSV
+      {t('insights.table.csv')}
     </button>
   );
 }
@@ -128,7 +129,13 @@ export function TableSection(props: {
 const NUMERIC = new Set(['count', 'acus', 'percent']);
 
 /** A table model as HTML: the first `limit` rows, then a button for the rest. */
-export function DataTable(props: { table: TableModel; limit?: number; empty?: string }) {
+export function DataTable(props: {
+  table: TableModel;
+  limit?: number;
+  empty?: string;
+  /** The table's name for screen readers, when it is not the table's own title (a chart's). */
+  caption?: string;
+}) {
   const { table } = props;
   const [expanded, setExpanded] = useState(false);
   const limit = props.limit ?? Number.POSITIVE_INFINITY;
@@ -137,11 +144,13 @@ export function DataTable(props: { table: TableModel; limit?: number; empty?: st
     .map((column, index) => ({ column, index }))
     .filter(({ column }) => !column.csvOnly);
   if (table.rows.length === 0) {
-    return <p class="muted empty-table">{props.empty ?? 'Nothing to show.'}</p>;
+    return <p class="muted empty-table">{props.empty ?? t('insights.table.nothing')}</p>;
   }
   return (
     <div class="table-wrap">
       <table class="data-table" data-testid={`table-${table.id}`}>
+        {/* Names the table for screen readers; the card's heading shows it to everyone else. */}
+        <caption class="visually-hidden">{props.caption ?? table.title}</caption>
         <thead>
           <tr>
             {columns.map(({ column, index }) => (
@@ -202,7 +211,9 @@ export function DataTable(props: { table: TableModel; limit?: number; empty?: st
       </table>
       {table.rows.length > limit ? (
         <button type="button" class="link-button" onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show fewer' : `Show all ${formatCount(table.rows.length)}`}
+          {expanded
+            ? t('insights.table.showFewer')
+            : t('insights.table.showAll', [formatCount(table.rows.length)])}
         </button>
       ) : null}
     </div>

@@ -4,6 +4,7 @@
  * requests), each with its CSV download.
  */
 import { useMemo } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { actionTypesTable, impactsTable, labelsTable } from '../../utils/insights/analysis-tables';
 import { costliestTable } from '../../utils/insights/costliest-table';
 import { dailyTable } from '../../utils/insights/day-tables';
@@ -11,7 +12,7 @@ import type { Names } from '../../utils/insights/display-names';
 import { groupTable } from '../../utils/insights/group-tables';
 import { prTable } from '../../utils/insights/pr-table';
 import { FLAG_SUGGESTED_PROMPT, type GroupBy, type Insights } from '../../utils/insights/types';
-import { formatCount, formatPercent, plural } from '../shared/format';
+import { formatCount, formatPercent } from '../shared/format';
 import { AcuChart } from './acu-chart';
 import { KpiCards } from './kpi-cards';
 import { SelectLink, TableSection } from './parts';
@@ -43,7 +44,7 @@ export function Report(props: {
   );
   const pending = insights.totals.analysisPending;
   const pendingNote =
-    pending > 0 ? `reading the analysis of ${plural(pending, 'session')}…` : undefined;
+    pending > 0 ? t('insights.readingAnalysis', pending, [formatCount(pending)]) : undefined;
 
   return (
     <main class={props.stale ? 'report stale' : 'report'} aria-busy={props.stale}>
@@ -58,15 +59,29 @@ export function Report(props: {
       />
       <SessionsChart insights={insights} palette={palette} />
       <div class="grid two">
-        <TableSection id="users" title="Users" table={tables.users} limit={10} />
+        <TableSection
+          id="users"
+          title={t('insights.report.users')}
+          table={tables.users}
+          limit={10}
+        />
         <div class="stack">
-          <TableSection id="orgs" title="Organizations" table={tables.orgs} limit={10} />
-          <TableSection id="statuses" title="Statuses" table={tables.statuses} />
+          <TableSection
+            id="orgs"
+            title={t('insights.report.orgs')}
+            table={tables.orgs}
+            limit={10}
+          />
+          <TableSection
+            id="statuses"
+            title={t('insights.report.statuses')}
+            table={tables.statuses}
+          />
         </div>
       </div>
       <TableSection
         id="costliest"
-        title="Costliest sessions"
+        title={t('insights.report.costliest')}
         table={tables.costliest}
         note={
           insights.costliest.length > 1 ? (
@@ -82,24 +97,30 @@ export function Report(props: {
                 },
               }}
             >
-              list all {insights.costliest.length}
+              {t('insights.report.listAll', [formatCount(insights.costliest.length)])}
             </SelectLink>
           ) : undefined
         }
         limit={10}
       />
       <div class="band">
-        <h2>What the analysis finds</h2>
+        <h2>{t('insights.report.analysisHeading')}</h2>
         <p class="muted">
-          {formatCount(insights.totals.analysed)} of {plural(insights.count, 'session')} analysed
+          {t('insights.report.analysedOf', insights.count, [
+            formatCount(insights.count),
+            formatCount(insights.totals.analysed),
+          ])}
           {insights.totals.analysed > 0 ? (
             <>
               {' · '}
               <SelectLink select={{ flags: FLAG_SUGGESTED_PROMPT }} testId="suggested-prompts">
-                {plural(insights.totals.withSuggestedPrompt, 'suggested prompt')}
+                {t('insights.report.suggestedPrompts', insights.totals.withSuggestedPrompt, [
+                  formatCount(insights.totals.withSuggestedPrompt),
+                ])}
               </SelectLink>{' '}
-              ({formatPercent(insights.totals.withSuggestedPrompt / insights.totals.analysed)} of
-              analysed sessions)
+              {t('insights.report.suggestedShare', [
+                formatPercent(insights.totals.withSuggestedPrompt / insights.totals.analysed),
+              ])}
             </>
           ) : null}
         </p>
@@ -107,34 +128,34 @@ export function Report(props: {
       <div class="grid analysis">
         <TableSection
           id="labels"
-          title="Issue labels"
+          title={t('insights.report.labels')}
           table={tables.labels}
-          note={pendingNote ?? 'sessions with an issue of each label, by impact'}
-          empty="No issues in these sessions' analyses."
+          note={pendingNote ?? t('insights.report.labelsNote')}
+          empty={t('insights.report.labelsEmpty')}
         />
         <div class="stack">
           <TableSection
             id="action-types"
-            title="Action item types"
+            title={t('insights.report.actionTypes')}
             table={tables.actionTypes}
             note={pendingNote}
-            empty={pending > 0 ? 'Reading…' : 'No action items in these sessions.'}
+            empty={pending > 0 ? t('insights.report.reading') : t('insights.report.actionsEmpty')}
           />
           <TableSection
             id="impacts"
-            title="Issue impacts"
+            title={t('insights.report.impacts')}
             table={tables.impacts}
             note={pendingNote}
-            empty={pending > 0 ? 'Reading…' : 'No issues in these sessions.'}
+            empty={pending > 0 ? t('insights.report.reading') : t('insights.report.impactsEmpty')}
           />
         </div>
       </div>
       <TableSection
         id="prs"
-        title="Pull request outcomes"
+        title={t('insights.report.prs')}
         table={tables.prs}
-        note="PRs by git host and state; a click lists the sessions that opened them"
-        empty="No pull requests in these sessions."
+        note={t('insights.report.prsNote')}
+        empty={t('insights.report.prsEmpty')}
       />
     </main>
   );

@@ -1,8 +1,9 @@
 /** The sessions per day of the Insights page: one bar a day, a click lists that day's sessions. */
 import { useMemo } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { sessionsPerDayTable } from '../../utils/insights/day-tables';
 import type { Insights } from '../../utils/insights/types';
-import { plural } from '../shared/format';
+import { formatCount, formatDate } from '../shared/format';
 import type { ChartSeries } from './bar-chart';
 import { ChartCard } from './chart-card';
 import type { Palette } from './theme';
@@ -11,7 +12,9 @@ export function SessionsChart(props: { insights: Insights; palette: Palette }) {
   const { insights, palette } = props;
   const days = insights.days;
   const series = useMemo<ChartSeries[]>(
-    () => [{ label: 'Sessions', color: palette.sessions, values: days.sessions }],
+    () => [
+      { label: t('insights.sessionsChart.series'), color: palette.sessions, values: days.sessions },
+    ],
     [days, palette],
   );
   const table = useMemo(() => sessionsPerDayTable(insights), [insights]);
@@ -19,23 +22,28 @@ export function SessionsChart(props: { insights: Insights; palette: Palette }) {
     <ChartCard
       id="sessions-per-day"
       toggleId="sessions"
-      title="Sessions per day"
+      title={t('insights.sessionsChart.title')}
       table={table}
       chart={{
         starts: days.starts,
         series,
         height: 150,
         theme: palette.chart,
-        label: `Sessions per day, ${days.labels[0]} to ${days.labels[days.labels.length - 1]}`,
+        label: t('insights.sessionsChart.label', [
+          formatDate(days.starts[0] ?? 0),
+          formatDate(days.starts[days.starts.length - 1] ?? 0),
+        ]),
         testId: 'chart-sessions',
       }}
       pick={(day) => ({ day })}
       readout={(day) => (
         <span data-testid="sessions-readout-count">
-          {plural(days.sessions[day] ?? 0, 'session')}
+          {t('common.sessionCount', days.sessions[day] ?? 0, [
+            formatCount(days.sessions[day] ?? 0),
+          ])}
         </span>
       )}
-      hint="Click a bar to list that day's sessions."
+      hint={t('insights.sessionsChart.hint')}
     />
   );
 }

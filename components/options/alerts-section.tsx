@@ -15,6 +15,7 @@ import {
   THRESHOLD_KEYS,
 } from '../../utils/alerts/settings';
 import { ALERT_KINDS, type AlertKind } from '../../utils/alerts/types';
+import { t } from '../../utils/i18n';
 import { Card } from './card';
 import {
   describedBy,
@@ -31,27 +32,60 @@ interface Stored {
   managed: ManagedAlertSettings;
 }
 
+// Getters: the words are looked up when shown, in the language the page speaks then.
 const FIELDS: Record<keyof AlertThresholds, { label: string; max: number; help: string }> = {
   waitingHours: {
-    label: 'Waiting for its user for (hours)',
+    get label() {
+      return t('options.alerts.waitingHours');
+    },
     max: 720,
-    help: 'v3: status detail "waiting for user"; v2: suspended.',
+    get help() {
+      return t('options.alerts.waitingHoursHelp');
+    },
   },
-  runningHours: { label: 'Running for (hours)', max: 720, help: 'Counted from its creation.' },
-  sessionAcus: { label: 'Running session over (ACUs)', max: 100_000, help: '' },
+  runningHours: {
+    get label() {
+      return t('options.alerts.runningHours');
+    },
+    max: 720,
+    get help() {
+      return t('options.alerts.runningHoursHelp');
+    },
+  },
+  sessionAcus: {
+    get label() {
+      return t('options.alerts.sessionAcus');
+    },
+    max: 100_000,
+    help: '',
+  },
   orgBudgetPercent: {
-    label: "Organization's cycle ACUs over (% of its limit)",
+    get label() {
+      return t('options.alerts.orgBudgetPercent');
+    },
     max: 1000,
-    help: 'Of max_cycle_acu_limit, over the sessions created this billing cycle (from the 1st, 08:00 UTC).',
+    get help() {
+      return t('options.alerts.orgBudgetPercentHelp');
+    },
   },
 };
 
 const KIND_LABELS: Record<AlertKind, string> = {
-  error: 'A session ended in error',
-  waiting: 'A session waits for its user',
-  long_running: 'A session runs long',
-  over_acus: 'A running session is over its ACUs',
-  org_budget: 'An organization nears its ACU limit',
+  get error() {
+    return t('options.alerts.kindError');
+  },
+  get waiting() {
+    return t('options.alerts.kindWaiting');
+  },
+  get long_running() {
+    return t('options.alerts.kindLongRunning');
+  },
+  get over_acus() {
+    return t('options.alerts.kindOverAcus');
+  },
+  get org_budget() {
+    return t('options.alerts.kindOrgBudget');
+  },
 };
 
 function useStoredAlerts(): Stored | null {
@@ -101,7 +135,7 @@ function AlertsForm(props: { stored: Stored; askForNotifications: () => Promise<
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setNotice({ tone: 'error', text: 'Not saved: correct the fields marked above.' });
+      setNotice({ tone: 'error', text: t('options.notSavedFields') });
       return;
     }
     try {
@@ -112,10 +146,10 @@ function AlertsForm(props: { stored: Stored; askForNotifications: () => Promise<
       await alertSettingsItem.setValue({ ...saved, ...values, notify: kept });
       setNotice(
         granted
-          ? { tone: 'success', text: 'Saved. Alerts are checked again now.' }
+          ? { tone: 'success', text: t('options.alerts.saved') }
           : {
               tone: 'error',
-              text: 'Saved, without notifications: the browser did not allow them. Alerts still show in the popup and the tab; tick a kind and save again to be asked again.',
+              text: t('options.alerts.savedNoNotifications'),
             },
       );
     } catch (error) {
@@ -126,8 +160,8 @@ function AlertsForm(props: { stored: Stored; askForNotifications: () => Promise<
   return (
     <form class="alerts-form" noValidate onSubmit={(event) => void onSave(event)}>
       <fieldset class="field">
-        <legend>Raise an alert when</legend>
-        <p class="help">Leave a field empty to turn that alert off.</p>
+        <legend>{t('options.alerts.raiseWhen')}</legend>
+        <p class="help">{t('options.alerts.leaveEmpty')}</p>
         {THRESHOLD_KEYS.map((key) => {
           const id = `alert-${key}`;
           const locked = managed[key] !== undefined;
@@ -166,7 +200,7 @@ function AlertsForm(props: { stored: Stored; askForNotifications: () => Promise<
         })}
       </fieldset>
       <fieldset class="field">
-        <legend>Show a browser notification when</legend>
+        <legend>{t('options.alerts.notifyWhen')}</legend>
         {ALERT_KINDS.map((kind) => {
           const locked = managed.notify?.[kind] !== undefined;
           return (
@@ -189,7 +223,7 @@ function AlertsForm(props: { stored: Stored; askForNotifications: () => Promise<
       </fieldset>
       <div class="actions">
         <button type="submit" class="primary">
-          Save alerts
+          {t('options.alerts.save')}
         </button>
       </div>
       <Feedback notice={notice} />
@@ -208,11 +242,7 @@ export function AlertsSection(props: {
 }) {
   const stored = useStoredAlerts();
   return (
-    <Card
-      id="alerts"
-      title="Alerts"
-      intro="Checked after each sync, from the cached sessions. Every alert is listed in the popup and the session tab, and counted on the toolbar button."
-    >
+    <Card id="alerts" title={t('options.alerts.title')} intro={t('options.alerts.intro')}>
       {stored ? (
         <AlertsForm
           stored={stored}
@@ -220,7 +250,7 @@ export function AlertsSection(props: {
         />
       ) : (
         <p class="muted" role="status">
-          Loading alert settings…
+          {t('options.alerts.loading')}
         </p>
       )}
     </Card>

@@ -1,6 +1,7 @@
 /** The API key: masked by default, with a Show/Hide toggle and a hint for unusual keys. */
 import { useState } from 'preact/hooks';
 import { apiVersionOfKey } from '../../utils/api/key-kind';
+import { t } from '../../utils/i18n';
 import { apiKeyHint } from '../../utils/settings/validate';
 import { describedBy, FieldError } from './feedback';
 import './api-key-field.css';
@@ -19,14 +20,14 @@ export function ApiKeyField(props: {
   const errorId = `${props.id}-error`;
   return (
     <div class="field">
-      <label for={props.id}>API key</label>
+      <label for={props.id}>{t('options.key.label')}</label>
       <div class="input-row">
         <input
           id={props.id}
           class="input-wide mono"
           type={shown ? 'text' : 'password'}
           value={props.value}
-          placeholder="apk_user_… or cog_…"
+          placeholder={t('options.key.placeholder')}
           autocomplete="off"
           spellcheck={false}
           autocapitalize="off"
@@ -38,23 +39,19 @@ export function ApiKeyField(props: {
           type="button"
           class="toggle"
           aria-controls={props.id}
-          aria-label={shown ? 'Hide API key' : 'Show API key'}
+          aria-label={shown ? t('options.key.hideLabel') : t('options.key.showLabel')}
           onClick={() => setShown(!shown)}
         >
-          {shown ? 'Hide' : 'Show'}
+          {shown ? t('options.key.hide') : t('options.key.show')}
         </button>
       </div>
       <p id={helpId} class="help">
-        An enterprise admin's personal API key (<span class="mono">apk_user_…</span>, v2 API) or a
-        service user's token (<span class="mono">cog_…</span>, v3 API), from Devin's settings.{' '}
-        {props.saved ? 'A key is saved in this browser. ' : ''}
-        It stays in this browser and is sent only to the API base URL below.
+        {t('options.key.help')} {props.saved ? `${t('options.key.helpSaved')} ` : ''}
+        {t('options.key.helpStays')}
       </p>
       {props.value.trim() && !hint ? (
         <p class="help" data-testid="api-version">
-          {apiVersionOfKey(props.value) === 'v3'
-            ? 'Uses the v3 API. The service user needs ViewAccountSessions and ReadAccountMeta at enterprise level; ManageAccountMembership shows member names, ManageAccountSessions lets you generate analysis.'
-            : 'Uses the v2 API (legacy). The key must belong to an enterprise admin.'}
+          {apiVersionOfKey(props.value) === 'v3' ? t('options.key.v3') : t('options.key.v2')}
         </p>
       ) : null}
       {hint ? (

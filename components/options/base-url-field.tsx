@@ -1,4 +1,5 @@
 /** The API base URL, checked as it is left; locked when policy sets it. */
+import { t } from '../../utils/i18n';
 import { DEFAULT_API_BASE_URL } from '../../utils/settings/items';
 import { describedBy, FieldError, LockedNote } from './feedback';
 
@@ -15,7 +16,7 @@ export function BaseUrlField(props: {
   const lockedId = `${props.id}-locked`;
   return (
     <div class="field">
-      <label for={props.id}>API base URL</label>
+      <label for={props.id}>{t('options.baseUrl.label')}</label>
       <input
         id={props.id}
         class="input-wide mono"
@@ -33,8 +34,7 @@ export function BaseUrlField(props: {
       />
       {props.locked ? <LockedNote id={lockedId} /> : null}
       <p id={helpId} class="help">
-        Keep {DEFAULT_API_BASE_URL} unless your company runs Devin elsewhere. Another address must
-        use https://, and the browser asks you once to allow the extension to reach it.
+        {t('options.baseUrl.help', [DEFAULT_API_BASE_URL])}
       </p>
       <FieldError id={errorId} message={props.error} />
     </div>

@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import './confirm-step.css';
 
 export interface ConfirmStepState {
@@ -62,7 +63,7 @@ export function ConfirmStep(props: {
           {props.action}
         </button>
         <button type="button" ref={step.cancelRef} onClick={() => step.close()}>
-          Cancel
+          {t('options.cancel')}
         </button>
       </div>
     </fieldset>

@@ -4,6 +4,7 @@
  * own sentence; anything else shows the client's message as it is.
  */
 import type { ConnectionReport } from '../../utils/connection/test-connection';
+import { t } from '../../utils/i18n';
 import { UNCONFIRMED_ORIGIN } from '../../utils/settings/key-binding';
 
 type Failure = Extract<ConnectionReport, { ok: false }>;
@@ -26,45 +27,45 @@ export function describeFailure(
   if (report.problem && (report.kind === 'unauthorized' || report.kind === 'forbidden')) {
     const said = report.problem.replace(/\.?\s*$/, '.');
     return report.kind === 'forbidden'
-      ? `${said} Give the service user that permission in Devin's settings, then test again.`
-      : `${said} Check the token: it may be mistyped, revoked or expired.`;
+      ? t('options.failure.forbiddenProblem', [said])
+      : t('options.failure.unauthorizedProblem', [said]);
   }
   switch (report.kind) {
     case 'unauthorized':
-      return 'The API key is invalid: the API refused it. Check that it is copied in full, or create a new one in Devin (Settings › API keys).';
+      return t('options.failure.unauthorized');
     case 'forbidden':
-      return `This key is not an enterprise admin key. The sessions API needs the personal key of an enterprise admin (it starts with apk_user_).${
-        context.orgIds.length === 0
-          ? ' If your admin key cannot list organizations, add their ids under Organizations and test again.'
-          : ''
-      }`;
+      return context.orgIds.length === 0
+        ? t('options.failure.forbiddenNoOrgs')
+        : t('options.failure.forbidden');
     case 'not_found': {
       const orgId = missingOrg(report);
       if (orgId) {
-        return `Organization ${orgId} was not found. Check the id under Organizations; it may have been removed or belong to another enterprise.`;
+        return t('options.failure.orgNotFound', [orgId]);
       }
       // Not an organization's answer (none was asked for): the address itself is wrong.
-      return `${context.apiBaseUrl} answered "not found" where the Devin API lists organizations. Check that the API base URL is the Devin API's address (for Devin's cloud, https://api.devin.ai).`;
+      return t('options.failure.notFound', [context.apiBaseUrl]);
     }
     case 'not_devin_api':
-      return `${context.apiBaseUrl} answers, but it is not the Devin API: it sent a web page instead of API data. Check the API base URL (for Devin's cloud, https://api.devin.ai).`;
+      return t('options.failure.notDevinApi', [context.apiBaseUrl]);
     case 'network':
-      return `The API could not be reached at ${context.apiBaseUrl}. Check the API base URL and your network connection.`;
+      return t('options.failure.network', [context.apiBaseUrl]);
     case 'timeout':
-      return 'The API did not answer in time. Try again in a moment.';
+      return t('options.failure.timeout');
     case 'rate_limited':
-      return 'The Devin API is rate limiting requests. Wait a minute, then test again.';
+      return t('options.failure.rateLimited');
     case 'server':
-      return 'The Devin API had a server error. Try again in a few minutes; if it persists, check Devin status.';
+      return t('options.failure.server');
     case UNCONFIRMED_ORIGIN:
-      return `The saved key has not been confirmed for ${context.apiBaseUrl}, so it was not sent there. Confirm it for this address below, or enter the key again.`;
+      return t('options.failure.unconfirmed', [context.apiBaseUrl]);
     case 'malformed':
-      return 'The answer could not be read. Check that the API base URL is the address of the Devin API.';
+      return t('options.failure.malformed');
     default:
       return report.message;
   }
 }
 
-/** The background could not be asked at all (an update reloaded it, say). */
-export const NO_BACKGROUND =
-  'The extension did not answer. Reload this page; if it persists, reload the extension in the browser.';
+/**
+ * The background could not be asked at all (an update reloaded it, say). Looked up once: a
+ * page's language cannot change while it is open.
+ */
+export const NO_BACKGROUND = t('options.noBackground');

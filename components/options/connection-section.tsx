@@ -6,6 +6,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
+import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { DEFAULT_API_BASE_URL } from '../../utils/settings/items';
 import {
@@ -16,7 +17,7 @@ import {
 import { confirmKeyFor, saveConnection } from '../../utils/settings/key-storage';
 import { isBuiltInOrigin, requestOriginPermission } from '../../utils/settings/permissions';
 import { checkApiBaseUrl } from '../../utils/settings/validate';
-import { plural } from '../shared/format';
+import { formatCount } from '../shared/format';
 import { ApiKeyField } from './api-key-field';
 import { BaseUrlField } from './base-url-field';
 import { Card } from './card';
@@ -89,7 +90,7 @@ export function ConnectionSection(props: {
   function prepare(): Target | null {
     const apiBaseUrl = checkBase();
     const key = usingSaved ? null : apiKey.trim();
-    setKeyError(key === '' ? 'Enter the API key.' : null);
+    setKeyError(key === '' ? t('options.connection.enterKey') : null);
     if (apiBaseUrl === null || key === '') {
       setNotice(null);
       return null;
@@ -104,7 +105,7 @@ export function ConnectionSection(props: {
     if (!(await target.permission)) {
       setNotice({
         tone: 'error',
-        text: `The browser did not allow the extension to reach ${target.apiBaseUrl}. Allow it when asked, or use ${DEFAULT_API_BASE_URL}.`,
+        text: t('options.connection.permissionDenied', [target.apiBaseUrl, DEFAULT_API_BASE_URL]),
       });
       return null;
     }
@@ -134,7 +135,11 @@ export function ConnectionSection(props: {
     const names = report.organizations.map((org) => org.org_name || org.org_id);
     if (report.directoryForbidden || names.length === 0) return report.message;
     const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')}, …` : names.join(', ');
-    return `${report.connectedAs} This key sees ${plural(names.length, 'organization')}: ${shown}.`;
+    return t('options.connection.sees', names.length, [
+      formatCount(names.length),
+      report.connectedAs,
+      shown,
+    ]);
   }
 
   async function withBusy(work: () => Promise<void>) {
@@ -153,7 +158,7 @@ export function ConnectionSection(props: {
     const target = prepare();
     if (!target) return;
     void withBusy(async () => {
-      setNotice({ tone: 'progress', text: 'Testing the connection…' });
+      setNotice({ tone: 'progress', text: t('options.connection.testing') });
       const report = await runTest(target);
       if (!report) return;
       setNotice(
@@ -180,18 +185,20 @@ export function ConnectionSection(props: {
         if (!(await target.permission)) {
           setNotice({
             tone: 'error',
-            text: `Not saved: the browser did not allow the extension to reach ${target.apiBaseUrl}.`,
+            text: t('options.connection.notSavedPermission', [target.apiBaseUrl]),
           });
           return;
         }
       } else if (!alreadyTested) {
-        setNotice({ tone: 'progress', text: 'Testing the key before saving…' });
+        setNotice({ tone: 'progress', text: t('options.connection.testingBeforeSave') });
         const report = await runTest(target);
         if (!report) return;
         if (!report.ok) {
           setNotice({
             tone: 'error',
-            text: `Not saved. ${describeFailure(report, { orgIds: props.orgIds, apiBaseUrl: target.apiBaseUrl })}`,
+            text: t('options.connection.notSaved', [
+              describeFailure(report, { orgIds: props.orgIds, apiBaseUrl: target.apiBaseUrl }),
+            ]),
           });
           setOfferSaveAnyway(!isKeyRefused(report) && report.kind !== UNCONFIRMED_ORIGIN);
           return;
@@ -208,11 +215,14 @@ export function ConnectionSection(props: {
       setReplacing(false);
       tested.current = last && target.apiKey !== null ? { ...last, apiKey: null } : null;
       const report = lastReport.current;
-      const works =
-        report?.ok && !report.directoryForbidden
-          ? ` The key works and sees ${plural(report.organizations.length, 'organization')}.`
-          : '';
-      setNotice({ tone: 'success', text: `Saved.${force ? '' : works}` });
+      const works = !force && report?.ok && !report.directoryForbidden;
+      const seen = works ? report.organizations.length : 0;
+      setNotice({
+        tone: 'success',
+        text: works
+          ? t('options.connection.savedWorks', seen, [formatCount(seen)])
+          : t('options.saved'),
+      });
     });
   }
 
@@ -226,7 +236,7 @@ export function ConnectionSection(props: {
       if (!(await permission)) {
         setNotice({
           tone: 'error',
-          text: `Not confirmed: the browser did not allow the extension to reach ${origin}. Allow it when asked.`,
+          text: t('options.connection.notConfirmed', [origin]),
         });
         return;
       }
@@ -235,7 +245,7 @@ export function ConnectionSection(props: {
       setTypedOrigin(null);
       setNotice({
         tone: 'success',
-        text: `Confirmed. Your saved key is sent to ${origin} from now on.`,
+        text: t('options.connection.confirmed', [origin]),
       });
     });
   }
@@ -254,8 +264,8 @@ export function ConnectionSection(props: {
       setNotice({
         tone: 'success',
         text: deleteData
-          ? 'The key and the cached data were removed from this browser. Sync has stopped.'
-          : 'The key was removed from this browser. Sync has stopped; cached sessions stay until you clear them.',
+          ? t('options.connection.forgotDeleted')
+          : t('options.connection.forgotKept'),
       });
       forget.close(() => document.getElementById('api-key')?.focus());
     });
@@ -264,8 +274,8 @@ export function ConnectionSection(props: {
   return (
     <Card
       id="connection"
-      title="Connection"
-      intro="The extension reads your enterprise's sessions with an admin API key. Test the key, then save it."
+      title={t('options.connection.title')}
+      intro={t('options.connection.intro')}
     >
       <form
         noValidate
@@ -319,7 +329,7 @@ export function ConnectionSection(props: {
             message={
               confirmFor === heldBackFrom
                 ? unconfirmedOriginMessage(confirmFor)
-                : `Your saved key has not been confirmed for ${confirmFor}. Confirm it to use the key there.`
+                : t('options.connection.unconfirmedTyped', [confirmFor])
             }
             busy={busy}
             onConfirm={() => onConfirmOrigin(confirmFor)}
@@ -330,14 +340,14 @@ export function ConnectionSection(props: {
         ) : null}
         <div class="actions">
           <button type="button" onClick={onTest} disabled={busy}>
-            Test connection
+            {t('options.connection.test')}
           </button>
           <button type="submit" class="primary" disabled={busy}>
-            Save
+            {t('options.connection.save')}
           </button>
           {offerSaveAnyway ? (
             <button type="button" onClick={() => onSave(true)} disabled={busy}>
-              Save anyway
+              {t('options.connection.saveAnyway')}
             </button>
           ) : null}
           <UnsavedMark dirty={dirty} />
@@ -351,7 +361,7 @@ export function ConnectionSection(props: {
                 setKeyError(null);
               }}
             >
-              Keep the saved key
+              {t('options.connection.keepSaved')}
             </button>
           ) : null}
         </div>

@@ -3,9 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { db } from '../../utils/db/database';
 import { readAllSessions, readCacheSummary, readSessionRows } from '../../utils/db/reads';
 import { exportFileName, toCsv, toExportJson } from '../../utils/export';
+import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { downloadText } from '../shared/download';
-import { formatBytes, formatCount, plural } from '../shared/format';
+import { formatBytes, formatCount } from '../shared/format';
 import { useLiveQuery } from '../shared/use-live-query';
 import { Card } from './card';
 import { ConfirmStep, useConfirmStep } from './confirm-step';
@@ -60,7 +61,10 @@ export function DataSection(props: { syncing: boolean }) {
     act(async () => {
       const sessions = await readAllSessions(db);
       downloadText(toExportJson(sessions), exportFileName('json'), 'application/json');
-      return { tone: 'success', text: `Exported ${plural(sessions.length, 'session')} as JSON.` };
+      return {
+        tone: 'success',
+        text: t('options.data.exportedJson', sessions.length, [formatCount(sessions.length)]),
+      };
     });
 
   const exportCsv = () =>
@@ -68,13 +72,16 @@ export function DataSection(props: { syncing: boolean }) {
       const rows = await readSessionRows(db);
       // The byte order mark makes spreadsheet programs read the file as UTF-8.
       downloadText(`\uFEFF${toCsv(rows)}`, exportFileName('csv'), 'text/csv;charset=utf-8');
-      return { tone: 'success', text: `Exported ${plural(rows.length, 'session')} as CSV.` };
+      return {
+        tone: 'success',
+        text: t('options.data.exportedCsv', rows.length, [formatCount(rows.length)]),
+      };
     });
 
   const fullResync = () =>
     act(async () => {
       if (resync.open) resync.close();
-      setNotice({ tone: 'progress', text: 'Downloading every session again…' });
+      setNotice({ tone: 'progress', text: t('options.data.redownloading') });
       try {
         return await describeSyncResult(await sendMessage('fullResync'));
       } catch {
@@ -93,45 +100,35 @@ export function DataSection(props: { syncing: boolean }) {
       }
       return {
         tone: 'success',
-        text: 'The cache was cleared. The next sync downloads the sessions again.',
+        text: t('options.data.cleared'),
       };
     });
 
   const empty = count === null || count === 0;
   return (
-    <Card
-      id="data"
-      title="Data"
-      intro="Sessions are cached in this browser only. Export them for a report, or start the cache afresh."
-    >
+    <Card id="data" title={t('options.data.title')} intro={t('options.data.intro')}>
       <dl class="stats">
         <div>
-          <dt>Sessions cached</dt>
+          <dt>{t('options.data.cached')}</dt>
           <dd>{count === null ? '…' : formatCount(count)}</dd>
         </div>
         <div>
-          <dt>Storage used</dt>
-          <dd>{used === null ? 'Unknown' : formatBytes(used)}</dd>
+          <dt>{t('options.data.storage')}</dt>
+          <dd>{used === null ? t('options.data.unknown') : formatBytes(used)}</dd>
         </div>
       </dl>
-      <h3>Export</h3>
-      <p class="help">
-        JSON has every session with its analysis, as the API returns it. CSV has the list columns,
-        for a spreadsheet. Exports never include your API key.
-      </p>
+      <h3>{t('options.data.exportHeading')}</h3>
+      <p class="help">{t('options.data.exportHelp')}</p>
       <div class="actions">
         <button type="button" onClick={() => void exportJson()} disabled={busy || empty}>
-          Export JSON
+          {t('options.data.exportJson')}
         </button>
         <button type="button" onClick={() => void exportCsv()} disabled={busy || empty}>
-          Export CSV
+          {t('options.data.exportCsv')}
         </button>
       </div>
-      <h3>Maintenance</h3>
-      <p class="help">
-        A full re-sync forgets the cached sessions and downloads them again. Clearing the cache
-        removes them from this browser; your settings and key stay.
-      </p>
+      <h3>{t('options.data.maintenance')}</h3>
+      <p class="help">{t('options.data.maintenanceHelp')}</p>
       <div class="actions">
         {resync.open ? null : (
           <button
@@ -140,7 +137,7 @@ export function DataSection(props: { syncing: boolean }) {
             disabled={busy || props.syncing || clear.open}
             onClick={() => (empty ? void fullResync() : resync.show())}
           >
-            Full re-sync{empty ? '' : '…'}
+            {empty ? t('options.data.fullResync') : t('options.data.fullResyncAsk')}
           </button>
         )}
         {clear.open ? null : (
@@ -151,20 +148,21 @@ export function DataSection(props: { syncing: boolean }) {
             disabled={busy || empty || resync.open}
             onClick={clear.show}
           >
-            Clear cache…
+            {t('options.data.clearCache')}
           </button>
         )}
       </div>
       <ConfirmStep
         step={resync}
         question={
-          <>
-            Forget the {count === null ? '' : `${formatCount(count)} `}cached sessions and download
-            them all again? Until it finishes, the list shows only the sessions downloaded so far.
-          </>
+          count === null
+            ? t('options.data.resyncQuestionAll')
+            : t('options.data.resyncQuestion', count, [formatCount(count)])
         }
         action={
-          count === null ? 'Re-download all sessions' : `Re-download ${plural(count, 'session')}`
+          count === null
+            ? t('options.data.resyncActionAll')
+            : t('options.data.resyncAction', count, [formatCount(count)])
         }
         busy={busy || props.syncing}
         onConfirm={() => void fullResync()}
@@ -172,12 +170,11 @@ export function DataSection(props: { syncing: boolean }) {
       <ConfirmStep
         step={clear}
         question={
-          <>
-            Delete the {count === null ? '' : `${formatCount(count)} `}cached sessions from this
-            browser?
-          </>
+          count === null
+            ? t('options.data.clearQuestionAll')
+            : t('options.data.clearQuestion', count, [formatCount(count)])
         }
-        action="Delete cached sessions"
+        action={t('options.data.clearAction')}
         busy={busy}
         onConfirm={() => void clearCache()}
       />

@@ -4,6 +4,7 @@
  * `alert` for errors.
  */
 import type { ComponentChildren } from 'preact';
+import { t } from '../../utils/i18n';
 import './feedback.css';
 
 type Tone = 'progress' | 'success' | 'info' | 'error';
@@ -37,7 +38,7 @@ export function Feedback(props: { notice: Notice | null; id?: string }) {
 export function errorNotice(error: unknown): Notice {
   return {
     tone: 'error',
-    text: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+    text: t('options.somethingWrong', [error instanceof Error ? error.message : String(error)]),
   };
 }
 
@@ -54,13 +55,14 @@ export function FieldError(props: { id: string; message: string | null }) {
 export function LockedNote(props: { id?: string }) {
   return (
     <p class="locked-note" id={props.id}>
-      <span aria-hidden="true">🔒 </span>Set by your organization's policy.
+      <span aria-hidden="true">🔒 </span>
+      {t('options.lockedByPolicy')}
     </p>
   );
 }
 
 export function UnsavedMark(props: { dirty: boolean }) {
-  return props.dirty ? <span class="unsaved">Unsaved changes</span> : null;
+  return props.dirty ? <span class="unsaved">{t('options.unsaved')}</span> : null;
 }
 
 /** Joins the ids of the help texts that apply, for `aria-describedby`. */

@@ -4,6 +4,7 @@
  * and policy (forgetDataWithKey) can take that choice away.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { ConfirmStep, type ConfirmStepState } from './confirm-step';
 
 export function ForgetKeyStep(props: {
@@ -20,14 +21,9 @@ export function ForgetKeyStep(props: {
       step={props.step}
       question={
         <>
-          {deleteData
-            ? 'Remove the saved key and delete the cached sessions, prompts and member e-mails from this browser? Sync stops until a key is saved again.'
-            : 'Remove the saved key from this browser? Cached sessions stay until you clear them. Sync stops until a key is saved again.'}
+          {deleteData ? t('options.forget.questionDelete') : t('options.forget.questionKeep')}
           {props.required ? (
-            <span class="help">
-              {' '}
-              Your organization's policy deletes the cached data with the key.
-            </span>
+            <span class="help"> {t('options.forget.policy')}</span>
           ) : (
             <label class="keep-data">
               <input
@@ -35,12 +31,12 @@ export function ForgetKeyStep(props: {
                 checked={keepData}
                 onChange={(event) => setKeepData(event.currentTarget.checked)}
               />{' '}
-              Keep the cached data
+              {t('options.forget.keepData')}
             </label>
           )}
         </>
       }
-      action={deleteData ? 'Forget key and delete cached data' : 'Forget key'}
+      action={deleteData ? t('options.forget.actionDelete') : t('options.forget.action')}
       busy={props.busy}
       onConfirm={() => props.onConfirm(deleteData)}
     />

@@ -5,6 +5,7 @@
  * is still added and only the badge is missing there.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import {
   GIT_HOST_KINDS,
   type GitHostKind,
@@ -51,7 +52,7 @@ export function GitHostsSection(props: { stored: StoredConfig; badgeOn: boolean 
       return;
     }
     if (hosts.some((host) => host.origin === parsed.origin)) {
-      setOriginError(`${parsed.origin} is in the list already.`);
+      setOriginError(t('options.gitHosts.inList', [parsed.origin]));
       return;
     }
     // Asked now, inside the click: the browser shows its prompt only during a user gesture.
@@ -61,17 +62,16 @@ export function GitHostsSection(props: { stored: StoredConfig; badgeOn: boolean 
       try {
         await saveSettings({ gitHosts: [...hosts, { origin: parsed.origin, kind }] });
         setOrigin('');
-        const lookup = `Added ${parsed.origin}. Right-click a pull request there to find its Devin sessions.`;
         if (granted === null || (await granted)) {
           setNotice({
             tone: 'success',
-            text: granted === null ? lookup : `${lookup} Its pull request pages show the badge.`,
+            text:
+              granted === null
+                ? t('options.gitHosts.added', [parsed.origin])
+                : t('options.gitHosts.addedBadge', [parsed.origin]),
           });
         } else {
-          setNotice({
-            tone: 'info',
-            text: `${lookup} The badge will not show there: the browser did not allow the extension to see that server's addresses. Choose "Allow access" in the warning above to change that.`,
-          });
+          setNotice({ tone: 'info', text: t('options.gitHosts.addedNoBadge', [parsed.origin]) });
         }
       } catch (error) {
         setNotice(errorNotice(error));
@@ -91,20 +91,16 @@ export function GitHostsSection(props: { stored: StoredConfig; badgeOn: boolean 
         rest.some((other) => samePattern(other.origin, host.origin)) ||
         samePattern(props.stored.settings.apiBaseUrl, host.origin);
       if (!stillNeeded) await removeOriginPermission(host.origin);
-      setNotice({ tone: 'success', text: `Removed ${host.origin}.` });
+      setNotice({ tone: 'success', text: t('options.gitHosts.removed', [host.origin]) });
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Card
-      id="git-hosts"
-      title="Self-hosted git servers"
-      intro="GitHub, GitLab, Bitbucket and Azure DevOps in the cloud work already. Add your company's own servers so their pull request pages show the Devin sessions behind them."
-    >
+    <Card id="git-hosts" title={t('options.gitHosts.title')} intro={t('options.gitHosts.intro')}>
       {hosts.length === 0 ? (
-        <p class="muted">No servers added.</p>
+        <p class="muted">{t('options.gitHosts.none')}</p>
       ) : (
         <ul class="host-list">
           {hosts.map((host) => (
@@ -113,28 +109,22 @@ export function GitHostsSection(props: { stored: StoredConfig; badgeOn: boolean 
               <span class="muted">{GIT_HOST_KIND_LABELS[host.kind]}</span>
               <button
                 type="button"
-                aria-label={`Remove ${host.origin}`}
+                aria-label={t('options.gitHosts.removeLabel', [host.origin])}
                 disabled={busy}
                 onClick={() => void onRemove(host)}
               >
-                Remove
+                {t('options.gitHosts.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       {badgeOn
-        ? hosts.map((host) => (
-            <OriginAccess
-              key={host.origin}
-              origin={host.origin}
-              what="the badge on its pull request pages"
-            />
-          ))
+        ? hosts.map((host) => <OriginAccess key={host.origin} origin={host.origin} what="badge" />)
         : null}
       <form class="host-form" noValidate onSubmit={onAdd}>
         <div class="field grow">
-          <label for="git-host-origin">Server address</label>
+          <label for="git-host-origin">{t('options.gitHosts.address')}</label>
           <input
             id="git-host-origin"
             class="mono"
@@ -152,7 +142,7 @@ export function GitHostsSection(props: { stored: StoredConfig; badgeOn: boolean 
           />
         </div>
         <div class="field">
-          <label for="git-host-kind">Kind</label>
+          <label for="git-host-kind">{t('options.gitHosts.kind')}</label>
           <select
             id="git-host-kind"
             value={kind}
@@ -166,7 +156,7 @@ export function GitHostsSection(props: { stored: StoredConfig; badgeOn: boolean 
           </select>
         </div>
         <button type="submit" disabled={busy}>
-          Add server
+          {t('options.gitHosts.add')}
         </button>
       </form>
       <FieldError id="git-host-origin-error" message={originError} />

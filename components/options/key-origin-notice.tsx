@@ -3,6 +3,7 @@
  * key-binding.ts): says so, and lets the admin confirm it with a deliberate click. Confirming
  * never shows the key; it only records where the key may go.
  */
+import { t } from '../../utils/i18n';
 import './feedback.css';
 
 export function KeyOriginNotice(props: {
@@ -15,7 +16,7 @@ export function KeyOriginNotice(props: {
     <div class="notice notice-warning" role="alert" data-testid="key-origin">
       <span>{props.message}</span>
       <button type="button" disabled={props.busy} onClick={props.onConfirm}>
-        Confirm key for {props.origin}
+        {t('options.key.confirmFor', [props.origin])}
       </button>
     </div>
   );

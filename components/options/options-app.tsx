@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
 import { db } from '../../utils/db/database';
+import { t } from '../../utils/i18n';
+import { isWelcomeHash } from '../../utils/welcome/first-run';
 import { isSyncRunning, useSyncView } from '../shared/sync-state';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useNow } from '../shared/use-now';
@@ -17,6 +19,7 @@ import { SetupSteps } from './setup-steps';
 import { useStoredConfig } from './stored-config';
 import { SyncSection } from './sync-section';
 import { usePrPageBadge } from './use-pr-page-badge';
+import { Welcome } from './welcome/welcome';
 import './options-app.css';
 
 const NO_ORGANIZATIONS: Organization[] = [];
@@ -45,13 +48,31 @@ export function OptionsApp() {
   const now = useNow(5_000);
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [draftOrgIds, setDraftOrgIds] = useState<string[] | null>(null);
+  const [welcome, setWelcome] = useState(() => isWelcomeHash(location.hash));
 
   if (!stored) {
     return (
       <main class="page">
         <p class="muted" role="status">
-          Loading settings…
+          {t('options.loading')}
         </p>
+      </main>
+    );
+  }
+
+  if (welcome) {
+    // The guided set-up alone: its fields would otherwise repeat the cards' below.
+    const finish = () => {
+      history.replaceState(null, '', location.pathname);
+      setWelcome(false);
+      window.scrollTo(0, 0);
+    };
+    return (
+      <main class="page">
+        <header class="page-header">
+          <h1>{t('common.appName')}</h1>
+        </header>
+        <Welcome stored={stored} onFinish={finish} />
       </main>
     );
   }
@@ -64,8 +85,8 @@ export function OptionsApp() {
   return (
     <main class="page">
       <header class="page-header">
-        <h1>Devin Sessions for Admins</h1>
-        <p class="muted">Settings</p>
+        <h1>{t('common.appName')}</h1>
+        <p class="muted">{t('options.subtitle')}</p>
       </header>
       <SetupSteps
         hasKey={stored.keyEnding !== null}

@@ -5,8 +5,9 @@
 import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
+import { t } from '../../utils/i18n';
 import { parseOrgIds } from '../../utils/settings/validate';
-import { formatCount, plural } from '../shared/format';
+import { formatCount } from '../shared/format';
 import { Card } from './card';
 import {
   describedBy,
@@ -31,11 +32,12 @@ interface Choice {
 function limitText(org: Organization): string | undefined {
   const cycle = org.max_cycle_acu_limit;
   const session = org.max_session_acu_limit;
-  const parts = [
-    typeof cycle === 'number' ? `${formatCount(cycle)} ACUs a cycle` : null,
-    typeof session === 'number' ? `${formatCount(session)} a session` : null,
-  ].filter((part): part is string => part !== null);
-  return parts.length > 0 ? `Limits: ${parts.join(', ')}` : undefined;
+  if (typeof cycle === 'number' && typeof session === 'number') {
+    return t('options.orgs.limitsBoth', [formatCount(cycle), formatCount(session)]);
+  }
+  if (typeof cycle === 'number') return t('options.orgs.limitsCycle', [formatCount(cycle)]);
+  if (typeof session === 'number') return t('options.orgs.limitsSession', [formatCount(session)]);
+  return undefined;
 }
 
 /** Known organizations by name, then chosen ids whose name is not known, in the order added. */
@@ -81,7 +83,7 @@ export function OrganizationsSection(props: {
   function addTyped() {
     const ids = parseOrgIds(typed);
     if (ids.length === 0) {
-      setTypedError('Enter an organization id, such as org-abc123.');
+      setTypedError(t('options.orgs.enterId'));
       return;
     }
     const added = ids.filter((id) => !draft.includes(id));
@@ -92,14 +94,14 @@ export function OrganizationsSection(props: {
       tone: 'info',
       text:
         added.length === 0
-          ? 'Already chosen.'
-          : `Added ${plural(added.length, 'organization')}. Save to sync ${added.length === 1 ? 'it' : 'them'}.`,
+          ? t('options.orgs.alreadyChosen')
+          : t('options.orgs.added', added.length, [formatCount(added.length)]),
     });
   }
 
   async function save() {
     if (draft.length === 0) {
-      setNotice({ tone: 'error', text: 'Choose at least one organization to sync.' });
+      setNotice({ tone: 'error', text: t('options.orgs.chooseOne') });
       return;
     }
     setSaving(true);
@@ -109,34 +111,24 @@ export function OrganizationsSection(props: {
         tone: 'success',
         text:
           stored.keyEnding !== null
-            ? `Saved. Syncing ${plural(draft.length, 'organization')} in the background.`
-            : `Saved ${plural(draft.length, 'organization')}. Save an API key above to start syncing.`,
+            ? t('options.orgs.savedSyncing', draft.length, [formatCount(draft.length)])
+            : t('options.orgs.savedNoKey', draft.length, [formatCount(draft.length)]),
       });
     } catch (error) {
-      setNotice({ tone: 'error', text: `Not saved: ${String(error)}` });
+      setNotice({ tone: 'error', text: t('options.orgs.notSaved', [String(error)]) });
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <Card
-      id="organizations"
-      title="Organizations"
-      intro="Sessions of the organizations chosen here are synced. Test the connection to list the organizations your key sees."
-    >
+    <Card id="organizations" title={t('options.orgs.title')} intro={t('options.orgs.intro')}>
       {locked ? <LockedNote /> : null}
-      {directoryForbidden ? (
-        <p class="notice notice-info">
-          This key may not list organizations. Add their ids below; sessions are still read by id.
-        </p>
-      ) : null}
+      {directoryForbidden ? <p class="notice notice-info">{t('options.orgs.mayNotList')}</p> : null}
       <fieldset class="org-list" disabled={locked !== undefined}>
-        <legend>Organizations to sync</legend>
+        <legend>{t('options.orgs.legend')}</legend>
         {choices.length === 0 ? (
-          <p class="muted empty">
-            None yet. Test the connection above, or add organization ids below.
-          </p>
+          <p class="muted empty">{t('options.orgs.none')}</p>
         ) : (
           <ul>
             {choices.map((choice, index) => {
@@ -150,7 +142,7 @@ export function OrganizationsSection(props: {
                     onChange={(event) => toggle(choice.org_id, event.currentTarget.checked)}
                   />
                   <label for={id}>
-                    <span class="org-name">{choice.name ?? 'Name not known yet'}</span>
+                    <span class="org-name">{choice.name ?? t('options.orgs.nameUnknown')}</span>
                     <span class="org-id mono" title={choice.org_id}>
                       {choice.org_id}
                     </span>
@@ -164,7 +156,7 @@ export function OrganizationsSection(props: {
       </fieldset>
       {locked ? null : (
         <div class="field">
-          <label for="org-ids-input">Add organizations by id</label>
+          <label for="org-ids-input">{t('options.orgs.addLabel')}</label>
           <div class="input-row">
             <textarea
               id="org-ids-input"
@@ -189,12 +181,11 @@ export function OrganizationsSection(props: {
               }}
             />
             <button type="button" onClick={addTyped}>
-              Add
+              {t('options.orgs.add')}
             </button>
           </div>
           <p id="org-ids-help" class="help">
-            Separate several ids with commas, spaces or new lines; press Enter to add them. An
-            organization's id is in its Devin settings.
+            {t('options.orgs.addHelp')}
           </p>
           <FieldError id="org-ids-error" message={typedError} />
         </div>
@@ -202,7 +193,7 @@ export function OrganizationsSection(props: {
       {locked ? null : (
         <div class="actions">
           <button type="button" class="primary" onClick={() => void save()} disabled={saving}>
-            Save organizations
+            {t('options.orgs.save')}
           </button>
           <UnsavedMark dirty={dirty} />
         </div>

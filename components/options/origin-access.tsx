@@ -3,10 +3,12 @@
  * person can withdraw site access at any time), with a button to allow it again.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { hasOriginPermission, requestOriginPermission } from '../../utils/settings/permissions';
 import './feedback.css';
 
-export function OriginAccess(props: { origin: string; what: string }) {
+/** `what`: what the access is needed for (sync, or the badge on a server's PR pages). */
+export function OriginAccess(props: { origin: string; what: 'sync' | 'badge' }) {
   const [allowed, setAllowed] = useState<boolean | null>(null);
 
   useEffect(() => {
@@ -28,8 +30,9 @@ export function OriginAccess(props: { origin: string; what: string }) {
   return (
     <div class="notice notice-warning" role="alert">
       <span>
-        The browser does not allow the extension to reach {props.origin}, so {props.what} cannot
-        work.
+        {props.what === 'sync'
+          ? t('options.originAccess.sync', [props.origin])
+          : t('options.originAccess.badge', [props.origin])}
       </span>
       <button
         type="button"
@@ -37,7 +40,7 @@ export function OriginAccess(props: { origin: string; what: string }) {
           void requestOriginPermission(props.origin).then(setAllowed, () => setAllowed(false));
         }}
       >
-        Allow access
+        {t('options.originAccess.allow')}
       </button>
     </div>
   );

@@ -5,15 +5,13 @@
  * works either way.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { releaseBadgeAccess, requestBadgeAccess } from '../../utils/settings/badge-access';
 import { prPageBadgeItem } from '../../utils/settings/items';
 import { Card } from './card';
 import { errorNotice, Feedback, type Notice } from './feedback';
 import type { StoredConfig } from './stored-config';
 import './pr-badge-section.css';
-
-const REFUSED =
-  'The badge stays off: the browser did not allow the extension to see the addresses of pull request pages. To turn it on, tick the box again and choose Allow in the browser’s prompt.';
 
 /** `on`: the stored choice (usePrPageBadge), null while it loads. */
 export function PrBadgeSection(props: { stored: StoredConfig; on: boolean | null }) {
@@ -26,17 +24,17 @@ export function PrBadgeSection(props: { stored: StoredConfig; on: boolean | null
     // Asked now, inside the click: the browser shows its prompt only during a user gesture.
     const granted = requestBadgeAccess(gitHosts).catch(() => false);
     setAsking(true);
-    setNotice({ tone: 'progress', text: 'Answer the browser’s prompt to turn the badge on.' });
+    setNotice({ tone: 'progress', text: t('options.prBadge.asking') });
     void (async () => {
       try {
         if (!(await granted)) {
-          setNotice({ tone: 'error', text: REFUSED });
+          setNotice({ tone: 'error', text: t('options.prBadge.refused') });
           return;
         }
         await prPageBadgeItem.setValue(true);
         setNotice({
           tone: 'success',
-          text: 'The badge is on. Open a pull request page to see how many sessions link to it.',
+          text: t('options.prBadge.on'),
         });
       } catch (error) {
         setNotice(errorNotice(error));
@@ -53,7 +51,7 @@ export function PrBadgeSection(props: { stored: StoredConfig; on: boolean | null
       await releaseBadgeAccess(gitHosts, apiBaseUrl);
       setNotice({
         tone: 'success',
-        text: 'The badge is off, and the extension no longer sees the addresses of those pages.',
+        text: t('options.prBadge.off'),
       });
     } catch (error) {
       setNotice(errorNotice(error));
@@ -63,11 +61,7 @@ export function PrBadgeSection(props: { stored: StoredConfig; on: boolean | null
   }
 
   return (
-    <Card
-      id="pr-badge"
-      title="Badge on pull request pages"
-      intro="Right-click a pull request to find its Devin sessions: that works without this. The badge also shows, on the toolbar icon, how many sessions link to the pull request you are looking at."
-    >
+    <Card id="pr-badge" title={t('options.prBadge.title')} intro={t('options.prBadge.intro')}>
       <label class="badge-toggle">
         <input
           type="checkbox"
@@ -81,12 +75,10 @@ export function PrBadgeSection(props: { stored: StoredConfig; on: boolean | null
             else void turnOff();
           }}
         />
-        Show the number of linked sessions on pull request pages
+        {t('options.prBadge.toggle')}
       </label>
       <p id="pr-badge-access" class="muted">
-        Turning it on asks the browser to let the extension see the addresses of your tabs on
-        GitHub, GitLab, Bitbucket, Azure DevOps and the servers added below, and no others. It never
-        reads or changes the pages themselves.
+        {t('options.prBadge.access')}
       </p>
       <Feedback notice={notice} />
     </Card>

@@ -3,6 +3,7 @@
  * never read back into a page; Replace opens an empty field for a new one, Forget removes it.
  */
 import type { RefObject } from 'preact';
+import { t } from '../../utils/i18n';
 
 export function SavedKey(props: {
   ending: string;
@@ -14,13 +15,13 @@ export function SavedKey(props: {
 }) {
   return (
     <div class="field">
-      <span class="label">API key</span>
+      <span class="label">{t('options.key.label')}</span>
       <div class="input-row">
         <p data-testid="saved-key" class="saved-key">
-          Key saved, ending <span class="mono">…{props.ending}</span>
+          {t('options.key.savedEnding', [`…${props.ending}`])}
         </p>
         <button type="button" onClick={props.onReplace} disabled={props.busy}>
-          Replace
+          {t('options.key.replace')}
         </button>
         {props.forgetOpen ? null : (
           <button
@@ -30,14 +31,11 @@ export function SavedKey(props: {
             disabled={props.busy}
             onClick={props.onForget}
           >
-            Forget key…
+            {t('options.key.forget')}
           </button>
         )}
       </div>
-      <p class="help">
-        The key stays in this browser and is sent only to the API base URL below. This page never
-        reads it back.
-      </p>
+      <p class="help">{t('options.key.savedHelp')}</p>
     </div>
   );
 }

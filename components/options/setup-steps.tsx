@@ -1,17 +1,18 @@
 /** For a new install: the three steps to a first sync, each ticked once done. */
+import { t } from '../../utils/i18n';
 import './card.css';
 import './setup-steps.css';
 
 export function SetupSteps(props: { hasKey: boolean; hasOrgs: boolean; synced: boolean }) {
   if (props.hasKey && props.hasOrgs && props.synced) return null;
   const steps = [
-    { done: props.hasKey, text: 'Enter your admin API key, test the connection and save it.' },
-    { done: props.hasOrgs, text: 'Choose the organizations to sync and save them.' },
-    { done: props.synced, text: 'Wait for the first sync, or press Sync now.' },
+    { done: props.hasKey, text: t('options.setup.key') },
+    { done: props.hasOrgs, text: t('options.setup.orgs') },
+    { done: props.synced, text: t('options.setup.sync') },
   ];
   return (
     <section class="setup" aria-labelledby="setup-heading">
-      <h2 id="setup-heading">Get started</h2>
+      <h2 id="setup-heading">{t('options.setup.heading')}</h2>
       <ol>
         {steps.map((step) => (
           <li key={step.text} class={step.done ? 'done' : undefined}>
@@ -19,7 +20,7 @@ export function SetupSteps(props: { hasKey: boolean; hasOrgs: boolean; synced: b
               {step.done ? '✓' : ''}
             </span>
             {step.text}
-            {step.done ? <span class="visually-hidden"> (done)</span> : null}
+            {step.done ? <span class="visually-hidden"> {t('options.setup.done')}</span> : null}
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 /** Where sync stands: overall, then per organization, with progress of a pass under way. */
 import type { OrgSyncState, SyncPass } from '../../utils/db/types';
-import { formatCount, formatDateTime, formatRelative, plural } from '../shared/format';
+import { t } from '../../utils/i18n';
+import { formatCount, formatDateTime, formatRelative } from '../shared/format';
 import type { SyncView } from '../shared/sync-state';
 import './feedback.css';
 import './organization-label.css';
@@ -11,10 +12,13 @@ function passText(pass: SyncPass): string {
     // As in syncProgress: the count can pass the total the first page reported.
     const total = Math.max(pass.total, pass.sessionsDone);
     return pass.total > 0
-      ? `Downloading history: ${formatCount(pass.sessionsDone)} of ${formatCount(total)} sessions`
-      : `Downloading history: ${plural(pass.sessionsDone, 'session')}`;
+      ? t('options.progress.backfillOf', total, [
+          formatCount(total),
+          formatCount(pass.sessionsDone),
+        ])
+      : t('options.progress.backfill', pass.sessionsDone, [formatCount(pass.sessionsDone)]);
   }
-  return `Fetching changes: ${plural(pass.sessionsDone, 'session')}`;
+  return t('options.progress.changes', pass.sessionsDone, [formatCount(pass.sessionsDone)]);
 }
 
 /** What the section's alert line says (see SyncProblem), so an organization need not say it too. */
@@ -51,39 +55,44 @@ function OrgProgress(props: {
           <progress
             max={pass.total > 0 ? pass.total : undefined}
             value={pass.total > 0 ? Math.min(pass.sessionsDone, pass.total) : undefined}
-            aria-label={`Sync progress of ${props.name ?? props.orgId}`}
+            aria-label={t('options.progress.orgLabel', [props.name ?? props.orgId])}
           />
           <span>
-            {passText(pass)} · {plural(pass.pagesDone, 'page')}
+            {passText(pass)} ·{' '}
+            {t('options.progress.pages', pass.pagesDone, [formatCount(pass.pagesDone)])}
           </span>
         </div>
       ) : state?.lastError ? (
         <p class="error-text">
           {props.shownAbove.some((said) => said.includes(state.lastError?.message ?? ''))
-            ? 'Not synced: the error above.'
+            ? t('options.progress.errorAbove')
             : state.lastError.message}
         </p>
       ) : state?.lastSuccessAt ? (
-        <p class="muted">Up to date · synced {formatRelative(state.lastSuccessAt, props.now)}</p>
+        <p class="muted">
+          {t('options.progress.upToDateSynced', [formatRelative(state.lastSuccessAt, props.now)])}
+        </p>
       ) : (
-        <p class="muted">Not synced yet.</p>
+        <p class="muted">{t('options.progress.notSyncedYet')}</p>
       )}
       {state?.notice ? <p class="notice notice-warning">{state.notice}</p> : null}
       {state && state.skippedCount > 0 ? (
         <details class="skipped">
           <summary>
-            {plural(state.skippedCount, 'record')} left out: the API sent{' '}
-            {state.skippedCount === 1 ? 'it' : 'them'} in a shape that could not be read
+            {t('options.progress.skipped', state.skippedCount, [formatCount(state.skippedCount)])}
           </summary>
           <ul>
             {state.skipped.map((record, index) => (
               <li key={`${record.sessionId}-${index}`}>
-                <span class="mono">{record.sessionId ?? '(no id)'}</span>: {record.reason}
+                <span class="mono">{record.sessionId ?? t('options.progress.noId')}</span>:{' '}
+                {record.reason}
               </li>
             ))}
             {state.skippedCount > state.skipped.length ? (
               <li class="muted">
-                and {plural(state.skippedCount - state.skipped.length, 'more record')}
+                {t('options.progress.more', state.skippedCount - state.skipped.length, [
+                  formatCount(state.skippedCount - state.skipped.length),
+                ])}
               </li>
             ) : null}
           </ul>
@@ -100,16 +109,16 @@ function OrgProgress(props: {
 export function SyncSummary(props: { view: SyncView; running: boolean; now: number }) {
   const { status, loaded } = props.view;
   const state = !loaded
-    ? 'Reading the sync status…'
+    ? t('options.progress.reading')
     : props.running
-      ? 'Syncing…'
+      ? t('options.progress.syncing')
       : status.pausedReason
-        ? 'Sync is paused.'
+        ? t('options.progress.paused')
         : status.lastError
-          ? 'The last sync failed.'
+          ? t('options.progress.failed')
           : status.lastSuccessAt
-            ? 'Up to date.'
-            : 'Not synced yet.';
+            ? t('options.progress.upToDate')
+            : t('options.progress.notSyncedYet');
   return (
     <p class="sync-summary">
       {props.running ? <span class="spinner" aria-hidden="true" /> : null}
@@ -118,8 +127,10 @@ export function SyncSummary(props: { view: SyncView; running: boolean; now: numb
       </span>
       {loaded && status.lastSuccessAt ? (
         <span class="sync-last">
-          Last successful sync {formatRelative(status.lastSuccessAt, props.now)} (
-          {formatDateTime(status.lastSuccessAt)}).
+          {t('options.progress.lastSuccess', [
+            formatRelative(status.lastSuccessAt, props.now),
+            formatDateTime(status.lastSuccessAt),
+          ])}
         </span>
       ) : null}
     </p>
@@ -135,13 +146,15 @@ export function SyncProblem(props: { view: SyncView; running: boolean }) {
   if (props.running) return null;
   if (status.pausedReason) {
     return (
-      <p class="notice notice-error">
-        Sync is paused: {status.pausedReason} It resumes when the key or settings are saved.
-      </p>
+      <p class="notice notice-error">{t('options.progress.pausedReason', [status.pausedReason])}</p>
     );
   }
   if (status.lastError) {
-    return <p class="notice notice-error">The last sync failed: {status.lastError.message}</p>;
+    return (
+      <p class="notice notice-error">
+        {t('options.progress.lastFailed', [status.lastError.message])}
+      </p>
+    );
   }
   return null;
 }
@@ -158,7 +171,7 @@ export function OrgProgressList(props: {
   if (orgIds.length === 0) return null;
   const shownAbove = messagesShownAbove(props.view, props.running);
   return (
-    <ul class="progress-list" aria-label="Sync by organization">
+    <ul class="progress-list" aria-label={t('options.progress.byOrg')}>
       {orgIds.map((orgId) => (
         <OrgProgress
           key={orgId}

@@ -1,38 +1,43 @@
 /** What "Sync now" and "Full re-sync" answered, in words. */
 import { db } from '../../utils/db/database';
 import { readCacheSummary } from '../../utils/db/reads';
+import { t } from '../../utils/i18n';
 import type { SyncNowResult } from '../../utils/sync/service';
 import { readSyncStatus } from '../../utils/sync/status';
-import { plural } from '../shared/format';
+import { formatCount } from '../shared/format';
 import type { Notice } from './feedback';
 
 export async function describeSyncResult(result: SyncNowResult): Promise<Notice> {
   switch (result) {
-    case 'done':
+    case 'done': {
+      const { sessions } = await readCacheSummary(db);
       return {
         tone: 'success',
-        text: `Sync finished. ${plural((await readCacheSummary(db)).sessions, 'session')} cached.`,
+        text: t('options.sync.finished', sessions, [formatCount(sessions)]),
       };
+    }
     case 'failed': {
       const { lastError } = await readSyncStatus(db);
       return {
         tone: 'error',
-        text: `Sync failed. ${lastError?.message ?? 'See the status above.'}`,
+        text: lastError?.message
+          ? t('options.sync.failed', [lastError.message])
+          : t('options.sync.failedSeeAbove'),
       };
     }
     case 'busy':
-      return { tone: 'info', text: 'A sync is already running; its progress is shown above.' };
+      return { tone: 'info', text: t('options.sync.busy') };
     case 'cancelled':
       return {
         tone: 'info',
-        text: 'Sync stopped because the settings changed; it starts again with the new ones.',
+        text: t('options.sync.cancelled'),
       };
     case 'paused':
-      return { tone: 'error', text: 'Sync is paused until the key is changed.' };
+      return { tone: 'error', text: t('options.sync.paused') };
     case 'not-configured':
       return {
         tone: 'error',
-        text: 'Nothing to sync yet: save an API key and at least one organization first.',
+        text: t('options.sync.notConfiguredYet'),
       };
   }
 }

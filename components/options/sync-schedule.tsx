@@ -6,9 +6,10 @@
 import { useState } from 'preact/hooks';
 import { db } from '../../utils/db/database';
 import { countCreatedBefore } from '../../utils/db/reads';
+import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings/items';
 import { checkHistoryDays, checkSyncInterval } from '../../utils/settings/validate';
-import { formatCount, formatDate, plural } from '../shared/format';
+import { formatCount, formatDate } from '../shared/format';
 import { ConfirmStep, useConfirmStep } from './confirm-step';
 import {
   describedBy,
@@ -63,7 +64,7 @@ export function SyncSchedule(props: { stored: StoredConfig }) {
     );
     setDaysError(checkedDays.ok ? null : checkedDays.reason);
     if (!intervalOk || !checkedDays.ok) {
-      setNotice({ tone: 'error', text: 'Not saved: correct the fields marked above.' });
+      setNotice({ tone: 'error', text: t('options.notSavedFields') });
       return;
     }
     const change: Partial<Settings> = {
@@ -100,16 +101,19 @@ export function SyncSchedule(props: { stored: StoredConfig }) {
     setNotice({
       tone: 'success',
       text: removes
-        ? `Saved. The ${plural(removes.removes, 'cached session')} created before ${formatDate(removes.cutoff)} will be removed at the next sync.`
-        : 'Saved.',
+        ? t('options.schedule.savedRemoves', removes.removes, [
+            formatCount(removes.removes),
+            formatDate(removes.cutoff),
+          ])
+        : t('options.saved'),
     });
   }
 
   return (
     <form class="sync-schedule" noValidate onSubmit={(event) => void onSave(event)}>
-      <h3>Schedule</h3>
+      <h3>{t('options.schedule.heading')}</h3>
       <div class="field">
-        <label for="sync-interval">Sync every (minutes)</label>
+        <label for="sync-interval">{t('options.schedule.interval')}</label>
         <input
           id="sync-interval"
           class="input-number"
@@ -132,12 +136,12 @@ export function SyncSchedule(props: { stored: StoredConfig }) {
         />
         {lockedInterval !== undefined ? <LockedNote id="sync-interval-locked" /> : null}
         <p id="sync-interval-help" class="help">
-          From 1 to 1440. Each sync reads only what changed since the last one.
+          {t('options.schedule.intervalHelp')}
         </p>
         <FieldError id="sync-interval-error" message={intervalError} />
       </div>
       <fieldset class="field history">
-        <legend>History to keep</legend>
+        <legend>{t('options.schedule.history')}</legend>
         <div class="radio-row">
           <input
             id="history-all"
@@ -149,7 +153,7 @@ export function SyncSchedule(props: { stored: StoredConfig }) {
               setDaysError(null);
             }}
           />
-          <label for="history-all">All history</label>
+          <label for="history-all">{t('options.schedule.allHistory')}</label>
         </div>
         <div class="radio-row">
           <input
@@ -159,7 +163,7 @@ export function SyncSchedule(props: { stored: StoredConfig }) {
             checked={!allHistory}
             onChange={() => setAllHistory(false)}
           />
-          <label for="history-recent">Only sessions created in the last</label>
+          <label for="history-recent">{t('options.schedule.recent')}</label>
           <input
             id="history-days"
             class="input-number"
@@ -169,7 +173,7 @@ export function SyncSchedule(props: { stored: StoredConfig }) {
             step={1}
             value={days}
             disabled={allHistory}
-            aria-label="Number of days of history"
+            aria-label={t('options.schedule.daysLabel')}
             aria-invalid={daysError ? true : undefined}
             aria-describedby={describedBy(daysError && 'history-days-error')}
             onInput={(event) => {
@@ -177,27 +181,26 @@ export function SyncSchedule(props: { stored: StoredConfig }) {
               setDaysError(null);
             }}
           />
-          <span>days</span>
+          <span>{t('options.schedule.days')}</span>
         </div>
         <FieldError id="history-days-error" message={daysError} />
       </fieldset>
       <div class="actions">
         <button type="submit" class="primary" ref={confirm.openerRef} disabled={confirm.open}>
-          Save schedule
+          {t('options.schedule.save')}
         </button>
         <UnsavedMark dirty={dirty} />
       </div>
       {pending ? (
         <ConfirmStep
           step={confirm}
-          question={
-            <>
-              Remove the {formatCount(pending.removes)} cached{' '}
-              {pending.removes === 1 ? 'session' : 'sessions'} created before{' '}
-              {formatDate(pending.cutoff)} from this browser?
-            </>
-          }
-          action={`Save and remove ${plural(pending.removes, 'session')}`}
+          question={t('options.schedule.confirmRemove', pending.removes, [
+            formatCount(pending.removes),
+            formatDate(pending.cutoff),
+          ])}
+          action={t('options.schedule.removeAction', pending.removes, [
+            formatCount(pending.removes),
+          ])}
           busy={false}
           onConfirm={() => void save(pending.change, pending)}
         />

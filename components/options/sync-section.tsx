@@ -1,5 +1,6 @@
 /** Sync: where it stands, "Sync now", and how often and how far back it reads. */
 import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { isSyncRunning, type SyncView } from '../shared/sync-state';
 import { useNow } from '../shared/use-now';
@@ -37,11 +38,7 @@ export function SyncSection(props: {
   }
 
   return (
-    <Card
-      id="sync"
-      title="Sync"
-      intro="Sessions are copied into this browser in the background, so the list opens instantly and works offline."
-    >
+    <Card id="sync" title={t('options.sync.title')} intro={t('options.sync.intro')}>
       <div class="sync-status">
         <SyncSummary view={props.view} running={running} now={now} />
         <div role="alert">
@@ -61,11 +58,9 @@ export function SyncSection(props: {
             disabled={running || !configured}
             onClick={() => void onSyncNow()}
           >
-            Sync now
+            {t('options.sync.now')}
           </button>
-          {!configured ? (
-            <span class="muted">Save an API key and choose organizations to sync.</span>
-          ) : null}
+          {!configured ? <span class="muted">{t('options.sync.notConfigured')}</span> : null}
         </div>
         <Feedback notice={notice} />
       </div>

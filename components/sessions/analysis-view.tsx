@@ -4,7 +4,8 @@
  * Every list shows its first entries and every text its beginning until asked for more.
  */
 import type { SessionAnalysis } from '../../utils/api/schemas';
-import { plural } from '../shared/format';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { humanize } from '../shared/labels';
 import { type IssueRef, resolveIssueRef } from './analysis';
 import { BoundedList } from './bounded-list';
@@ -41,18 +42,18 @@ function impactTone(impact: string): string {
 export function AnalysisView(props: { analysis: SessionAnalysis }) {
   const { issues, action_items: actionItems, timeline, suggested_prompt: prompt } = props.analysis;
   const summary = [
-    plural(issues.length, 'issue'),
-    plural(actionItems.length, 'action item'),
-    plural(timeline.length, 'timeline step'),
-    prompt ? 'a suggested prompt' : 'no suggested prompt',
+    t('sessions.analysis.issueCount', issues.length, [formatCount(issues.length)]),
+    t('sessions.analysis.actionItemCount', actionItems.length, [formatCount(actionItems.length)]),
+    t('sessions.analysis.timelineStepCount', timeline.length, [formatCount(timeline.length)]),
+    prompt ? t('sessions.analysis.withPrompt') : t('sessions.analysis.withoutPrompt'),
   ].join(' · ');
   return (
     <div class="analysis">
       <h3 class="analysis-heading">
-        Analysis <span class="muted analysis-summary">{summary}</span>
+        {t('sessions.analysis.heading')} <span class="muted analysis-summary">{summary}</span>
       </h3>
 
-      <DetailSection title="Issues" id="issues" count={issues.length}>
+      <DetailSection title={t('sessions.analysis.issues')} id="issues" count={issues.length}>
         {issues.length > 0 ? (
           <BoundedList
             items={issues}
@@ -63,7 +64,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
               <li key={index} class="issue">
                 <span class="issue-number">#{index + 1}</span>
                 <span class={`impact impact-${impactTone(issue.impact)}`}>
-                  {humanize(issue.impact)} impact
+                  {t('sessions.analysis.impact', [humanize(issue.impact)])}
                 </span>
                 <span class="label-chip">{humanize(issue.label)}</span>
                 <LongText
@@ -76,11 +77,15 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
             )}
           />
         ) : (
-          <p class="muted">No issues found.</p>
+          <p class="muted">{t('sessions.analysis.noIssues')}</p>
         )}
       </DetailSection>
 
-      <DetailSection title="Action items" id="action-items" count={actionItems.length}>
+      <DetailSection
+        title={t('sessions.analysis.actionItems')}
+        id="action-items"
+        count={actionItems.length}
+      >
         {actionItems.length > 0 ? (
           <BoundedList
             items={actionItems}
@@ -104,11 +109,11 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
             }}
           />
         ) : (
-          <p class="muted">No action items.</p>
+          <p class="muted">{t('sessions.analysis.noActionItems')}</p>
         )}
       </DetailSection>
 
-      <DetailSection title="Timeline" id="timeline" count={timeline.length}>
+      <DetailSection title={t('sessions.analysis.timeline')} id="timeline" count={timeline.length}>
         {timeline.length > 0 ? (
           <BoundedList
             items={timeline}
@@ -128,21 +133,21 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
             )}
           />
         ) : (
-          <p class="muted">No timeline.</p>
+          <p class="muted">{t('sessions.analysis.noTimeline')}</p>
         )}
       </DetailSection>
 
-      <DetailSection title="Suggested prompt" id="suggested-prompt">
+      <DetailSection title={t('sessions.analysis.suggestedPrompt')} id="suggested-prompt">
         {prompt ? (
           <PromptDiff original={prompt.original_prompt} suggested={prompt.suggested_prompt} />
         ) : (
-          <p class="muted">No suggested prompt.</p>
+          <p class="muted">{t('sessions.analysis.noSuggestedPrompt')}</p>
         )}
       </DetailSection>
 
       {prompt && prompt.feedback_items.length > 0 ? (
         <DetailSection
-          title="Feedback on the prompt"
+          title={t('sessions.analysis.feedback')}
           id="feedback"
           count={prompt.feedback_items.length}
         >

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatCount } from '../shared/format';
+import { formatCount } from '../../utils/format';
 
 /** Entries shown until the whole list is asked for. */
 const LIST_PREVIEW_ENTRIES = 8;

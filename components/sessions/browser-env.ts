@@ -6,6 +6,7 @@ import type { DevinDatabase } from '../../utils/db/schema';
 import { parseSavedViews } from '../../utils/filters/saved-views';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeyEndingItem, readEffectiveSettings, savedViewsItem } from '../../utils/settings';
+import { WELCOME_HASH } from '../../utils/welcome/first-run';
 import { watchSettings } from '../shared/watch-settings';
 import type { SessionsEnv } from './env';
 
@@ -30,6 +31,11 @@ export function createBrowserEnv(): SessionsEnv {
     syncNow: () => sendMessage('syncNow'),
     openOptions: () => {
       void browser.runtime.openOptionsPage();
+    },
+    openWelcome: () => {
+      void browser.tabs.create({
+        url: `${browser.runtime.getURL('/options.html')}${WELCOME_HASH}`,
+      });
     },
     openInTab: (query) => openExtensionPage('/sessions.html', query),
     openInsights: (query) => openExtensionPage('/insights.html', query),

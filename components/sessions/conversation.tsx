@@ -11,7 +11,8 @@ import type {
 } from '../../utils/actions/types';
 import type { Session } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
-import { formatCount, plural } from '../shared/format';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { humanize } from '../shared/labels';
 import { BoundedList } from './bounded-list';
 import { DetailSection } from './detail-section';
@@ -22,8 +23,6 @@ import './conversation.css';
 
 /** Messages listed until "Show all" is pressed: the start of a session is read first. */
 export const CONVERSATION_PREVIEW_MESSAGES = 20;
-
-const NO_ANSWER = "The extension's background did not answer. Try again in a moment.";
 
 /** Only v3 sends message counts (null when unknown): sessions synced over v2 lack the fields. */
 function isV3Session(session: Session): boolean {
@@ -38,7 +37,7 @@ function reportedCount(session: Session): number | null {
 }
 
 function speaker(source: string): string {
-  if (source === 'user') return 'User';
+  if (source === 'user') return t('sessions.conversation.user');
   if (source === 'devin') return 'Devin';
   return humanize(source);
 }
@@ -58,7 +57,7 @@ function viewOf(result: ConversationResult): View {
 
 function Messages(props: { conversation: ConversationData; now: number }) {
   const { messages, cut } = props.conversation;
-  if (messages.length === 0) return <p class="muted">No messages recorded.</p>;
+  if (messages.length === 0) return <p class="muted">{t('sessions.conversation.noMessages')}</p>;
   return (
     <>
       <BoundedList
@@ -145,7 +144,7 @@ export function Conversation(props: { session: Session; now: number }) {
     try {
       settle(viewOf(await env.loadConversation(id, true)));
     } catch {
-      settle({ kind: 'idle', failed: NO_ANSWER });
+      settle({ kind: 'idle', failed: t('sessions.sync.noAnswer') });
     }
   }
 
@@ -153,15 +152,15 @@ export function Conversation(props: { session: Session; now: number }) {
   const count = reported ?? (view.kind === 'shown' ? view.conversation.messages.length : undefined);
   const loading = view.kind === 'loading';
   return (
-    <DetailSection title="Conversation" id="conversation" count={count}>
+    <DetailSection title={t('sessions.conversation.heading')} id="conversation" count={count}>
       <div class="conversation-section" ref={sectionRef} tabIndex={-1}>
         {view.kind === 'shown' ? (
           <>
             {view.conversation.stale ? (
               <p class="muted">
-                The session has changed since these messages were loaded.{' '}
+                {t('sessions.conversation.stale')}{' '}
                 <button type="button" class="link-button" onClick={() => void fetchConversation()}>
-                  Load the latest messages
+                  {t('sessions.conversation.loadLatest')}
                 </button>
               </p>
             ) : null}
@@ -171,8 +170,8 @@ export function Conversation(props: { session: Session; now: number }) {
           <>
             <p class="muted">
               {reported === null
-                ? 'The messages between the user and Devin.'
-                : `${plural(reported, 'message')} between the user and Devin.`}
+                ? t('sessions.conversation.between')
+                : t('sessions.conversation.messageCount', reported, [formatCount(reported)])}
             </p>
             <button
               type="button"
@@ -181,11 +180,13 @@ export function Conversation(props: { session: Session; now: number }) {
                 if (!loading) void fetchConversation();
               }}
             >
-              {view.kind === 'idle' && view.failed ? 'Try again' : 'Show the conversation'}
+              {view.kind === 'idle' && view.failed
+                ? t('sessions.conversation.tryAgain')
+                : t('sessions.conversation.show')}
             </button>
           </>
         )}
-        <div role="status">{loading ? <p>Loading the conversation…</p> : null}</div>
+        <div role="status">{loading ? <p>{t('sessions.conversation.loading')}</p> : null}</div>
         {view.kind === 'idle' && view.failed ? <p class="error-text">{view.failed}</p> : null}
       </div>
     </DetailSection>

@@ -24,6 +24,8 @@ export interface SessionsEnv {
   /** Asks the background to sync now; resolves with its answer (see utils/messaging). */
   syncNow: () => Promise<unknown>;
   openOptions: () => void;
+  /** Opens the options page at the guided first-run set-up. */
+  openWelcome: () => void;
   /** Opens the full-tab view with this query string (without the leading `?`). */
   openInTab: (query: string) => void;
   /** Opens the Insights page over the same filters. */

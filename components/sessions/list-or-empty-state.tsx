@@ -6,7 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import type { SessionRow } from '../../utils/db/types';
 import { clearFilters, countActiveFilters, type SessionFilters } from '../../utils/filters/model';
-import { formatCount, formatExact, formatRelative } from '../shared/format';
+import { formatCount, formatExact, formatRelative } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
 import './list-or-empty-state.css';
@@ -34,16 +35,16 @@ export function ListOrEmptyState(props: ListOrEmptyStateProps) {
   const sync = () => void env.syncNow();
   const clear = () => props.onFiltersChange(clearFilters(filters));
 
-  if (configured === false && count === 0) return <NoKey onOpenOptions={env.openOptions} />;
+  if (configured === false && count === 0) return <NoKey onSetUp={env.openWelcome} />;
   if (count === 0 && (configured === null || !syncView.loaded)) {
     // Not known yet whether a key is set or a sync ran: say nothing rather than the wrong thing.
-    return <p class="empty muted">Loading…</p>;
+    return <p class="empty muted">{t('sessions.empty.loading')}</p>;
   }
   if (count === 0) {
     return <NeverSynced info={syncView} syncing={isSyncRunning(syncView, now)} onSync={sync} />;
   }
   if (rows === null || (rows.length === 0 && !props.complete)) {
-    return <p class="empty muted">Loading sessions…</p>;
+    return <p class="empty muted">{t('sessions.empty.loadingSessions')}</p>;
   }
   if (rows.length === 0 && filters.prKey) {
     return (
@@ -59,16 +60,14 @@ export function ListOrEmptyState(props: ListOrEmptyStateProps) {
   return props.list(rows);
 }
 
-function NoKey(props: { onOpenOptions: () => void }) {
+/** Before set-up: what to do, in one sentence, and the one button that starts it. */
+function NoKey(props: { onSetUp: () => void }) {
   return (
     <div class="empty">
-      <h3>Connect to Devin</h3>
-      <p class="muted">
-        Add an enterprise admin API key and choose the organizations to sync. Sessions appear here
-        as soon as the first page arrives.
-      </p>
-      <button type="button" class="primary" onClick={props.onOpenOptions}>
-        Set up
+      <h3>{t('welcome.popup.title')}</h3>
+      <p class="muted">{t('welcome.popup.text')}</p>
+      <button type="button" class="primary" onClick={props.onSetUp}>
+        {t('welcome.popup.button')}
       </button>
     </div>
   );
@@ -80,19 +79,19 @@ function NeverSynced(props: { info: SyncView; syncing: boolean; onSync: () => vo
   if (syncing) {
     return (
       <div class="empty">
-        <h3>First sync in progress</h3>
+        <h3>{t('sessions.empty.firstSyncTitle')}</h3>
         <p class="muted">
           {total > 0
-            ? `${formatCount(done)} of ${formatCount(total)} sessions downloaded.`
-            : 'Fetching the first sessions…'}{' '}
-          They appear here as they arrive.
+            ? t('sessions.empty.downloaded', [formatCount(done), formatCount(total)])
+            : t('sessions.empty.fetchingFirst')}{' '}
+          {t('sessions.empty.appearAsArrive')}
         </p>
         {total > 0 ? (
           <progress
             class="big-progress"
             max={total}
             value={Math.min(done, total)}
-            aria-label="First sync progress"
+            aria-label={t('sessions.empty.firstSyncProgress')}
           />
         ) : null}
       </div>
@@ -101,24 +100,24 @@ function NeverSynced(props: { info: SyncView; syncing: boolean; onSync: () => vo
   if (info.status.lastSuccessAt !== null) {
     return (
       <div class="empty">
-        <h3>No sessions yet</h3>
-        <p class="muted">The synced organizations have no sessions in the history window.</p>
+        <h3>{t('sessions.empty.noSessionsTitle')}</h3>
+        <p class="muted">{t('sessions.empty.noSessionsText')}</p>
         <button type="button" onClick={props.onSync}>
-          Sync now
+          {t('sessions.sync.syncNow')}
         </button>
       </div>
     );
   }
   return (
     <div class="empty">
-      <h3>Not synced yet</h3>
+      <h3>{t('sessions.empty.notSyncedTitle')}</h3>
       {info.status.lastError ? (
         <p class="error-text">{info.status.lastError.message}</p>
       ) : (
-        <p class="muted">Sessions appear here after the first sync.</p>
+        <p class="muted">{t('sessions.empty.afterFirstSync')}</p>
       )}
       <button type="button" class="primary" onClick={props.onSync}>
-        Sync now
+        {t('sessions.sync.syncNow')}
       </button>
     </div>
   );
@@ -133,18 +132,21 @@ function NoLinkedSessions(props: {
 }) {
   return (
     <div class="empty">
-      <h3>No Devin session is linked to this pull request</h3>
+      <h3>{t('sessions.empty.noLinkedTitle')}</h3>
       <p class="muted">
         {props.lastSuccessAt === null
-          ? 'Sessions have not been synced yet.'
-          : `Last synced ${formatRelative(props.lastSuccessAt, props.now)} (${formatExact(props.lastSuccessAt)}).`}{' '}
-        A session that opened it recently may appear after the next sync.
+          ? t('sessions.empty.neverSynced')
+          : t('sessions.empty.lastSynced', [
+              formatRelative(props.lastSuccessAt, props.now),
+              formatExact(props.lastSuccessAt),
+            ])}{' '}
+        {t('sessions.empty.mayAppear')}
       </p>
       <button type="button" class="primary" onClick={props.onSync}>
-        Sync now
+        {t('sessions.sync.syncNow')}
       </button>{' '}
       <button type="button" onClick={props.onClear}>
-        Show all sessions
+        {t('sessions.empty.showAll')}
       </button>
     </div>
   );
@@ -153,15 +155,13 @@ function NoLinkedSessions(props: {
 function NoMatch(props: { active: number; onClear: () => void }) {
   return (
     <div class="empty">
-      <h3>No sessions match</h3>
+      <h3>{t('sessions.empty.noMatchTitle')}</h3>
       <p class="muted">
-        {props.active > 0
-          ? 'Nothing in the cache passes these filters.'
-          : 'Nothing in the cache to show.'}
+        {props.active > 0 ? t('sessions.empty.noMatchFiltered') : t('sessions.empty.noMatchEmpty')}
       </p>
       {props.active > 0 ? (
         <button type="button" class="primary" onClick={props.onClear}>
-          Clear filters
+          {t('sessions.empty.clearFilters')}
         </button>
       ) : null}
     </div>

@@ -4,7 +4,7 @@
  * the page for seconds; the beginning is what a reader looks at first anyway. Shown as text.
  */
 import { useState } from 'preact/hooks';
-import { formatCount } from '../shared/format';
+import { formatCount } from '../../utils/format';
 
 /** Characters shown until the whole text is asked for. */
 export const LONG_TEXT_PREVIEW_CHARS = 4_000;

@@ -4,9 +4,9 @@
  * parent and child sessions). A fact the session does not have is left out, not shown empty.
  */
 import type { Session } from '../../utils/api/schemas';
+import { formatCount } from '../../utils/format';
 import { normalizePullRequestUrl } from '../../utils/pr-urls';
 import { repositoryKeyOf, repositoryLabel } from '../../utils/pr-urls/repository';
-import { formatCount } from '../shared/format';
 import { Fact } from './fact';
 
 /** Sessions listed as parent or children, at most; a fan-out of hundreds is summarized. */

@@ -1,8 +1,8 @@
 /** Small pieces shared by the list and the detail: badges, times, PR links, copy buttons. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PullRequest } from '../../utils/api/schemas';
+import { formatExact, formatRelative } from '../../utils/format';
 import { statusWord } from '../../utils/status-words';
-import { formatExact, formatRelative } from '../shared/format';
 import { humanize, shortPrLabel, statusTone } from '../shared/labels';
 import { SafeLink } from '../shared/safe-link';
 import { useSessionsEnv } from './env';
@@ -47,7 +47,12 @@ function prTone(state: string | null): string {
  * A PR as a link (http(s) only) with its state in words. `size` picks the label: the full URL,
  * "owner/repo #N", or just "#N" where space is short (the URL is in the hover title).
  */
-export function PrLink(props: { pr: PullRequest; size?: 'full' | 'short' | 'number' }) {
+export function PrLink(props: {
+  pr: PullRequest;
+  size?: 'full' | 'short' | 'number';
+  /** -1 in list rows other than the active one: Tab crosses the list in one step. */
+  tabIndex?: number;
+}) {
   const { pr } = props;
   const state = pr.state ? humanize(pr.state) : 'State unknown';
   const size = props.size ?? 'short';
@@ -56,7 +61,7 @@ export function PrLink(props: { pr: PullRequest; size?: 'full' | 'short' | 'numb
     size === 'full' ? pr.url : size === 'number' ? (/#\d+$/.exec(short)?.[0] ?? short) : short;
   return (
     <span class={`pr pr-${prTone(pr.state)}`} title={size === 'full' ? undefined : pr.url}>
-      <SafeLink href={pr.url} class="pr-link">
+      <SafeLink href={pr.url} class="pr-link" tabIndex={props.tabIndex}>
         {label}
       </SafeLink>
       <span class="pr-state">{state}</span>
@@ -87,7 +92,9 @@ export function CopyButton(props: {
     <button
       type="button"
       class={`copy ${props.class ?? ''}`}
-      aria-label={props.label}
+      // A caption is the button's name (what is seen is what is said, WCAG 2.5.3); the label
+      // then only describes it.
+      aria-label={props.caption ? undefined : props.label}
       title={props.label}
       onClick={() => {
         copyText(props.text).then(

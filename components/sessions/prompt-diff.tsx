@@ -1,7 +1,8 @@
 /** The original prompt beside the suggested one, with what changed marked on each side. */
 import { useMemo } from 'preact/hooks';
 import { countChangedWords, type DiffPart, diffSide, diffWords } from '../../utils/filters/diff';
-import { plural } from '../shared/format';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { LongText } from './long-text';
 import { CopyButton } from './parts';
 import './prompt-diff.css';
@@ -39,21 +40,19 @@ export function PromptDiff(props: { original: string; suggested: string }) {
 function PromptsSideBySide(props: { original: string; suggested: string }) {
   return (
     <div class="prompt-diff">
-      <p class="diff-summary muted">
-        These prompts are too long to compare word by word; both are shown as they are.
-      </p>
+      <p class="diff-summary muted">{t('sessions.promptDiff.tooLong')}</p>
       <div class="prompt-columns">
         <figure class="prompt-column">
           <figcaption>
-            <span>Original prompt</span>
-            <CopyButton text={props.original} label="Copy the original prompt" />
+            <span>{t('sessions.promptDiff.original')}</span>
+            <CopyButton text={props.original} label={t('sessions.promptDiff.copyOriginal')} />
           </figcaption>
           <LongText text={props.original} as="pre" class="prompt-text" />
         </figure>
         <figure class="prompt-column suggested">
           <figcaption>
-            <span>Suggested prompt</span>
-            <CopyButton text={props.suggested} label="Copy the suggested prompt" />
+            <span>{t('sessions.promptDiff.suggested')}</span>
+            <CopyButton text={props.suggested} label={t('sessions.promptDiff.copySuggested')} />
           </figcaption>
           <LongText text={props.suggested} as="pre" class="prompt-text" />
         </figure>
@@ -71,34 +70,40 @@ function WordDiff(props: { original: string; suggested: string }) {
   return (
     <div class="prompt-diff">
       <p class="diff-summary muted">
-        <span class="diff-added">+{plural(changes.added, 'word')} added</span>
+        <span class="diff-added">
+          {t('sessions.promptDiff.wordsAdded', changes.added, [formatCount(changes.added)])}
+        </span>
         {changes.removed > 0 ? (
           <>
             {' · '}
-            <span class="diff-removed">−{plural(changes.removed, 'word')} removed</span>
+            <span class="diff-removed">
+              {t('sessions.promptDiff.wordsRemoved', changes.removed, [
+                formatCount(changes.removed),
+              ])}
+            </span>
           </>
         ) : null}
-        {' · marked as '}
-        <ins>added</ins>
+        {t('sessions.promptDiff.markedAs')}
+        <ins>{t('sessions.promptDiff.added')}</ins>
         {changes.removed > 0 ? (
           <>
-            {' and '}
-            <del>removed</del>
+            {t('sessions.promptDiff.and')}
+            <del>{t('sessions.promptDiff.removed')}</del>
           </>
         ) : null}
       </p>
       <div class="prompt-columns">
         <figure class="prompt-column">
           <figcaption>
-            <span>Original prompt</span>
-            <CopyButton text={props.original} label="Copy the original prompt" />
+            <span>{t('sessions.promptDiff.original')}</span>
+            <CopyButton text={props.original} label={t('sessions.promptDiff.copyOriginal')} />
           </figcaption>
           <DiffText parts={diffSide(parts, 'original')} />
         </figure>
         <figure class="prompt-column suggested">
           <figcaption>
-            <span>Suggested prompt</span>
-            <CopyButton text={props.suggested} label="Copy the suggested prompt" />
+            <span>{t('sessions.promptDiff.suggested')}</span>
+            <CopyButton text={props.suggested} label={t('sessions.promptDiff.copySuggested')} />
           </figcaption>
           <DiffText parts={diffSide(parts, 'suggested')} />
         </figure>

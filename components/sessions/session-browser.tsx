@@ -12,7 +12,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { nextSort } from '../../utils/filters/sort';
+import { t } from '../../utils/i18n';
 import { useDirectory } from '../shared/directory';
+import { SkipLink } from '../shared/skip-link';
 import { useSyncView } from '../shared/sync-state';
 import { useNow } from '../shared/use-now';
 import { useFirstScreen } from './data';
@@ -97,7 +99,7 @@ export function SessionBrowser(props: SessionBrowserProps) {
   const openTitle = openRow ? openRow.title || openRow.first_line || openRow.session_id : null;
   useEffect(() => {
     if (layout !== 'tab') return;
-    document.title = openTitle ? `${openTitle} · Devin sessions` : 'Devin sessions';
+    document.title = openTitle ? t('sessions.tabTitle', [openTitle]) : t('sessions.pageTitle');
   }, [layout, openTitle]);
 
   const detail = openId ? (
@@ -136,12 +138,13 @@ export function SessionBrowser(props: SessionBrowserProps) {
     <div
       class={`browser layout-${layout}${openId ? ' has-detail' : ''}${asTable ? ' view-table' : ''}`}
     >
+      {layout === 'tab' ? <SkipLink target="sessions-list" /> : null}
       <header class="top">
         <h1 class="brand">
           <span class="brand-mark" aria-hidden="true">
             D
           </span>
-          Devin sessions
+          {t('sessions.brand')}
         </h1>
         <SyncBar
           info={syncView}
@@ -150,7 +153,8 @@ export function SessionBrowser(props: SessionBrowserProps) {
           setUpShownElsewhere={setUpOnly}
         />
         {layout === 'tab' && !setUpOnly ? <TableViewControls view={tableView} /> : null}
-        {props.actions ? <div class="top-actions">{props.actions}</div> : null}
+        {/* Insights and "Open in tab" over an empty cache only compete with Set up. */}
+        {props.actions && !setUpOnly ? <div class="top-actions">{props.actions}</div> : null}
       </header>
       {props.banner}
       {/* The tab has room for every filter across the page; the popup keeps them over the list. */}
@@ -175,9 +179,9 @@ export function SessionBrowser(props: SessionBrowserProps) {
             }
           />
           <h2 id="sessions-heading" class="visually-hidden">
-            Sessions
+            {t('sessions.listHeading')}
           </h2>
-          <div class="list-region" ref={keyboard.listRegionRef}>
+          <div class="list-region" id="sessions-list" tabIndex={-1} ref={keyboard.listRegionRef}>
             <ListOrEmptyState
               rows={visible}
               complete={sorted !== null}
@@ -223,10 +227,11 @@ export function SessionBrowser(props: SessionBrowserProps) {
           <div class="detail-pane">
             {detail ?? (
               <div class="detail-placeholder muted">
-                <p>Select a session to read its details and analysis.</p>
+                <p>{t('sessions.selectHint')}</p>
                 <p class="keys">
-                  <kbd>/</kbd> search · <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open ·{' '}
-                  <kbd>Esc</kbd> close
+                  <kbd>/</kbd> {t('sessions.keys.search')} · <kbd>↑</kbd> <kbd>↓</kbd>{' '}
+                  {t('sessions.keys.move')} · <kbd>Enter</kbd> {t('sessions.keys.open')} ·{' '}
+                  <kbd>Esc</kbd> {t('sessions.keys.close')}
                 </p>
               </div>
             )}

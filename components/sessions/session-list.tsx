@@ -5,8 +5,8 @@
  */
 import { useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
+import { formatAcus } from '../../utils/format';
 import type { Directory } from '../shared/directory';
-import { formatAcus } from '../shared/format';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { type Reveal, useRevealRow } from './reveal-row';
 import { useVirtualizer } from './use-virtualizer';
@@ -71,6 +71,7 @@ export function SessionList(props: SessionListProps) {
               top={item.start}
               height={rowHeight}
               active={item.index === props.activeIndex}
+              tabStop={item.index === Math.max(props.activeIndex, 0)}
               open={row.session_id === props.openId}
               directory={props.directory}
               now={props.now}
@@ -92,6 +93,8 @@ interface RowProps {
   top: number;
   height: number;
   active: boolean;
+  /** The row Tab lands on: the active one, or the first while none is (so Tab reaches the list). */
+  tabStop: boolean;
   open: boolean;
   directory: Directory;
   now: number;
@@ -128,7 +131,7 @@ function SessionListRow(props: RowProps) {
         <button
           type="button"
           class="row-open"
-          tabIndex={props.active ? 0 : -1}
+          tabIndex={props.tabStop ? 0 : -1}
           title={title}
           onFocus={() => props.onActivate(index)}
           onClick={(event) => {
@@ -163,7 +166,12 @@ function SessionListRow(props: RowProps) {
         <span class="row-extras">
           {row.archived ? <span class="tag archived-mark">Archived</span> : null}
           {row.pull_requests.slice(0, 2).map((pr) => (
-            <PrLink key={pr.url} pr={pr} size={props.layout === 'popup' ? 'short' : 'number'} />
+            <PrLink
+              key={pr.url}
+              pr={pr}
+              size={props.layout === 'popup' ? 'short' : 'number'}
+              tabIndex={props.tabStop ? undefined : -1}
+            />
           ))}
           {row.pull_requests.length > 2 ? (
             <span class="muted">+{row.pull_requests.length - 2}</span>

@@ -12,6 +12,7 @@ import { useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
 import type { SortOrder } from '../../utils/filters/model';
 import { repositoriesOf } from '../../utils/filters/sort';
+import { formatAcus } from '../../utils/format';
 import {
   type ColumnDef,
   type ColumnId,
@@ -20,7 +21,6 @@ import {
   type TableColumns,
 } from '../../utils/session-table/columns';
 import type { Directory } from '../shared/directory';
-import { formatAcus } from '../shared/format';
 import { PrLink, RelativeTime, StatusBadge } from './parts';
 import { type Reveal, useRevealRow } from './reveal-row';
 import { TableHeader } from './table-header';
@@ -107,6 +107,7 @@ export function SessionTable(props: SessionTableProps) {
                 index={item.index}
                 top={item.start}
                 active={item.index === props.activeIndex}
+                tabStop={item.index === Math.max(props.activeIndex, 0)}
                 open={row.session_id === props.openId}
                 directory={props.directory}
                 now={props.now}
@@ -127,6 +128,8 @@ interface RowProps {
   index: number;
   top: number;
   active: boolean;
+  /** The row Tab lands on: the active one, or the first while none is (so Tab reaches the list). */
+  tabStop: boolean;
   open: boolean;
   directory: Directory;
   now: number;
@@ -177,7 +180,7 @@ function Cell(props: RowProps & { column: ColumnId }) {
         <button
           type="button"
           class="row-open"
-          tabIndex={props.active ? 0 : -1}
+          tabIndex={props.tabStop ? 0 : -1}
           title={title}
           onFocus={() => props.onActivate(index)}
           onClick={(event) => {
@@ -217,7 +220,7 @@ function Cell(props: RowProps & { column: ColumnId }) {
       return (
         <span class="tcell-prs">
           {row.pull_requests.slice(0, PR_LINKS).map((pr) => (
-            <PrLink key={pr.url} pr={pr} size="number" />
+            <PrLink key={pr.url} pr={pr} size="number" tabIndex={props.tabStop ? undefined : -1} />
           ))}
           {row.pull_requests.length > PR_LINKS ? (
             <span class="muted">+{row.pull_requests.length - PR_LINKS}</span>

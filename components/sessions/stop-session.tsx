@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult } from '../../utils/actions/types';
-import { formatAcus } from '../shared/format';
+import { formatAcus } from '../../utils/format';
 import { useSessionsEnv } from './env';
 import './session-actions.css';
 

@@ -6,16 +6,19 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatCount, formatExact, formatRelative } from '../shared/format';
+import { formatCount, formatExact, formatRelative } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { isSyncRunning, type SyncView, syncProgress } from '../shared/sync-state';
 import { useSessionsEnv } from './env';
 import './sync-bar.css';
 
-const ANSWERS: Record<string, string> = {
-  'not-configured': 'Add an API key and an organization in the options page first.',
-  paused: 'Sync is paused until the settings change.',
-  busy: 'A sync is already running.',
-};
+/** What the background's refusal to sync means for the admin, in their language. */
+function answerFor(result: unknown): string | null {
+  if (result === 'not-configured') return t('sessions.sync.notConfigured');
+  if (result === 'paused') return t('sessions.sync.pausedAnswer');
+  if (result === 'busy') return t('sessions.sync.busy');
+  return null;
+}
 
 export function SyncBar(props: {
   info: SyncView;
@@ -41,11 +44,12 @@ export function SyncBar(props: {
     env.syncNow().then(
       (result) => {
         setAsking(false);
-        if (typeof result === 'string' && ANSWERS[result]) setAnswer(ANSWERS[result]);
+        const answer = answerFor(result);
+        if (answer) setAnswer(answer);
       },
       () => {
         setAsking(false);
-        setAnswer('The extension’s background did not answer. Try again in a moment.');
+        setAnswer(t('sessions.sync.noAnswer'));
       },
     );
   };
@@ -57,25 +61,25 @@ export function SyncBar(props: {
         <span class="spinner" aria-hidden="true" />
         {total > 0 ? (
           <>
-            Syncing… {formatCount(Math.min(done, total))} of {formatCount(total)}
+            {t('sessions.sync.syncingOf', [formatCount(Math.min(done, total)), formatCount(total)])}
             <progress
               class="sync-progress"
               max={total}
               value={Math.min(done, total)}
-              aria-label="Sync progress"
+              aria-label={t('sessions.sync.progress')}
             />
           </>
         ) : done > 0 ? (
-          `Syncing… ${formatCount(done)} sessions`
+          t('sessions.sync.syncingCount', done, [formatCount(done)])
         ) : (
-          'Syncing…'
+          t('sessions.sync.syncing')
         )}
       </span>
     );
   } else if (status.lastSuccessAt !== null) {
     state = (
       <span class="sync-state">
-        Synced{' '}
+        {t('sessions.sync.synced')}{' '}
         <time
           dateTime={new Date(status.lastSuccessAt).toISOString()}
           title={formatExact(status.lastSuccessAt)}
@@ -85,16 +89,18 @@ export function SyncBar(props: {
       </span>
     );
   } else {
-    state = <span class="sync-state muted">{info.loaded ? 'Not synced yet' : ' '}</span>;
+    state = (
+      <span class="sync-state muted">{info.loaded ? t('sessions.sync.notSynced') : ' '}</span>
+    );
   }
 
   const notSetUp = props.configured === false;
   const problem = notSetUp
     ? null
     : status.pausedReason && !syncing
-      ? { title: 'Sync is paused.', text: status.pausedReason }
+      ? { title: t('sessions.sync.paused'), text: status.pausedReason }
       : showError && error && !syncing
-        ? { title: 'Sync failed.', text: error.message }
+        ? { title: t('sessions.sync.failed'), text: error.message }
         : null;
 
   return (
@@ -103,10 +109,10 @@ export function SyncBar(props: {
         {state}
         {notSetUp ? (
           <span class="sync-note">
-            Not set up yet.{' '}
+            {t('sessions.sync.notSetUp')}{' '}
             {props.setUpShownElsewhere ? null : (
-              <button type="button" class="link-button" onClick={env.openOptions}>
-                Set up
+              <button type="button" class="link-button" onClick={env.openWelcome}>
+                {t('sessions.sync.setUp')}
               </button>
             )}
           </span>
@@ -123,7 +129,7 @@ export function SyncBar(props: {
         ) : null}
         {notSetUp || problem ? null : (
           <button type="button" class="sync-now" onClick={syncNow} disabled={syncing || asking}>
-            {syncing || asking ? 'Syncing…' : 'Sync now'}
+            {syncing || asking ? t('sessions.sync.syncing') : t('sessions.sync.syncNow')}
           </button>
         )}
       </div>
@@ -135,10 +141,10 @@ export function SyncBar(props: {
           </p>
           <span class="sync-problem-actions">
             <button type="button" onClick={syncNow} disabled={asking}>
-              {asking ? 'Retrying…' : 'Retry'}
+              {asking ? t('sessions.sync.retrying') : t('sessions.sync.retry')}
             </button>
             <button type="button" onClick={env.openOptions}>
-              Settings
+              {t('sessions.sync.settings')}
             </button>
           </span>
         </div>

@@ -4,8 +4,9 @@
  * the list's description and as a status when it changes.
  */
 import type { SessionTotals } from '../../utils/filters/totals';
+import { formatAcus, formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { statusWord } from '../../utils/status-words';
-import { formatAcus, formatCount, plural } from '../shared/format';
 import './totals-bar.css';
 
 export interface TotalsBarProps {
@@ -30,7 +31,7 @@ export function TotalsBar(props: TotalsBarProps) {
     return (
       <div class="totals muted" id="sessions-totals">
         {props.count !== null && props.count > 0
-          ? `Reading ${formatCount(props.count)} cached sessions…`
+          ? t('sessions.totals.reading', [formatCount(props.count)])
           : ' '}
       </div>
     );
@@ -40,20 +41,22 @@ export function TotalsBar(props: TotalsBarProps) {
     <div class="totals" id="sessions-totals">
       <span role="status" class="totals-main">
         <strong data-testid="sessions-count" data-count={totals.sessions}>
-          {plural(totals.sessions, 'session')}
+          {t('common.sessionCount', totals.sessions, [formatCount(totals.sessions)])}
         </strong>
         {props.count !== null && props.count !== totals.sessions ? (
-          <span class="muted"> of {formatCount(props.count)}</span>
+          <span class="muted">{t('sessions.totals.ofCached', [formatCount(props.count)])}</span>
         ) : null}
         {' · '}
-        <strong>{formatAcus(totals.acus)}</strong> ACUs
+        <strong>{t('sessions.totals.acus', [formatAcus(totals.acus)])}</strong>
       </span>
       {totals.sessions > 0 ? (
         <span class="totals-export">
           <button
             type="button"
             class="link-button"
-            aria-label={`Export these ${plural(totals.sessions, 'session')} as CSV`}
+            aria-label={t('sessions.totals.exportCsv', totals.sessions, [
+              formatCount(totals.sessions),
+            ])}
             onClick={() => props.onExport('csv')}
           >
             CSV
@@ -61,7 +64,9 @@ export function TotalsBar(props: TotalsBarProps) {
           <button
             type="button"
             class="link-button"
-            aria-label={`Export these ${plural(totals.sessions, 'session')} as JSON`}
+            aria-label={t('sessions.totals.exportJson', totals.sessions, [
+              formatCount(totals.sessions),
+            ])}
             onClick={() => props.onExport('json')}
           >
             JSON
@@ -77,7 +82,11 @@ export function TotalsBar(props: TotalsBarProps) {
               key={status}
               class={`totals-chip status-${status}`}
               aria-pressed={selected}
-              title={selected ? `Show every status again` : `Show only ${statusWord(status)}`}
+              title={
+                selected
+                  ? t('sessions.totals.showEveryStatus')
+                  : t('sessions.totals.showOnly', [statusWord(status)])
+              }
               onClick={() => props.onToggleStatus(status)}
             >
               {statusWord(status)} {formatCount(n)}

@@ -5,8 +5,8 @@
  */
 import type { Session } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
+import { formatAcus, formatDuration, formatExact } from '../../utils/format';
 import type { Directory } from '../shared/directory';
-import { formatAcus, formatDuration, formatExact } from '../shared/format';
 import { humanize } from '../shared/labels';
 import { explainError, sessionDuration } from './ending';
 import { Fact } from './fact';

@@ -18,11 +18,19 @@ export function SafeLink(props: {
   href: string | null | undefined;
   children?: ComponentChildren;
   class?: string;
+  /** -1 keeps it out of the Tab order (a link in a list row that is not the active one). */
+  tabIndex?: number;
 }) {
   const content = props.children ?? props.href ?? '';
   if (!isSafeHttpUrl(props.href)) return <span class={props.class}>{content}</span>;
   return (
-    <a class={props.class} href={props.href} target="_blank" rel="noopener noreferrer">
+    <a
+      class={props.class}
+      href={props.href}
+      target="_blank"
+      rel="noopener noreferrer"
+      tabIndex={props.tabIndex}
+    >
       {content}
     </a>
   );

@@ -11,6 +11,7 @@ import { viewToQuery } from '../../components/sessions/view-query';
 import type { AlertTarget } from '../../utils/alerts/types';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
+import { t } from '../../utils/i18n';
 import { localizePage } from '../../utils/i18n/page';
 import { runDetached } from '../../utils/log';
 import { loadPopupFilters, savePopupFilters } from './popup-filters';
@@ -46,18 +47,18 @@ function Popup(props: { initialFilters: SessionFilters }) {
             <button
               type="button"
               class="open-tab"
-              title="Charts and tables over the sessions shown"
+              title={t('sessions.insightsTitle')}
               onClick={() => env.openInsights(filtersToSearchParams(filters).toString())}
             >
-              Insights
+              {t('sessions.insights')}
             </button>
             <button
               type="button"
               class="open-tab"
-              title="Open this view in a tab"
+              title={t('sessions.openInTabTitle')}
               onClick={() => env.openInTab(viewToQuery({ filters, openId }))}
             >
-              Open in tab <span aria-hidden="true">↗</span>
+              {t('sessions.openInTab')} <span aria-hidden="true">↗</span>
             </button>
           </>
         }

@@ -18,6 +18,7 @@ import { useQueryInUrl } from '../../components/shared/use-query-in-url';
 import type { AlertTarget } from '../../utils/alerts/types';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
+import { t } from '../../utils/i18n';
 import { localizePage } from '../../utils/i18n/page';
 
 const env = createBrowserEnv();
@@ -45,7 +46,7 @@ function SessionsTab() {
         banner={<AlertList variant="banner" onOpen={openAlert} />}
         actions={
           <a class="open-tab" href={`insights.html?${filtersToSearchParams(view.filters)}`}>
-            Insights
+            {t('sessions.insights')}
           </a>
         }
       />

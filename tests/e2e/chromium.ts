@@ -51,6 +51,12 @@ export async function launchWithExtension(
      * that read the environment; both are set. Unset: the machine's language, as before.
      */
     locale?: string;
+    /**
+     * Keep the welcome tab a fresh install opens (see utils/welcome/first-run.ts). Closed by
+     * default: it is an options page, so `runtime.openOptionsPage()` would focus it instead of
+     * opening the page other tests wait for.
+     */
+    keepWelcome?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -81,6 +87,7 @@ export async function launchWithExtension(
     return current ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
   };
   const extensionId = new URL((await worker()).url()).host;
+  if (!options.keepWelcome) await closeWelcome(context, extensionId);
   return {
     context,
     extensionId,
@@ -90,6 +97,21 @@ export async function launchWithExtension(
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits for the welcome tab the install opens, and closes it. */
+async function closeWelcome(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = `chrome-extension://${extensionId}/options.html#welcome`;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url() === url);
+    if (welcome) {
+      await welcome.close();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The install did not open the welcome at ${url} within 15 s.`);
 }
 
 /** Stops every service worker, as Chrome does to an idle or crashed worker. */

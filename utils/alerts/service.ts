@@ -4,6 +4,8 @@
  * Evaluations run one at a time, so two syncs ending together never raise an alert twice.
  */
 import type { DevinDatabase } from '../db';
+import { formatCount } from '../format';
+import { t } from '../i18n';
 import type { Notifier } from './notifier';
 import type { AlertSettings } from './settings';
 import { type AlertAction, actOnAlert, evaluateAlerts, readAlert } from './store';
@@ -35,11 +37,10 @@ export function createAlertService(options: AlertServiceOptions) {
     const wanted = result.raised.filter((row) => settings.notify[row.kind]);
     if (wanted.length === 0) return;
     if (result.firstRun || wanted.length > MAX_SEPARATE) {
-      const count = wanted.length === 1 ? '1 alert needs' : `${wanted.length} alerts need`;
       await notifier.show(
         DIGEST_ID,
-        `Devin sessions: ${count} you`,
-        'Open the Devin sessions popup to see them, open each one, dismiss or snooze it.',
+        t('alerts.digest.title', wanted.length, [formatCount(wanted.length)]),
+        t('alerts.digest.message'),
       );
       return;
     }

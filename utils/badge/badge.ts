@@ -3,6 +3,8 @@
  * running now, or a warning mark when the last sync failed. On a pull-request page, the per-tab count of linked sessions takes precedence
  * (browsers show a tab's own badge text over the global one).
  */
+import { formatCount } from '../format';
+import { t } from '../i18n';
 import type { SyncStatus } from '../sync/status';
 
 export interface BadgeView {
@@ -24,22 +26,25 @@ export function globalBadge(runningCount: number, status: SyncStatus, alertCount
     return {
       text: '!',
       color: WARNING_COLOR,
-      title: `Devin sessions: last sync failed. ${status.lastError.message}`,
+      title: t('background.badge.syncFailed', [status.lastError.message]),
     };
   }
   if (alertCount > 0) {
-    const alerts = alertCount === 1 ? '1 alert needs you' : `${alertCount} alerts need you`;
     return {
       text: countText(alertCount),
       color: ALERT_COLOR,
-      title: `Devin sessions: ${alerts}, ${runningCount} running now`,
+      title: t('background.badge.alerts', [
+        t('alerts.needYou', alertCount, [formatCount(alertCount)]),
+        formatCount(runningCount),
+      ]),
     };
   }
   if (runningCount > 0) {
     const text = countText(runningCount);
-    return { text, color: RUNNING_COLOR, title: `Devin sessions: ${runningCount} running now` };
+    const title = t('background.badge.running', [formatCount(runningCount)]);
+    return { text, color: RUNNING_COLOR, title };
   }
-  return { text: '', color: RUNNING_COLOR, title: 'Devin sessions' };
+  return { text: '', color: RUNNING_COLOR, title: t('manifest.actionTitle') };
 }
 
 export function pullRequestBadge(linkedCount: number): BadgeView | null {
@@ -47,6 +52,6 @@ export function pullRequestBadge(linkedCount: number): BadgeView | null {
   return {
     text: String(linkedCount),
     color: '#047857',
-    title: `${linkedCount} Devin session${linkedCount === 1 ? '' : 's'} linked to this pull request`,
+    title: t('background.badge.linked', linkedCount, [formatCount(linkedCount)]),
   };
 }

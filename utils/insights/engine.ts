@@ -7,10 +7,13 @@
  * Changes to the cache while the page is open (a sync writing page after page) mark the data
  * stale; the work is redone at most once per `minIntervalMs`.
  */
+
+import { computeCost } from '../cost/compute';
+import type { CostReport } from '../cost/types';
 import { readLocatedRows, readSessionsById } from '../db/reads';
 import type { DevinDatabase } from '../db/schema';
 import type { SessionRow } from '../db/types';
-import type { SessionFilters } from '../filters/model';
+import { isAnyDate, type SessionFilters } from '../filters/model';
 import {
   SearchIndexLoader,
   type SearchTextSource,
@@ -55,6 +58,8 @@ export interface InsightsResult {
   /** Increases with every query and every data change. */
   seq: number;
   insights: Insights;
+  /** What the ACUs bought (components/cost). */
+  cost: CostReport;
   /** The filters the result is for (links must narrow these, not newer ones). */
   filters: SessionFilters;
   /** Rows in the cache, before filtering. */
@@ -238,17 +243,28 @@ export class InsightsEngine {
     const now = this.now();
     const index = filters.text.trim() !== '' ? await this.search.refresh(rows) : null;
     const filtered = filteredRows(rows, filters, index, now);
+    // The Cost view's weeks and previous period look past the date window.
+    const unwindowed = isAnyDate(filters.created)
+      ? filtered
+      : filteredRows(
+          rows,
+          { ...filters, created: { preset: null, from: null, to: null } },
+          index,
+          now,
+        );
     const filterMs = clock() - started;
 
     const aggregate = () => computeView(filtered, filters, now, this.extras.map);
     started = clock();
     let insights = aggregate();
+    const cost = computeCost(filtered, unwindowed, filters.created, now);
     let computeMs = clock() - started;
     const postResult = (partial: boolean, detailsMs: number) =>
       this.post({
         type: 'result',
         seq,
         insights,
+        cost,
         filters,
         cached: rows.length,
         partial,

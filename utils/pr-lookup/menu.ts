@@ -4,9 +4,11 @@
  * logic runs in unit tests, where the fake browser has no contextMenus.
  */
 
+import { t } from '../i18n';
 import { logFailure } from '../log';
 import { pullRequestPagePatterns, type SelfHostedGitHost } from '../pr-urls';
 
+/** The item's English title (tests find the item by it); users read t('background.menuTitle'). */
 export const MENU_TITLE = 'Find Devin sessions for this pull request';
 /** Right-click on a pull-request page (`documentUrlPatterns`). */
 export const PAGE_MENU_ID = 'devin-pr-sessions-page';
@@ -28,9 +30,10 @@ export interface PullRequestMenu {
  */
 export function pullRequestMenus(gitHosts: readonly SelfHostedGitHost[]): PullRequestMenu[] {
   const patterns = pullRequestPagePatterns(gitHosts);
+  const title = t('background.menuTitle');
   return [
-    { id: PAGE_MENU_ID, title: MENU_TITLE, contexts: ['page'], documentUrlPatterns: patterns },
-    { id: LINK_MENU_ID, title: MENU_TITLE, contexts: ['link'], targetUrlPatterns: [...patterns] },
+    { id: PAGE_MENU_ID, title, contexts: ['page'], documentUrlPatterns: patterns },
+    { id: LINK_MENU_ID, title, contexts: ['link'], targetUrlPatterns: [...patterns] },
   ];
 }
 

@@ -1,5 +1,7 @@
 /** What every rule reads besides the cached rows. */
 import type { SessionRow } from '../../db/types';
+import { formatDuration, formatAcus as formatNumber } from '../../format';
+import { t } from '../../i18n';
 import type { AlertThresholds } from '../settings';
 import type { AlertCandidate, AlertKind } from '../types';
 
@@ -25,13 +27,14 @@ export function sessionName(row: SessionRow): string {
   return name.length > 80 ? `${name.slice(0, 79)}…` : name;
 }
 
+/** A wait or a run, to the whole hour ("5h", "2d 3h"): alerts are about hours, not minutes. */
 export function formatHours(ms: number): string {
-  const hours = ms / HOUR_MS;
-  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${Math.floor(hours)} h`;
+  return formatDuration(Math.floor(ms / HOUR_MS) * HOUR_MS);
 }
 
+/** "12.5 ACUs", in the browser's language and number format. */
 export function formatAcus(acus: number): string {
-  return `${Math.round(acus * 100) / 100} ACUs`;
+  return t('alerts.acus', [formatNumber(acus)]);
 }
 
 /** A session alert; its id is the cause: the kind and the session. */

@@ -1,5 +1,6 @@
 /** A session that ended in error since alerts were set up (older errors are history). */
 import type { SessionRow } from '../../db/types';
+import { t } from '../../i18n';
 import type { AlertCandidate } from '../types';
 import { formatAcus, type RuleContext, sessionCandidate, sessionName } from './context';
 
@@ -10,8 +11,8 @@ export function errorAlerts(rows: readonly SessionRow[], context: RuleContext): 
       sessionCandidate(
         'error',
         row,
-        `Ended in error: ${sessionName(row)}`,
-        `${formatAcus(row.acus_consumed)} used. Open it to see what went wrong.`,
+        t('alerts.error.title', [sessionName(row)]),
+        t('alerts.error.detail', [formatAcus(row.acus_consumed)]),
       ),
     );
 }

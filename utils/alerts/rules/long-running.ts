@@ -1,5 +1,6 @@
 /** A session still running N hours after it was created. */
 import type { SessionRow } from '../../db/types';
+import { t } from '../../i18n';
 import type { AlertCandidate } from '../types';
 import {
   formatAcus,
@@ -22,8 +23,11 @@ export function longRunningAlerts(
       sessionCandidate(
         'long_running',
         row,
-        `Running for ${formatHours(context.now - row.created_at)}: ${sessionName(row)}`,
-        `${formatAcus(row.acus_consumed)} so far. Check it is still making progress.`,
+        t('alerts.longRunning.title', [
+          formatHours(context.now - row.created_at),
+          sessionName(row),
+        ]),
+        t('alerts.longRunning.detail', [formatAcus(row.acus_consumed)]),
       ),
     );
 }

@@ -6,6 +6,7 @@
  * leaves out what other products bill and what older sessions spent in this cycle.
  */
 import type { OrganizationRow, SessionRow } from '../../db/types';
+import { formatDate, formatPercent } from '../../format';
 import { t } from '../../i18n';
 import { billingCycleStart } from '../billing-cycle';
 import type { AlertCandidate } from '../types';
@@ -37,7 +38,7 @@ export function orgBudgetAlerts(
   const cycleStart = billingCycleStart(context.now, context.cycleStartDay);
   const billed = context.billedByOrg ?? null;
   const estimated = billed === null ? sessionSums(rows, cycleStart) : null;
-  const since = new Date(cycleStart).toISOString().slice(0, 10);
+  const since = formatDate(cycleStart);
   const alerts: AlertCandidate[] = [];
   for (const org of organizations) {
     const limit = org.max_cycle_acu_limit;
@@ -50,7 +51,7 @@ export function orgBudgetAlerts(
       id: orgBudgetId(org.org_id, context.now, context.cycleStartDay),
       kind: 'org_budget',
       target: { type: 'organization', orgId: org.org_id },
-      title: `${org.org_name || org.org_id} used ${share}% of its ACU limit`,
+      title: t('alerts.orgBudget.title', [org.org_name || org.org_id, formatPercent(share / 100)]),
       detail:
         billed === null
           ? t('budget.alertDetailSessions', figures)

@@ -1,5 +1,6 @@
 /** A running session that has used N ACUs or more: still spending, so still worth a look. */
 import type { SessionRow } from '../../db/types';
+import { t } from '../../i18n';
 import type { AlertCandidate } from '../types';
 import { formatAcus, type RuleContext, sessionCandidate, sessionName } from './context';
 
@@ -15,8 +16,8 @@ export function overAcusAlerts(
       sessionCandidate(
         'over_acus',
         row,
-        `Over ${formatAcus(limit)}: ${sessionName(row)}`,
-        `${formatAcus(row.acus_consumed)} so far, and still running.`,
+        t('alerts.overAcus.title', [formatAcus(limit), sessionName(row)]),
+        t('alerts.overAcus.detail', [formatAcus(row.acus_consumed)]),
       ),
     );
 }

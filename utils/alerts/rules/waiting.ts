@@ -4,6 +4,7 @@
  * there. The wait is counted from the session's last change, the closest the API tells.
  */
 import type { SessionRow } from '../../db/types';
+import { t } from '../../i18n';
 import type { AlertCandidate } from '../types';
 import { formatHours, HOUR_MS, type RuleContext, sessionCandidate, sessionName } from './context';
 
@@ -22,8 +23,8 @@ export function waitingAlerts(rows: readonly SessionRow[], context: RuleContext)
       sessionCandidate(
         'waiting',
         row,
-        `Waiting for its user: ${sessionName(row)}`,
-        `No change for ${formatHours(context.now - row.updated_at)}. Answer it, or stop it.`,
+        t('alerts.waiting.title', [sessionName(row)]),
+        t('alerts.waiting.detail', [formatHours(context.now - row.updated_at)]),
       ),
     );
 }
