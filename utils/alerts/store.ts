@@ -1,8 +1,9 @@
 /** Alerts in the database: evaluated against the cache, dismissed, snoozed, read back. */
 import type { DevinDatabase } from '../db';
-import { readSessionRows } from '../db/reads';
-import { findCandidates, liveSubjects } from './candidates';
+import { liveSubjects } from './candidates';
 import { diffAlerts } from './evaluate';
+import { orgBudgetAlerts } from './rules/org-budget';
+import { scanForAlerts } from './scan';
 import type { AlertThresholds } from './settings';
 import type { AlertRow } from './types';
 
@@ -24,26 +25,37 @@ export async function evaluateAlerts(
   thresholds: AlertThresholds,
   now: number,
 ): Promise<EvaluationResult> {
-  const [rows, organizations] = await Promise.all([
-    readSessionRows(db),
+  // Evaluations run one at a time (the service queues them), so what is read here first is
+  // still what the transaction below finds.
+  const [sinceRow, organizations, storedBefore] = await Promise.all([
+    db.meta.get(ALERTS_SINCE_KEY),
     db.organizations.toArray(),
+    db.alerts.toArray(),
   ]);
+  const since = sinceRow === undefined ? now : Number(sinceRow.value);
+  const context = { now, since, thresholds };
+  const watched = new Set(storedBefore.flatMap((row) => sessionSubject(row) ?? []));
+  const scan = await scanForAlerts(db, context, watched);
   return db.transaction('rw', [db.alerts, db.meta], async () => {
     const stored = await db.alerts.toArray();
-    const sinceRow = await db.meta.get(ALERTS_SINCE_KEY);
     // Nothing cached yet: set-up is not over, and the baseline waits for the first sessions.
-    if (sinceRow === undefined && rows.length === 0) {
+    if (sinceRow === undefined && !scan.cached) {
       return { raised: [], removed: [], firstRun: false };
     }
     const firstRun = sinceRow === undefined;
-    const since = firstRun ? now : Number(sinceRow.value);
     if (firstRun) await db.meta.put({ key: ALERTS_SINCE_KEY, value: now });
-    const candidates = findCandidates(rows, organizations, { now, since, thresholds });
-    const changes = diffAlerts(candidates, stored, liveSubjects(rows, organizations, now), now);
+    const candidates = [...scan.candidates, ...orgBudgetAlerts(scan.usage, organizations, context)];
+    const subjects = liveSubjects(scan.present, organizations, now);
+    const changes = diffAlerts(candidates, stored, subjects, now);
     await db.alerts.bulkPut(changes.put);
     await db.alerts.bulkDelete(changes.remove);
     return { raised: changes.raised, removed: changes.remove, firstRun };
   });
+}
+
+/** The session an alert is about, if it is about one. */
+function sessionSubject(row: AlertRow): string | null {
+  return row.target.type === 'session' ? row.target.sessionId : null;
 }
 
 export type AlertAction = 'dismiss' | 'snooze';

@@ -14,20 +14,27 @@ export function orgBudgetId(orgId: string, now: number): string {
   return `org_budget:${orgId}:${new Date(billingCycleStart(now)).toISOString().slice(0, 10)}`;
 }
 
-export function orgBudgetAlerts(
-  rows: readonly SessionRow[],
-  organizations: readonly OrganizationRow[],
-  context: RuleContext,
-): AlertCandidate[] {
-  const percent = context.thresholds.orgBudgetPercent;
-  if (percent === null) return [];
-  const cycleStart = billingCycleStart(context.now);
+/** ACUs per organization of the sessions created in the billing cycle of `now`. */
+export function cycleUsage(rows: readonly SessionRow[], now: number): Map<string, number> {
+  const cycleStart = billingCycleStart(now);
   const used = new Map<string, number>();
   for (const row of rows) {
     if (row.created_at >= cycleStart) {
       used.set(row.org_id, (used.get(row.org_id) ?? 0) + row.acus_consumed);
     }
   }
+  return used;
+}
+
+/** `used`: see `cycleUsage` (the alerts' scan of the cache counts it page by page). */
+export function orgBudgetAlerts(
+  used: ReadonlyMap<string, number>,
+  organizations: readonly OrganizationRow[],
+  context: RuleContext,
+): AlertCandidate[] {
+  const percent = context.thresholds.orgBudgetPercent;
+  if (percent === null) return [];
+  const cycleStart = billingCycleStart(context.now);
   const alerts: AlertCandidate[] = [];
   for (const org of organizations) {
     const limit = org.max_cycle_acu_limit;
