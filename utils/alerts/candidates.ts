@@ -3,7 +3,7 @@ import type { OrganizationRow, SessionRow } from '../db/types';
 import type { RuleContext } from './rules/context';
 import { errorAlerts } from './rules/error';
 import { longRunningAlerts } from './rules/long-running';
-import { orgBudgetAlerts, orgBudgetId } from './rules/org-budget';
+import { cycleUsage, orgBudgetAlerts, orgBudgetId } from './rules/org-budget';
 import { overAcusAlerts } from './rules/over-acus';
 import { waitingAlerts } from './rules/waiting';
 import type { AlertCandidate } from './types';
@@ -14,11 +14,25 @@ export function findCandidates(
   context: RuleContext,
 ): AlertCandidate[] {
   return [
+    ...sessionCandidates(rows, context),
+    ...orgBudgetAlerts(
+      cycleUsage(rows, context.now, context.cycleStartDay),
+      organizations,
+      context,
+    ),
+  ];
+}
+
+/** The rules about one session each (all but the organizations' budgets). */
+export function sessionCandidates(
+  rows: readonly SessionRow[],
+  context: RuleContext,
+): AlertCandidate[] {
+  return [
     ...errorAlerts(rows, context),
     ...waitingAlerts(rows, context),
     ...longRunningAlerts(rows, context),
     ...overAcusAlerts(rows, context),
-    ...orgBudgetAlerts(rows, organizations, context),
   ];
 }
 
@@ -27,12 +41,12 @@ export function findCandidates(
  * current cycle. A dismissal is forgotten once its subject is gone, never before.
  */
 export function liveSubjects(
-  rows: readonly SessionRow[],
+  cachedSessionIds: Iterable<string>,
   organizations: readonly OrganizationRow[],
   now: number,
   cycleStartDay?: number,
 ): Set<string> {
-  const subjects = new Set(rows.map((row) => row.session_id));
+  const subjects = new Set(cachedSessionIds);
   for (const org of organizations) subjects.add(orgBudgetId(org.org_id, now, cycleStartDay));
   return subjects;
 }

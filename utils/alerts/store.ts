@@ -3,10 +3,11 @@
 import { billingCycleAt } from '../budget/cycle';
 import type { DevinDatabase } from '../db';
 import { readBilling } from '../db/consumption';
-import { readSessionRows } from '../db/reads';
 import { readCycleStartDay } from '../settings/billing-cycle';
-import { findCandidates, liveSubjects } from './candidates';
+import { liveSubjects } from './candidates';
 import { diffAlerts } from './evaluate';
+import { orgBudgetAlerts } from './rules/org-budget';
+import { scanForAlerts } from './scan';
 import type { AlertThresholds } from './settings';
 import type { AlertRow } from './types';
 
@@ -28,9 +29,12 @@ export async function evaluateAlerts(
   thresholds: AlertThresholds,
   now: number,
 ): Promise<EvaluationResult> {
-  const [rows, organizations, billing, startDay] = await Promise.all([
-    readSessionRows(db),
+  // Evaluations run one at a time (the service queues them), so what is read here first is
+  // still what the transaction below finds.
+  const [sinceRow, organizations, storedBefore, billing, startDay] = await Promise.all([
+    db.meta.get(ALERTS_SINCE_KEY),
     db.organizations.toArray(),
+    db.alerts.toArray(),
     readBilling(db),
     readCycleStartDay().then((setting) => setting.day),
   ]);
@@ -38,29 +42,30 @@ export async function evaluateAlerts(
   const current = billing.current;
   const billedByOrg =
     current && current.cycleStart === billingCycleAt(now, startDay).start ? current.byOrg : null;
+  const since = sinceRow === undefined ? now : Number(sinceRow.value);
+  const context = { now, since, thresholds, cycleStartDay: startDay, billedByOrg };
+  const watched = new Set(storedBefore.flatMap((row) => sessionSubject(row) ?? []));
+  const scan = await scanForAlerts(db, context, watched);
   return db.transaction('rw', [db.alerts, db.meta], async () => {
     const stored = await db.alerts.toArray();
-    const sinceRow = await db.meta.get(ALERTS_SINCE_KEY);
     // Nothing cached yet: set-up is not over, and the baseline waits for the first sessions.
-    if (sinceRow === undefined && rows.length === 0) {
+    if (sinceRow === undefined && !scan.cached) {
       return { raised: [], removed: [], firstRun: false };
     }
     const firstRun = sinceRow === undefined;
-    const since = firstRun ? now : Number(sinceRow.value);
     if (firstRun) await db.meta.put({ key: ALERTS_SINCE_KEY, value: now });
-    const candidates = findCandidates(rows, organizations, {
-      now,
-      since,
-      thresholds,
-      cycleStartDay: startDay,
-      billedByOrg,
-    });
-    const subjects = liveSubjects(rows, organizations, now, startDay);
+    const candidates = [...scan.candidates, ...orgBudgetAlerts(scan.usage, organizations, context)];
+    const subjects = liveSubjects(scan.present, organizations, now, startDay);
     const changes = diffAlerts(candidates, stored, subjects, now);
     await db.alerts.bulkPut(changes.put);
     await db.alerts.bulkDelete(changes.remove);
     return { raised: changes.raised, removed: changes.remove, firstRun };
   });
+}
+
+/** The session an alert is about, if it is about one. */
+function sessionSubject(row: AlertRow): string | null {
+  return row.target.type === 'session' ? row.target.sessionId : null;
 }
 
 export type AlertAction = 'dismiss' | 'snooze';

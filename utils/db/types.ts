@@ -155,6 +155,11 @@ export interface SliceCheckpoint {
   cursor: string | null;
   /** Its next page may hold sessions stored before (it starts where another page ended). */
   recheck: boolean;
+  /**
+   * A range of whole pages of the slice (v2 offsets): the walk ends before this offset, where
+   * the next range begins. Absent: the slice is walked to its end.
+   */
+  until?: number;
 }
 
 export interface SyncErrorInfo {

@@ -116,7 +116,15 @@ export async function* walkSlices(
     try {
       return await ctx.client.listSessionsPage(
         orgId,
-        { skip: slice.skip, cursor: slice.cursor, limit: ctx.pageSize },
+        // A range never reads past its end, where the next range begins.
+        {
+          skip: slice.skip,
+          cursor: slice.cursor,
+          limit:
+            slice.until === undefined
+              ? ctx.pageSize
+              : Math.max(1, Math.min(ctx.pageSize, slice.until - slice.skip)),
+        },
         sliceQuery(slice, ctx.createdFrom),
         signal,
       );
@@ -146,7 +154,10 @@ export async function* walkSlices(
     }
     const previousIds = new Set(page.sessions.map((s) => s.session_id));
     const next = slicesAfter(current.slice, page, ctx.pageSize, windowFrom).map((slice) => {
-      const same = slice.from === current.slice.from && slice.to === current.slice.to;
+      const same =
+        slice.from === current.slice.from &&
+        slice.to === current.slice.to &&
+        slice.until === current.slice.until;
       // The same slice from its next page: its walk goes on (and keeps its checkpoint's place).
       return same ? { ...current, slice, previousIds, failures: 0 } : walk(slice, current);
     });

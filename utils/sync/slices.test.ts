@@ -102,6 +102,50 @@ describe('slicesAfter', () => {
   });
 });
 
+describe('slicesAfter over offsets (v2, below a known bound)', () => {
+  const CLOSED: SliceCheckpoint = { ...WHOLE, from: T0 - 5000 * MINUTE, to: T0 + 999 };
+  const v2Page = (options: Parameters<typeof page>[0]) => {
+    const p = page(options);
+    return { ...p, next: p.next && { ...p.next, cursor: null } };
+  };
+
+  it('reads the rest as ranges of whole pages that meet end to start, the last one open', () => {
+    // 2,000 sessions: 9 pages after this one, in ranges of 2 pages (at most 8 ranges).
+    const ranges = slicesAfter(CLOSED, v2Page({ total: 2_000 }), 200, null);
+    expect(ranges.map((r) => [r.skip, r.until])).toEqual([
+      [200, 600],
+      [600, 1000],
+      [1000, 1400],
+      [1400, 1800],
+      [1800, undefined],
+    ]);
+    for (const range of ranges) {
+      expect(range).toMatchObject({ from: CLOSED.from, to: CLOSED.to, recheck: false });
+    }
+    // Every page asked for is a full page but the very last: 10 requests for 10 pages.
+    const requests = ranges.reduce((n, r) => n + Math.ceil(((r.until ?? 2_000) - r.skip) / 200), 1);
+    expect(requests).toBe(10);
+  });
+
+  it('ends a range where the next one begins, and walks a range on until then', () => {
+    const range = { ...CLOSED, skip: 200, until: 600 };
+    expect(slicesAfter(range, v2Page({ total: 2_000, skip: 200 }), 200, null)).toEqual([
+      { ...range, skip: 400 },
+    ]);
+    expect(
+      slicesAfter({ ...range, skip: 400 }, v2Page({ total: 2_000, skip: 400 }), 200, null),
+    ).toEqual([]);
+  });
+
+  it('cuts by time when new sessions could shift the offsets, or over v3 cursors', () => {
+    // Open upwards: sessions created meanwhile land on its first pages.
+    const open = slicesAfter(WHOLE, v2Page({ total: 2_000 }), 200, null);
+    expect(open.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
+    const v3 = slicesAfter(CLOSED, page({ total: 2_000 }), 200, null);
+    expect(v3.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
+  });
+});
+
 describe('sliceQuery', () => {
   it('asks for the slice, inclusive to the last microsecond of its end, within the window', () => {
     const query = sliceQuery({ ...WHOLE, from: T0, to: T0 + 59_999 }, null);

@@ -67,14 +67,57 @@ export function slicesAfter(
   windowFrom: number | null,
 ): SliceCheckpoint[] {
   if (page.next === null) return [];
+  // A range of pages ends where the next range begins.
+  if (slice.until !== undefined && page.next.skip >= slice.until) return [];
   const following: SliceCheckpoint = { ...slice, ...page.next, recheck: false };
-  // v3 may not say how many match: the slice is then walked to its end.
-  if (page.total === null) return [following];
+  // v3 may not say how many match: the slice is then walked to its end. A range is walked to
+  // its end too: it was sized when it was made.
+  if (page.total === null || slice.until !== undefined) return [following];
   const remaining = page.total - page.skip - page.itemCount;
   const remainingPages = Math.ceil(remaining / pageSize);
+  if (remainingPages <= 1) return [following];
+  if (byOffsets(slice, page, pageSize)) return pageRanges(following, remainingPages, pageSize);
   if (remainingPages <= SPLIT_ABOVE_PAGES) return [following];
   const pieces = Math.min(MAX_PIECES, Math.ceil(remainingPages / PAGES_PER_PIECE));
   return cutRest(slice, page, { remaining, pieces }, windowFrom) ?? [following];
+}
+
+/**
+ * Whether the rest of a slice can be read as ranges of offsets, all at once. Only over v2
+ * (offsets; a v3 cursor is one walk) and only below a known upper bound: sessions created
+ * meanwhile are newer than it, so they cannot shift the offsets of the slice's sessions. Only
+ * after a full page of the size asked for, so that ranges of whole pages are whole pages.
+ */
+function byOffsets(slice: SliceCheckpoint, page: SessionPage, pageSize: number): boolean {
+  return (
+    slice.to !== null &&
+    page.next?.cursor === null &&
+    page.limit === pageSize &&
+    page.itemCount === pageSize
+  );
+}
+
+/**
+ * The rest of a slice (`remainingPages` from `following`) as up to MAX_PIECES ranges of whole
+ * pages, newest first. Cutting by time leaves a part-filled page at the end of every piece
+ * (a request for a few sessions); ranges of offsets end on full pages, so the slice costs no
+ * more requests than its pages. The last range has no end: it reads whatever the slice holds.
+ */
+function pageRanges(
+  following: SliceCheckpoint,
+  remainingPages: number,
+  pageSize: number,
+): SliceCheckpoint[] {
+  const perRange = Math.ceil(remainingPages / Math.min(MAX_PIECES, remainingPages));
+  const ranges: SliceCheckpoint[] = [];
+  for (let first = 0; first < remainingPages; first += perRange) {
+    const skip = following.skip + first * pageSize;
+    const range: SliceCheckpoint = { ...following, skip };
+    delete range.until;
+    if (first + perRange < remainingPages) range.until = skip + perRange * pageSize;
+    ranges.push(range);
+  }
+  return ranges;
 }
 
 /**

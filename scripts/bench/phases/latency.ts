@@ -91,6 +91,9 @@ export async function measureAtLatency(run: BenchRun): Promise<void> {
     sessionPageRequests: requests.length,
     firstPageFetchMs: pageMs,
     organizationsFetchMs: checkMs,
+    // When each session page's answer was sent, after the click on Save (gaps show when the
+    // requests allowed in flight were not all used).
+    sessionPageTimes: requests.map((e) => (e.at ?? 0) - since),
     // When each of the first answers was sent, after the click on Save.
     timeline: api.requestLog.recent.slice(0, 40).map((e) => `${(e.at ?? 0) - since} ${e.url}`),
   };

@@ -17,8 +17,16 @@ export function orgBudgetId(orgId: string, now: number, startDay?: number): stri
   return `org_budget:${orgId}:${new Date(billingCycleStart(now, startDay)).toISOString().slice(0, 10)}`;
 }
 
-/** ACUs of the cached sessions created since `cycleStart`, per organization. */
-function sessionSums(rows: readonly SessionRow[], cycleStart: number): Map<string, number> {
+/**
+ * ACUs per organization of the cached sessions created in the billing cycle of `now`: the
+ * estimate used when billing cannot be read.
+ */
+export function cycleUsage(
+  rows: readonly SessionRow[],
+  now: number,
+  startDay?: number,
+): Map<string, number> {
+  const cycleStart = billingCycleStart(now, startDay);
   const used = new Map<string, number>();
   for (const row of rows) {
     if (row.created_at >= cycleStart) {
@@ -28,8 +36,12 @@ function sessionSums(rows: readonly SessionRow[], cycleStart: number): Map<strin
   return used;
 }
 
+/**
+ * `estimated`: the cached sessions' ACUs this cycle per organization (see `cycleUsage`; the
+ * alerts' scan of the cache counts it page by page). Billed figures in `context` come first.
+ */
 export function orgBudgetAlerts(
-  rows: readonly SessionRow[],
+  estimated: ReadonlyMap<string, number>,
   organizations: readonly OrganizationRow[],
   context: RuleContext,
 ): AlertCandidate[] {
@@ -37,13 +49,12 @@ export function orgBudgetAlerts(
   if (percent === null) return [];
   const cycleStart = billingCycleStart(context.now, context.cycleStartDay);
   const billed = context.billedByOrg ?? null;
-  const estimated = billed === null ? sessionSums(rows, cycleStart) : null;
   const since = formatDate(cycleStart);
   const alerts: AlertCandidate[] = [];
   for (const org of organizations) {
     const limit = org.max_cycle_acu_limit;
     // Only organizations that are synced (billed, or with sessions) and have a limit.
-    const spent = billed === null ? estimated?.get(org.org_id) : billed[org.org_id];
+    const spent = billed === null ? estimated.get(org.org_id) : billed[org.org_id];
     if (!limit || spent === undefined || spent < (limit * percent) / 100) continue;
     const share = Math.round((spent / limit) * 100);
     const figures = { used: formatAcus(spent), limit: formatAcus(limit), since };
