@@ -3,7 +3,7 @@ import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { AlertList } from '../../components/alerts/alert-list';
+import { LazyAlertList } from '../../components/alerts/lazy-alert-list';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
 import { SessionsEnvContext } from '../../components/sessions/env';
 import { SessionBrowser } from '../../components/sessions/session-browser';
@@ -41,7 +41,7 @@ function Popup(props: { initialFilters: SessionFilters }) {
         onOpenChange={setOpenId}
         actions={
           <>
-            <AlertList variant="popover" onOpen={openAlert} />
+            <LazyAlertList variant="popover" onOpen={openAlert} />
             <button
               type="button"
               class="open-tab"
