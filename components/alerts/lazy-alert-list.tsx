@@ -3,6 +3,7 @@
  * and its database reads are not needed to paint them, and a popup is opened to see the list.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { logFailure } from '../../utils/log';
 import { afterFirstScreen } from '../sessions/data';
 import type { AlertList, AlertListProps } from './alert-list';
 
@@ -20,7 +21,8 @@ export function LazyAlertList(props: AlertListProps) {
       .then(() => import('./alert-list'))
       .then((module) => {
         if (active) setList(() => module.AlertList);
-      });
+      })
+      .catch((error: unknown) => logFailure('loading the alerts', error));
     return () => {
       active = false;
     };

@@ -21,7 +21,10 @@ function Popup(props: { initialFilters: SessionFilters }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const changeFilters = (next: SessionFilters) => {
     setFilters(next);
-    runDetached('remembering the popup filters', savePopupFilters(next));
+    // Stored after the list has repainted: a keystroke's frame does not wait for storage.
+    requestAnimationFrame(() =>
+      setTimeout(() => runDetached('remembering the popup filters', savePopupFilters(next))),
+    );
   };
   const openAlert = (target: AlertTarget) => {
     if (target.type === 'session') {
