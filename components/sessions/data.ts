@@ -51,6 +51,19 @@ export interface FirstScreenState {
   settled: boolean;
 }
 
+let markFirstScreenRead: () => void = () => {};
+const firstScreenRead = new Promise<void>((resolve) => {
+  markFirstScreenRead = resolve;
+});
+
+/**
+ * Resolves once the page's session browser has read its first screen (or found none): what
+ * is not needed for the first rows (the popup's alerts) waits for it rather than competing.
+ */
+export function afterFirstScreen(): Promise<void> {
+  return firstScreenRead;
+}
+
 /** The first screen, read with plain IndexedDB before the database is loaded. */
 export function useFirstScreen(databaseName: string): FirstScreenState {
   const [state, setState] = useState<FirstScreenState>({ screen: null, settled: false });
@@ -58,6 +71,7 @@ export function useFirstScreen(databaseName: string): FirstScreenState {
     let active = true;
     void readFirstScreen(databaseName).then((screen) => {
       if (active) setState({ screen, settled: true });
+      markFirstScreenRead();
     });
     return () => {
       active = false;

@@ -9,7 +9,7 @@
  * use-list-keyboard.ts, what shows instead of the list is list-or-empty-state.tsx.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { clearFilters, type SessionFilters } from '../../utils/filters/model';
 import { nextSort } from '../../utils/filters/sort';
 import { t } from '../../utils/i18n';
@@ -90,9 +90,15 @@ export function SessionBrowser(props: SessionBrowserProps) {
     );
   }, [openId, visible, rows.all]);
 
-  // The popup opens ready to type: most visits start with a search.
+  // The popup opens ready to type: most visits start with a search. That focus is not a wish
+  // to search: the full texts (at 200,000 sessions, most of the popup's memory) load once the
+  // person types or moves to the box themselves.
+  const autoFocusing = useRef(false);
   useEffect(() => {
-    if (layout === 'popup' && openId === null) keyboard.searchRef.current?.focus();
+    if (layout !== 'popup' || openId !== null) return;
+    autoFocusing.current = true;
+    keyboard.searchRef.current?.focus();
+    autoFocusing.current = false;
   }, []);
 
   // The tab's title names the open session, so a bookmark of it does too.
@@ -128,7 +134,9 @@ export function SessionBrowser(props: SessionBrowserProps) {
       directory={directory}
       layout={layout}
       searchRef={keyboard.searchRef}
-      onSearchIntent={wantSearch}
+      onSearchIntent={() => {
+        if (!autoFocusing.current) wantSearch();
+      }}
       searchBusy={searchBusy}
       now={filterNow}
     />

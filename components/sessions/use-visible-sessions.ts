@@ -8,13 +8,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FirstScreen } from '../../utils/db/first-screen';
 import type { DevinDatabase } from '../../utils/db/schema';
 import type { SessionRow } from '../../utils/db/types';
-import { FacetColumns, type Facets } from '../../utils/filters/facets';
+import type { Facets } from '../../utils/filters/facets';
 import { createIncrementalFilter, filterRows } from '../../utils/filters/match';
 import type { SessionFilters } from '../../utils/filters/model';
 import { type SortNames, sortRows, sortUsesNames } from '../../utils/filters/sort';
 import { computeTotals, type SessionTotals, TotalsColumns } from '../../utils/filters/totals';
 import { filtersKey } from '../../utils/filters/url';
 import { type SessionRows, useSearchIndex, useSessionRows } from './data';
+import { useDeferredFacets } from './use-deferred-facets';
 
 /** Rows a search's first pass finds beyond the last one in view: a screen's worth of scrolling. */
 const FIRST_PASS_EXTRA_ROWS = 30;
@@ -29,7 +30,7 @@ export interface VisibleSessions {
   totals: SessionTotals | null;
   /**
    * The values the filters offer (from every cached row), each counted among the sessions that
-   * pass the other filters (see utils/filters/facets.ts).
+   * pass the other filters (see utils/filters/facets.ts); counted once the page is idle.
    */
   facets: Facets;
   /** A search waits for the full search texts. */
@@ -91,17 +92,14 @@ export function useVisibleSessions(
       columns && positions ? columns.totalsAt(positions) : computeTotals(visible);
     return lastTotals.current;
   }, [visible, partial]);
-  const facetRows = sorted ?? rows.preview;
-  const facetColumns = useMemo(() => new FacetColumns(facetRows ?? []), [facetRows]);
-  // Counted again once a result is whole; meanwhile the last counts stay up (for a frame).
-  const lastFacets = useRef<Facets | null>(null);
-  const facets = useMemo(() => {
-    if (partial || !visible)
-      return lastFacets.current ?? facetColumns.count(filters, null, filterNow);
-    const passing = sorted ? incremental.positionsOf(visible) : null;
-    lastFacets.current = facetColumns.count(filters, searchIndex, filterNow, passing);
-    return lastFacets.current;
-  }, [facetColumns, visible, partial]);
+  const facets = useDeferredFacets({
+    rows: sorted ?? rows.preview,
+    result: partial ? null : visible,
+    passing: (result) => (sorted ? incremental.positionsOf(result) : null),
+    filters,
+    searchIndex,
+    now: filterNow,
+  });
   const searchBusy = filters.text.trim() !== '' && rows.all !== null && searchIndex === null;
 
   return {

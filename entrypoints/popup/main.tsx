@@ -3,7 +3,7 @@ import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { AlertList } from '../../components/alerts/alert-list';
+import { LazyAlertList } from '../../components/alerts/lazy-alert-list';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
 import { SessionsEnvContext } from '../../components/sessions/env';
 import { SessionBrowser } from '../../components/sessions/session-browser';
@@ -23,7 +23,10 @@ function Popup(props: { initialFilters: SessionFilters }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const changeFilters = (next: SessionFilters) => {
     setFilters(next);
-    runDetached('remembering the popup filters', savePopupFilters(next));
+    // Stored after the list has repainted: a keystroke's frame does not wait for storage.
+    requestAnimationFrame(() =>
+      setTimeout(() => runDetached('remembering the popup filters', savePopupFilters(next))),
+    );
   };
   const openAlert = (target: AlertTarget) => {
     if (target.type === 'session') {
@@ -43,7 +46,7 @@ function Popup(props: { initialFilters: SessionFilters }) {
         onOpenChange={setOpenId}
         actions={
           <>
-            <AlertList variant="popover" onOpen={openAlert} />
+            <LazyAlertList variant="popover" onOpen={openAlert} />
             <button
               type="button"
               class="open-tab"

@@ -121,6 +121,14 @@ describe('a session that errors, over v2 with churn', () => {
     expect((await readAlerts(options)).some((a) => a.id.startsWith('error:'))).toBe(false);
     await options.evaluate(() => chrome.notifications.clear('alerts-digest'));
 
+    // The popup paints its rows first; its alerts button follows and opens the list.
+    const popup = await extensionPage(browser, 'popup.html');
+    await popup.locator('[data-session-id]').first().waitFor({ timeout: WAIT });
+    const alertsButton = popup.locator('summary', { hasText: /^\d+ alerts? needs? you$/ });
+    await alertsButton.click({ timeout: WAIT });
+    await popup.getByRole('list', { name: 'Alerts' }).waitFor({ timeout: WAIT });
+    await popup.close();
+
     // Only errors notify from here on: the rest of the backlog stays listed, not notified.
     await setAlertSettings(options, {
       notify: {

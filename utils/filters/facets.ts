@@ -40,15 +40,9 @@ export type Facets = Record<Menu, FacetValue[]> & {
   archived: number;
 };
 
-/** The values a row offers to one menu, each once (two PRs to one repository count once). */
-function valuesOf(row: SessionRow, menu: Menu): readonly string[] {
+/** The values a row offers to a menu of lists, each once (two PRs to one repository count once). */
+function valuesOf(row: SessionRow, menu: Exclude<Menu, SingleMenu>): readonly string[] {
   switch (menu) {
-    case 'statuses':
-      return [row.status];
-    case 'orgIds':
-      return [row.org_id];
-    case 'userIds':
-      return row.user_id === null ? [] : [row.user_id];
     case 'tags':
       return row.tags;
     case 'prStates':
@@ -57,45 +51,89 @@ function valuesOf(row: SessionRow, menu: Menu): readonly string[] {
     case 'repos':
       if (row.pr_keys.length === 0) return [];
       return [...new Set(row.pr_keys.map(repositoryKeyOf))];
-    case 'statusDetails':
-      return row.status_detail ? [row.status_detail] : [];
-    case 'categories':
-      return row.category ? [row.category] : [];
     case 'languages':
       return row.languages ?? [];
   }
 }
 
-/** One menu's values of every row: row i's codes are `codes[start[i]..start[i + 1])`. */
+/** The menus where a row offers one value at most (its status, its organization...). */
+type SingleMenu = 'statuses' | 'orgIds' | 'userIds' | 'statusDetails' | 'categories';
+
+function singleValueOf(row: SessionRow, menu: SingleMenu): string | null {
+  switch (menu) {
+    case 'statuses':
+      return row.status;
+    case 'orgIds':
+      return row.org_id;
+    case 'userIds':
+      return row.user_id;
+    case 'statusDetails':
+      return row.status_detail || null;
+    case 'categories':
+      return row.category || null;
+  }
+}
+
+const SINGLE_MENUS: ReadonlySet<Menu> = new Set<SingleMenu>([
+  'statuses',
+  'orgIds',
+  'userIds',
+  'statusDetails',
+  'categories',
+]);
+
+/** The code of "no value" in a one-value column. */
+const NONE = 0xffffffff;
+
+/**
+ * One menu's values of every row: row i's codes are `codes[start[i]..start[i + 1])`; in a
+ * one-value menu `start` is null and row i's code is `codes[i]` (NONE for no value), which
+ * at 200,000 rows spares a start offset per row.
+ */
 interface Column {
   values: string[];
-  start: Uint32Array;
+  start: Uint32Array | null;
   codes: Uint32Array;
   /** Rows per value over all rows: the order of values with equal counts. */
   total: Uint32Array;
 }
 
+function totalsOf(codes: Uint32Array, values: number): Uint32Array {
+  const total = new Uint32Array(values);
+  for (const code of codes) if (code !== NONE) total[code] = (total[code] as number) + 1;
+  return total;
+}
+
 function buildColumn(rows: readonly SessionRow[], menu: Menu): Column {
   const values: string[] = [];
   const codeOf = new Map<string, number>();
+  const codeFor = (value: string): number => {
+    let code = codeOf.get(value);
+    if (code === undefined) {
+      code = values.length;
+      codeOf.set(value, code);
+      values.push(value);
+    }
+    return code;
+  };
+  if (SINGLE_MENUS.has(menu)) {
+    const codes = new Uint32Array(rows.length);
+    rows.forEach((row, i) => {
+      const value = singleValueOf(row, menu as SingleMenu);
+      codes[i] = value === null ? NONE : codeFor(value);
+    });
+    return { values, start: null, codes, total: totalsOf(codes, values.length) };
+  }
   const start = new Uint32Array(rows.length + 1);
   const codes: number[] = [];
   rows.forEach((row, i) => {
     start[i] = codes.length;
-    for (const value of valuesOf(row, menu)) {
-      let code = codeOf.get(value);
-      if (code === undefined) {
-        code = values.length;
-        codeOf.set(value, code);
-        values.push(value);
-      }
-      codes.push(code);
-    }
+    for (const value of valuesOf(row, menu as Exclude<Menu, SingleMenu>))
+      codes.push(codeFor(value));
   });
   start[rows.length] = codes.length;
-  const total = new Uint32Array(values.length);
-  for (const code of codes) total[code] = (total[code] as number) + 1;
-  return { values, start, codes: Uint32Array.from(codes), total };
+  const packed = Uint32Array.from(codes);
+  return { values, start, codes: packed, total: totalsOf(packed, values.length) };
 }
 
 export class FacetColumns {
@@ -165,8 +203,14 @@ export class FacetColumns {
   }
 
   private bump(counts: Uint32Array, column: Column, i: number): void {
-    for (let k = column.start[i] as number; k < (column.start[i + 1] as number); k++) {
-      const code = column.codes[k] as number;
+    const { start, codes } = column;
+    if (start === null) {
+      const code = codes[i] as number;
+      if (code !== NONE) counts[code] = (counts[code] as number) + 1;
+      return;
+    }
+    for (let k = start[i] as number; k < (start[i + 1] as number); k++) {
+      const code = codes[k] as number;
       counts[code] = (counts[code] as number) + 1;
     }
   }
@@ -178,8 +222,13 @@ export class FacetColumns {
   }
 
   private offers(column: Column, i: number, flags: Uint8Array): boolean {
-    for (let k = column.start[i] as number; k < (column.start[i + 1] as number); k++) {
-      if (flags[column.codes[k] as number] === 1) return true;
+    const { start, codes } = column;
+    if (start === null) {
+      const code = codes[i] as number;
+      return code !== NONE && flags[code] === 1;
+    }
+    for (let k = start[i] as number; k < (start[i + 1] as number); k++) {
+      if (flags[codes[k] as number] === 1) return true;
     }
     return false;
   }
