@@ -5,8 +5,9 @@
  * session sum stands in, and a notice says why and what to do. Every figure is text as well as
  * a meter, for screen readers.
  */
+
+import { formatAcus, formatDate, formatDateTime } from '../../utils/format';
 import { t } from '../../utils/i18n';
-import { formatAcus, formatDate, formatDateTime } from '../shared/format';
 import { OrgTable } from './org-table';
 import { type BudgetView, useBudget } from './use-budget';
 import { UserList } from './user-list';

@@ -6,8 +6,8 @@
 import type { Budget, OrgBudget } from '../../utils/budget/compute';
 import { emptyFilters } from '../../utils/filters/model';
 import { filtersToSearchParams } from '../../utils/filters/url';
+import { formatAcus, formatPercent } from '../../utils/format';
 import { t } from '../../utils/i18n';
-import { formatAcus, formatPercent } from '../shared/format';
 
 function sessionsOf(orgId: string): string {
   return `sessions.html?${filtersToSearchParams({ ...emptyFilters(), orgIds: [orgId] })}`;

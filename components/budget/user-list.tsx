@@ -4,8 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { Budget } from '../../utils/budget/compute';
+import { formatAcus } from '../../utils/format';
 import { t } from '../../utils/i18n';
-import { formatAcus } from '../shared/format';
 
 const FIRST_USERS = 10;
 

@@ -6,12 +6,12 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { tableToJson } from '../../utils/cost/json';
+import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { csvFileName, tableToCsv } from '../../utils/insights/csv';
 import type { TableModel } from '../../utils/insights/tables';
 import { formatCell } from '../insights/format-cell';
 import { downloadText } from '../shared/download';
-import { formatCount } from '../shared/format';
 import { type SortState, sortRows } from './sort-rows';
 
 const NUMERIC = new Set(['count', 'acus', 'percent']);

@@ -16,10 +16,10 @@ import {
 } from '../../utils/cost/tables';
 import type { CostReport } from '../../utils/cost/types';
 import type { SessionFilters } from '../../utils/filters/model';
+import { formatAcus, formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { Names } from '../../utils/insights/display-names';
 import { Segmented } from '../insights/segmented';
-import { formatAcus, formatCount } from '../shared/format';
 import { CostTable } from './cost-table';
 
 const LIMIT = 10;

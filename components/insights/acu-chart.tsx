@@ -3,11 +3,11 @@
  * URL), with a legend whose entries list each series' sessions.
  */
 import { useMemo } from 'preact/hooks';
+import { formatAcus, formatCount, formatDate } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { type Names, seriesName } from '../../utils/insights/display-names';
 import type { TableModel } from '../../utils/insights/tables';
 import { GROUP_BYS, type GroupBy, type Insights } from '../../utils/insights/types';
-import { formatAcus, formatCount, formatDate } from '../shared/format';
 import type { ChartSeries } from './bar-chart';
 import { ChartCard } from './chart-card';
 import { SelectLink } from './parts';

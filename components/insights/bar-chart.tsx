@@ -8,8 +8,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
+import { formatCompact, formatShortDay } from '../../utils/format';
 import { type ChartSeries, seriesAt, stackedData } from '../../utils/insights/chart-data';
-import { formatCompact, formatShortDay } from '../shared/format';
 
 const HALF_DAY = 12 * 60 * 60 * 1000;
 

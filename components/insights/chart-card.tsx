@@ -5,10 +5,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { formatLongDay } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { Selection } from '../../utils/insights/select';
 import type { TableModel } from '../../utils/insights/tables';
-import { formatLongDay } from '../shared/format';
 import { BarChart, type BarChartProps } from './bar-chart';
 import { CsvButton, DataTable, Section, useSelectionUrl } from './parts';
 import { Segmented } from './segmented';

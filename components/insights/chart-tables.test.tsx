@@ -7,11 +7,11 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXTRAS, NOW, ROWS } from '../../tests/fixtures/insights';
 import { emptyFilters } from '../../utils/filters/model';
+import { formatAcus, formatCount } from '../../utils/format';
 import { dailyTable } from '../../utils/insights/day-tables';
 import { type Names, seriesName } from '../../utils/insights/display-names';
 import { GROUP_BYS } from '../../utils/insights/types';
 import { computeView } from '../../utils/insights/view';
-import { formatAcus, formatCount } from '../shared/format';
 import { AcuChart } from './acu-chart';
 import { formatCell } from './format-cell';
 import { LinkScopeContext } from './parts';

@@ -14,11 +14,10 @@ import {
   type SessionFilters,
   toDay,
 } from '../../utils/filters/model';
+import { allOf, anyOf, formatAcus, formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { Names } from '../../utils/insights/display-names';
 import { STATUS_WORDS, statusWord } from '../../utils/status-words';
-import { formatAcus, formatCount } from '../shared/format';
-import { allOf, anyOf } from './list-words';
 
 const PRESET_LABELS: Record<DatePreset, string> = {
   get '24h'() {

@@ -1,5 +1,5 @@
 /** A table cell written the way its column says (the formatters themselves: ../shared/format). */
-import type { CellFormat } from '../../utils/insights/tables';
+
 import {
   formatAcus,
   formatCount,
@@ -7,7 +7,8 @@ import {
   formatDateTime,
   formatLongDay,
   formatPercent,
-} from '../shared/format';
+} from '../../utils/format';
+import type { CellFormat } from '../../utils/insights/tables';
 
 /** A `YYYY-MM-DD` day at local midnight. */
 function dayToEpoch(day: string): number {

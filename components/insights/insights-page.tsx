@@ -7,12 +7,13 @@
  * report while there is nothing to show. The query lives in use-insights-query.ts, the report in
  * report.tsx.
  */
+
+import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { InsightsResult } from '../../utils/insights/engine';
 import { filtersUrl } from '../../utils/insights/select';
 import { BudgetSection } from '../budget/budget-section';
 import { CostView } from '../cost/cost-view';
-import { formatCount } from '../shared/format';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
 import { useNames } from './names';

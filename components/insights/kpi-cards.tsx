@@ -3,6 +3,7 @@
  * the analyses found, each linking to the sessions it counts.
  */
 import type { ComponentChildren } from 'preact';
+import { formatAcus, formatCount, formatPercent } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { Selection } from '../../utils/insights/select';
 import {
@@ -14,7 +15,6 @@ import {
   FLAG_SUGGESTED_PROMPT,
   type Insights,
 } from '../../utils/insights/types';
-import { formatAcus, formatCount, formatPercent } from '../shared/format';
 import { SelectLink } from './parts';
 
 function KpiCard(props: {

@@ -3,13 +3,13 @@ import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import type { SessionFilters } from '../../utils/filters/model';
+import { formatCount, formatDateTime } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { csvFileName, tableToCsv } from '../../utils/insights/csv';
 import { type Selection, selectionUrl } from '../../utils/insights/select';
 import type { TableModel } from '../../utils/insights/tables';
 import type { Insights } from '../../utils/insights/types';
 import { downloadText } from '../shared/download';
-import { formatCount, formatDateTime } from '../shared/format';
 import { formatCell } from './format-cell';
 
 export interface LinkScope {

@@ -4,6 +4,7 @@
  * requests), each with its CSV download.
  */
 import { useMemo } from 'preact/hooks';
+import { formatCount, formatPercent } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { actionTypesTable, impactsTable, labelsTable } from '../../utils/insights/analysis-tables';
 import { costliestTable } from '../../utils/insights/costliest-table';
@@ -12,7 +13,6 @@ import type { Names } from '../../utils/insights/display-names';
 import { groupTable } from '../../utils/insights/group-tables';
 import { prTable } from '../../utils/insights/pr-table';
 import { FLAG_SUGGESTED_PROMPT, type GroupBy, type Insights } from '../../utils/insights/types';
-import { formatCount, formatPercent } from '../shared/format';
 import { AcuChart } from './acu-chart';
 import { KpiCards } from './kpi-cards';
 import { SelectLink, TableSection } from './parts';

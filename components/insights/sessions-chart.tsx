@@ -1,9 +1,9 @@
 /** The sessions per day of the Insights page: one bar a day, a click lists that day's sessions. */
 import { useMemo } from 'preact/hooks';
+import { formatCount, formatDate } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { sessionsPerDayTable } from '../../utils/insights/day-tables';
 import type { Insights } from '../../utils/insights/types';
-import { formatCount, formatDate } from '../shared/format';
 import type { ChartSeries } from './bar-chart';
 import { ChartCard } from './chart-card';
 import type { Palette } from './theme';

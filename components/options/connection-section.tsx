@@ -6,6 +6,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
+import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { DEFAULT_API_BASE_URL } from '../../utils/settings/items';
@@ -17,7 +18,6 @@ import {
 import { confirmKeyFor, saveConnection } from '../../utils/settings/key-storage';
 import { isBuiltInOrigin, requestOriginPermission } from '../../utils/settings/permissions';
 import { checkApiBaseUrl } from '../../utils/settings/validate';
-import { formatCount } from '../shared/format';
 import { ApiKeyField } from './api-key-field';
 import { BaseUrlField } from './base-url-field';
 import { Card } from './card';

@@ -5,9 +5,9 @@
 import { useState } from 'preact/hooks';
 import type { Organization } from '../../utils/api';
 import type { ConnectionReport } from '../../utils/connection/test-connection';
+import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { parseOrgIds } from '../../utils/settings/validate';
-import { formatCount } from '../shared/format';
 import { Card } from './card';
 import {
   describedBy,

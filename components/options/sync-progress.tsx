@@ -1,7 +1,7 @@
 /** Where sync stands: overall, then per organization, with progress of a pass under way. */
 import type { OrgSyncState, SyncPass } from '../../utils/db/types';
+import { formatCount, formatDateTime, formatRelative } from '../../utils/format';
 import { t } from '../../utils/i18n';
-import { formatCount, formatDateTime, formatRelative } from '../shared/format';
 import type { SyncView } from '../shared/sync-state';
 import './feedback.css';
 import './organization-label.css';

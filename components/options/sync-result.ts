@@ -1,10 +1,10 @@
 /** What "Sync now" and "Full re-sync" answered, in words. */
 import { db } from '../../utils/db/database';
 import { readCacheSummary } from '../../utils/db/reads';
+import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { SyncNowResult } from '../../utils/sync/service';
 import { readSyncStatus } from '../../utils/sync/status';
-import { formatCount } from '../shared/format';
 import type { Notice } from './feedback';
 
 export async function describeSyncResult(result: SyncNowResult): Promise<Notice> {

@@ -6,10 +6,10 @@
 import { useState } from 'preact/hooks';
 import { db } from '../../utils/db/database';
 import { countCreatedBefore } from '../../utils/db/reads';
+import { formatCount, formatDate } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings/items';
 import { checkHistoryDays, checkSyncInterval } from '../../utils/settings/validate';
-import { formatCount, formatDate } from '../shared/format';
 import { ConfirmStep, useConfirmStep } from './confirm-step';
 import {
   describedBy,

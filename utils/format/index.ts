@@ -3,6 +3,7 @@
  * times and durations: one module, so the same figure reads the same in the popup, the tab,
  * Insights, the options page and a notification, in the browser's locale.
  */
+export { allOf, anyOf } from './lists';
 export { formatAcus, formatBytes, formatCompact, formatCount, formatPercent } from './numbers';
 export {
   formatDate,

@@ -7,9 +7,9 @@
 import { db } from '../../../utils/db/database';
 import { readSummaryAndPreview } from '../../../utils/db/summary';
 import type { SessionRow } from '../../../utils/db/types';
+import { formatCount } from '../../../utils/format';
 import { t } from '../../../utils/i18n';
 import { sendMessage } from '../../../utils/messaging';
-import { formatCount } from '../../shared/format';
 import { isSyncRunning, useSyncView } from '../../shared/sync-state';
 import { useLiveQuery } from '../../shared/use-live-query';
 import { useNow } from '../../shared/use-now';

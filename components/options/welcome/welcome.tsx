@@ -6,8 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConnectionReport } from '../../../utils/connection/test-connection';
+import { formatCount } from '../../../utils/format';
 import { t } from '../../../utils/i18n';
-import { formatCount } from '../../shared/format';
 import type { StoredConfig } from '../stored-config';
 import { DoneStep } from './done-step';
 import { KeyStep } from './key-step';
