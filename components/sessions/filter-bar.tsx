@@ -157,7 +157,7 @@ export function FilterBar(props: FilterBarProps) {
     () =>
       facets.prStates.map((f) => ({
         value: f.value,
-        label: f.value === 'unknown' ? 'State unknown' : humanize(f.value),
+        label: f.value === 'unknown' ? t('sessions.detail.stateUnknown') : humanize(f.value),
         count: f.count,
       })),
     [facets.prStates],

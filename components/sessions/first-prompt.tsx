@@ -42,7 +42,7 @@ export function FirstPrompt(props: { session: Session }) {
         if (active) setLoaded({ id, result });
       },
       () => {
-        const message = "The extension's background did not answer. Open the session again.";
+        const message = t('sessions.detail.noAnswerReopen');
         if (active) setLoaded({ id, result: { ok: false, message } });
       },
     );

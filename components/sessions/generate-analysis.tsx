@@ -18,12 +18,9 @@ type View =
   | { kind: 'done' }
   | { kind: 'unavailable'; message: string };
 
-const NO_ANSWER =
-  "The extension's background did not answer. Try again; if it keeps failing, reload the extension.";
-
 /** A message that failed to reach the background is a failure like any other. */
 const orNoAnswer = (work: Promise<ActionResult>): Promise<ActionResult> =>
-  work.catch(() => ({ ok: false, message: NO_ANSWER }));
+  work.catch(() => ({ ok: false, message: t('sessions.stop.noAnswer') }));
 
 export function GenerateAnalysis(props: { session: Session }) {
   const env = useSessionsEnv();

@@ -126,7 +126,7 @@ export function MultiSelect(props: MultiSelectProps) {
                   {option.hint ? <span class="muted ms-hint"> {option.hint}</span> : null}
                 </span>
                 {option.count !== undefined ? (
-                  <span class="ms-count muted">{option.count}</span>
+                  <span class="ms-count muted">{formatCount(option.count)}</span>
                 ) : null}
               </label>
             ))}

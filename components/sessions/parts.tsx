@@ -81,7 +81,7 @@ export function PrLink(props: {
   tabIndex?: number;
 }) {
   const { pr } = props;
-  const state = pr.state ? humanize(pr.state) : 'State unknown';
+  const state = pr.state ? humanize(pr.state) : t('sessions.detail.stateUnknown');
   const size = props.size ?? 'short';
   const short = shortPrLabel(pr.url);
   const label =

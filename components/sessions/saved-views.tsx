@@ -17,6 +17,7 @@ import {
 import { usePopover } from '../shared/use-popover';
 import { useSessionsEnv } from './env';
 import './saved-views.css';
+import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 
 function useSavedViews(): SavedView[] {
@@ -56,8 +57,8 @@ export function SavedViews(props: {
     if (!next) {
       setProblem(
         name.trim() === ''
-          ? 'Type a name for the view first.'
-          : `You can keep ${MAX_SAVED_VIEWS} views: delete one to save another.`,
+          ? t('sessions.views.nameFirst')
+          : t('sessions.views.tooMany', [formatCount(MAX_SAVED_VIEWS)]),
       );
       return;
     }

@@ -23,9 +23,6 @@ type View =
   /** `shown`: the button was pressed, and says what is needed instead of stopping. */
   | { kind: 'unavailable'; message: string; shown: boolean };
 
-const NO_ANSWER =
-  "The extension's background did not answer. Try again; if it keeps failing, reload the extension.";
-
 export interface StopSessionProps {
   sessionId: string;
   /** How the session is named in the confirmation. */
@@ -68,11 +65,13 @@ export function StopSession(props: StopSessionProps) {
     setView({ kind: 'busy' });
     const result: ActionResult = await env
       .stopSession(props.sessionId, archive)
-      .catch(() => ({ ok: false, message: NO_ANSWER }));
+      .catch(() => ({ ok: false, message: t('sessions.stop.noAnswer') }));
     if (result.ok) {
       setView({
         kind: 'done',
-        note: result.note ?? (archive ? 'Stopped and archived.' : 'Stopped.'),
+        note:
+          result.note ??
+          (archive ? t('sessions.stop.stoppedArchived') : t('sessions.stop.stopped')),
       });
     } else {
       setView({ kind: 'offer', failed: result.message });
