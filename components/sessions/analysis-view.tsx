@@ -13,6 +13,7 @@ import { DetailSection } from './detail-section';
 import { ANALYSIS_TEXT_PREVIEW_CHARS, clipText, LongText } from './long-text';
 import { PromptDiff } from './prompt-diff';
 import './analysis-view.css';
+import { impactWord } from './value-words';
 
 /** Characters of an issue quoted where an action item or feedback item points at it. */
 const MENTION_CHARS = 200;
@@ -66,7 +67,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
               <li key={index} class="issue">
                 <span class="issue-number">#{index + 1}</span>
                 <span class={`impact impact-${impactTone(issue.impact)}`}>
-                  {t('sessions.analysis.impact', [humanize(issue.impact)])}
+                  {t('sessions.analysis.impact', [impactWord(issue.impact)])}
                 </span>
                 <span class="label-chip">{humanize(issue.label)}</span>
                 <LongText

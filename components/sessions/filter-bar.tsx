@@ -14,7 +14,7 @@ import {
 import { columnSortLabel } from '../../utils/session-table/columns';
 import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';
-import { humanize, KNOWN_STATUSES } from '../shared/labels';
+import { KNOWN_STATUSES } from '../shared/labels';
 import { ExtraFilters } from './extra-filters';
 import { DateRangeControl, NumberField } from './filter-controls';
 import { MultiSelect, type Option } from './multi-select';
@@ -22,6 +22,7 @@ import { SavedViews } from './saved-views';
 import './filter-bar.css';
 import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
+import { prStateWord } from './value-words';
 
 export interface FilterBarProps {
   filters: SessionFilters;
@@ -157,7 +158,7 @@ export function FilterBar(props: FilterBarProps) {
     () =>
       facets.prStates.map((f) => ({
         value: f.value,
-        label: f.value === 'unknown' ? t('sessions.detail.stateUnknown') : humanize(f.value),
+        label: f.value === 'unknown' ? t('sessions.detail.stateUnknown') : prStateWord(f.value),
         count: f.count,
       })),
     [facets.prStates],

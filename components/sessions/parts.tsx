@@ -8,6 +8,7 @@ import { SafeLink } from '../shared/safe-link';
 import { useSessionsEnv } from './env';
 import './parts.css';
 import { t } from '../../utils/i18n';
+import { prStateWord } from './value-words';
 
 /** The status, and beside it the v3 status detail when there is one ("Running · Waiting for user"). */
 export function StatusBadge(props: { status: string; detail?: string | null }) {
@@ -81,7 +82,7 @@ export function PrLink(props: {
   tabIndex?: number;
 }) {
   const { pr } = props;
-  const state = pr.state ? humanize(pr.state) : t('sessions.detail.stateUnknown');
+  const state = pr.state ? prStateWord(pr.state) : t('sessions.detail.stateUnknown');
   const size = props.size ?? 'short';
   const short = shortPrLabel(pr.url);
   const label =

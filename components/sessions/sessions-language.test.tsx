@@ -10,6 +10,7 @@ import { useFakeLocale } from '../../tests/fake-i18n';
 import { t } from '../../utils/i18n';
 import { MultiSelect } from './multi-select';
 import { RelativeTime } from './parts';
+import { impactWord, prStateWord } from './value-words';
 
 const HOUR = 60 * 60 * 1000;
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
@@ -57,6 +58,16 @@ describe('a filter menu', () => {
     orgFilter([]);
     fireEvent.click(screen.getByRole('button', { name: 'Filtre : Organisation' }));
     expect(screen.getByRole('searchbox', { name: 'Chercher : organisation' })).toBeTruthy();
+  });
+});
+
+describe('the API’s values', () => {
+  it('are words of the language when known, and still shown when the API adds one', () => {
+    useFakeLocale('de', 'de-DE');
+    expect(prStateWord('merged')).toBe('Gemergt');
+    expect(prStateWord('CLOSED')).toBe('Geschlossen');
+    expect(impactWord('high')).toBe('Hoch');
+    expect(prStateWord('ready_for_review')).toBe('Ready for review');
   });
 });
 

@@ -8,12 +8,12 @@ import { toEpochMs } from '../../utils/api/time';
 import { formatAcus, formatDuration, formatExact } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import type { Directory } from '../shared/directory';
-import { humanize } from '../shared/labels';
 import { explainError, sessionDuration } from './ending';
 import { Fact } from './fact';
 import { clipText } from './long-text';
 import { MoreFacts } from './more-facts';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
+import { impactWord } from './value-words';
 
 /** Characters of the analysis issue quoted as the reason a session failed. */
 const REASON_CHARS = 300;
@@ -28,7 +28,7 @@ function WhyItEnded(props: { session: Session }) {
         {why.issue ? (
           <span class="why-issue">
             <span class="muted">
-              {t('sessions.detail.impactIssue', [humanize(why.issue.impact)])}{' '}
+              {t('sessions.detail.impactIssue', [impactWord(why.issue.impact)])}{' '}
             </span>
             {clipText(why.issue.issue, REASON_CHARS)}
           </span>
