@@ -13,6 +13,7 @@ import { DetailSection } from './detail-section';
 import { ANALYSIS_TEXT_PREVIEW_CHARS, clipText, LongText } from './long-text';
 import { PromptDiff } from './prompt-diff';
 import './analysis-view.css';
+import { impactWord } from './value-words';
 
 /** Characters of an issue quoted where an action item or feedback item points at it. */
 const MENTION_CHARS = 200;
@@ -22,14 +23,16 @@ function IssueLink(props: { target: IssueRef }) {
   if (target.issue && target.index !== null) {
     return (
       <span class="linked-issue">
-        <span class="muted">Issue #{target.index + 1}:</span>{' '}
+        <span class="muted">
+          {t('sessions.detail.issueNumber', [formatCount(target.index + 1)])}
+        </span>{' '}
         {clipText(target.issue.issue, MENTION_CHARS)}
       </span>
     );
   }
   return (
     <span class="linked-issue muted">
-      Refers to issue “{clipText(target.raw, MENTION_CHARS)}”, which is not in this analysis
+      {t('sessions.detail.unknownIssue', [clipText(target.raw, MENTION_CHARS)])}
     </span>
   );
 }
@@ -59,12 +62,12 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
             items={issues}
             as="ol"
             class="issues"
-            noun="issues"
+            showAll={(n) => t('sessions.detail.showAllIssues', n, [formatCount(n)])}
             render={(issue, index) => (
               <li key={index} class="issue">
                 <span class="issue-number">#{index + 1}</span>
                 <span class={`impact impact-${impactTone(issue.impact)}`}>
-                  {t('sessions.analysis.impact', [humanize(issue.impact)])}
+                  {t('sessions.analysis.impact', [impactWord(issue.impact)])}
                 </span>
                 <span class="label-chip">{humanize(issue.label)}</span>
                 <LongText
@@ -91,7 +94,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
             items={actionItems}
             as="ul"
             class="action-items"
-            noun="action items"
+            showAll={(n) => t('sessions.detail.showAllActionItems', n, [formatCount(n)])}
             render={(item, index) => {
               const target = resolveIssueRef(issues, item.issue_id);
               return (
@@ -119,7 +122,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
             items={timeline}
             as="ol"
             class="timeline"
-            noun="timeline steps"
+            showAll={(n) => t('sessions.detail.showAllTimelineSteps', n, [formatCount(n)])}
             render={(event, index) => (
               <li key={index}>
                 <p class="timeline-title">{event.title}</p>
@@ -155,7 +158,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
             items={prompt.feedback_items}
             as="ul"
             class="feedback"
-            noun="feedback items"
+            showAll={(n) => t('sessions.detail.showAllFeedback', n, [formatCount(n)])}
             render={(item, index) => {
               const target = resolveIssueRef(issues, item.issue_id);
               return (
@@ -170,7 +173,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
                   ) : null}
                   {item.excerpt ? (
                     <blockquote class="excerpt">
-                      <span class="visually-hidden">Excerpt of the prompt: </span>
+                      <span class="visually-hidden">{t('sessions.detail.excerpt')} </span>
                       <LongText
                         text={item.excerpt}
                         as="span"

@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 
 /** Entries shown until the whole list is asked for. */
 const LIST_PREVIEW_ENTRIES = 8;
@@ -14,8 +15,8 @@ export function BoundedList<T>(props: {
   items: readonly T[];
   as: 'ol' | 'ul';
   class: string;
-  /** What the entries are, for the button: "issues", "timeline steps". */
-  noun: string;
+  /** The button's text for all `count` entries ("Show all 12 issues"), as one message. */
+  showAll: (count: number) => string;
   render: (item: T, index: number) => ComponentChildren;
   /** Entries shown until "Show all" is pressed (LIST_PREVIEW_ENTRIES unless given). */
   preview?: number;
@@ -37,8 +38,8 @@ export function BoundedList<T>(props: {
           onClick={() => setExpanded(!expanded)}
         >
           {expanded
-            ? `Show the first ${preview}`
-            : `Show all ${formatCount(items.length)} ${props.noun}`}
+            ? t('sessions.detail.showFirst', [formatCount(preview)])
+            : props.showAll(items.length)}
         </button>
       ) : null}
     </>

@@ -2,6 +2,9 @@
  * The table's "Columns" menu: a checkbox per column. The title is always shown (its button is
  * what opens a row), so its box is ticked and cannot be cleared. Esc or a click outside closes it.
  */
+
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import {
   ALWAYS_SHOWN,
   COLUMNS,
@@ -28,11 +31,11 @@ export function ColumnsMenu(props: {
         onClick={() => setOpen(!open)}
         onKeyDown={closeOnEscape}
       >
-        Columns ({shownCount}/{COLUMNS.length})
+        {t('sessions.columns.button', [formatCount(shownCount), formatCount(COLUMNS.length)])}
       </button>
       {open ? (
         <fieldset id={panelId} class="columns-panel" onKeyDown={closeOnEscape}>
-          <legend class="visually-hidden">Columns to show</legend>
+          <legend class="visually-hidden">{t('sessions.columns.legend')}</legend>
           {COLUMNS.map((column) => {
             const always = column.id === ALWAYS_SHOWN;
             return (
@@ -48,7 +51,7 @@ export function ColumnsMenu(props: {
                   }
                 />
                 {column.label}
-                {always ? <span class="muted"> (always shown)</span> : null}
+                {always ? <span class="muted"> {t('sessions.columns.always')}</span> : null}
               </label>
             );
           })}

@@ -64,7 +64,7 @@ function Messages(props: { conversation: ConversationData; now: number }) {
         items={messages}
         as="ol"
         class="conversation"
-        noun="messages"
+        showAll={(n) => t('sessions.detail.showAllMessages', n, [formatCount(n)])}
         preview={CONVERSATION_PREVIEW_MESSAGES}
         render={(message, index) => (
           <li
@@ -73,7 +73,11 @@ function Messages(props: { conversation: ConversationData; now: number }) {
           >
             <p class="conversation-meta">
               <strong>{speaker(message.source)}</strong>{' '}
-              <RelativeTime at={toEpochMs(message.createdAt)} now={props.now} prefix="Sent" />
+              <RelativeTime
+                at={toEpochMs(message.createdAt)}
+                now={props.now}
+                prefix={(exact) => t('sessions.row.sentAt', [exact])}
+              />
             </p>
             <LongText
               text={message.message}
@@ -85,10 +89,7 @@ function Messages(props: { conversation: ConversationData; now: number }) {
         )}
       />
       {cut ? (
-        <p class="muted">
-          Only the first {formatCount(messages.length)} messages are kept; open the session in Devin
-          to read the rest.
-        </p>
+        <p class="muted">{t('sessions.detail.messagesCut', [formatCount(messages.length)])}</p>
       ) : null}
     </>
   );

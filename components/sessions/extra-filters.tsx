@@ -6,6 +6,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Facets } from '../../utils/filters/facets';
 import type { SessionFilters } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 import { repositoryLabel } from '../../utils/pr-urls/repository';
 import { humanize } from '../shared/labels';
 import { MultiSelect, type Option } from './multi-select';
@@ -39,7 +40,7 @@ export function ExtraFilters(props: {
     <>
       {repoOptions.length > 0 || filters.repos.length > 0 ? (
         <MultiSelect
-          label="Repository"
+          label={t('sessions.filters.repository')}
           options={repoOptions}
           selected={filters.repos}
           onChange={(repos) => set({ repos })}
@@ -48,7 +49,7 @@ export function ExtraFilters(props: {
       ) : null}
       {detailOptions.length > 0 || filters.statusDetails.length > 0 ? (
         <MultiSelect
-          label="Status detail"
+          label={t('sessions.filters.statusDetail')}
           options={detailOptions}
           selected={filters.statusDetails}
           onChange={(statusDetails) => set({ statusDetails })}
@@ -56,7 +57,7 @@ export function ExtraFilters(props: {
       ) : null}
       {categoryOptions.length > 0 || filters.categories.length > 0 ? (
         <MultiSelect
-          label="Category"
+          label={t('sessions.filters.category')}
           options={categoryOptions}
           selected={filters.categories}
           onChange={(categories) => set({ categories })}
@@ -65,7 +66,7 @@ export function ExtraFilters(props: {
       ) : null}
       {languageOptions.length > 0 || filters.languages.length > 0 ? (
         <MultiSelect
-          label="Language"
+          label={t('sessions.filters.language')}
           options={languageOptions}
           selected={filters.languages}
           onChange={(languages) => set({ languages })}
@@ -74,15 +75,15 @@ export function ExtraFilters(props: {
       ) : null}
       {facets.archived > 0 || filters.archived !== 'any' ? (
         <select
-          aria-label="Archived sessions"
+          aria-label={t('sessions.filters.archivedSessions')}
           value={filters.archived}
           onChange={(event) =>
             set({ archived: event.currentTarget.value as SessionFilters['archived'] })
           }
         >
-          <option value="any">Archived: included</option>
-          <option value="no">Without archived</option>
-          <option value="yes">Archived only</option>
+          <option value="any">{t('sessions.filters.archivedAny')}</option>
+          <option value="no">{t('sessions.filters.withoutArchived')}</option>
+          <option value="yes">{t('sessions.filters.archivedOnly')}</option>
         </select>
       ) : null}
     </>

@@ -14,12 +14,15 @@ import {
 import { columnSortLabel } from '../../utils/session-table/columns';
 import { statusWord } from '../../utils/status-words';
 import type { Directory } from '../shared/directory';
-import { humanize, KNOWN_STATUSES } from '../shared/labels';
+import { KNOWN_STATUSES } from '../shared/labels';
 import { ExtraFilters } from './extra-filters';
 import { DateRangeControl, NumberField } from './filter-controls';
 import { MultiSelect, type Option } from './multi-select';
 import { SavedViews } from './saved-views';
 import './filter-bar.css';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
+import { prStateWord } from './value-words';
 
 export interface FilterBarProps {
   filters: SessionFilters;
@@ -35,20 +38,44 @@ export interface FilterBarProps {
   now: number;
 }
 
-const SORTS: { value: string; label: string; sort: SortOrder }[] = [
-  { value: 'updated-desc', label: 'Recently updated', sort: { field: 'updated', dir: 'desc' } },
-  { value: 'updated-asc', label: 'Least recently updated', sort: { field: 'updated', dir: 'asc' } },
-  { value: 'created-desc', label: 'Newest first', sort: { field: 'created', dir: 'desc' } },
-  { value: 'created-asc', label: 'Oldest first', sort: { field: 'created', dir: 'asc' } },
-  { value: 'acus-desc', label: 'Most ACUs', sort: { field: 'acus', dir: 'desc' } },
-  { value: 'acus-asc', label: 'Fewest ACUs', sort: { field: 'acus', dir: 'asc' } },
+const SORTS: { value: string; label: () => string; sort: SortOrder }[] = [
+  {
+    value: 'updated-desc',
+    label: () => t('sessions.filters.sortUpdatedDesc'),
+    sort: { field: 'updated', dir: 'desc' },
+  },
+  {
+    value: 'updated-asc',
+    label: () => t('sessions.filters.sortUpdatedAsc'),
+    sort: { field: 'updated', dir: 'asc' },
+  },
+  {
+    value: 'created-desc',
+    label: () => t('sessions.filters.sortCreatedDesc'),
+    sort: { field: 'created', dir: 'desc' },
+  },
+  {
+    value: 'created-asc',
+    label: () => t('sessions.filters.sortCreatedAsc'),
+    sort: { field: 'created', dir: 'asc' },
+  },
+  {
+    value: 'acus-desc',
+    label: () => t('sessions.filters.sortAcusDesc'),
+    sort: { field: 'acus', dir: 'desc' },
+  },
+  {
+    value: 'acus-asc',
+    label: () => t('sessions.filters.sortAcusAsc'),
+    sort: { field: 'acus', dir: 'asc' },
+  },
 ];
 
 function SortSelect(props: { sort: SortOrder; onChange: (sort: SortOrder) => void }) {
   const value = `${props.sort.field}-${props.sort.dir}`;
   return (
     <select
-      aria-label="Sort by"
+      aria-label={t('sessions.filters.sortBy')}
       value={value}
       onChange={(event) => {
         const choice = SORTS.find((s) => s.value === event.currentTarget.value);
@@ -57,7 +84,7 @@ function SortSelect(props: { sort: SortOrder; onChange: (sort: SortOrder) => voi
     >
       {SORTS.map((s) => (
         <option key={s.value} value={s.value}>
-          {s.label}
+          {s.label()}
         </option>
       ))}
       {/* An order picked from a table header shows here too, by its column's name. */}
@@ -131,7 +158,7 @@ export function FilterBar(props: FilterBarProps) {
     () =>
       facets.prStates.map((f) => ({
         value: f.value,
-        label: f.value === 'unknown' ? 'State unknown' : humanize(f.value),
+        label: f.value === 'unknown' ? t('sessions.detail.stateUnknown') : prStateWord(f.value),
         count: f.count,
       })),
     [facets.prStates],
@@ -145,16 +172,16 @@ export function FilterBar(props: FilterBarProps) {
             ref={props.searchRef}
             type="search"
             class="search-input"
-            aria-label="Search sessions"
+            aria-label={t('sessions.filters.search')}
             aria-keyshortcuts="/"
-            placeholder="Search title, prompt, issue, PR…"
+            placeholder={t('sessions.filters.searchPlaceholder')}
             value={filters.text}
             onFocus={props.onSearchIntent}
             onInput={(event) => set({ text: event.currentTarget.value })}
           />
           {props.searchBusy ? (
             <span class="search-busy muted" role="status">
-              Loading full text…
+              {t('sessions.filters.loadingText')}
             </span>
           ) : (
             <span class="search-key" aria-hidden="true">
@@ -163,20 +190,20 @@ export function FilterBar(props: FilterBarProps) {
           )}
         </div>
         <MultiSelect
-          label="Status"
+          label={t('sessions.filters.status')}
           options={statusOptions}
           selected={filters.statuses}
           onChange={(statuses) => set({ statuses })}
         />
         <MultiSelect
-          label="Organization"
+          label={t('sessions.filters.organization')}
           options={orgOptions}
           selected={filters.orgIds}
           onChange={(orgIds) => set({ orgIds })}
           searchable={orgOptions.length > 8}
         />
         <DateRangeControl
-          label="Created"
+          label={t('sessions.filters.created')}
           range={filters.created}
           now={props.now}
           onChange={(created) => set({ created })}
@@ -192,7 +219,9 @@ export function FilterBar(props: FilterBarProps) {
             aria-expanded={expanded}
             onClick={() => setExpanded(!expanded)}
           >
-            More{folded > 0 ? ` (${folded})` : ''}
+            {folded > 0
+              ? t('sessions.filters.moreCount', [formatCount(folded)])
+              : t('sessions.filters.more')}
             <span class="caret" aria-hidden="true">
               {expanded ? '▴' : '▾'}
             </span>
@@ -205,72 +234,72 @@ export function FilterBar(props: FilterBarProps) {
             <SortSelect sort={filters.sort} onChange={(sort) => set({ sort })} />
           ) : null}
           <MultiSelect
-            label="User"
+            label={t('sessions.filters.user')}
             options={userOptions}
             selected={filters.userIds}
             onChange={(userIds) => set({ userIds })}
             searchable
           />
           <MultiSelect
-            label="Tag"
+            label={t('sessions.filters.tag')}
             options={tagOptions}
             selected={filters.tags}
             onChange={(tags) => set({ tags })}
             searchable
           />
           <DateRangeControl
-            label="Updated"
+            label={t('sessions.filters.updated')}
             range={filters.updated}
             now={props.now}
             onChange={(updated) => set({ updated })}
           />
           <fieldset class="acu-range">
-            <legend class="visually-hidden">ACUs consumed</legend>
+            <legend class="visually-hidden">{t('sessions.filters.acusConsumed')}</legend>
             <span class="muted" aria-hidden="true">
-              ACUs
+              {t('sessions.filters.acus')}
             </span>
             <NumberField
-              label="Minimum ACUs"
-              placeholder="min"
+              label={t('sessions.filters.minAcus')}
+              placeholder={t('sessions.filters.min')}
               value={filters.acuMin}
               onChange={(acuMin) => set({ acuMin })}
             />
             <span aria-hidden="true">–</span>
             <NumberField
-              label="Maximum ACUs"
-              placeholder="max"
+              label={t('sessions.filters.maxAcus')}
+              placeholder={t('sessions.filters.max')}
               value={filters.acuMax}
               onChange={(acuMax) => set({ acuMax })}
             />
           </fieldset>
           <select
-            aria-label="Pull requests"
+            aria-label={t('sessions.filters.pullRequests')}
             value={filters.hasPr}
             onChange={(event) =>
               set({ hasPr: event.currentTarget.value as SessionFilters['hasPr'] })
             }
           >
-            <option value="any">PRs: any</option>
-            <option value="yes">With a PR</option>
-            <option value="no">Without a PR</option>
+            <option value="any">{t('sessions.filters.prsAny')}</option>
+            <option value="yes">{t('sessions.filters.withPr')}</option>
+            <option value="no">{t('sessions.filters.withoutPr')}</option>
           </select>
           <MultiSelect
-            label="PR state"
+            label={t('sessions.filters.prState')}
             options={prStateOptions}
             selected={filters.prStates}
             onChange={(prStates) => set({ prStates })}
           />
           <select
-            aria-label="Analysis"
+            aria-label={t('sessions.filters.analysis')}
             value={filters.analysis}
             onChange={(event) =>
               set({ analysis: event.currentTarget.value as SessionFilters['analysis'] })
             }
           >
-            <option value="any">Analysis: any</option>
-            <option value="has">Has an analysis</option>
-            <option value="has-issues">Analysis found issues</option>
-            <option value="none">No analysis</option>
+            <option value="any">{t('sessions.filters.analysisAny')}</option>
+            <option value="has">{t('sessions.filters.hasAnalysis')}</option>
+            <option value="has-issues">{t('sessions.filters.analysisIssues')}</option>
+            <option value="none">{t('sessions.filters.noAnalysis')}</option>
           </select>
           <ExtraFilters filters={filters} facets={facets} set={set} />
         </div>
@@ -279,12 +308,13 @@ export function FilterBar(props: FilterBarProps) {
         <div class="filter-row chips">
           {filters.sessionIds.length > 0 ? (
             <span class="chip">
-              Only {filters.sessionIds.length} chosen{' '}
-              {filters.sessionIds.length === 1 ? 'session' : 'sessions'}
+              {t('sessions.filters.chosenSessions', filters.sessionIds.length, [
+                formatCount(filters.sessionIds.length),
+              ])}
               <button
                 type="button"
                 class="chip-remove"
-                aria-label="Remove the chosen sessions filter"
+                aria-label={t('sessions.filters.removeChosen')}
                 onClick={() => set({ sessionIds: [] })}
               >
                 ×
@@ -297,7 +327,7 @@ export function FilterBar(props: FilterBarProps) {
               <button
                 type="button"
                 class="chip-remove"
-                aria-label="Remove the pull request filter"
+                aria-label={t('sessions.filters.removePr')}
                 onClick={() => set({ prKey: null })}
               >
                 ×
@@ -306,7 +336,7 @@ export function FilterBar(props: FilterBarProps) {
           ) : null}
           {active > 0 ? (
             <button type="button" class="link-button clear-all" onClick={props.onClear}>
-              Clear filters ({active})
+              {t('sessions.filters.clear', [formatCount(active)])}
             </button>
           ) : null}
         </div>

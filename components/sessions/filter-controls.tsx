@@ -1,11 +1,12 @@
 /** The two filter controls that are more than a menu: a date range and a number box. */
 import { useEffect, useState } from 'preact/hooks';
 import { DATE_PRESETS, type DatePreset, type DateRange, toDay } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 
-const PRESET_LABELS: Record<DatePreset, string> = {
-  '24h': 'last 24 hours',
-  '7d': 'last 7 days',
-  '30d': 'last 30 days',
+const PRESET_LABELS: Record<DatePreset, () => string> = {
+  '24h': () => t('sessions.filters.last24h'),
+  '7d': () => t('sessions.filters.last7d'),
+  '30d': () => t('sessions.filters.last30d'),
 };
 
 export function DateRangeControl(props: {
@@ -20,7 +21,7 @@ export function DateRangeControl(props: {
   return (
     <span class="date-range">
       <select
-        aria-label={`${label} date`}
+        aria-label={t('sessions.filters.dateLabel', [label])}
         value={value}
         onChange={(event) => {
           const choice = event.currentTarget.value;
@@ -31,19 +32,19 @@ export function DateRangeControl(props: {
           } else props.onChange({ preset: choice as DatePreset, from: null, to: null });
         }}
       >
-        <option value="any">{label}: any time</option>
+        <option value="any">{t('sessions.filters.anyTime', [label])}</option>
         {DATE_PRESETS.map((preset) => (
           <option key={preset} value={preset}>
-            {label}: {PRESET_LABELS[preset]}
+            {t('sessions.filters.preset', [label, PRESET_LABELS[preset]()])}
           </option>
         ))}
-        <option value="custom">{label}: between…</option>
+        <option value="custom">{t('sessions.filters.between', [label])}</option>
       </select>
       {custom ? (
         <>
           <input
             type="date"
-            aria-label={`${label} from`}
+            aria-label={t('sessions.filters.from', [label])}
             value={range.from ?? ''}
             max={range.to ?? undefined}
             onChange={(event) =>
@@ -53,7 +54,7 @@ export function DateRangeControl(props: {
           <span aria-hidden="true">–</span>
           <input
             type="date"
-            aria-label={`${label} to`}
+            aria-label={t('sessions.filters.to', [label])}
             value={range.to ?? ''}
             min={range.from ?? undefined}
             onChange={(event) =>

@@ -11,6 +11,7 @@ import { useSessionsEnv } from './env';
 import { LONG_TEXT_PREVIEW_CHARS, LongText } from './long-text';
 import { CopyButton } from './parts';
 import './session-actions.css';
+import { t } from '../../utils/i18n';
 
 /** Characters shown until the whole message is asked for. */
 export const FIRST_PROMPT_PREVIEW_CHARS = LONG_TEXT_PREVIEW_CHARS;
@@ -19,15 +20,10 @@ function MessageText(props: { text: string; truncated: boolean }) {
   return (
     <div class="first-prompt">
       <div class="message-block">
-        <CopyButton text={props.text} label="Copy the first message" />
+        <CopyButton text={props.text} label={t('sessions.detail.copyFirstMessage')} />
         <LongText text={props.text} as="pre" class="message" />
       </div>
-      {props.truncated ? (
-        <p class="muted">
-          The message is longer than the extension keeps; open the session in Devin to read all of
-          it.
-        </p>
-      ) : null}
+      {props.truncated ? <p class="muted">{t('sessions.detail.messageCut')}</p> : null}
     </div>
   );
 }
@@ -46,7 +42,7 @@ export function FirstPrompt(props: { session: Session }) {
         if (active) setLoaded({ id, result });
       },
       () => {
-        const message = "The extension's background did not answer. Open the session again.";
+        const message = t('sessions.detail.noAnswerReopen');
         if (active) setLoaded({ id, result: { ok: false, message } });
       },
     );
@@ -57,8 +53,8 @@ export function FirstPrompt(props: { session: Session }) {
 
   if (own) return <MessageText key={id} text={own} truncated={false} />;
   const result = loaded?.id === id ? loaded.result : null;
-  if (result === null) return <p class="muted">Loading the first message…</p>;
+  if (result === null) return <p class="muted">{t('sessions.detail.loadingFirst')}</p>;
   if (!result.ok) return <p class="muted">{result.message}</p>;
-  if (result.text === null) return <p class="muted">No first message recorded.</p>;
+  if (result.text === null) return <p class="muted">{t('sessions.detail.noFirst')}</p>;
   return <MessageText key={id} text={result.text} truncated={result.truncated} />;
 }

@@ -9,6 +9,7 @@ import type { ActionResult } from '../../utils/actions/types';
 import type { Session } from '../../utils/api/schemas';
 import { useSessionsEnv } from './env';
 import './session-actions.css';
+import { t } from '../../utils/i18n';
 
 type View =
   | { kind: 'checking' }
@@ -17,12 +18,9 @@ type View =
   | { kind: 'done' }
   | { kind: 'unavailable'; message: string };
 
-const NO_ANSWER =
-  "The extension's background did not answer. Try again; if it keeps failing, reload the extension.";
-
 /** A message that failed to reach the background is a failure like any other. */
 const orNoAnswer = (work: Promise<ActionResult>): Promise<ActionResult> =>
-  work.catch(() => ({ ok: false, message: NO_ANSWER }));
+  work.catch(() => ({ ok: false, message: t('sessions.stop.noAnswer') }));
 
 export function GenerateAnalysis(props: { session: Session }) {
   const env = useSessionsEnv();
@@ -67,13 +65,13 @@ export function GenerateAnalysis(props: { session: Session }) {
   if (hasAnalysis) {
     return view.kind === 'done' ? (
       <p class="generate-analysis muted" role="status">
-        Analysis generated.
+        {t('sessions.detail.analysisGenerated')}
       </p>
     ) : null;
   }
   return (
     <div class="generate-analysis">
-      <p class="muted">No analysis for this session yet.</p>
+      <p class="muted">{t('sessions.detail.noAnalysisYet')}</p>
       {view.kind === 'offer' || view.kind === 'busy' ? (
         <button
           type="button"
@@ -83,12 +81,12 @@ export function GenerateAnalysis(props: { session: Session }) {
             if (view.kind !== 'busy') void generate(id);
           }}
         >
-          {view.kind === 'busy' ? 'Generating…' : 'Generate analysis'}
+          {view.kind === 'busy' ? t('sessions.detail.generating') : t('sessions.detail.generate')}
         </button>
       ) : null}
       <div role="status">
-        {view.kind === 'busy' ? <p>Generating… this takes a minute.</p> : null}
-        {view.kind === 'done' ? <p>Analysis generated. It appears here in a moment.</p> : null}
+        {view.kind === 'busy' ? <p>{t('sessions.detail.generatingWait')}</p> : null}
+        {view.kind === 'done' ? <p>{t('sessions.detail.generatedSoon')}</p> : null}
       </div>
       {view.kind === 'offer' && view.failed ? <p class="error-text">{view.failed}</p> : null}
       {view.kind === 'unavailable' ? <p class="analysis-unavailable">{view.message}</p> : null}

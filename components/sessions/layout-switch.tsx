@@ -6,10 +6,11 @@ import type { SessionsLayout } from '../../utils/settings/items';
 import { ColumnsMenu } from './columns-menu';
 import type { TableView } from './use-table-view';
 import './table-controls.css';
+import { t } from '../../utils/i18n';
 
-const CHOICES: readonly { value: SessionsLayout; label: string }[] = [
-  { value: 'list', label: 'List' },
-  { value: 'table', label: 'Table' },
+const CHOICES: readonly { value: SessionsLayout; label: () => string }[] = [
+  { value: 'list', label: () => t('sessions.detail.list') },
+  { value: 'table', label: () => t('sessions.detail.table') },
 ];
 
 function LayoutSwitch(props: {
@@ -18,7 +19,7 @@ function LayoutSwitch(props: {
 }) {
   return (
     <fieldset class="layout-switch">
-      <legend class="visually-hidden">Show sessions as</legend>
+      <legend class="visually-hidden">{t('sessions.columns.layout')}</legend>
       {CHOICES.map((choice) => (
         <button
           key={choice.value}
@@ -26,7 +27,7 @@ function LayoutSwitch(props: {
           aria-pressed={props.value === choice.value}
           onClick={() => props.onChange(choice.value)}
         >
-          {choice.label}
+          {choice.label()}
         </button>
       ))}
     </fieldset>

@@ -4,6 +4,7 @@
  */
 import type { ComponentProps } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import type { SessionDetailView as DetailView } from './session-detail';
 
 type DetailProps = ComponentProps<typeof DetailView>;
@@ -40,6 +41,6 @@ export function LazySessionDetail(props: DetailProps) {
   useEffect(() => {
     if (!View) void loadDetailView().then((view) => setView(() => view));
   }, [View]);
-  if (!View) return <p class="empty muted">Opening the session…</p>;
+  if (!View) return <p class="empty muted">{t('sessions.detail.opening')}</p>;
   return <View {...props} />;
 }

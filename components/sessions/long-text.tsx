@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 
 /** Characters shown until the whole text is asked for. */
 export const LONG_TEXT_PREVIEW_CHARS = 4_000;
@@ -45,7 +46,9 @@ export function LongText(props: {
           aria-expanded={expanded}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? 'Show less' : `Show all (${formatCount(text.length)} characters)`}
+          {expanded
+            ? t('sessions.detail.showLess')
+            : t('sessions.detail.showAllChars', [formatCount(text.length)])}
         </button>
       ) : null}
     </>

@@ -5,6 +5,7 @@
  */
 import type { Session } from '../../utils/api/schemas';
 import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import { normalizePullRequestUrl } from '../../utils/pr-urls';
 import { repositoryKeyOf, repositoryLabel } from '../../utils/pr-urls/repository';
 import { Fact } from './fact';
@@ -41,35 +42,45 @@ export function MoreFacts(props: { session: Session; onOpenSession?: (id: string
   return (
     <>
       {repositories.length > 0 ? (
-        <Fact label={repositories.length === 1 ? 'Repository' : 'Repositories'}>
+        <Fact label={t('sessions.detail.repositories', repositories.length)}>
           {repositories.join(', ')}
         </Fact>
       ) : null}
-      {session.session_size ? <Fact label="Size">{session.session_size.toUpperCase()}</Fact> : null}
-      {messages ? <Fact label="Messages">{messages}</Fact> : null}
-      {classification?.category ? <Fact label="Category">{classification.category}</Fact> : null}
+      {session.session_size ? (
+        <Fact label={t('sessions.detail.size')}>{session.session_size.toUpperCase()}</Fact>
+      ) : null}
+      {messages ? <Fact label={t('sessions.detail.messages')}>{messages}</Fact> : null}
+      {classification?.category ? (
+        <Fact label={t('sessions.detail.category')}>{classification.category}</Fact>
+      ) : null}
       {classification && classification.programming_languages.length > 0 ? (
-        <Fact label="Languages">{classification.programming_languages.join(', ')}</Fact>
+        <Fact label={t('sessions.detail.languages')}>
+          {classification.programming_languages.join(', ')}
+        </Fact>
       ) : null}
       {session.playbook_id ? (
-        <Fact label="Playbook">
+        <Fact label={t('sessions.detail.playbook')}>
           <span class="mono">{session.playbook_id}</span>
         </Fact>
       ) : null}
-      {session.is_archived ? <Fact label="Archived">Yes</Fact> : null}
+      {session.is_archived ? (
+        <Fact label={t('sessions.detail.archived')}>{t('sessions.detail.yes')}</Fact>
+      ) : null}
       {session.parent_session_id ? (
-        <Fact label="Started by">
+        <Fact label={t('sessions.detail.startedBy')}>
           <SessionLink id={session.parent_session_id} onOpen={props.onOpenSession} />
         </Fact>
       ) : null}
       {children.length > 0 ? (
-        <Fact label={children.length === 1 ? 'Child session' : 'Child sessions'} wide>
+        <Fact label={t('sessions.detail.childSessions', children.length)} wide>
           <span class="tags">
             {children.slice(0, MAX_LINKED).map((id) => (
               <SessionLink key={id} id={id} onOpen={props.onOpenSession} />
             ))}
             {children.length > MAX_LINKED ? (
-              <span class="muted">and {formatCount(children.length - MAX_LINKED)} more</span>
+              <span class="muted">
+                {t('sessions.detail.andMore', [formatCount(children.length - MAX_LINKED)])}
+              </span>
             ) : null}
           </span>
         </Fact>

@@ -5,6 +5,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { usePopover } from '../shared/use-popover';
 import './multi-select.css';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 
 export interface Option {
   value: string;
@@ -27,11 +29,22 @@ export interface MultiSelectProps {
 
 const DEFAULT_LIMIT = 200;
 
+/**
+ * A filter's name inside a sentence ("Find organization"): lower-cased in the languages that
+ * write nouns so mid-sentence, kept as is where nouns keep their capital (German) or there is
+ * no case at all; the locale file says which.
+ */
+function inSentence(label: string): string {
+  return t('sessions.filters.labelCase') === 'lower'
+    ? label.toLocaleLowerCase(t('common.languageTag'))
+    : label;
+}
+
 function summarize(label: string, options: readonly Option[], selected: readonly string[]) {
   if (selected.length === 0) return label;
-  const names = selected.map((value) => options.find((o) => o.value === value)?.label ?? value);
-  if (names.length === 1) return `${label}: ${names[0]}`;
-  return `${label}: ${names[0]} +${names.length - 1}`;
+  const first = options.find((o) => o.value === selected[0])?.label ?? selected[0] ?? '';
+  if (selected.length === 1) return t('sessions.filters.summaryOne', [label, first]);
+  return t('sessions.filters.summaryMany', [label, first, formatCount(selected.length - 1)]);
 }
 
 export function MultiSelect(props: MultiSelectProps) {
@@ -76,8 +89,8 @@ export function MultiSelect(props: MultiSelectProps) {
         aria-controls={panelId}
         aria-label={
           props.selected.length > 0
-            ? `${props.label} filter, ${props.selected.length} chosen`
-            : `${props.label} filter`
+            ? t('sessions.filters.filterChosen', [props.label, formatCount(props.selected.length)])
+            : t('sessions.filters.filterLabel', [props.label])
         }
         onClick={() => setOpen(!open)}
         onKeyDown={closeOnEscape}
@@ -94,8 +107,8 @@ export function MultiSelect(props: MultiSelectProps) {
             <input
               type="search"
               class="ms-search"
-              placeholder={`Find ${props.label.toLowerCase()}…`}
-              aria-label={`Find ${props.label.toLowerCase()}`}
+              placeholder={t('sessions.filters.findPlaceholder', [inSentence(props.label)])}
+              aria-label={t('sessions.filters.find', [inSentence(props.label)])}
               value={query}
               onInput={(event) => setQuery(event.currentTarget.value)}
             />
@@ -113,20 +126,22 @@ export function MultiSelect(props: MultiSelectProps) {
                   {option.hint ? <span class="muted ms-hint"> {option.hint}</span> : null}
                 </span>
                 {option.count !== undefined ? (
-                  <span class="ms-count muted">{option.count}</span>
+                  <span class="ms-count muted">{formatCount(option.count)}</span>
                 ) : null}
               </label>
             ))}
-            {shown.length === 0 ? <p class="muted ms-empty">Nothing to choose.</p> : null}
+            {shown.length === 0 ? (
+              <p class="muted ms-empty">{t('sessions.filters.nothing')}</p>
+            ) : null}
             {matching.length > shown.length ? (
               <p class="muted ms-empty">
-                {matching.length - shown.length} more: type to narrow the list.
+                {t('sessions.filters.moreOptions', [formatCount(matching.length - shown.length)])}
               </p>
             ) : null}
           </div>
           {props.selected.length > 0 ? (
             <button type="button" class="link-button" onClick={() => props.onChange([])}>
-              Clear {props.label.toLowerCase()}
+              {t('sessions.filters.clearOne', [inSentence(props.label)])}
             </button>
           ) : null}
         </fieldset>

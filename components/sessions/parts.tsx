@@ -7,6 +7,8 @@ import { humanize, shortPrLabel, statusTone } from '../shared/labels';
 import { SafeLink } from '../shared/safe-link';
 import { useSessionsEnv } from './env';
 import './parts.css';
+import { t } from '../../utils/i18n';
+import { prStateWord } from './value-words';
 
 /** The status, and beside it the v3 status detail when there is one ("Running · Waiting for user"). */
 export function StatusBadge(props: { status: string; detail?: string | null }) {
@@ -14,7 +16,11 @@ export function StatusBadge(props: { status: string; detail?: string | null }) {
   return (
     <span
       class={`badge status-${statusTone(props.status)}`}
-      title={`Status: ${props.status}${props.detail ? ` (${props.detail})` : ''}`}
+      title={
+        props.detail
+          ? t('sessions.row.statusDetailTitle', [props.status, props.detail])
+          : t('sessions.row.statusTitle', [props.status])
+      }
     >
       {statusWord(props.status)}
       {detail ? <span class="badge-detail"> · {detail}</span> : null}
@@ -23,17 +29,39 @@ export function StatusBadge(props: { status: string; detail?: string | null }) {
 }
 
 /** A relative time with the exact one on hover and in `datetime`. */
-export function RelativeTime(props: { at: number; now: number; prefix?: string }) {
+export function RelativeTime(props: {
+  at: number;
+  now: number;
+  /** The hover text around the exact time, e.g. "Created $1": one message per sentence. */
+  prefix?: (exact: string) => string;
+  /**
+   * The visible words around the relative time, e.g. "created $1": the whole sentence is one
+   * message (word order differs between languages), and the time element sits where $1 is.
+   */
+  sentence?: (when: string) => string;
+}) {
   const exact = formatExact(props.at);
-  return (
+  const time = (
     <time
       dateTime={new Date(props.at).toISOString()}
-      title={props.prefix ? `${props.prefix} ${exact}` : exact}
+      title={props.prefix ? props.prefix(exact) : exact}
     >
       {formatRelative(props.at, props.now)}
     </time>
   );
+  if (!props.sentence) return time;
+  const [before = '', after = ''] = props.sentence(TIME_SLOT).split(TIME_SLOT);
+  return (
+    <>
+      {before}
+      {time}
+      {after}
+    </>
+  );
 }
+
+/** Marks where the time goes in a sentence: a private-use character, never in a message. */
+const TIME_SLOT = '\uE000';
 
 function prTone(state: string | null): string {
   const value = (state ?? '').toLowerCase();
@@ -54,7 +82,7 @@ export function PrLink(props: {
   tabIndex?: number;
 }) {
   const { pr } = props;
-  const state = pr.state ? humanize(pr.state) : 'State unknown';
+  const state = pr.state ? prStateWord(pr.state) : t('sessions.detail.stateUnknown');
   const size = props.size ?? 'short';
   const short = shortPrLabel(pr.url);
   const label =
@@ -104,10 +132,10 @@ export function CopyButton(props: {
       }}
     >
       {state === 'copied'
-        ? 'Copied'
+        ? t('sessions.row.copied')
         : state === 'failed'
-          ? 'Copy failed'
-          : (props.caption ?? 'Copy')}
+          ? t('sessions.row.copyFailed')
+          : (props.caption ?? t('sessions.row.copy'))}
     </button>
   );
 }

@@ -17,6 +17,8 @@ import {
 import { usePopover } from '../shared/use-popover';
 import { useSessionsEnv } from './env';
 import './saved-views.css';
+import { formatCount } from '../../utils/format';
+import { t } from '../../utils/i18n';
 
 function useSavedViews(): SavedView[] {
   const env = useSessionsEnv();
@@ -55,8 +57,8 @@ export function SavedViews(props: {
     if (!next) {
       setProblem(
         name.trim() === ''
-          ? 'Type a name for the view first.'
-          : `You can keep ${MAX_SAVED_VIEWS} views: delete one to save another.`,
+          ? t('sessions.views.nameFirst')
+          : t('sessions.views.tooMany', [formatCount(MAX_SAVED_VIEWS)]),
       );
       return;
     }
@@ -73,11 +75,13 @@ export function SavedViews(props: {
         ref={buttonRef}
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={inForce ? `Saved views, showing ${inForce.name}` : 'Saved views'}
+        aria-label={
+          inForce ? t('sessions.views.showing', [inForce.name]) : t('sessions.views.saved')
+        }
         onClick={() => (open ? close() : setOpen(true))}
         onKeyDown={closeOnEscape}
       >
-        <span class="views-text">{inForce ? inForce.name : 'Views'}</span>
+        <span class="views-text">{inForce ? inForce.name : t('sessions.views.views')}</span>
         <span class="caret" aria-hidden="true">
           ▾
         </span>
@@ -86,7 +90,7 @@ export function SavedViews(props: {
         // biome-ignore lint/a11y/noStaticElementInteractions: Esc anywhere in the panel closes it.
         <div class="views-panel" id={panelId} onKeyDown={closeOnEscape}>
           {views.length > 0 ? (
-            <ul class="views-list" aria-label="Saved views">
+            <ul class="views-list" aria-label={t('sessions.views.saved')}>
               {views.map((view) => (
                 <li key={view.name} class="views-item">
                   <button
@@ -100,8 +104,8 @@ export function SavedViews(props: {
                   <button
                     type="button"
                     class="views-delete"
-                    aria-label={`Delete the view ${view.name}`}
-                    title="Delete this view"
+                    aria-label={t('sessions.views.deleteNamed', [view.name])}
+                    title={t('sessions.views.delete')}
                     onClick={() => void env.storeSavedViews(withoutView(views, view.name))}
                   >
                     ×
@@ -110,20 +114,18 @@ export function SavedViews(props: {
               ))}
             </ul>
           ) : (
-            <p class="muted views-empty">
-              No saved views yet. Set the filters you come back to, name them here.
-            </p>
+            <p class="muted views-empty">{t('sessions.views.none')}</p>
           )}
           <form class="views-save" onSubmit={save}>
             <input
               type="text"
-              aria-label="Name for the current filters"
-              placeholder="Name the current filters…"
+              aria-label={t('sessions.views.nameLabel')}
+              placeholder={t('sessions.views.namePlaceholder')}
               maxLength={MAX_VIEW_NAME}
               value={name}
               onInput={(event) => setName(event.currentTarget.value)}
             />
-            <button type="submit">Save view</button>
+            <button type="submit">{t('sessions.views.save')}</button>
           </form>
           {problem ? (
             <p class="views-problem" role="alert">

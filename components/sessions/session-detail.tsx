@@ -22,6 +22,7 @@ import { CopyButton } from './parts';
 import { StopSession } from './stop-session';
 import { TriageFacts } from './triage-facts';
 import './session-detail.css';
+import { t } from '../../utils/i18n';
 
 export interface SessionDetailProps {
   sessionId: string;
@@ -69,9 +70,9 @@ export function SessionDetailView(props: SessionDetailProps) {
           class="back"
           ref={backRef}
           onClick={props.onBack}
-          title="Back to the list (Esc)"
+          title={t('sessions.detail.backTitle')}
         >
-          <span aria-hidden="true">←</span> Back
+          <span aria-hidden="true">←</span> {t('sessions.detail.back')}
         </button>
         <h2 id="detail-title" class="detail-title" title={title}>
           {title}
@@ -79,15 +80,19 @@ export function SessionDetailView(props: SessionDetailProps) {
         <div class="detail-actions">
           {(session ?? row) ? (
             <SafeLink href={(session ?? row)?.url} class="button-link">
-              Open in Devin
+              {t('sessions.detail.openInDevin')}
             </SafeLink>
           ) : null}
-          <CopyButton text={props.sessionId} label="Copy the session id" caption="Copy id" />
+          <CopyButton
+            text={props.sessionId}
+            label={t('sessions.detail.copySessionId')}
+            caption={t('sessions.detail.copyId')}
+          />
         </div>
       </header>
       <div class="detail-body" ref={bodyRef}>
         {loaded === null ? (
-          <p class="muted detail-note">Loading…</p>
+          <p class="muted detail-note">{t('sessions.detail.loading')}</p>
         ) : session ? (
           <>
             <StopSession
@@ -104,10 +109,7 @@ export function SessionDetailView(props: SessionDetailProps) {
             />
           </>
         ) : (
-          <p class="detail-note">
-            This session is not in the cache. It may be outside the history window, or belong to an
-            organization that is no longer synced.
-          </p>
+          <p class="detail-note">{t('sessions.detail.notCached')}</p>
         )}
       </div>
     </section>
@@ -136,11 +138,11 @@ function SessionFields(props: {
       {session.session_analysis ? (
         <AnalysisView analysis={session.session_analysis} />
       ) : (
-        <DetailSection title="Analysis" id="analysis">
+        <DetailSection title={t('sessions.detail.analysis')} id="analysis">
           <GenerateAnalysis session={session} />
         </DetailSection>
       )}
-      <DetailSection title="First message" id="first-message">
+      <DetailSection title={t('sessions.detail.firstMessage')} id="first-message">
         <FirstPrompt session={session} />
       </DetailSection>
       <Conversation session={session} now={props.now} />

@@ -5,12 +5,13 @@
  */
 import { useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
-import { formatAcus } from '../../utils/format';
+import { formatAcus, formatCount } from '../../utils/format';
 import type { Directory } from '../shared/directory';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
 import { type Reveal, useRevealRow } from './reveal-row';
 import { useVirtualizer } from './use-virtualizer';
 import './session-list.css';
+import { t } from '../../utils/i18n';
 
 export interface SessionListProps {
   rows: readonly SessionRow[];
@@ -141,30 +142,49 @@ function SessionListRow(props: RowProps) {
         >
           {title}
         </button>
-        <span class="row-acus" title={`${row.acus_consumed} ACUs consumed`}>
-          {formatAcus(row.acus_consumed)} <span class="unit">ACU</span>
+        <span class="row-acus" title={t('sessions.row.acusTitle', [formatAcus(row.acus_consumed)])}>
+          {formatAcus(row.acus_consumed)} <span class="unit">{t('sessions.row.acuUnit')}</span>
         </span>
       </div>
       <div class="row-line row-meta">
-        <span class="row-org" title={`Organization ${row.org_id}`}>
+        <span class="row-org" title={t('sessions.row.orgTitle', [row.org_id])}>
           {orgName ?? row.org_id}
         </span>
-        <span class="row-user" title={row.user_id ? `User ${row.user_id}` : 'No user'}>
-          {userName ?? row.user_id ?? 'no user'}
+        <span
+          class="row-user"
+          title={
+            row.user_id ? t('sessions.row.userTitle', [row.user_id]) : t('sessions.row.noUserTitle')
+          }
+        >
+          {userName ?? row.user_id ?? t('sessions.row.noUser')}
         </span>
         <span class="row-time row-created">
-          created <RelativeTime at={row.created_at} now={props.now} prefix="Created" />
+          <RelativeTime
+            at={row.created_at}
+            now={props.now}
+            prefix={(exact) => t('sessions.row.createdAt', [exact])}
+            sentence={(when) => t('sessions.row.created', [when])}
+          />
         </span>
         <span class="row-time">
-          updated <RelativeTime at={row.updated_at} now={props.now} prefix="Updated" />
+          <RelativeTime
+            at={row.updated_at}
+            now={props.now}
+            prefix={(exact) => t('sessions.row.updatedAt', [exact])}
+            sentence={(when) => t('sessions.row.updated', [when])}
+          />
         </span>
         {row.analysis && row.analysis.issue_count > 0 ? (
-          <span class="row-issues" title="Issues found by the session analysis">
-            {row.analysis.issue_count} {row.analysis.issue_count === 1 ? 'issue' : 'issues'}
+          <span class="row-issues" title={t('sessions.row.issuesTitle')}>
+            {t('sessions.row.issues', row.analysis.issue_count, [
+              formatCount(row.analysis.issue_count),
+            ])}
           </span>
         ) : null}
         <span class="row-extras">
-          {row.archived ? <span class="tag archived-mark">Archived</span> : null}
+          {row.archived ? (
+            <span class="tag archived-mark">{t('sessions.row.archived')}</span>
+          ) : null}
           {row.pull_requests.slice(0, 2).map((pr) => (
             <PrLink
               key={pr.url}

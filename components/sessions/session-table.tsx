@@ -26,6 +26,7 @@ import { type Reveal, useRevealRow } from './reveal-row';
 import { TableHeader } from './table-header';
 import { useVirtualizer } from './use-virtualizer';
 import './session-table.css';
+import { t } from '../../utils/i18n';
 
 const HEADER_HEIGHT = 34;
 const ROW_HEIGHT = 38;
@@ -194,29 +195,50 @@ function Cell(props: RowProps & { column: ColumnId }) {
     }
     case 'org':
       return (
-        <span title={`Organization ${row.org_id}`}>
+        <span title={t('sessions.row.orgTitle', [row.org_id])}>
           {directory.orgName(row.org_id) ?? row.org_id}
         </span>
       );
     case 'user':
-      if (!row.user_id) return <span class="muted">no user</span>;
+      if (!row.user_id) return <span class="muted">{t('sessions.row.noUser')}</span>;
       return (
-        <span title={`User ${row.user_id}`}>{directory.userName(row.user_id) ?? row.user_id}</span>
+        <span title={t('sessions.row.userTitle', [row.user_id])}>
+          {directory.userName(row.user_id) ?? row.user_id}
+        </span>
       );
     case 'repo': {
       const repos = repositoriesOf(row).join(', ');
-      return repos ? <span title={repos}>{repos}</span> : <span class="muted">none</span>;
+      return repos ? (
+        <span title={repos}>{repos}</span>
+      ) : (
+        <span class="muted">{t('sessions.row.none')}</span>
+      );
     }
     case 'acus':
       return (
-        <span title={`${row.acus_consumed} ACUs consumed`}>{formatAcus(row.acus_consumed)}</span>
+        <span title={t('sessions.row.acusTitle', [formatAcus(row.acus_consumed)])}>
+          {formatAcus(row.acus_consumed)}
+        </span>
       );
     case 'created':
-      return <RelativeTime at={row.created_at} now={props.now} prefix="Created" />;
+      return (
+        <RelativeTime
+          at={row.created_at}
+          now={props.now}
+          prefix={(exact) => t('sessions.row.createdAt', [exact])}
+        />
+      );
     case 'updated':
-      return <RelativeTime at={row.updated_at} now={props.now} prefix="Updated" />;
+      return (
+        <RelativeTime
+          at={row.updated_at}
+          now={props.now}
+          prefix={(exact) => t('sessions.row.updatedAt', [exact])}
+        />
+      );
     case 'prs':
-      if (row.pull_requests.length === 0) return <span class="muted">none</span>;
+      if (row.pull_requests.length === 0)
+        return <span class="muted">{t('sessions.row.none')}</span>;
       return (
         <span class="tcell-prs">
           {row.pull_requests.slice(0, PR_LINKS).map((pr) => (

@@ -9,6 +9,7 @@ import type { ActionResult } from '../../utils/actions/types';
 import { formatAcus } from '../../utils/format';
 import { useSessionsEnv } from './env';
 import './session-actions.css';
+import { t } from '../../utils/i18n';
 
 /** Statuses after which there is nothing left to stop. */
 const ENDED = new Set(['exit', 'error']);
@@ -21,9 +22,6 @@ type View =
   | { kind: 'done'; note: string }
   /** `shown`: the button was pressed, and says what is needed instead of stopping. */
   | { kind: 'unavailable'; message: string; shown: boolean };
-
-const NO_ANSWER =
-  "The extension's background did not answer. Try again; if it keeps failing, reload the extension.";
 
 export interface StopSessionProps {
   sessionId: string;
@@ -67,11 +65,13 @@ export function StopSession(props: StopSessionProps) {
     setView({ kind: 'busy' });
     const result: ActionResult = await env
       .stopSession(props.sessionId, archive)
-      .catch(() => ({ ok: false, message: NO_ANSWER }));
+      .catch(() => ({ ok: false, message: t('sessions.stop.noAnswer') }));
     if (result.ok) {
       setView({
         kind: 'done',
-        note: result.note ?? (archive ? 'Stopped and archived.' : 'Stopped.'),
+        note:
+          result.note ??
+          (archive ? t('sessions.stop.stoppedArchived') : t('sessions.stop.stopped')),
       });
     } else {
       setView({ kind: 'offer', failed: result.message });
@@ -92,11 +92,11 @@ export function StopSession(props: StopSessionProps) {
       <div class="stop-session">
         <button
           type="button"
-          aria-label={`Stop session: ${props.name}`}
+          aria-label={t('sessions.stop.label', [props.name])}
           aria-expanded={view.shown}
           onClick={() => setView({ ...view, shown: !view.shown })}
         >
-          Stop…
+          {t('sessions.stop.offer')}
         </button>
         <div role="status">
           {view.shown ? <p class="stop-unavailable">{view.message}</p> : null}
@@ -109,7 +109,7 @@ export function StopSession(props: StopSessionProps) {
     return (
       <fieldset
         class="stop-session stop-confirm"
-        aria-label={`Confirm stopping ${props.name}`}
+        aria-label={t('sessions.stop.confirmLabel', [props.name])}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && !busy) {
             event.stopPropagation();
@@ -117,10 +117,7 @@ export function StopSession(props: StopSessionProps) {
           }
         }}
       >
-        <p>
-          Stop “{props.name}”? It has used {formatAcus(props.acus)} ACUs so far. A stopped session
-          cannot be resumed.
-        </p>
+        <p>{t('sessions.stop.question', [props.name, formatAcus(props.acus)])}</p>
         <label class="stop-archive">
           <input
             type="checkbox"
@@ -128,7 +125,7 @@ export function StopSession(props: StopSessionProps) {
             disabled={busy}
             onChange={(event) => setArchive(event.currentTarget.checked)}
           />
-          Archive it too
+          {t('sessions.stop.archiveToo')}
         </label>
         <div class="stop-buttons">
           <button
@@ -139,7 +136,11 @@ export function StopSession(props: StopSessionProps) {
               if (!busy) void stop();
             }}
           >
-            {busy ? 'Stopping…' : archive ? 'Stop and archive' : 'Stop session'}
+            {busy
+              ? t('sessions.stop.stopping')
+              : archive
+                ? t('sessions.stop.stopAndArchive')
+                : t('sessions.stop.stop')}
           </button>
           <button
             type="button"
@@ -147,7 +148,7 @@ export function StopSession(props: StopSessionProps) {
             disabled={busy}
             onClick={() => setView({ kind: 'offer', failed: null })}
           >
-            Cancel
+            {t('sessions.stop.cancel')}
           </button>
         </div>
       </fieldset>
@@ -157,11 +158,11 @@ export function StopSession(props: StopSessionProps) {
     <div class="stop-session">
       <button
         type="button"
-        aria-label={`Stop session: ${props.name}`}
-        title="Stop this session, after a confirmation"
+        aria-label={t('sessions.stop.label', [props.name])}
+        title={t('sessions.stop.title')}
         onClick={() => setView({ kind: 'confirm' })}
       >
-        Stop…
+        {t('sessions.stop.offer')}
       </button>
       {view.failed ? (
         <p class="error-text" role="alert">

@@ -5,6 +5,7 @@
  */
 import { useRef } from 'preact/hooks';
 import type { SortOrder } from '../../utils/filters/model';
+import { t } from '../../utils/i18n';
 import {
   type ColumnDef,
   type ColumnId,
@@ -43,7 +44,7 @@ export function TableHeader(props: TableHeaderProps) {
               <button
                 type="button"
                 class="th-sort"
-                title={`Sort by ${column.label}`}
+                title={t('sessions.columns.sortBy', [column.label])}
                 onClick={() => props.onSort(column.id)}
               >
                 {column.label}
@@ -77,7 +78,7 @@ function Resizer(props: {
     <div
       role="separator"
       aria-orientation="vertical"
-      aria-label={`Resize ${column.label} column`}
+      aria-label={t('sessions.columns.resize', [column.label])}
       aria-valuenow={column.width}
       aria-valuemin={MIN_WIDTH}
       aria-valuemax={MAX_WIDTH}

@@ -6,13 +6,14 @@
 import type { Session } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
 import { formatAcus, formatDuration, formatExact } from '../../utils/format';
+import { t } from '../../utils/i18n';
 import type { Directory } from '../shared/directory';
-import { humanize } from '../shared/labels';
 import { explainError, sessionDuration } from './ending';
 import { Fact } from './fact';
 import { clipText } from './long-text';
 import { MoreFacts } from './more-facts';
 import { PrLink, RelativeTime, StatusBadge, Tag } from './parts';
+import { impactWord } from './value-words';
 
 /** Characters of the analysis issue quoted as the reason a session failed. */
 const REASON_CHARS = 300;
@@ -21,12 +22,14 @@ function WhyItEnded(props: { session: Session }) {
   const why = explainError(props.session);
   if (!why) return null;
   return (
-    <Fact label="Why it ended" wide>
+    <Fact label={t('sessions.detail.whyEnded')} wide>
       <span class="why-ended">
         {why.detail ? <span class="why-detail">{why.detail}</span> : null}
         {why.issue ? (
           <span class="why-issue">
-            <span class="muted">{humanize(why.issue.impact)} impact issue: </span>
+            <span class="muted">
+              {t('sessions.detail.impactIssue', [impactWord(why.issue.impact)])}{' '}
+            </span>
             {clipText(why.issue.issue, REASON_CHARS)}
           </span>
         ) : null}
@@ -47,12 +50,14 @@ export function TriageFacts(props: {
   const member = session.user_id ? directory.member(session.user_id) : null;
   return (
     <dl class="facts">
-      <Fact label="Status">
+      <Fact label={t('sessions.detail.status')}>
         <StatusBadge status={session.status} detail={session.status_detail} />
       </Fact>
-      <Fact label="ACUs">{formatAcus(session.acus_consumed)}</Fact>
-      <Fact label="Duration">{formatDuration(sessionDuration(session, now))}</Fact>
-      <Fact label={session.pull_requests.length === 1 ? 'Pull request' : 'Pull requests'}>
+      <Fact label={t('sessions.detail.acus')}>{formatAcus(session.acus_consumed)}</Fact>
+      <Fact label={t('sessions.detail.duration')}>
+        {formatDuration(sessionDuration(session, now))}
+      </Fact>
+      <Fact label={t('sessions.detail.pullRequests', session.pull_requests.length)}>
         {session.pull_requests.length > 0 ? (
           <ul class="pr-list">
             {session.pull_requests.map((pr) => (
@@ -62,31 +67,39 @@ export function TriageFacts(props: {
             ))}
           </ul>
         ) : (
-          <span class="muted">None</span>
+          <span class="muted">{t('sessions.detail.none')}</span>
         )}
       </Fact>
       <WhyItEnded session={session} />
-      <Fact label="Organization">
+      <Fact label={t('sessions.detail.organization')}>
         {directory.orgName(session.org_id) ?? <span class="mono">{session.org_id}</span>}
       </Fact>
-      <Fact label="User">
+      <Fact label={t('sessions.detail.user')}>
         {session.user_id ? (
           member?.name || member?.email || <span class="mono">{session.user_id}</span>
         ) : (
-          <span class="muted">None</span>
+          <span class="muted">{t('sessions.detail.none')}</span>
         )}
       </Fact>
-      <Fact label="Created">
-        <RelativeTime at={created} now={now} prefix="Created" />{' '}
+      <Fact label={t('sessions.detail.created')}>
+        <RelativeTime
+          at={created}
+          now={now}
+          prefix={(exact) => t('sessions.row.createdAt', [exact])}
+        />{' '}
         <span class="muted">{formatExact(created)}</span>
       </Fact>
-      <Fact label="Updated">
-        <RelativeTime at={updated} now={now} prefix="Updated" />{' '}
+      <Fact label={t('sessions.detail.updated')}>
+        <RelativeTime
+          at={updated}
+          now={now}
+          prefix={(exact) => t('sessions.row.updatedAt', [exact])}
+        />{' '}
         <span class="muted">{formatExact(updated)}</span>
       </Fact>
       <MoreFacts session={session} onOpenSession={props.onOpenSession} />
       {session.tags.length > 0 ? (
-        <Fact label="Tags" wide>
+        <Fact label={t('sessions.detail.tags')} wide>
           <span class="tags">
             {session.tags.map((tag) => (
               <Tag key={tag} tag={tag} />

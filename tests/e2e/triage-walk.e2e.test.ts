@@ -86,6 +86,11 @@ it('reaches the PR of an errored session of one organization in the last 24 h in
   await popup.evaluate(() => chrome.storage.local.set({ popupFilters: '' }));
   await popup.reload();
   await popup.locator('.session-list [data-session-id]').first().waitFor({ timeout: WAIT });
+  // "created 3h ago" is one message; the browser's i18n fills it and the time stays its own element.
+  const created = popup.locator('.session-list .row-created').first();
+  const when = await created.locator('time').textContent();
+  expect(when).toMatch(/\S/);
+  expect(await created.textContent()).toBe(`created ${when}`);
 
   // The walk.
   const walk = clickCounter();
