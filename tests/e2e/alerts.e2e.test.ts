@@ -8,8 +8,9 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summarizeConsumption } from '../../mock-api/dataset/consumption';
 import { type MockApi, type MockApiOptions, startMockApi } from '../../mock-api/server';
-import { billingCycleStart } from '../../utils/alerts/billing-cycle';
+import { billingCycleAt } from '../../utils/budget/cycle';
 import { type ExtensionBrowser, extensionCopyGranting, launchWithExtension } from './chromium';
 import { configure, extensionPage, readTable, waitUntil } from './extension';
 
@@ -216,15 +217,19 @@ describe('an organization over its ACU threshold, over v3', () => {
     api.setFaults({ churn: null });
     await syncNow(options, api.orgIds.length);
 
-    // Each organization's share of its cycle limit; the threshold falls between the top two.
-    const cycleStart = billingCycleStart(Date.now());
+    // Each organization's share of its cycle limit, billed as the server bills it (the alert
+    // reads billed consumption); the threshold falls between the top two.
+    const now = Date.now();
+    const cycleStart = billingCycleAt(now).start;
+    const sessions = api.store.all().map((entry) => entry.session);
     const shares = api.store.orgs
       .filter((org) => org.max_cycle_acu_limit)
       .map((org) => {
-        const used = api.store
-          .all()
-          .filter((e) => e.session.org_id === org.org_id && e.createdMs >= cycleStart)
-          .reduce((sum, e) => sum + (e.session.acus_consumed ?? 0), 0);
+        const used = summarizeConsumption(sessions, {
+          fromMs: cycleStart,
+          toMs: now,
+          orgIds: [org.org_id],
+        }).total;
         return { orgId: org.org_id, share: used / (org.max_cycle_acu_limit ?? 1) };
       })
       .sort((a, b) => b.share - a.share);

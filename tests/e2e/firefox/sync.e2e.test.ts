@@ -12,7 +12,7 @@ let api: MockApi;
 let firefox: FirefoxExtension;
 
 beforeAll(async () => {
-  // Slow pages (2.5 s each) make the backfill outlast the idle time-out many times over.
+  // Slow pages (2.5 s each) make the backfill outlast the idle time-out several times over.
   api = await startMockApi({ sessions: 2000, orgs: 2, seed: 'firefox-sync', latencyMs: 2500 });
   firefox = await launchFirefoxWithExtension({
     prefs: { 'extensions.background.idle.timeout': 3000 },
@@ -43,7 +43,9 @@ it('finishes a long backfill in an event page that Firefox unloads when idle', a
   ).catch(async (error: Error) => {
     throw new Error(`${error.message}; ${await countSessions(page)} sessions cached`);
   });
-  expect(Date.now() - started).toBeGreaterThan(5 * 3000);
+  // The backfill outlasted the 3 s idle time-out several times (concurrent pages make it
+  // shorter than pages × latency, so this is not the sequential figure).
+  expect(Date.now() - started).toBeGreaterThan(3 * 3000);
   const cached = new Map(
     (await readCachedSessions<SessionDetailResponse>(page)).map((s) => [s.session_id, s]),
   );
