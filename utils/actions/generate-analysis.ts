@@ -10,7 +10,7 @@ import { sleep } from '../api/retry';
 import type { Session } from '../api/schemas';
 import type { DevinDatabase } from '../db/schema';
 import { readDenial, rememberDenial } from './analysis-denials';
-import { describeFailure, NEEDS_V3_TOKEN } from './messages';
+import { describeFailure, needsV3Token } from './messages';
 import { storeSessionCopy } from './store-session';
 import type { ActionResult } from './types';
 
@@ -54,7 +54,7 @@ export async function generateAnalysis(request: GenerateRequest): Promise<Action
   const policy = request.policy ?? ANALYSIS_POLL_POLICY;
   const now = request.now ?? Date.now;
   if (client.version !== 'v3' || !client.generateAnalysis || !client.getSession) {
-    return { ok: false, message: NEEDS_V3_TOKEN };
+    return { ok: false, message: needsV3Token() };
   }
   const denied = await readDenial(identity);
   if (denied !== null) return { ok: false, message: denied };

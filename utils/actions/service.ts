@@ -13,7 +13,7 @@ import { forgetDenial, readDenial } from './analysis-denials';
 import { loadConversation } from './conversation';
 import { loadFirstPrompt } from './first-prompt';
 import { generateAnalysis, type PollPolicy } from './generate-analysis';
-import { NEEDS_V3_TOKEN, NOT_CONFIGURED } from './messages';
+import { needsV3Token, notConfigured } from './messages';
 import { ACTIONS_OFF_BY_POLICY, actionsDisabledByPolicy } from './policy';
 import { NEEDS_V3_TO_STOP, stopSession } from './stop-session';
 import type {
@@ -49,7 +49,7 @@ export function createActionsService(options: ActionsServiceOptions) {
   async function connect(): Promise<Connection | { message: string }> {
     const { apiKey, settings, keyHeldBack } = await options.readConfig();
     if (keyHeldBack) return { message: keyHeldBack };
-    if (!apiKey) return { message: NOT_CONFIGURED };
+    if (!apiKey) return { message: notConfigured() };
     const baseUrl = checkApiBaseUrl(settings.apiBaseUrl);
     if (!baseUrl.ok) return { message: baseUrl.reason };
     return {
@@ -77,7 +77,7 @@ export function createActionsService(options: ActionsServiceOptions) {
       const connection = await connect();
       if ('message' in connection) return { state: 'unavailable', message: connection.message };
       if (connection.client.version !== 'v3') {
-        return { state: 'unavailable', message: NEEDS_V3_TOKEN };
+        return { state: 'unavailable', message: needsV3Token() };
       }
       const denied = await readDenial(connection.identity);
       return denied === null ? { state: 'offer' } : { state: 'unavailable', message: denied };
