@@ -14,8 +14,8 @@ import { loadConversation } from './conversation';
 import { loadFirstPrompt } from './first-prompt';
 import { generateAnalysis, type PollPolicy } from './generate-analysis';
 import { needsV3Token, notConfigured } from './messages';
-import { ACTIONS_OFF_BY_POLICY, actionsDisabledByPolicy } from './policy';
-import { NEEDS_V3_TO_STOP, stopSession } from './stop-session';
+import { actionsDisabledByPolicy, actionsOffByPolicy } from './policy';
+import { needsV3ToStop, stopSession } from './stop-session';
 import type {
   ActionResult,
   AnalysisOffer,
@@ -96,18 +96,18 @@ export function createActionsService(options: ActionsServiceOptions) {
     /** Whether "Stop session" can work with this key and policy, before anyone confirms. */
     async stopOffer(): Promise<StopOffer> {
       if (await actionsDisabledByPolicy()) {
-        return { state: 'unavailable', message: ACTIONS_OFF_BY_POLICY };
+        return { state: 'unavailable', message: actionsOffByPolicy() };
       }
       const connection = await connect();
       if ('message' in connection) return { state: 'unavailable', message: connection.message };
       if (connection.client.version !== 'v3') {
-        return { state: 'unavailable', message: NEEDS_V3_TO_STOP };
+        return { state: 'unavailable', message: needsV3ToStop() };
       }
       return { state: 'offer' };
     },
 
     async stopSession(sessionId: string, archive: boolean): Promise<ActionResult> {
-      if (await actionsDisabledByPolicy()) return { ok: false, message: ACTIONS_OFF_BY_POLICY };
+      if (await actionsDisabledByPolicy()) return { ok: false, message: actionsOffByPolicy() };
       const connection = await connect();
       if ('message' in connection) return { ok: false, message: connection.message };
       const result = await stopSession({ db, sessionId, archive, ...connection });
