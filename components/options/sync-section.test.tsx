@@ -36,7 +36,7 @@ describe('SyncSection schedule', () => {
     const { interval, save } = setup();
     fireEvent.input(interval, { target: { value: '0' } });
     fireEvent.click(save);
-    expect(await screen.findByText(/between 1 and 1440/)).toBeTruthy();
+    expect(await screen.findByText(/between 1 and 1,440/)).toBeTruthy();
     expect(interval.getAttribute('aria-invalid')).toBe('true');
     expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
   });
@@ -61,7 +61,7 @@ describe('SyncSection schedule', () => {
     fireEvent.click(screen.getByLabelText('Only sessions created in the last'));
     fireEvent.input(days, { target: { value: '2.5' } });
     fireEvent.click(save);
-    expect(await screen.findByText(/between 1 and 3650/)).toBeTruthy();
+    expect(await screen.findByText(/between 1 and 3,650/)).toBeTruthy();
     expect((await settingsItem.getValue()).historyDays).toBeNull();
   });
 

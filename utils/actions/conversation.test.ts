@@ -8,7 +8,7 @@ import { readAllSessions } from '../db/reads';
 import { DevinDatabase } from '../db/schema';
 import { clearCache } from '../db/writes';
 import { CONVERSATION_MAX_BYTES, loadConversation } from './conversation';
-import { CONVERSATION_NEEDS_V3 } from './messages';
+import { conversationNeedsV3 } from './messages';
 
 let api: MockApi;
 /** The store id of a session with more messages than one page (200) holds. */
@@ -149,7 +149,7 @@ describe('loading a conversation', () => {
     const v2 = backgroundFor(api, api.apiKey).actions;
     expect(await v2.loadConversation(longId, true)).toEqual({
       ok: false,
-      message: CONVERSATION_NEEDS_V3,
+      message: conversationNeedsV3(),
     });
     expect(api.requestLog.total).toBe(0);
   });

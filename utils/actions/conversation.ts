@@ -15,7 +15,7 @@ import type { DevinDatabase } from '../db/schema';
 import { newestCachedStamps } from '../db/stamp-lookup';
 import { updatedAtOfStamp } from '../db/stamps';
 import { IDENTITY_KEY } from '../sync/identity';
-import { CONVERSATION_NEEDS_V3, describeFailure, NOT_CONFIGURED } from './messages';
+import { conversationNeedsV3, describeFailure, notConfigured } from './messages';
 import type { ConversationResult } from './types';
 
 /** Messages kept of one conversation: more is more than anyone reads in a popup. */
@@ -114,10 +114,10 @@ export async function loadConversation(request: ConversationRequest): Promise<Co
   }
   if (!request.mayFetch) return { ok: true, conversation: null };
   if (!client || identity === null) {
-    return { ok: false, message: request.unavailable ?? NOT_CONFIGURED };
+    return { ok: false, message: request.unavailable ?? notConfigured() };
   }
   // v2 has no messages endpoint: its sessions are not offered a conversation.
-  if (!client.listMessages) return { ok: false, message: CONVERSATION_NEEDS_V3 };
+  if (!client.listMessages) return { ok: false, message: conversationNeedsV3() };
   let fetched: Fetched;
   try {
     fetched = await fetchConversation(client.listMessages, sessionId, request.limits ?? LIMITS);

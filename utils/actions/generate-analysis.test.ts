@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type MockApi, startMockApi } from '../../mock-api/server';
 import { backgroundFor } from '../../tests/fixtures/actions';
 import { readAllSessions, readCacheSummary, readSession } from '../db/reads';
-import { NEEDS_V3_TOKEN } from './messages';
+import { needsV3Token } from './messages';
 
 let api: MockApi;
 beforeAll(async () => {
@@ -93,10 +93,10 @@ describe('generating an analysis', () => {
   it('answers a v2 key that it needs a v3 token, without a request', async () => {
     const { actions } = backgroundFor(api, api.apiKey);
     const id = `devin-${api.store.all()[0]?.session.session_id}`;
-    expect(await actions.generateAnalysis(id)).toEqual({ ok: false, message: NEEDS_V3_TOKEN });
+    expect(await actions.generateAnalysis(id)).toEqual({ ok: false, message: needsV3Token() });
     expect(await actions.analysisOffer(id)).toEqual({
       state: 'unavailable',
-      message: NEEDS_V3_TOKEN,
+      message: needsV3Token(),
     });
     expect(api.requestLog.total).toBe(0);
   });

@@ -9,8 +9,9 @@ import { isDevinApiError } from '../api/errors';
 import { sleep } from '../api/retry';
 import type { Session } from '../api/schemas';
 import type { DevinDatabase } from '../db/schema';
+import { t } from '../i18n';
 import { readDenial, rememberDenial } from './analysis-denials';
-import { describeFailure, NEEDS_V3_TOKEN } from './messages';
+import { describeFailure, needsV3Token } from './messages';
 import { storeSessionCopy } from './store-session';
 import type { ActionResult } from './types';
 
@@ -42,19 +43,12 @@ export interface GenerateRequest {
 
 const STORE_WAIT_MS = 30_000;
 
-const GAVE_UP =
-  'Devin has not finished the analysis after two minutes. It may still be working on it: it will appear here after a later sync.';
-const SYNC_BUSY =
-  'The analysis is ready, but a sync is still writing the cache. It will appear here once the sync is done.';
-const KEY_CHANGED =
-  'The API key changed while the analysis was being made. Open the session again to see it after the next sync.';
-
 export async function generateAnalysis(request: GenerateRequest): Promise<ActionResult> {
   const { client, identity, sessionId } = request;
   const policy = request.policy ?? ANALYSIS_POLL_POLICY;
   const now = request.now ?? Date.now;
   if (client.version !== 'v3' || !client.generateAnalysis || !client.getSession) {
-    return { ok: false, message: NEEDS_V3_TOKEN };
+    return { ok: false, message: needsV3Token() };
   }
   const denied = await readDenial(identity);
   if (denied !== null) return { ok: false, message: denied };
@@ -64,7 +58,8 @@ export async function generateAnalysis(request: GenerateRequest): Promise<Action
   try {
     await client.generateAnalysis(sessionId);
     for (let delay = policy.firstDelayMs; analysed === null; ) {
-      if (now() + delay > deadline) return { ok: false, message: GAVE_UP };
+      if (now() + delay > deadline)
+        return { ok: false, message: t('background.actions.analysisGaveUp') };
       await sleep(delay);
       request.onPoll?.();
       const session = await client.getSession(sessionId);
@@ -81,7 +76,9 @@ export async function generateAnalysis(request: GenerateRequest): Promise<Action
   // A sync may be writing; waiting for it is worth a little longer than polling was.
   const storeBy = Math.max(deadline, now() + STORE_WAIT_MS);
   const stored = await storeSessionCopy(request.db, identity, analysed, storeBy, now);
-  if (stored === 'sync-running') return { ok: false, message: SYNC_BUSY };
-  if (stored === 'other-cache') return { ok: false, message: KEY_CHANGED };
+  if (stored === 'sync-running')
+    return { ok: false, message: t('background.actions.analysisSyncBusy') };
+  if (stored === 'other-cache')
+    return { ok: false, message: t('background.actions.analysisKeyChanged') };
   return { ok: true };
 }

@@ -3,9 +3,12 @@
  * `disableSessionActions: true` in public/managed-schema.json. Read each time: policies change.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 
-export const ACTIONS_OFF_BY_POLICY =
-  "Your organization's policy turns session actions off in this extension. Stop the session in Devin instead, or ask your IT team.";
+/** Why the actions are not offered; a function so it is read in the browser's language. */
+export function actionsOffByPolicy(): string {
+  return t('background.actions.offByPolicy');
+}
 
 export async function actionsDisabledByPolicy(): Promise<boolean> {
   try {

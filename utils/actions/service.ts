@@ -13,9 +13,9 @@ import { forgetDenial, readDenial } from './analysis-denials';
 import { loadConversation } from './conversation';
 import { loadFirstPrompt } from './first-prompt';
 import { generateAnalysis, type PollPolicy } from './generate-analysis';
-import { NEEDS_V3_TOKEN, NOT_CONFIGURED } from './messages';
-import { ACTIONS_OFF_BY_POLICY, actionsDisabledByPolicy } from './policy';
-import { NEEDS_V3_TO_STOP, stopSession } from './stop-session';
+import { needsV3Token, notConfigured } from './messages';
+import { actionsDisabledByPolicy, actionsOffByPolicy } from './policy';
+import { needsV3ToStop, stopSession } from './stop-session';
 import type {
   ActionResult,
   AnalysisOffer,
@@ -49,7 +49,7 @@ export function createActionsService(options: ActionsServiceOptions) {
   async function connect(): Promise<Connection | { message: string }> {
     const { apiKey, settings, keyHeldBack } = await options.readConfig();
     if (keyHeldBack) return { message: keyHeldBack };
-    if (!apiKey) return { message: NOT_CONFIGURED };
+    if (!apiKey) return { message: notConfigured() };
     const baseUrl = checkApiBaseUrl(settings.apiBaseUrl);
     if (!baseUrl.ok) return { message: baseUrl.reason };
     return {
@@ -77,7 +77,7 @@ export function createActionsService(options: ActionsServiceOptions) {
       const connection = await connect();
       if ('message' in connection) return { state: 'unavailable', message: connection.message };
       if (connection.client.version !== 'v3') {
-        return { state: 'unavailable', message: NEEDS_V3_TOKEN };
+        return { state: 'unavailable', message: needsV3Token() };
       }
       const denied = await readDenial(connection.identity);
       return denied === null ? { state: 'offer' } : { state: 'unavailable', message: denied };
@@ -96,18 +96,18 @@ export function createActionsService(options: ActionsServiceOptions) {
     /** Whether "Stop session" can work with this key and policy, before anyone confirms. */
     async stopOffer(): Promise<StopOffer> {
       if (await actionsDisabledByPolicy()) {
-        return { state: 'unavailable', message: ACTIONS_OFF_BY_POLICY };
+        return { state: 'unavailable', message: actionsOffByPolicy() };
       }
       const connection = await connect();
       if ('message' in connection) return { state: 'unavailable', message: connection.message };
       if (connection.client.version !== 'v3') {
-        return { state: 'unavailable', message: NEEDS_V3_TO_STOP };
+        return { state: 'unavailable', message: needsV3ToStop() };
       }
       return { state: 'offer' };
     },
 
     async stopSession(sessionId: string, archive: boolean): Promise<ActionResult> {
-      if (await actionsDisabledByPolicy()) return { ok: false, message: ACTIONS_OFF_BY_POLICY };
+      if (await actionsDisabledByPolicy()) return { ok: false, message: actionsOffByPolicy() };
       const connection = await connect();
       if ('message' in connection) return { ok: false, message: connection.message };
       const result = await stopSession({ db, sessionId, archive, ...connection });

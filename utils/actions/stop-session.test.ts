@@ -2,12 +2,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type MockApi, startMockApi } from '../../mock-api/server';
+import { useFakeLocale } from '../../tests/fake-i18n';
 import { backgroundFor, serverSession } from '../../tests/fixtures/actions';
 import { readSession } from '../db/reads';
 import { DEFAULT_SETTINGS } from '../settings/items';
-import { ACTIONS_OFF_BY_POLICY } from './policy';
+import { actionsOffByPolicy } from './policy';
 import { createActionsService } from './service';
-import { NEEDS_V3_TO_STOP } from './stop-session';
+import { needsV3ToStop } from './stop-session';
 
 let api: MockApi;
 beforeAll(async () => {
@@ -58,12 +59,27 @@ describe('stopping a session', () => {
 
   it('explains what a v2 key lacks, without asking Devin', async () => {
     const { actions, id } = await synced(api.apiKey);
-    expect(await actions.stopOffer()).toEqual({ state: 'unavailable', message: NEEDS_V3_TO_STOP });
+    expect(await actions.stopOffer()).toEqual({ state: 'unavailable', message: needsV3ToStop() });
     expect(await actions.stopSession(id, false)).toEqual({
       ok: false,
-      message: NEEDS_V3_TO_STOP,
+      message: needsV3ToStop(),
     });
     expect(deletes()).toEqual([]);
+  });
+
+  it('explains what a v2 key lacks in the browser’s language', async () => {
+    const { actions, id } = await synced(api.apiKey);
+    useFakeLocale('de');
+    try {
+      expect(await actions.stopSession(id, false)).toEqual({
+        ok: false,
+        message: expect.stringMatching(
+          /^Zum Beenden einer Session braucht es ein Service-User-Token/,
+        ),
+      });
+    } finally {
+      useFakeLocale('en', 'en-US');
+    }
   });
 
   it('names the missing permission when Devin refuses, and changes nothing', async () => {
@@ -90,11 +106,11 @@ describe('stopping a session', () => {
     const { actions, id } = await synced();
     expect(await actions.stopOffer()).toEqual({
       state: 'unavailable',
-      message: ACTIONS_OFF_BY_POLICY,
+      message: actionsOffByPolicy(),
     });
     expect(await actions.stopSession(id, false)).toEqual({
       ok: false,
-      message: ACTIONS_OFF_BY_POLICY,
+      message: actionsOffByPolicy(),
     });
     expect(deletes()).toEqual([]);
   });

@@ -7,18 +7,15 @@ import type { DevinClient } from '../api/client';
 import { isDevinApiError } from '../api/errors';
 import { readSession } from '../db/reads';
 import type { DevinDatabase } from '../db/schema';
+import { t } from '../i18n';
 import { describeFailure } from './messages';
 import { storeSessionCopy } from './store-session';
 import type { ActionResult } from './types';
 
-export const NEEDS_V3_TO_STOP =
-  'Stopping a session needs a Devin API v3 service-user token (it starts with cog_) with the ManageOrgSessions permission. Save such a token in the options page, or stop the session in Devin.';
-
-const NOT_CACHED =
-  'This session is no longer in the cache, so its organization is unknown. Sync, then try again.';
-
-const SYNC_BUSY =
-  'Stopped. A sync is writing the cache, so the new status appears once it is done.';
+/** Why a key cannot stop sessions; a function so it is read in the browser's language. */
+export function needsV3ToStop(): string {
+  return t('background.actions.needsV3ToStop');
+}
 
 export interface StopRequest {
   db: DevinDatabase;
@@ -36,10 +33,10 @@ export async function stopSession(request: StopRequest): Promise<ActionResult> {
   const { client, sessionId } = request;
   const now = request.now ?? Date.now;
   if (client.version !== 'v3' || !client.terminateSession) {
-    return { ok: false, message: NEEDS_V3_TO_STOP };
+    return { ok: false, message: needsV3ToStop() };
   }
   const cached = await readSession(request.db, sessionId);
-  if (!cached) return { ok: false, message: NOT_CACHED };
+  if (!cached) return { ok: false, message: t('background.actions.stopNotCached') };
   let stopped: Awaited<ReturnType<NonNullable<DevinClient['terminateSession']>>>;
   try {
     stopped = await client.terminateSession(cached.org_id, sessionId, request.archive);
@@ -47,7 +44,7 @@ export async function stopSession(request: StopRequest): Promise<ActionResult> {
     if (isDevinApiError(error) && error.kind === 'forbidden') {
       return {
         ok: false,
-        message: `Devin refused: this token lacks ManageOrgSessions for the session's organization. Give the service user that permission, then try again. (${error.message})`,
+        message: t('background.actions.stopRefused', { detail: error.message }),
       };
     }
     return { ok: false, message: describeFailure('stopping a session', error) };
@@ -60,6 +57,6 @@ export async function stopSession(request: StopRequest): Promise<ActionResult> {
     now,
   );
   // Stopped either way: only showing it waits (for the sync under way, or another key's cache).
-  if (stored === 'sync-running') return { ok: true, note: SYNC_BUSY };
+  if (stored === 'sync-running') return { ok: true, note: t('background.actions.stoppedSyncBusy') };
   return { ok: true };
 }

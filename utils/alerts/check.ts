@@ -1,4 +1,7 @@
 /** Checks a threshold typed in the options page: empty turns the rule off. */
+import { formatCount } from '../format';
+import { t } from '../i18n';
+
 export type CheckedThreshold = { ok: true; value: number | null } | { ok: false; reason: string };
 
 export function checkThreshold(text: string, max: number): CheckedThreshold {
@@ -8,7 +11,7 @@ export function checkThreshold(text: string, max: number): CheckedThreshold {
   if (!Number.isFinite(value) || value <= 0 || value > max) {
     return {
       ok: false,
-      reason: `Enter a number above 0 and at most ${max}, or leave it empty to turn this alert off.`,
+      reason: t('background.settings.threshold', { max: formatCount(max) }),
     };
   }
   return { ok: true, value };

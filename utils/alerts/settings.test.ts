@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { useFakeLocale } from '../../tests/fake-i18n';
 import { checkThreshold } from './check';
 import {
   alertSettingsItem,
@@ -49,5 +50,20 @@ describe('alert settings', () => {
     const refused = checkThreshold('-1', 100);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.reason).toContain('leave it empty to turn this alert off');
+  });
+});
+
+describe('checkThreshold in the browser’s language', () => {
+  it('writes the limit the German way in a German sentence', () => {
+    useFakeLocale('de');
+    try {
+      expect(checkThreshold('0', 10000)).toEqual({
+        ok: false,
+        reason:
+          'Geben Sie eine Zahl über 0 und höchstens 10.000 ein, oder lassen Sie das Feld leer, um diese Warnung auszuschalten.',
+      });
+    } finally {
+      useFakeLocale('en', 'en-US');
+    }
   });
 });

@@ -69,7 +69,10 @@ export interface DevinClient {
   ): Promise<SessionPage>;
   listOrganizations(signal?: AbortSignal): Promise<Organization[]>;
   listMembers(signal?: AbortSignal): Promise<Member[]>;
-  /** Who the key belongs to, in words ("service user ci-bot"); v3 only (`GET /v3/self`). */
+  /**
+   * The name of the service user the token belongs to ("ci-bot"), or '' when the server names
+   * none; v3 only (`GET /v3/self`). A name, not a sentence: the page words it in its language.
+   */
   describeCaller?(signal?: AbortSignal): Promise<string>;
   /** One session with its analysis as it is now; v3 only (v2 has no such enterprise read). */
   getSession?(sessionId: string, signal?: AbortSignal): Promise<Session>;

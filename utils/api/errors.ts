@@ -2,6 +2,8 @@
  * The small, closed set of ways a call to the Devin API can fail. Each kind has a sentence a
  * person can act on; the UI shows `error.message` as it is.
  */
+import { t } from '../i18n';
+
 export type ApiErrorKind =
   | 'unauthorized'
   | 'forbidden'
@@ -39,6 +41,27 @@ export function isRetryableKind(kind: string): boolean {
   return RETRYABLE_KINDS.has(kind);
 }
 
+/** The sentence for each kind, from the background's locale file (see plainMessage). */
+const KIND_KEYS = {
+  unauthorized: 'background.errors.unauthorized',
+  forbidden: 'background.errors.forbidden',
+  not_found: 'background.errors.notFound',
+  not_devin_api: 'background.errors.notDevinApi',
+  rate_limited: 'background.errors.rateLimited',
+  server: 'background.errors.server',
+  network: 'background.errors.network',
+  timeout: 'background.errors.timeout',
+  malformed: 'background.errors.malformed',
+  cursor_expired: 'background.errors.cursorExpired',
+  pagination: 'background.errors.pagination',
+} as const satisfies Record<Exclude<ApiErrorKind, 'invalid_request'>, string>;
+
+/**
+ * The message is written once, in the browser's language, when the error is made: it is shown
+ * as it is and stored with a failed sync (SyncErrorInfo keeps text only, so a later language
+ * change shows it in the language of the sync that failed until the next sync replaces it).
+ * The server's own words (`problem`, validation details) stay as the server sent them.
+ */
 function plainMessage(
   kind: ApiErrorKind,
   details: ValidationDetail[] = [],
@@ -48,37 +71,16 @@ function plainMessage(
   if (problem && (kind === 'forbidden' || kind === 'unauthorized')) {
     const said = problem.replace(/\.?\s*$/, '.');
     return kind === 'forbidden'
-      ? `${said} Give the key or service user that permission in Devin's settings, then test the connection again in the options page.`
-      : `${said} Check the token in the options page: it may be mistyped, revoked or expired.`;
+      ? t('background.errors.problemForbidden', { said })
+      : t('background.errors.problemUnauthorized', { said });
   }
-  switch (kind) {
-    case 'unauthorized':
-      return 'The API key was refused. Check that it is copied in full, or create a new one in Devin (Settings > API keys), then save it in the options page.';
-    case 'forbidden':
-      return 'This key has no access here. The sessions API needs the personal key of an enterprise admin (it starts with apk_user_); ask an enterprise admin for access or use such a key.';
-    case 'not_found':
-      return 'The organization was not found. Check the organization id in the options page; it may have been removed or belong to another enterprise.';
-    case 'not_devin_api':
-      return "The API base URL answers, but not as the Devin API (it sent a web page, not API data). Check the API base URL in the options page; for Devin's cloud it is https://api.devin.ai.";
-    case 'invalid_request': {
-      const reasons = problem ?? details.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ');
-      return `The API rejected the request${reasons ? ` (${reasons})` : ''}. Check the sync settings; if they look right, report this to the extension's maintainers.`;
-    }
-    case 'rate_limited':
-      return 'The Devin API is rate limiting requests. Sync will retry by itself shortly.';
-    case 'server':
-      return 'The Devin API had a server error. Sync will retry by itself; if it persists, check Devin status.';
-    case 'network':
-      return 'The Devin API could not be reached. Check your network connection and the API base URL in the options page.';
-    case 'timeout':
-      return 'The Devin API took too long to answer. Sync will retry by itself.';
-    case 'malformed':
-      return 'The Devin API sent a response that could not be read. Sync will retry by itself; if it persists, check the API base URL.';
-    case 'cursor_expired':
-      return 'The Devin API no longer accepts the saved position in the session list. Sync starts that organization again from the top; nothing cached is lost.';
-    case 'pagination':
-      return 'The Devin API returned inconsistent pages, so sync stopped to avoid looping. It will start again at the next sync.';
+  if (kind === 'invalid_request') {
+    const reasons = problem ?? details.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ');
+    return reasons
+      ? t('background.errors.invalidRequestWithReasons', { reasons })
+      : t('background.errors.invalidRequest');
   }
+  return t(KIND_KEYS[kind]);
 }
 
 export class DevinApiError extends Error {

@@ -4,6 +4,7 @@
  * asked or when policy requires it).
  */
 import { createClient } from '../api';
+import { t } from '../i18n';
 import {
   checkApiBaseUrl,
   readKeyFor,
@@ -43,7 +44,7 @@ export function createKeyActions(deps: KeyActionDeps) {
       const { apiKey, heldBack } = await readKeyFor(data.apiBaseUrl);
       if (heldBack) return { ok: false, kind: UNCONFIRMED_ORIGIN, message: heldBack };
       if (!apiKey) {
-        return { ok: false, kind: 'invalid_request', message: 'No API key is saved. Enter one.' };
+        return { ok: false, kind: 'invalid_request', message: t('background.connection.noKey') };
       }
       return test(data.apiBaseUrl, apiKey, data.orgIds);
     },

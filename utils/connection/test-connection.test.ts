@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeFailure } from '../../components/options/connection-report';
 import { type MockApi, startMockApi } from '../../mock-api/server';
+import { useFakeLocale } from '../../tests/fake-i18n';
 import { createV2Client, createV3Client } from '../api';
 import { testConnection } from './test-connection';
 
@@ -89,4 +90,37 @@ describe('testConnection against a server that is not the Devin API', () => {
       }
     });
   }
+});
+
+describe('testConnection in the browser’s language', () => {
+  afterEach(() => useFakeLocale('en', 'en-US'));
+
+  it('names the v3 service user, and counts organizations the German way', async () => {
+    useFakeLocale('de');
+    const v3 = createV3Client({
+      baseUrl: api.baseUrl,
+      apiKey: api.v3Token,
+      retry: { maxAttempts: 1 },
+    });
+    const report = await testConnection(v3, []);
+    expect(report).toMatchObject({
+      ok: true,
+      connectedAs: 'Mit der API v3 verbunden als Service-User sessions-dashboard.',
+      message:
+        'Mit der API v3 verbunden als Service-User sessions-dashboard. Dieser Schlüssel sieht 2 Organisationen.',
+    });
+  });
+
+  it('explains a refused key in Japanese', async () => {
+    useFakeLocale('ja');
+    const report = await testConnection(client('apk_user_nope'), []);
+    expect(report).toMatchObject({ ok: false, kind: 'unauthorized' });
+    expect(report.message).toMatch(/^API キーが拒否されました。/);
+  });
+
+  it('names an organization that does not exist, in French', async () => {
+    useFakeLocale('fr');
+    const report = await testConnection(client(), ['org-gone']);
+    expect(report.message).toMatch(/^L’organisation org-gone est introuvable\./);
+  });
 });

@@ -3,6 +3,8 @@
  * does it see? Answers in words a person can act on.
  */
 import { type DevinClient, isDevinApiError, type Organization } from '../api';
+import { formatCount } from '../format';
+import { t } from '../i18n';
 
 export type ConnectionReport =
   | {
@@ -29,7 +31,7 @@ function failure(error: unknown): ConnectionReport {
   return {
     ok: false,
     kind: 'unknown',
-    message: 'The connection test failed unexpectedly. Try again.',
+    message: t('background.connection.unexpected'),
   };
 }
 
@@ -80,18 +82,24 @@ export async function testConnection(
       return {
         ok: false,
         kind: error.kind,
-        message: `Organization ${probes[i]} was not found. Check its id; it may have been removed or belong to another enterprise.`,
+        message: t('background.connection.orgNotFound', { org: probes[i] ?? '' }),
       };
     }
     return failure(error);
   }
   const count = organizations.length;
   const connectedAs =
-    client.version === 'v3'
-      ? `Connected to the v3 API${caller ? ` as ${caller}` : ''}.`
-      : 'Connected to the v2 API.';
+    client.version === 'v2'
+      ? t('background.connection.connectedV2')
+      : caller
+        ? t('background.connection.connectedV3As', { name: caller })
+        : t('background.connection.connectedV3');
+  // Two sentences, each a whole message: the second one's word order does not depend on the first.
   const message = directoryForbidden
-    ? `${connectedAs} This key may not list organizations, so enter their ids by hand.`
-    : `${connectedAs} This key sees ${count} organization${count === 1 ? '' : 's'}.`;
+    ? t('background.connection.withoutDirectory', { connected: connectedAs })
+    : t('background.connection.withOrganizations', count, {
+        connected: connectedAs,
+        count: formatCount(count),
+      });
   return { ok: true, organizations, directoryForbidden, connectedAs, message };
 }

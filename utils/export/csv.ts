@@ -4,6 +4,10 @@
  * whose list separator is `;` would otherwise split a field at `;`. Text that a spreadsheet
  * would run as a formula is prefixed with `'`, and so is each tag of a list on its own, since
  * a list split at `;` would start a live formula at any of its parts.
+ *
+ * Not translated, on purpose: the header line is the API's field names and the cells are ISO
+ * times and plain numbers, so a file made in any language reads the same in a script or a
+ * spreadsheet, and the JSON export uses the same names.
  */
 import type { SessionRow } from '../db';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useFakeLocale } from '../../tests/fake-i18n';
 import { PULL_REQUEST_URLS } from '../../tests/fixtures/pr-urls';
 import {
   builtInPullRequestPagePatterns,
@@ -330,5 +331,24 @@ describe('originToPermissionPattern', () => {
 
   it.each(['not an origin', 'ftp://git.example.com'])('throws for %j', (origin) => {
     expect(() => originToPermissionPattern(origin)).toThrow(TypeError);
+  });
+});
+
+describe('parseGitHostOrigin in the browser’s language', () => {
+  it('says why an address is refused in Spanish, naming what was typed', () => {
+    useFakeLocale('es');
+    try {
+      expect(parseGitHostOrigin('git example')).toEqual({
+        ok: false,
+        reason:
+          '«git example» no es una dirección web. Introduzca una como https://git.example.com.',
+      });
+      expect(parseGitHostOrigin('https://github.com')).toEqual({
+        ok: false,
+        reason: 'github.com ya es compatible; no hace falta añadirlo.',
+      });
+    } finally {
+      useFakeLocale('en', 'en-US');
+    }
   });
 });

@@ -7,6 +7,7 @@
 // treats a missing port as "any port". The port is still checked exactly by
 // isSupportedPullRequestPage, which compares the whole origin.
 
+import { t } from '../i18n';
 import { type PullRequestProvider, type PullRequestRef, parsePullRequestUrl } from './parse';
 
 export type GitHostKind = 'github' | 'gitlab' | 'bitbucket-server';
@@ -111,12 +112,12 @@ function isBuiltInHostOf(ref: PullRequestRef): boolean {
  * Reads what a user typed into "add a git server": `https://git.example.com`,
  * `git.example.com`, `git.example.com:8443/some/path`, … and returns just the origin.
  * https only (http is fine for a server on this machine), and not the built-in hosts.
- * Reasons are shown to the user as they are.
+ * Reasons are shown to the user as they are, in the browser's language.
  */
 export function parseGitHostOrigin(input: string): ParsedGitHostOrigin {
   const typed = input.trim();
   if (typed === '') {
-    return refuse('Enter the address of your git server, for example https://git.example.com.');
+    return refuse(t('background.settings.gitHostEmpty'));
   }
   // Without a scheme `new URL('git.example.com:8443')` would read `git.example.com:` as one.
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
@@ -124,31 +125,27 @@ export function parseGitHostOrigin(input: string): ParsedGitHostOrigin {
   try {
     url = new URL(withScheme);
   } catch {
-    return refuse(`"${typed}" is not a web address. Enter one like https://git.example.com.`);
+    return refuse(t('background.settings.gitHostNotAddress', { typed }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return refuse('The address must start with https://.');
+    return refuse(t('background.settings.httpsOnly'));
   }
   if (url.username !== '' || url.password !== '') {
-    return refuse(
-      'Leave the user name and password out of the address; only the server is needed.',
-    );
+    return refuse(t('background.settings.gitHostCredentials'));
   }
   const hostname = url.hostname.replace(/\.$/, '');
   if (hostname.startsWith('[')) {
-    return refuse('Enter the server by its name rather than by an IPv6 address.');
+    return refuse(t('background.settings.gitHostIpv6'));
   }
   // Wildcards and other oddities the URL parser lets through would make a broad match pattern.
   if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(hostname)) {
-    return refuse(`"${hostname}" is not a valid server name.`);
+    return refuse(t('background.settings.gitHostBadName', { host: hostname }));
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(hostname)) {
-    return refuse(
-      'Only https:// addresses can be added; http:// is allowed only for localhost and 127.0.0.1.',
-    );
+    return refuse(t('background.settings.gitHostHttp'));
   }
   if (isBuiltInHostname(hostname)) {
-    return refuse(`${hostname} is supported already; it does not need adding.`);
+    return refuse(t('background.settings.gitHostBuiltIn', { host: hostname }));
   }
   const port = url.port === '' ? '' : `:${url.port}`;
   return { ok: true, origin: `${url.protocol}//${hostname}${port}` };

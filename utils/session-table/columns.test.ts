@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useFakeLocale } from '../../tests/fake-i18n';
 import {
   COLUMNS,
   columnSortLabel,
@@ -56,6 +57,28 @@ describe('table columns', () => {
   it('names a sort chosen from a header', () => {
     expect(columnSortLabel({ field: 'repo', dir: 'desc' })).toBe('Repository, descending');
     expect(columnSortLabel({ field: 'prs', dir: 'asc' })).toBe('PRs, ascending');
+  });
+
+  it('names headers and sorts in the browser’s language, switching when it changes', () => {
+    useFakeLocale('fr');
+    try {
+      expect(shownColumns(DEFAULT_TABLE_COLUMNS).map((column) => column.label)).toEqual([
+        'Statut',
+        'Titre',
+        'Organisation',
+        'Utilisateur',
+        'Dépôt',
+        'ACUs',
+        'Créée',
+        'Mise à jour',
+        'PR',
+      ]);
+      expect(columnSortLabel({ field: 'repo', dir: 'desc' })).toBe('Dépôt, décroissant');
+      useFakeLocale('ja');
+      expect(columnSortLabel({ field: 'created', dir: 'asc' })).toBe('作成日時（昇順）');
+    } finally {
+      useFakeLocale('en', 'en-US');
+    }
   });
 
   it('reads a stored value forgivingly', () => {

@@ -4,29 +4,46 @@
  * version, a width out of range), so a stored value never breaks the table.
  */
 import type { SortField, SortOrder } from '../filters/model';
+import { t } from '../i18n';
 
 /** A column is named by the sort it offers: a click on its header sorts by it. */
 export type ColumnId = SortField;
 
 export interface ColumnDef {
   id: ColumnId;
-  label: string;
+  /** The header, in the browser's language (read when drawn, never stored). */
+  readonly label: string;
   /** Pixels, before the person resizes it. */
   width: number;
   /** Numbers line up on the right. */
   numeric?: boolean;
 }
 
+/**
+ * A column whose label is looked up each time it is read: the list is made once at start-up,
+ * the text follows the browser's language (and a test's fake locale) when the table draws.
+ */
+function column(id: ColumnId, width: number, numeric?: boolean): ColumnDef {
+  return {
+    id,
+    width,
+    ...(numeric ? { numeric } : {}),
+    get label() {
+      return t(`background.columns.${id}`);
+    },
+  };
+}
+
 export const COLUMNS: readonly ColumnDef[] = [
-  { id: 'status', label: 'Status', width: 120 },
-  { id: 'title', label: 'Title', width: 320 },
-  { id: 'org', label: 'Organization', width: 150 },
-  { id: 'user', label: 'User', width: 140 },
-  { id: 'repo', label: 'Repository', width: 170 },
-  { id: 'acus', label: 'ACUs', width: 80, numeric: true },
-  { id: 'created', label: 'Created', width: 110 },
-  { id: 'updated', label: 'Updated', width: 110 },
-  { id: 'prs', label: 'PRs', width: 210 },
+  column('status', 120),
+  column('title', 320),
+  column('org', 150),
+  column('user', 140),
+  column('repo', 170),
+  column('acus', 80, true),
+  column('created', 110),
+  column('updated', 110),
+  column('prs', 210),
 ];
 
 /** The title holds the button that opens a row: it always shows. */
@@ -96,5 +113,7 @@ export function resizeColumn(state: TableColumns, id: ColumnId, width: number): 
 /** How the sort select names an order chosen from a table header ("Repository, descending"). */
 export function columnSortLabel(sort: SortOrder): string {
   const label = BY_ID.get(sort.field)?.label ?? sort.field;
-  return `${label}, ${sort.dir === 'asc' ? 'ascending' : 'descending'}`;
+  return sort.dir === 'asc'
+    ? t('background.columns.sortAscending', { column: label })
+    : t('background.columns.sortDescending', { column: label });
 }

@@ -6,6 +6,7 @@
  *
  * The background reads the saved key for requests through `readKeyFor` only.
  */
+import { t } from '../i18n';
 import { apiKeyItem, apiKeyOriginItem } from './items';
 import { readEffectiveSettings, readManagedSettings } from './managed';
 
@@ -23,7 +24,7 @@ export function originOf(url: string): string | null {
 }
 
 export function unconfirmedOriginMessage(origin: string): string {
-  return `The API address changed to ${origin}. Confirm your key for this address in Settings.`;
+  return t('background.settings.unconfirmedOrigin', { origin });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useFakeLocale } from '../../tests/fake-i18n';
 import {
   apiKeyHint,
   checkApiBaseUrl,
@@ -96,7 +97,7 @@ describe('checkSyncInterval', () => {
   it.each([0, -5, 1441, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s', (minutes) => {
     const result = checkSyncInterval(minutes);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/between 1 and 1440/);
+    if (!result.ok) expect(result.reason).toMatch(/between 1 and 1,440/);
   });
 });
 
@@ -110,7 +111,7 @@ describe('checkHistoryDays', () => {
   it.each([0, -1, 3651, 7.5, Number.NaN])('refuses %s', (days) => {
     const result = checkHistoryDays(days);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/between 1 and 3650/);
+    if (!result.ok) expect(result.reason).toMatch(/between 1 and 3,650/);
   });
 });
 
@@ -119,5 +120,33 @@ describe('originPattern', () => {
     expect(originPattern('https://api.devin.ai')).toBe('https://api.devin.ai/*');
     expect(originPattern('http://127.0.0.1:8123')).toBe('http://127.0.0.1/*');
     expect(originPattern('https://devin.corp.example:8443/')).toBe('https://devin.corp.example/*');
+  });
+});
+
+describe('reasons in the browser’s language', () => {
+  afterEach(() => useFakeLocale('en', 'en-US'));
+
+  it('writes the bounds the German way inside a German sentence', () => {
+    useFakeLocale('de');
+    expect(checkSyncInterval(0)).toEqual({
+      ok: false,
+      reason: 'Wählen Sie eine ganze Zahl von Minuten zwischen 1 und 1.440.',
+    });
+    expect(checkHistoryDays(0)).toEqual({
+      ok: false,
+      reason:
+        'Wählen Sie eine ganze Zahl von Tagen zwischen 1 und 3.650 oder den gesamten Verlauf.',
+    });
+  });
+
+  it('shows the origin to enter inside the translated reason', () => {
+    useFakeLocale('ja');
+    expect(checkApiBaseUrl('https://api.devin.ai/v1', false)).toEqual({
+      ok: false,
+      reason: 'パスを含めず、オリジンのみを入力してください: https://api.devin.ai',
+    });
+    expect(apiKeyHint('apk user')).toBe(
+      'キーに空白が含まれています。余分なテキストと一緒にコピーされた可能性があります。',
+    );
   });
 });

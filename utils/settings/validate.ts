@@ -1,4 +1,6 @@
 /** Checks of what an admin types in the options page, with reasons in plain words. */
+import { formatCount } from '../format';
+import { t } from '../i18n';
 import { LOOPBACK_ALLOWED } from './build-flags';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -18,31 +20,25 @@ export function checkApiBaseUrl(
   try {
     url = new URL(input.trim());
   } catch {
-    return {
-      ok: false,
-      reason: 'This is not a URL. Enter an address such as https://api.devin.ai.',
-    };
+    return { ok: false, reason: t('background.settings.notUrl') };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: 'The address must not contain a user name or password.' };
+    return { ok: false, reason: t('background.settings.credentials') };
   }
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol === 'http:' && !(isLoopback && allowLoopback)) {
     return {
       ok: false,
       reason: allowLoopback
-        ? 'The API key would travel unencrypted. Use an https:// address (plain http is allowed only for localhost and 127.0.0.1).'
-        : 'The API key would travel unencrypted. Use an https:// address.',
+        ? t('background.settings.unencryptedLoopback')
+        : t('background.settings.unencrypted'),
     };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: 'The address must start with https://.' };
+    return { ok: false, reason: t('background.settings.httpsOnly') };
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    return {
-      ok: false,
-      reason: `Enter the origin only, without a path: ${url.origin}`,
-    };
+    return { ok: false, reason: t('background.settings.originOnly', { origin: url.origin }) };
   }
   return { ok: true, value: url.origin };
 }
@@ -51,9 +47,9 @@ export function checkApiBaseUrl(
 export function apiKeyHint(key: string): string | null {
   const trimmed = key.trim();
   if (trimmed === '') return null;
-  if (/\s/.test(trimmed)) return 'The key contains spaces; it was probably copied with extra text.';
+  if (/\s/.test(trimmed)) return t('background.settings.keySpaces');
   if (!trimmed.startsWith('apk_user_') && !trimmed.startsWith('cog_')) {
-    return "Devin keys usually start with apk_user_ (an enterprise admin's personal key, v2 API) or cog_ (a service user's token, v3 API). This one does not; the API will tell whether it works.";
+    return t('background.settings.keyPrefix');
   }
   return null;
 }
@@ -63,20 +59,25 @@ export function parseOrgIds(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).filter((id) => id !== ''))];
 }
 
+const MAX_INTERVAL_MINUTES = 24 * 60;
+const MAX_HISTORY_DAYS = 3650;
+
+/** "Between 1 and 1,440", the bounds written the locale's way. */
+function wholeNumberBetween(what: 'syncInterval' | 'historyDays', max: number): string {
+  return t(`background.settings.${what}`, { min: formatCount(1), max: formatCount(max) });
+}
+
 export function checkSyncInterval(minutes: number): Checked<number> {
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
-    return { ok: false, reason: 'Choose a whole number of minutes between 1 and 1440.' };
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_INTERVAL_MINUTES) {
+    return { ok: false, reason: wholeNumberBetween('syncInterval', MAX_INTERVAL_MINUTES) };
   }
   return { ok: true, value: minutes };
 }
 
 export function checkHistoryDays(days: number | null): Checked<number | null> {
   if (days === null) return { ok: true, value: null };
-  if (!Number.isInteger(days) || days < 1 || days > 3650) {
-    return {
-      ok: false,
-      reason: 'Choose a whole number of days between 1 and 3650, or all history.',
-    };
+  if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) {
+    return { ok: false, reason: wholeNumberBetween('historyDays', MAX_HISTORY_DAYS) };
   }
   return { ok: true, value: days };
 }

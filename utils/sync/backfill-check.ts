@@ -5,6 +5,8 @@
  * fewer is a problem: sessions created during the pass make the server's count grow.
  */
 import { countOrgSessions, type DevinDatabase } from '../db';
+import { formatCount } from '../format';
+import { t } from '../i18n';
 import type { PassResult } from './org-pass';
 
 /** How many sessions the backfill should have cached and did not (0 when none, or unknown). */
@@ -15,9 +17,16 @@ export async function missingAfterBackfill(db: DevinDatabase, result: PassResult
   return Math.max(0, expected - (await countOrgSessions(db, result.state.org_id)));
 }
 
-/** Told when a second walk still found fewer sessions than the server counts. */
+/**
+ * Told when a second walk still found fewer sessions than the server counts. Written in the
+ * browser's language when the sync records it: the sync state stores text, and the next
+ * backfill replaces it.
+ */
 function stillMissingNotice(missing: number, total: number): string {
-  return `Devin reported ${total} sessions for this organization, but ${missing} of them did not come back when the sync read its pages, even after reading them all a second time. The cache holds every session the pages returned; "Full re-sync" reads them all again.`;
+  return t('background.sync.stillMissing', total, {
+    total: formatCount(total),
+    missing: formatCount(missing),
+  });
 }
 
 /** Records the notice in the organization's sync state (the options page shows it). */

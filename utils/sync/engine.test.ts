@@ -296,7 +296,7 @@ describe('backfill checked against the server total', () => {
     expect(outcome.result).toBe('done');
     expect(await cachedCount(db)).toBe(999);
     const state = await db.syncState.get(api.orgIds[0] as string);
-    expect(state?.notice).toMatch(/Devin reported 1000 sessions .* 1 of them did not come back/);
+    expect(state?.notice).toMatch(/Devin reported 1,000 sessions .* 1 of them did not come back/);
     expect(state?.watermark).toBeTypeOf('number');
   });
 

@@ -1,6 +1,11 @@
-/** Turns whatever stopped a sync into a line the UI can show as it is. */
+/**
+ * Turns whatever stopped a sync into a line the UI can show as it is. The line is written in
+ * the browser's language when the sync stops: SyncErrorInfo stores text, not a message key, and
+ * the next sync replaces it anyway.
+ */
 import { isDevinApiError, isRetryableKind } from '../api';
 import type { SyncErrorInfo } from '../db';
+import { t } from '../i18n';
 
 function isQuotaError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -14,15 +19,14 @@ export function toSyncError(error: unknown, now = Date.now()): SyncErrorInfo {
   if (isQuotaError(error)) {
     return {
       kind: 'quota',
-      message:
-        'The browser has no room left to store sessions. The sessions already cached are intact. Free disk space or shorten the history window in the options page, then sync again.',
+      message: t('background.sync.quota'),
       at: now,
     };
   }
   const detail = error instanceof Error ? error.message : String(error);
   return {
     kind: 'unknown',
-    message: `Sync stopped unexpectedly (${detail}). It will try again at the next sync; the cached sessions are intact.`,
+    message: t('background.sync.unexpected', { detail }),
     at: now,
   };
 }

@@ -25,6 +25,7 @@ import {
   pageContent,
   type SyncPass,
 } from '../db';
+import { t } from '../i18n';
 import { keepsFetched } from './cancel';
 import { renewLeaseOrAbort } from './lease';
 import { readAhead, walkFrom } from './page-walk';
@@ -101,9 +102,13 @@ interface PreparedPage {
   sliced?: Omit<SlicePage, 'page'>;
 }
 
-/** Told when the pass ignored its incremental filter (v3 ignores unknown parameters). */
-const FILTER_IGNORED_NOTICE =
-  'The Devin API ignored the "updated since" filter, so this sync read every session instead of only the changes. The cache is complete; syncs take longer until the API honours the filter.';
+/**
+ * Told when the pass ignored its incremental filter (v3 ignores unknown parameters). Stored in
+ * the sync state as text, so it is written in the browser's language when the pass records it.
+ */
+function filterIgnoredNotice(): string {
+  return t('background.sync.filterIgnored');
+}
 
 /** What opening a pass needs: how to ask for pages, not yet where to store them. */
 export type PassRequestContext = Pick<
@@ -269,7 +274,7 @@ export async function syncOrganization(
         pass: last ? null : progressed,
         skipped: mergeSkipped(state.skipped, page.skipped),
         skippedCount: state.skippedCount + page.skipped.length,
-        ...(page.filterIgnored ? { notice: FILTER_IGNORED_NOTICE } : {}),
+        ...(page.filterIgnored ? { notice: filterIgnoredNotice() } : {}),
         ...(last
           ? {
               watermark: startedAt - ctx.overlapMs,

@@ -140,7 +140,7 @@ export function createV3Client(options: ClientOptions): DevinClient {
       const self = v.safeParse(SelfSchema, body);
       if (!self.success) throw new DevinApiError('malformed');
       const name = self.output.service_user_name ?? self.output.service_user_id;
-      return name ? `service user ${name}` : 'a v3 token';
+      return name ?? '';
     },
     async getDailyConsumption(range, signal) {
       const window = {
