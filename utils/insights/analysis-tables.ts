@@ -2,7 +2,9 @@
  * The tables of what the session analyses find on the Insights page: issue labels (by impact),
  * issue impacts and action item types.
  */
-import { humanize, sessionsTitle } from './display-names';
+import { formatCount } from '../format';
+import { t } from '../i18n';
+import { humanize } from './display-names';
 import type { Cell, Column, TableModel } from './tables';
 import { type Bucket, type Insights, LABEL_IMPACT_SEPARATOR } from './types';
 
@@ -23,11 +25,11 @@ export function labelsTable(insights: Insights): TableModel {
   const pairs = new Map(insights.labelImpacts.map((bucket) => [bucket.key, bucket]));
   return {
     id: 'issue-labels',
-    title: 'Issue labels',
+    title: t('insights.tables.issueLabels'),
     columns: [
-      { label: 'Label', format: 'text' },
-      { label: 'Sessions', format: 'count' },
-      { label: 'Issues', format: 'count' },
+      { label: t('insights.tables.label'), format: 'text' },
+      { label: t('insights.tables.sessions'), format: 'count' },
+      { label: t('insights.tables.issues'), format: 'count' },
       ...impacts.map((impact): Column => ({ label: humanize(impact), format: 'count' })),
     ],
     rows: insights.labels.map((label) => ({
@@ -42,7 +44,11 @@ export function labelsTable(insights: Insights): TableModel {
             ? {
                 value: pair.sessions,
                 select: { bucket: pair },
-                title: `${sessionsTitle(pair.sessions)} with a ${impact}-impact ${label.key} issue`,
+                title: t('insights.tables.impactIssue', pair.sessions, [
+                  formatCount(pair.sessions),
+                  impact,
+                  label.key,
+                ]),
               }
             : { value: 0 };
         }),
@@ -63,7 +69,7 @@ function bucketTable(
     title,
     columns: [
       { label: noun, format: 'text' },
-      { label: 'Sessions', format: 'count' },
+      { label: t('insights.tables.sessions'), format: 'count' },
       { label: occurrences, format: 'count' },
     ],
     rows: buckets.map((bucket) => ({
@@ -80,15 +86,21 @@ function bucketTable(
 export function impactsTable(insights: Insights): TableModel {
   const order = orderedImpacts(insights);
   const buckets = [...insights.impacts].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-  return bucketTable('issue-impacts', 'Issue impacts', 'Impact', 'Issues', buckets);
+  return bucketTable(
+    'issue-impacts',
+    t('insights.tables.issueImpacts'),
+    t('insights.tables.impact'),
+    t('insights.tables.issues'),
+    buckets,
+  );
 }
 
 export function actionTypesTable(insights: Insights): TableModel {
   return bucketTable(
     'action-item-types',
-    'Action item types',
-    'Type',
-    'Action items',
+    t('insights.tables.actionItemTypes'),
+    t('insights.tables.type'),
+    t('insights.tables.actionItems'),
     insights.actionTypes,
   );
 }

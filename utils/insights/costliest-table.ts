@@ -1,4 +1,5 @@
 /** The table of the costliest sessions of the Insights page, each linking to its session. */
+import { t } from '../i18n';
 import { statusWord } from '../status-words';
 import type { Names } from './display-names';
 import type { TableModel } from './tables';
@@ -17,15 +18,15 @@ function single(insights: Insights, index: number): Bucket {
 export function costliestTable(insights: Insights, names: Names): TableModel {
   return {
     id: 'costliest-sessions',
-    title: 'Costliest sessions',
+    title: t('insights.tables.costliest'),
     columns: [
-      { label: 'Session', format: 'text' },
-      { label: 'Session ID', format: 'text', csvOnly: true },
-      { label: 'ACUs', format: 'acus' },
-      { label: 'Organization', format: 'text' },
-      { label: 'User', format: 'text' },
-      { label: 'Status', format: 'text', csvOnly: true },
-      { label: 'Created', format: 'date' },
+      { label: t('insights.tables.session'), format: 'text' },
+      { label: t('insights.tables.sessionId'), format: 'text', csvOnly: true },
+      { label: t('insights.tables.acus'), format: 'acus' },
+      { label: t('insights.tables.organization'), format: 'text' },
+      { label: t('insights.tables.user'), format: 'text' },
+      { label: t('insights.tables.status'), format: 'text', csvOnly: true },
+      { label: t('insights.tables.created'), format: 'date' },
     ],
     rows: insights.costliest.map((session) => {
       const id = encodeURIComponent(session.session_id);

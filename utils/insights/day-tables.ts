@@ -1,4 +1,5 @@
 /** The per-day tables of the Insights page: the table views of its two daily charts. */
+import { t } from '../i18n';
 import { type Names, seriesName, sessionsTitle } from './display-names';
 import type { Cell, Column, TableModel } from './tables';
 import type { GroupBy, Insights } from './types';
@@ -6,9 +7,9 @@ import type { GroupBy, Insights } from './types';
 /** The columns of a per-day table: the day, its sessions and its ACUs. */
 function dayColumns(): Column[] {
   return [
-    { label: 'Day', format: 'day' },
-    { label: 'Sessions', format: 'count' },
-    { label: 'ACUs', format: 'acus' },
+    { label: t('insights.tables.day'), format: 'day' },
+    { label: t('insights.tables.sessions'), format: 'count' },
+    { label: t('insights.tables.acus'), format: 'acus' },
   ];
 }
 
@@ -25,7 +26,7 @@ function dayCells(insights: Insights, label: string, day: number): Cell[] {
 export function sessionsPerDayTable(insights: Insights): TableModel {
   return {
     id: 'sessions-per-day',
-    title: 'Sessions per day',
+    title: t('insights.tables.sessionsPerDay'),
     columns: dayColumns(),
     rows: insights.days.labels.map((label, day) => ({
       key: label,
@@ -39,12 +40,12 @@ export function dailyTable(insights: Insights, by: GroupBy, names: Names): Table
   const stack = insights.stacks[by];
   return {
     id: `daily-by-${by}`,
-    title: 'Per day',
+    title: t('insights.tables.perDay'),
     columns: [
       ...dayColumns(),
       ...stack.series.map(
         (series): Column => ({
-          label: `ACUs: ${seriesName(by, series, names)}`,
+          label: t('insights.tables.acusOf', [seriesName(by, series, names)]),
           format: 'acus',
         }),
       ),

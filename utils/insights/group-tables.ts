@@ -1,5 +1,7 @@
 /** The table of one grouping of the Insights page: organizations, users or statuses. */
-import { GROUP_NOUNS, GROUP_TITLES, groupName, type Names, sessionsTitle } from './display-names';
+import { formatCount } from '../format';
+import { t } from '../i18n';
+import { GROUP_NOUNS, GROUP_TABLES, groupName, type Names } from './display-names';
 import type { Selection } from './select';
 import type { TableModel } from './tables';
 import { FLAG_ERROR, FLAG_HAS_PR, FLAG_MERGED_PR, type GroupBy, type Insights } from './types';
@@ -8,18 +10,26 @@ export function groupTable(insights: Insights, by: GroupBy, names: Names): Table
   // Per status, the error rate says nothing new: shown only in the CSV.
   const perStatus = by === 'status';
   return {
-    id: GROUP_TITLES[by].toLowerCase(),
-    title: GROUP_TITLES[by],
+    id: GROUP_TABLES[by].id,
+    title: GROUP_TABLES[by].title(),
     columns: [
-      { label: GROUP_NOUNS[by], format: 'text' },
-      { label: 'ID', format: 'text', csvOnly: true },
-      { label: 'Sessions', format: 'count' },
-      { label: 'ACUs', format: 'acus' },
-      { label: 'Median ACUs', format: 'acus', short: 'Median' },
-      { label: 'Error rate', format: 'percent', csvOnly: perStatus },
-      { label: 'Errors', format: 'count', csvOnly: true },
-      { label: 'PRs opened', format: 'count', short: 'PRs' },
-      { label: 'PRs merged', format: 'count', short: 'Merged' },
+      { label: GROUP_NOUNS[by](), format: 'text' },
+      { label: t('insights.tables.id'), format: 'text', csvOnly: true },
+      { label: t('insights.tables.sessions'), format: 'count' },
+      { label: t('insights.tables.acus'), format: 'acus' },
+      {
+        label: t('insights.tables.medianAcus'),
+        format: 'acus',
+        short: t('insights.tables.median'),
+      },
+      { label: t('insights.tables.errorRate'), format: 'percent', csvOnly: perStatus },
+      { label: t('insights.tables.errors'), format: 'count', csvOnly: true },
+      { label: t('insights.tables.prsOpened'), format: 'count', short: t('insights.tables.prs') },
+      {
+        label: t('insights.tables.prsMerged'),
+        format: 'count',
+        short: t('insights.tables.merged'),
+      },
     ],
     rows: insights.groups[by].map((group) => {
       const base: Selection = { group: { by, code: group.code } };
@@ -35,18 +45,27 @@ export function groupTable(insights: Insights, by: GroupBy, names: Names): Table
           {
             value: group.errorRate,
             select: errors,
-            title: `${group.errors} of ${sessionsTitle(group.sessions)} ended in error`,
+            title: t('insights.tables.errorsIn', group.sessions, [
+              formatCount(group.sessions),
+              formatCount(group.errors),
+            ]),
           },
           { value: group.errors, select: errors },
           {
             value: group.prsOpened,
             select: { ...base, flags: FLAG_HAS_PR },
-            title: `${group.prsOpened} PRs in ${sessionsTitle(group.sessionsWithPr)}`,
+            title: t('insights.tables.prsIn', group.sessionsWithPr, [
+              formatCount(group.sessionsWithPr),
+              formatCount(group.prsOpened),
+            ]),
           },
           {
             value: group.prsMerged,
             select: { ...base, flags: FLAG_MERGED_PR },
-            title: `${group.prsMerged} merged PRs in ${sessionsTitle(group.sessionsWithMergedPr)}`,
+            title: t('insights.tables.mergedPrsIn', group.sessionsWithMergedPr, [
+              formatCount(group.sessionsWithMergedPr),
+              formatCount(group.prsMerged),
+            ]),
           },
         ],
       };

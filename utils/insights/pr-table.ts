@@ -1,5 +1,7 @@
 /** The pull request table of the Insights page: PRs per git host and state, then all hosts. */
-import { humanize, PROVIDER_LABELS, sessionsTitle } from './display-names';
+import { formatCount } from '../format';
+import { t } from '../i18n';
+import { humanize, providerLabel } from './display-names';
 import type { Selection } from './select';
 import type { Cell, Column, TableModel } from './tables';
 import { type Bucket, FLAG_HAS_PR, type Insights, MERGED_STATE, UNKNOWN_STATE } from './types';
@@ -16,6 +18,11 @@ function orderedStates(insights: Insights): string[] {
   ];
 }
 
+/** `5 PRs in 3 sessions`: what a PR count's tooltip says. */
+function prsIn(sessions: number, prs: number): string {
+  return t('insights.tables.prsIn', sessions, [formatCount(sessions), formatCount(prs)]);
+}
+
 export function prTable(insights: Insights): TableModel {
   const states = orderedStates(insights);
   const prCell = (bucket: Bucket | undefined, select: Selection | undefined): Cell =>
@@ -23,20 +30,20 @@ export function prTable(insights: Insights): TableModel {
       ? {
           value: bucket.occurrences,
           select,
-          title: `${bucket.occurrences} PRs in ${sessionsTitle(bucket.sessions)}`,
+          title: prsIn(bucket.sessions, bucket.occurrences),
         }
       : { value: 0 };
   const allStates = new Map(insights.prStates.map((bucket) => [bucket.key, bucket]));
   const totalPrs = insights.totals.prsOpened;
   return {
     id: 'pull-requests',
-    title: 'Pull requests by host',
+    title: t('insights.tables.pullRequests'),
     columns: [
-      { label: 'Host', format: 'text' },
-      { label: 'Provider', format: 'text' },
-      { label: 'Opened', format: 'count' },
+      { label: t('insights.tables.host'), format: 'text' },
+      { label: t('insights.tables.provider'), format: 'text' },
+      { label: t('insights.tables.opened'), format: 'count' },
       ...states.map((state): Column => ({ label: humanize(state), format: 'count' })),
-      { label: 'Merged share', format: 'percent' },
+      { label: t('insights.tables.mergedShare'), format: 'percent' },
     ],
     rows: [
       ...insights.prHosts.map((host) => {
@@ -46,7 +53,7 @@ export function prTable(insights: Insights): TableModel {
           key: host.key,
           cells: [
             { value: host.host, select: { bucket: host.all } },
-            { value: PROVIDER_LABELS[host.provider] },
+            { value: providerLabel(host.provider) },
             prCell(host.all, { bucket: host.all }),
             ...states.map((state) => {
               const bucket = byState.get(state);
@@ -59,12 +66,12 @@ export function prTable(insights: Insights): TableModel {
       {
         key: 'all',
         cells: [
-          { value: 'All hosts', select: { flags: FLAG_HAS_PR } },
+          { value: t('insights.tables.allHosts'), select: { flags: FLAG_HAS_PR } },
           { value: '' },
           {
             value: totalPrs,
             select: { flags: FLAG_HAS_PR },
-            title: `${totalPrs} PRs in ${sessionsTitle(insights.totals.sessionsWithPr)}`,
+            title: prsIn(insights.totals.sessionsWithPr, totalPrs),
           },
           ...states.map((state) => prCell(allStates.get(state), { prState: state })),
           { value: totalPrs > 0 ? insights.totals.prsMerged / totalPrs : 0 },

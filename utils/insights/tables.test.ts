@@ -2,6 +2,7 @@
 process.env.TZ = 'UTC';
 
 import { describe, expect, it } from 'vitest';
+import { useFakeLocale } from '../../tests/fake-i18n';
 import { EXTRAS, NOW, ROWS } from '../../tests/fixtures/insights';
 import { computeInsights } from './aggregate';
 import { labelsTable } from './analysis-tables';
@@ -157,5 +158,36 @@ describe('tableToCsv', () => {
     expect(csvFileName(table, new Date(2025, 4, 6, 10))).toBe(
       'devin-insights-organizations-2025-05-06.csv',
     );
+  });
+
+  it('speaks the browser’s language, in the page and the CSV, with ids that do not change', () => {
+    useFakeLocale('de');
+    try {
+      const table = groupTable(insights, 'user', names);
+      expect(table.id).toBe('users');
+      expect(table.title).toBe('Benutzer');
+      expect(table.columns.map((c) => c.short ?? c.label)).toEqual([
+        'Benutzer',
+        'ID',
+        'Sessions',
+        'ACUs',
+        'Median',
+        'Fehlerquote',
+        'Fehler',
+        'PRs',
+        'Gemergt',
+      ]);
+      expect(table.rows[0]?.cells[5]?.title).toBe('1 von 2 Sessions endeten mit einem Fehler');
+      expect(tableToCsv(table).split('\r\n')[0]).toBe(
+        '"Benutzer","ID","Sessions","ACUs","Median ACUs","Fehlerquote (%)","Fehler","Geöffnete PRs","Gemergte PRs"',
+      );
+      const prs = prTable(insights);
+      expect(prs.rows.at(-1)?.cells[0]?.value).toBe('Alle Hosts');
+      expect(csvFileName(groupTable(insights, 'org', names), new Date(2025, 4, 6, 10))).toBe(
+        'devin-insights-organizations-2025-05-06.csv',
+      );
+    } finally {
+      useFakeLocale('en', 'en-US');
+    }
   });
 });
