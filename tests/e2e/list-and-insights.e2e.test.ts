@@ -137,7 +137,9 @@ async function menuCounts(page: Page, menu: string): Promise<Map<string, number>
   const counts = new Map<string, number>();
   for (const option of await options.all()) {
     const label = (await option.locator('.ms-label').textContent()) ?? '';
-    counts.set(label, Number(await option.locator('.ms-count').textContent()));
+    // Counts are written the locale's way ("1,234" in English): read the digits.
+    const count = (await option.locator('.ms-count').textContent()) ?? '';
+    counts.set(label, Number(count.replace(/\D/g, '')));
   }
   await page.keyboard.press('Escape');
   return counts;
