@@ -154,10 +154,15 @@ it('switches the full tab to its table and opens a session from the keyboard', a
   await tab.locator('table [data-session-id]').first().waitFor({ timeout: WAIT });
   // Tab reaches the table's rows (the first, while none is active); the arrows move.
   await tabTo(tab, tab.locator('table .row-open'), 'the rows of the table');
+  const focusedRow = () =>
+    tab.evaluate(
+      () => document.activeElement?.closest<HTMLElement>('[data-session-id]')?.dataset.sessionId,
+    );
+  const first = await focusedRow();
   await tab.keyboard.press('ArrowDown');
-  const id = await tab.evaluate(
-    () => document.activeElement?.closest<HTMLElement>('[data-session-id]')?.dataset.sessionId,
-  );
+  // The arrow moves focus after the list re-renders: wait for it to land on the next row.
+  await expect.poll(focusedRow).not.toBe(first);
+  const id = await focusedRow();
   await tab.keyboard.press('Enter');
   await expect.poll(() => new URL(tab.url()).searchParams.get('session')).toBe(id);
   await tab.locator('.detail-title').waitFor({ timeout: WAIT });
