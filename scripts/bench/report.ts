@@ -106,15 +106,16 @@ export const METRICS: MetricSpec[] = [
     name: 'popup_heap_mb',
     unit: 'MB',
     hasFloor: false,
-    target: 'value<=60',
-    check: (v) => v <= 60,
+    // Rows are held in memory to filter them at once: the budget grows with the cache, slowly.
+    target: 'value<=60 (up to 50,000); value<=80 (at 200,000)',
+    check: (v, _r, sessions) => v <= (sessions > 50_000 ? 80 : 60),
     digits: 1,
   },
   {
     name: 'worker_heap_mb',
     unit: 'MB',
     hasFloor: false,
-    target: 'flat in N: 10,000 and 50,000 within 20%',
+    target: 'flat in N: 200,000 within 20% of 50,000',
     // Decided by comparing two result files, not by one.
     check: () => null,
     digits: 1,
@@ -127,9 +128,23 @@ export const METRICS: MetricSpec[] = [
     check: (v) => v < 100,
     digits: 1,
   },
-  // The issue asks for no number: aggregation must stay fast at 50,000, off the main thread.
-  { name: 'insights_compute', unit: 'ms', hasFloor: true, target: null, digits: 3 },
-  { name: 'idb_bytes_per_session', unit: 'B', hasFloor: false, target: null, digits: 0 },
+  {
+    // The Insights worker's aggregation of the default view (every cached session).
+    name: 'insights_compute',
+    unit: 'ms',
+    hasFloor: true,
+    target: 'value<=100',
+    check: (v) => v <= 100,
+    digits: 3,
+  },
+  {
+    name: 'idb_bytes_per_session',
+    unit: 'B',
+    hasFloor: false,
+    target: 'value<=1100',
+    check: (v) => v <= 1100,
+    digits: 0,
+  },
   {
     name: 'popup_js_gzip_kb',
     unit: 'KB',
