@@ -3,12 +3,14 @@
  * for a key missing in en.yml, nothing) to its readers, and a placeholder missing or renamed
  * would drop a number or a name from the sentence.
  */
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 
-const LOCALES_DIR = resolve(import.meta.dirname, '../locales');
+const ROOT = resolve(import.meta.dirname, '..');
+const LOCALES_DIR = resolve(ROOT, 'locales');
 const LANGUAGES = ['de', 'en', 'es', 'fr', 'ja', 'pt_BR', 'zh_CN'];
 
 interface Entry {
@@ -67,6 +69,27 @@ describe('locale files', () => {
     expect(en.size).toBeGreaterThan(0);
     const empty = [...en].filter(([, e]) => e.texts.some((text) => text.trim() === ''));
     expect(empty.map(([key]) => key)).toEqual([]);
+  });
+
+  it('has no message the extension never shows', async () => {
+    // A message nobody reads still costs every translator: each key must be named in the
+    // source, as a quoted string, a manifest __MSG_ reference, or the prefix of a template.
+    const files = execFileSync(
+      'git',
+      ['ls-files', 'components/*', 'utils/*', 'entrypoints/*', 'wxt.config.ts'],
+      { cwd: ROOT, encoding: 'utf8' },
+    )
+      .split('\n')
+      .filter((file) => file !== '' && !file.includes('.test.'));
+    const source = files.map((file) => readFileSync(resolve(ROOT, file), 'utf8')).join('\n');
+    const prefixes = [...source.matchAll(/`([A-Za-z0-9_.]+\.)\$\{/g)].map((m) => m[1] as string);
+    const unused = [...(await load('en')).keys()].filter(
+      (key) =>
+        !source.includes(`'${key}'`) &&
+        !source.includes(`__MSG_${key.replaceAll('.', '_')}__`) &&
+        !prefixes.some((prefix) => key.startsWith(prefix)),
+    );
+    expect(unused).toEqual([]);
   });
 
   for (const code of LANGUAGES.filter((c) => c !== 'en')) {
