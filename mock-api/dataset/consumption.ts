@@ -52,8 +52,34 @@ export function otherProductShare(sessionId: string): { product: Product; share:
   return { product, share: fraction(`other:${sessionId}`) * 0.2 };
 }
 
+/**
+ * Each session's billing days, and its entries once a request needed them: the store replaces
+ * a session's object when it changes (never edits it), so what is kept stays right for as long
+ * as its session object lives. A cycle holds a few weeks of a year's sessions: the others are
+ * passed over on their days alone.
+ */
+const billingOf = new WeakMap<SessionDetailResponse, SessionBilling>();
+
+interface SessionBilling {
+  /** The first and last billing day the session's entries fall on. */
+  firstDayMs: number;
+  lastDayMs: number;
+  entries: readonly ConsumptionEntry[] | null;
+}
+
+function sessionBilling(session: SessionDetailResponse): SessionBilling {
+  let billing = billingOf.get(session);
+  if (billing === undefined) {
+    const firstDayMs = billingDayStart(Date.parse(session.created_at));
+    const lastDayMs = Math.max(firstDayMs, billingDayStart(Date.parse(session.updated_at)));
+    billing = { firstDayMs, lastDayMs, entries: null };
+    billingOf.set(session, billing);
+  }
+  return billing;
+}
+
 /** What one session makes billed: its own ACUs spread over its days, plus the other shares. */
-function sessionEntries(session: SessionDetailResponse): ConsumptionEntry[] {
+function deriveEntries(session: SessionDetailResponse): ConsumptionEntry[] {
   const acus = session.acus_consumed;
   if (!(acus > 0)) return [];
   const first = billingDayStart(Date.parse(session.created_at));
@@ -110,7 +136,11 @@ export function summarizeConsumption(
     byUser: new Map(),
   };
   for (const session of sessions) {
-    for (const entry of sessionEntries(session)) {
+    const billing = sessionBilling(session);
+    if (filter.fromMs !== null && billing.lastDayMs < filter.fromMs) continue;
+    if (filter.toMs !== null && billing.firstDayMs >= filter.toMs) continue;
+    billing.entries ??= deriveEntries(session);
+    for (const entry of billing.entries) {
       if (filter.fromMs !== null && entry.dayStartMs < filter.fromMs) continue;
       if (filter.toMs !== null && entry.dayStartMs >= filter.toMs) continue;
       if (orgs && (entry.orgId === null || !orgs.has(entry.orgId))) continue;
