@@ -66,3 +66,8 @@ export function sameUrls(a: readonly string[], b: readonly string[]): boolean {
 export function syncUrls(api: MockApi): string[] {
   return api.requestLog.recent.filter((e) => e.method === 'GET').map((e) => e.url);
 }
+
+/** Billing reads: a sync reads the cycle's consumption too, which no session floor fetches. */
+export function isBillingUrl(url: string): boolean {
+  return url.includes('/consumption/');
+}

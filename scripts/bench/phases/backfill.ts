@@ -13,7 +13,14 @@ import {
   type FloorArgs,
   fetchPages,
 } from '../in-browser';
-import { directoryListings, keyFor, sameUrls, sessionsListing, syncUrls } from '../sync-pages';
+import {
+  directoryListings,
+  isBillingUrl,
+  keyFor,
+  sameUrls,
+  sessionsListing,
+  syncUrls,
+} from '../sync-pages';
 
 /** What the floor fetched, kept for its bare write (it holds the key: never in the JSON). */
 const floorArgsOf = new WeakMap<BenchRun, FloorArgs>();
@@ -85,7 +92,7 @@ export async function measureBackfill(run: BenchRun): Promise<number> {
   }
   if (profile !== null) info.backfillProfile = await stopWorkerProfile(workerCdp, run, profile);
   const cached = await browser.worker.evaluate(countSessions);
-  const backfillUrls = syncUrls(api);
+  const backfillUrls = syncUrls(api).filter((url) => !isBillingUrl(url));
   const backfillMatches = sameUrls(backfillUrls, floor.urls);
   if (cached !== api.store.size) {
     throw new Error(`backfill stored ${cached} sessions, the server has ${api.store.size}`);
