@@ -261,8 +261,9 @@ export class InsightsEngine {
     const columns = this.columns;
     const prepareExtras = () => {
       const begun = clock();
-      attachExtras(columns, this.extras.map, this.extras.version);
-      prepareMs += clock() - begun;
+      if (attachExtras(columns, this.extras.map, this.extras.version)) {
+        prepareMs += clock() - begun;
+      }
     };
     prepareExtras();
 

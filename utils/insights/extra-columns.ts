@@ -10,16 +10,18 @@ import { type AnalysisExtra, LABEL_IMPACT_SEPARATOR } from './types';
 
 /**
  * Gives `columns` the extras of `source` (session id -> extra); a no-op when they already hold
- * that `version` of it. Sessions missing from `source` are PENDING.
+ * that `version` of it (returns whether it built them). Sessions missing from `source` are
+ * PENDING.
  */
 export function attachExtras(
   columns: SessionColumns,
   source: ReadonlyMap<string, AnalysisExtra> | undefined,
   version = 0,
-): void {
+): boolean {
   const current = columns.extras;
-  if (current !== null && current.source === source && current.version === version) return;
+  if (current !== null && current.source === source && current.version === version) return false;
   columns.extras = buildExtras(columns, source, version);
+  return true;
 }
 
 function buildExtras(
