@@ -53,29 +53,35 @@ export interface InsightsOptions {
   costliest?: number;
 }
 
-/** Insertion into a short list of positions kept sorted by ACUs (most first), then id. */
+/**
+ * Insertion into a short list of positions kept sorted by ACUs (most first), then id. Returns
+ * the ACUs below which no session can enter the list any more (the pass skips the call then).
+ */
 function keepCostliest(
   top: number[],
   limit: number,
   index: number,
   acus: Float64Array,
   ids: string[],
-): void {
-  if (limit <= 0) return;
+): number {
+  if (limit <= 0) return Number.POSITIVE_INFINITY;
+  const floor = () =>
+    top.length >= limit ? (acus[top[top.length - 1] ?? 0] ?? 0) : Number.NEGATIVE_INFINITY;
   const value = acus[index] ?? 0;
   const last = top[top.length - 1];
   // Most rows are cheaper than the cheapest kept one: one comparison.
-  if (top.length >= limit && last !== undefined && value < (acus[last] ?? 0)) return;
+  if (top.length >= limit && last !== undefined && value < (acus[last] ?? 0)) return floor();
   const id = ids[index] ?? '';
   const before = (other: number) => {
     const otherValue = acus[other] ?? 0;
     return value > otherValue || (value === otherValue && id < (ids[other] ?? ''));
   };
-  if (top.length >= limit && last !== undefined && !before(last)) return;
+  if (top.length >= limit && last !== undefined && !before(last)) return floor();
   let at = top.length;
   while (at > 0 && before(top[at - 1] ?? 0)) at--;
   top.splice(at, 0, index);
   if (top.length > limit) top.pop();
+  return floor();
 }
 
 /** Aggregates `rows` (already filtered), deriving their columns for this call only. */
@@ -132,6 +138,7 @@ export function aggregateColumns(
   const suggested = newTally('suggested', Math.min(count, store.sizes.suggested));
   const prHosts = new HostTallies(store);
   const costliest: number[] = [];
+  let costliestFloor = Number.NEGATIVE_INFINITY;
 
   let acusTotal = 0;
   let prsOpened = 0;
@@ -216,7 +223,10 @@ export function aggregateColumns(
     statusCol[i] = status.code;
     countIn(status, acus, error, prs, merged);
 
-    keepCostliest(costliest, costliestLimit, i, acusCol, ids);
+    // Most sessions are cheaper than the cheapest kept one: one comparison, no call.
+    if (!(acus < costliestFloor)) {
+      costliestFloor = keepCostliest(costliest, costliestLimit, i, acusCol, ids);
+    }
   }
 
   // The day axis, then every day number becomes a position on it.
@@ -274,7 +284,7 @@ export function aggregateColumns(
       sessionsWithMergedPr,
       analysed,
       withIssues,
-      withSuggestedPrompt: suggested.members.length,
+      withSuggestedPrompt: suggested.length,
       analysisPending,
     },
     days,

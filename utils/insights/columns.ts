@@ -36,7 +36,7 @@ export const PUBLIC_FLAGS =
   FLAG_HAS_PR | FLAG_MERGED_PR | FLAG_ERROR | FLAG_ANALYSIS | FLAG_SUGGESTED_PROMPT | FLAG_ISSUES;
 
 /** State codes fixed at creation. */
-export const UNKNOWN_CODE = 0;
+const UNKNOWN_CODE = 0;
 export const MERGED_CODE = 1;
 /** A PR URL whose host is not resolved yet (see host-pass.ts). */
 export const UNRESOLVED = -1;
@@ -45,7 +45,7 @@ export const NO_REPOSITORY = 0;
 /** At most this many PRs of a session are read for repositories (their states all count). */
 const MAX_PRS_PER_SESSION = 500;
 
-export class Dictionaries {
+class Dictionaries {
   readonly org = new Codes<string>();
   readonly user = new Codes<string | null>();
   readonly status = new Codes<string>();

@@ -3,7 +3,6 @@
  * (columns.ts): one list of codes per session whose analysis lists something. Built again when
  * the rows or the details read change, not per query.
  */
-import type { SessionRow } from '../db/types';
 import { IntStream } from './codes';
 import { type ExtraColumns, FLAG_NEEDS_EXTRA, PENDING, type SessionColumns } from './columns';
 import { type AnalysisExtra, LABEL_IMPACT_SEPARATOR } from './types';

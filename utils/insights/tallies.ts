@@ -7,52 +7,36 @@ import { roundAcus } from './statistics';
 import type { Bucket, GroupStat } from './types';
 
 /**
- * Positions of sessions, growing by doubling in a typed array: off the JS heap, so hundreds of
- * thousands of pushes leave the garbage collector little to copy. Given a capacity (how many
- * sessions of the whole cache have the value, at most the sessions counted), it never grows.
+ * The sessions (positions, ascending) and occurrences of one value, while counting. Positions
+ * go in a typed array growing by doubling: off the JS heap, so hundreds of thousands of pushes
+ * leave the garbage collector little to copy. Given a capacity (how many sessions of the whole
+ * cache have the value, at most the sessions counted), it never grows. Plain fields rather than
+ * a list object: a pass bumps tallies a few times per session.
  */
-class IndexList {
-  data: Int32Array;
-  length = 0;
-  last = -1;
-
-  constructor(capacity: number) {
-    this.data = new Int32Array(Math.max(16, capacity));
-  }
-
-  /** Adds `index` unless it was the last one added (positions arrive in ascending order). */
-  add(index: number): void {
-    if (index === this.last) return;
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = index;
-    this.last = index;
-  }
-
-  /** The positions, as a view: no copy (the result transfers the buffer, not copies it). */
-  toArray(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-}
-
-/** The sessions (positions, ascending) and occurrences of one value, while counting. */
 export interface Tally {
   key: string;
-  members: IndexList;
+  data: Int32Array;
+  length: number;
+  /** The last position added (positions arrive in ascending order). */
+  last: number;
   occurrences: number;
 }
 
 export function newTally(key: string, capacity = 64): Tally {
-  return { key, members: new IndexList(capacity), occurrences: 0 };
+  return { key, data: new Int32Array(Math.max(16, capacity)), length: 0, last: -1, occurrences: 0 };
 }
 
-/** Counts session `index` (and `occurrences` more occurrences) in a tally. */
+/** Counts session `index` (once) and `occurrences` more occurrences in a tally. */
 export function bump(tally: Tally, index: number, occurrences = 1): void {
   tally.occurrences += occurrences;
-  tally.members.add(index);
+  if (index === tally.last) return;
+  tally.last = index;
+  if (tally.length === tally.data.length) {
+    const grown = new Int32Array(tally.data.length * 2);
+    grown.set(tally.data);
+    tally.data = grown;
+  }
+  tally.data[tally.length++] = index;
 }
 
 /**
@@ -82,7 +66,7 @@ export class Tallies {
   sorted(): Bucket[] {
     const buckets: Bucket[] = [];
     for (const tally of this.tallies) {
-      if (tally !== undefined && tally.members.length > 0) buckets.push(toBucket(tally));
+      if (tally !== undefined && tally.length > 0) buckets.push(toBucket(tally));
     }
     return buckets.sort(compareBuckets);
   }
@@ -91,9 +75,10 @@ export class Tallies {
 export function toBucket(tally: Tally): Bucket {
   return {
     key: tally.key,
-    sessions: tally.members.length,
+    sessions: tally.length,
     occurrences: tally.occurrences,
-    members: tally.members.toArray(),
+    // A view, not a copy: the result transfers the buffer.
+    members: tally.data.subarray(0, tally.length),
   };
 }
 
@@ -102,7 +87,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Most sessions first, then by key. */
-export function compareBuckets(a: Bucket, b: Bucket): number {
+function compareBuckets(a: Bucket, b: Bucket): number {
   return b.sessions - a.sessions || compareText(a.key, b.key);
 }
 
