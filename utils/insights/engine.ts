@@ -6,6 +6,11 @@
  *
  * Changes to the cache while the page is open (a sync writing page after page) mark the data
  * stale; the work is redone at most once per `minIntervalMs`.
+ *
+ * After each read, the rows are derived into a column store (columns.ts), reusing what was
+ * derived for rows whose stored copy did not change; every query then aggregates over the
+ * columns. The timings say apart what each data change costs (`readMs`, `prepareMs`) and what
+ * each query costs (`filterMs`, `computeMs`).
  */
 
 import { costOfColumns } from '../cost/compute';

@@ -30,7 +30,11 @@ export function positionsOf(
   for (let i = 0; i < rows.length && j < subset.length; i++) {
     if (rows[i] === subset[j]) positions[j++] = i;
   }
-  if (j !== subset.length) throw new Error('The filtered sessions are not among the rows read.');
+  if (j !== subset.length) {
+    throw new Error(
+      'Insights lost track of the cached sessions. Reload the page to read them again.',
+    );
+  }
   return positions;
 }
 
