@@ -95,6 +95,7 @@ function StatusLine(props: {
       data-count={result.insights.count}
       data-partial={String(result.partial)}
       data-read-ms={timings.readMs.toFixed(1)}
+      data-prepare-ms={timings.prepareMs.toFixed(1)}
       data-filter-ms={timings.filterMs.toFixed(1)}
       data-compute-ms={timings.computeMs.toFixed(1)}
       data-details-ms={timings.detailsMs.toFixed(1)}
@@ -106,7 +107,11 @@ function StatusLine(props: {
       ])}{' '}
       ·{' '}
       <span
-        title={t('insights.timings', [formatCount(Math.round(timings.readMs)), formatCount(ms)])}
+        title={t('insights.timings', [
+          formatCount(Math.round(timings.readMs)),
+          formatCount(Math.round(timings.prepareMs)),
+          formatCount(ms),
+        ])}
       >
         {props.mode === 'worker'
           ? t('insights.computedWorker', [formatCount(ms)])

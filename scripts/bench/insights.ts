@@ -88,6 +88,8 @@ export async function measureInsights(
         computeMs,
         filterMs: num('filterMs'),
         readMs: num('readMs'),
+        // Deriving the column store, once per data change (utils/insights/columns.ts).
+        prepareMs: num('prepareMs'),
         detailsMs: num('detailsMs'),
         count,
         status: status.text.trim(),

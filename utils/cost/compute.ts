@@ -1,7 +1,7 @@
 /**
- * The Cost view's figures in one pass over the rows, with no allocation per row beyond what
- * is kept: repositories, users and organizations are entries found once by key and marked per
- * session, weeks are found among a handful of bounds.
+ * The Cost view's figures in one pass over the sessions' columns (utils/insights/columns.ts),
+ * with no allocation per row beyond what is kept: repositories, users and organizations are
+ * entries found by their store code, weeks are found among a handful of bounds.
  *
  * Choices (the view's footnotes say them too):
  * - A session's repositories come from its pull requests' URLs. A session with PRs in several
@@ -16,17 +16,16 @@
  */
 import type { SessionRow } from '../db/types';
 import type { DateRange } from '../filters/model';
-import { normalizePullRequestUrl } from '../pr-urls';
-import { isMerged, sessionOutcome } from './outcome';
+import { allPositions } from '../insights/aggregate';
+import { buildColumns, MERGED_CODE, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
+import { FLAG_MERGED_PR } from '../insights/types';
 import { periodWindows } from './periods';
-import { repositoryOf } from './repository';
 import {
   type CostFigures,
   type CostReport,
   type GroupCost,
   type IdList,
   OUTCOMES,
-  type Outcome,
   type OutcomeCost,
   type PeriodCost,
   type RepositoryCost,
@@ -34,20 +33,13 @@ import {
 } from './types';
 import { weekIndex, weeksEndingAt } from './weeks';
 
-const MAX_PRS_PER_SESSION = 500;
 /** Id lists longer than this make a URL too long to open; such figures get no link. */
 export const MAX_LINK_IDS = 20_000;
 const TREND_WEEKS = 8;
 
 interface Entry<K> extends CostFigures {
   key: K;
-  /** The last session (position) counted, so a session counts once per entry. */
-  last: number;
   shared: number;
-}
-
-function newEntry<K>(key: K): Entry<K> {
-  return { key, sessions: 0, acus: 0, prs: 0, mergedPrs: 0, last: -1, shared: 0 };
 }
 
 function figures(): CostFigures {
@@ -61,13 +53,22 @@ function count(target: CostFigures, acus: number, prs: number, merged: number): 
   target.mergedPrs += merged;
 }
 
-function entryOf<K>(map: Map<K, Entry<K>>, key: K): Entry<K> {
-  let entry = map.get(key);
-  if (entry === undefined) {
-    entry = newEntry(key);
-    map.set(key, entry);
+/** Entries by store code, in the order first met (the order ties keep after sorting). */
+class Entries<K> {
+  private readonly byCode: (Entry<K> | undefined)[] = [];
+  readonly list: Entry<K>[] = [];
+
+  constructor(private readonly keys: readonly K[]) {}
+
+  of(code: number): Entry<K> {
+    let entry = this.byCode[code];
+    if (entry === undefined) {
+      entry = { key: this.keys[code] as K, sessions: 0, acus: 0, prs: 0, mergedPrs: 0, shared: 0 };
+      this.byCode[code] = entry;
+      this.list.push(entry);
+    }
+    return entry;
   }
-  return entry;
 }
 
 class IdCollector {
@@ -94,40 +95,21 @@ function plain<K extends string | null>(entry: Entry<K>): GroupCost {
   return { key, sessions, acus, prs, mergedPrs };
 }
 
-/** The PRs of a row, counted and merged, and the row's repositories into `repos` (deduplicated). */
-function readPullRequests(
-  row: SessionRow,
-  index: number,
-  repoOf: (prKey: string) => Entry<string | null>,
-  repos: Entry<string | null>[],
-): number {
-  repos.length = 0;
-  const prs = row.pull_requests;
+/** Merged PRs of session `g`. */
+function mergedOf(store: SessionColumns, g: number): number {
+  if (((store.flags[g] as number) & FLAG_MERGED_PR) === 0) return 0;
+  const { start, state } = store.prs;
   let merged = 0;
-  // Keys are the PRs' normalized URLs in order, duplicates and non-PR URLs dropped: when none
-  // was dropped they line up with the PRs, and no URL needs parsing here.
-  const aligned = row.pr_keys.length === prs.length;
-  for (let j = 0; j < prs.length; j++) {
-    const pr = prs[j] as (typeof prs)[number];
-    const isMergedPr = isMerged(pr.state);
-    if (isMergedPr) merged++;
-    if (j >= MAX_PRS_PER_SESSION) continue;
-    const key = aligned ? (row.pr_keys[j] as string) : normalizePullRequestUrl(pr.url);
-    if (key === null) continue;
-    const repo = repoOf(key);
-    if (repo.last !== index) {
-      repo.last = index;
-      repos.push(repo);
-    }
-    repo.prs++;
-    if (isMergedPr) repo.mergedPrs++;
+  for (let p = start[g] as number; p < (start[g + 1] as number); p++) {
+    if (state[p] === MERGED_CODE) merged++;
   }
   return merged;
 }
 
 /**
  * `filtered`: the page's sessions (its filters, date window included). `unwindowed`: the same
- * filters without the date window, for the weeks and the period before.
+ * filters without the date window, for the weeks and the period before. Derives their columns
+ * for this call only (the Insights engine keeps a store and calls `costOfColumns`).
  */
 export function computeCost(
   filtered: readonly SessionRow[],
@@ -135,13 +117,35 @@ export function computeCost(
   created: DateRange,
   now: number,
 ): CostReport {
+  if (unwindowed === filtered) {
+    const positions = allPositions(filtered.length);
+    return costOfColumns(buildColumns(filtered), positions, positions, created, now);
+  }
+  const store = buildColumns([...filtered, ...unwindowed]);
+  const all = allPositions(filtered.length + unwindowed.length);
+  return costOfColumns(
+    store,
+    all.subarray(0, filtered.length),
+    all.subarray(filtered.length),
+    created,
+    now,
+  );
+}
+
+/** The Cost view of the sessions at `filtered` and `unwindowed` (positions in `store`). */
+export function costOfColumns(
+  store: SessionColumns,
+  filtered: Int32Array,
+  unwindowed: Int32Array,
+  created: DateRange,
+  now: number,
+): CostReport {
+  const { dict, ids: storeIds } = store;
   const total = figures();
-  const repoEntries = new Map<string | null, Entry<string | null>>();
-  const repoOf = (prKey: string) => entryOf(repoEntries, repositoryOf(prKey));
-  const sessionRepos: Entry<string | null>[] = [];
-  const users = new Map<string | null, Entry<string | null>>();
-  const orgs = new Map<string, Entry<string>>();
-  const outcomes = new Map<Outcome, CostFigures>(OUTCOMES.map((o) => [o, figures()]));
+  const repoEntries = new Entries(dict.repo.keys);
+  const users = new Entries(dict.user.keys);
+  const orgs = new Entries<string>(dict.org.keys);
+  const outcomes = OUTCOMES.map(() => figures());
   const ids = {
     noRepository: new IdCollector(),
     open: new IdCollector(),
@@ -149,39 +153,52 @@ export function computeCost(
     noUser: new IdCollector(),
     previous: new IdCollector(),
   };
+  const noUserCode = dict.user.code(null);
+  const repos = store.repos;
+  const prStart = store.prs.start;
   let splitSessions = 0;
 
   for (let i = 0; i < filtered.length; i++) {
-    const row = filtered[i] as SessionRow;
-    const acus = row.acus_consumed;
-    const prs = row.pull_requests.length;
-    const merged = readPullRequests(row, i, repoOf, sessionRepos);
+    const g = filtered[i] as number;
+    const acus = store.acus[g] as number;
+    const prs = (prStart[g + 1] as number) - (prStart[g] as number);
+    const merged = mergedOf(store, g);
     total.sessions++;
     total.acus += acus;
     total.prs += prs;
     total.mergedPrs += merged;
 
-    if (sessionRepos.length === 0) {
-      count(entryOf(repoEntries, null), acus, prs, merged);
-      ids.noRepository.add(row.session_id);
+    const first = repos.start[g] as number;
+    const end = repos.start[g + 1] as number;
+    const shared = end - first;
+    for (let k = first; k < end; k++) {
+      const repo = repoEntries.of(repos.code[k] as number);
+      repo.prs += repos.prs[k] as number;
+      repo.mergedPrs += repos.merged[k] as number;
+    }
+    if (shared === 0) {
+      count(repoEntries.of(NO_REPOSITORY), acus, prs, merged);
+      ids.noRepository.add(storeIds[g] as string);
     } else {
-      const share = acus / sessionRepos.length;
-      if (sessionRepos.length > 1) splitSessions++;
-      for (const repo of sessionRepos) {
+      const share = acus / shared;
+      if (shared > 1) splitSessions++;
+      for (let k = first; k < end; k++) {
+        const repo = repoEntries.of(repos.code[k] as number);
         repo.sessions++;
         repo.acus += share;
-        if (sessionRepos.length > 1) repo.shared++;
+        if (shared > 1) repo.shared++;
       }
     }
 
-    const outcome = sessionOutcome(row.pull_requests);
-    count(outcomes.get(outcome) as CostFigures, acus, prs, merged);
-    if (outcome === 'open') ids.open.add(row.session_id);
-    else if (outcome === 'closed') ids.closed.add(row.session_id);
+    const outcome = store.outcome[g] as number;
+    count(outcomes[outcome] as CostFigures, acus, prs, merged);
+    if (OUTCOMES[outcome] === 'open') ids.open.add(storeIds[g] as string);
+    else if (OUTCOMES[outcome] === 'closed') ids.closed.add(storeIds[g] as string);
 
-    count(entryOf(users, row.user_id), acus, prs, merged);
-    count(entryOf(orgs, row.org_id), acus, prs, merged);
-    if (row.user_id === null) ids.noUser.add(row.session_id);
+    const user = store.user[g] as number;
+    count(users.of(user), acus, prs, merged);
+    count(orgs.of(store.org[g] as number), acus, prs, merged);
+    if (user === noUserCode) ids.noUser.add(storeIds[g] as string);
   }
 
   const windows = periodWindows(created, now);
@@ -190,20 +207,20 @@ export function computeCost(
   const weekFigures = bounds.from.map(() => figures());
   const current = figures();
   const previous = figures();
-  for (const row of unwindowed) {
-    const at = row.created_at;
+  for (let i = 0; i < unwindowed.length; i++) {
+    const g = unwindowed[i] as number;
+    const at = store.created[g] as number;
     const week = weekIndex(bounds.starts, at);
     const inCurrent = windows !== null && at >= windows.current.from && at < windows.current.to;
     const inPrevious = windows !== null && at >= windows.previous.from && at < windows.previous.to;
     if (week < 0 && !inCurrent && !inPrevious) continue;
-    let merged = 0;
-    for (const pr of row.pull_requests) if (isMerged(pr.state)) merged++;
-    const acus = row.acus_consumed;
-    const prs = row.pull_requests.length;
+    const merged = mergedOf(store, g);
+    const acus = store.acus[g] as number;
+    const prs = (prStart[g + 1] as number) - (prStart[g] as number);
     if (week >= 0) count(weekFigures[week] as CostFigures, acus, prs, merged);
     if (inCurrent) count(current, acus, prs, merged);
     if (inPrevious) count(previous, acus, prs, merged);
-    if (inPrevious && windows?.previous.days === null) ids.previous.add(row.session_id);
+    if (inPrevious && windows?.previous.days === null) ids.previous.add(storeIds[g] as string);
   }
 
   const weeks: WeekCost[] = [];
@@ -219,7 +236,7 @@ export function computeCost(
     });
   }
 
-  const repositories: RepositoryCost[] = [...repoEntries.values()]
+  const repositories: RepositoryCost[] = repoEntries.list
     .filter((entry) => entry.sessions > 0)
     .map((entry) => ({ ...plain(entry), shared: entry.shared }))
     .sort(byAcus);
@@ -231,10 +248,10 @@ export function computeCost(
     repositories,
     splitSessions,
     outcomes: OUTCOMES.map(
-      (outcome): OutcomeCost => ({ outcome, ...(outcomes.get(outcome) as CostFigures) }),
+      (outcome, code): OutcomeCost => ({ outcome, ...(outcomes[code] as CostFigures) }),
     ),
-    users: [...users.values()].map(plain).sort(byAcus),
-    orgs: [...orgs.values()].map(plain).sort(byAcus),
+    users: users.list.map(plain).sort(byAcus),
+    orgs: orgs.list.map(plain).sort(byAcus),
     weeks,
     periods: windows
       ? { current: period(windows.current, current), previous: period(windows.previous, previous) }

@@ -22,10 +22,6 @@ function rank(state: string | null | undefined): number {
   return OPEN;
 }
 
-export function isMerged(state: string | null | undefined): boolean {
-  return rank(state) === MERGED;
-}
-
 export function sessionOutcome(prs: readonly { state?: string | null }[]): Outcome {
   if (prs.length === 0) return 'none';
   let best = 0;

@@ -1,45 +1,38 @@
 /**
- * The Insights aggregation: one pass over the (already filtered) session rows fills per-session
- * columns and every counter at once; what follows the pass works on those small typed columns
- * and on the counters, never on the rows again. Pure and synchronous, so it runs the same in the
- * page's worker, in tests and in the benchmark.
+ * The Insights aggregation: one pass over the positions of the (already filtered) sessions in
+ * the column store (columns.ts) fills the result's per-session columns and every counter at
+ * once; what follows the pass works on those small typed columns and on the counters. Pure and
+ * synchronous, so it runs the same in the page's worker, in tests and in the benchmark.
  *
  * What the pass counts with is apart: the counting structures in tallies.ts, the rounding and
- * medians in statistics.ts, the git hosts of pull requests in pr-hosts.ts.
+ * medians in statistics.ts, the git hosts of pull requests in host-pass.ts.
  */
 import type { SessionRow } from '../db/types';
-import { createDayNumberer, dayNumberLabel, dayNumberStart } from './days';
-import { createHostResolver, createHostTallies } from './pr-hosts';
-import { groupMedians, median, roundAcus } from './statistics';
 import {
-  bump,
-  compareBuckets,
-  countIn,
-  createStateTallies,
-  GroupCounter,
-  type LabelTally,
-  newTally,
-  Tallies,
-  type Tally,
-  toBucket,
-} from './tallies';
+  buildColumns,
+  FLAG_NEEDS_EXTRA,
+  MERGED_CODE,
+  PENDING,
+  PUBLIC_FLAGS,
+  type SessionColumns,
+} from './columns';
+import { createDayNumberer, dayNumberLabel, dayNumberStart } from './days';
+import { attachExtras } from './extra-columns';
+import { HostPass, HostTallies } from './host-pass';
+import { groupMedians, median, roundAcus } from './statistics';
+import { bump, countIn, GroupCounter, newTally, Tallies, toBucket } from './tallies';
 import {
   type AnalysisExtra,
   type CostlySession,
   type DaySeries,
-  ERROR_STATUS,
   FLAG_ANALYSIS,
   FLAG_ERROR,
-  FLAG_HAS_PR,
   FLAG_ISSUES,
-  FLAG_MERGED_PR,
   FLAG_SUGGESTED_PROMPT,
   GROUP_BYS,
   type GroupBy,
   type GroupStat,
   type Insights,
-  LABEL_IMPACT_SEPARATOR,
-  MERGED_STATE,
   type Stack,
   type StackSeries,
 } from './types';
@@ -60,39 +53,71 @@ export interface InsightsOptions {
   costliest?: number;
 }
 
-/** Insertion into a short list of positions kept sorted by ACUs (most first), then id. */
+/**
+ * Insertion into a short list of positions kept sorted by ACUs (most first), then id. Returns
+ * the ACUs below which no session can enter the list any more (the pass skips the call then).
+ */
 function keepCostliest(
   top: number[],
   limit: number,
   index: number,
   acus: Float64Array,
   ids: string[],
-): void {
-  if (limit <= 0) return;
+): number {
+  if (limit <= 0) return Number.POSITIVE_INFINITY;
+  const floor = () =>
+    top.length >= limit ? (acus[top[top.length - 1] ?? 0] ?? 0) : Number.NEGATIVE_INFINITY;
   const value = acus[index] ?? 0;
   const last = top[top.length - 1];
   // Most rows are cheaper than the cheapest kept one: one comparison.
-  if (top.length >= limit && last !== undefined && value < (acus[last] ?? 0)) return;
+  if (top.length >= limit && last !== undefined && value < (acus[last] ?? 0)) return floor();
   const id = ids[index] ?? '';
   const before = (other: number) => {
     const otherValue = acus[other] ?? 0;
     return value > otherValue || (value === otherValue && id < (ids[other] ?? ''));
   };
-  if (top.length >= limit && last !== undefined && !before(last)) return;
+  if (top.length >= limit && last !== undefined && !before(last)) return floor();
   let at = top.length;
   while (at > 0 && before(top[at - 1] ?? 0)) at--;
   top.splice(at, 0, index);
   if (top.length > limit) top.pop();
+  return floor();
 }
 
+/** Aggregates `rows` (already filtered), deriving their columns for this call only. */
 export function computeInsights(rows: readonly SessionRow[], options: InsightsOptions): Insights {
-  const count = rows.length;
+  const columns = buildColumns(rows);
+  attachExtras(columns, options.extras);
+  return aggregateColumns(columns, allPositions(rows.length), options);
+}
+
+/** 0..count-1: every row of a store, in order. */
+export function allPositions(count: number): Int32Array {
+  const positions = new Int32Array(count);
+  for (let i = 0; i < count; i++) positions[i] = i;
+  return positions;
+}
+
+/**
+ * Aggregates the sessions at `picked` (positions in the store, in the order the result lists
+ * them). The store's extras (`attachExtras`) give impacts and action item types.
+ */
+export function aggregateColumns(
+  store: SessionColumns,
+  picked: Int32Array,
+  options: InsightsOptions,
+): Insights {
+  const count = picked.length;
   const topSeries = options.topSeries ?? 8;
   const costliestLimit = options.costliest ?? 20;
-  const extras = options.extras;
-  const dayNumberOf = createDayNumberer();
-  const hostOf = createHostResolver();
-  const states = createStateTallies();
+  const { dict, rows, ids: storeIds } = store;
+  const prStart = store.prs.start;
+  const prState = store.prs.state;
+  const labelStart = store.labels.start;
+  const labelCode = store.labels.code;
+  const extraStart = store.extras?.start ?? null;
+  const extraEntries = store.extras?.entries ?? new Int32Array(0);
+  const hostPass = new HostPass(store);
 
   const ids: string[] = new Array(count);
   const dayCol = new Int32Array(count);
@@ -102,28 +127,18 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
   const flagsCol = new Uint8Array(count);
   const acusCol = new Float64Array(count);
 
-  const orgs = new GroupCounter<string>();
-  const users = new GroupCounter<string | null>();
-  const statuses = new GroupCounter<string>();
-  const labels = new Tallies<LabelTally>((key) => ({ ...newTally(key), impacts: new Map() }));
-  const impacts = new Tallies(newTally);
-  const actionTypes = new Tallies(newTally);
-  const labelImpacts: Tally[] = [];
-  const suggested = newTally('suggested');
-  const prHosts = createHostTallies();
-  const pairOf = (label: LabelTally, impact: string) => {
-    let pair = label.impacts.get(impact);
-    if (pair === undefined) {
-      pair = {
-        pair: newTally(`${label.key}${LABEL_IMPACT_SEPARATOR}${impact}`),
-        impact: impacts.get(impact),
-      };
-      label.impacts.set(impact, pair);
-      labelImpacts.push(pair.pair);
-    }
-    return pair;
-  };
+  const orgs = new GroupCounter(dict.org.keys);
+  const users = new GroupCounter(dict.user.keys);
+  const statuses = new GroupCounter(dict.status.keys);
+  const states = new Tallies(dict.state.keys, count, store.sizes.state);
+  const labels = new Tallies(dict.label.keys, count, store.sizes.label);
+  const impacts = new Tallies(dict.impact.keys);
+  const actionTypes = new Tallies(dict.action.keys);
+  const labelImpacts = new Tallies(dict.pair.keys);
+  const suggested = newTally('suggested', Math.min(count, store.sizes.suggested));
+  const prHosts = new HostTallies(store);
   const costliest: number[] = [];
+  let costliestFloor = Number.NEGATIVE_INFINITY;
 
   let acusTotal = 0;
   let prsOpened = 0;
@@ -138,88 +153,80 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
   let maxDay = Number.NEGATIVE_INFINITY;
 
   for (let i = 0; i < count; i++) {
-    const row = rows[i] as SessionRow;
-    const id = row.session_id;
-    ids[i] = id;
-    const acus = row.acus_consumed;
+    const g = picked[i] as number;
+    ids[i] = storeIds[g] as string;
+    const acus = store.acus[g] as number;
     acusCol[i] = acus;
     acusTotal += acus;
 
-    const day = dayNumberOf(row.created_at);
+    const day = store.day[g] as number;
     dayCol[i] = day;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
 
-    let flags = 0;
-    const error = row.status === ERROR_STATUS;
-    if (error) {
-      flags |= FLAG_ERROR;
-      errors++;
-    }
+    const stored = store.flags[g] as number;
+    const flags = stored & PUBLIC_FLAGS;
+    flagsCol[i] = flags;
+    const error = (flags & FLAG_ERROR) !== 0;
+    if (error) errors++;
 
-    const prs = row.pull_requests.length;
+    const first = prStart[g] as number;
+    const prs = (prStart[g + 1] as number) - first;
     let merged = 0;
     if (prs > 0) {
-      flags |= FLAG_HAS_PR;
       sessionsWithPr++;
       prsOpened += prs;
-      for (const pr of row.pull_requests) {
-        const state = states.of(pr.state);
-        if (state.key === MERGED_STATE) merged++;
-        bump(state, i);
-        const info = hostOf(pr.url);
-        const host = info.tally ?? prHosts.of(info);
-        bump(host.all, i);
-        bump(host.states.get(state.key), i);
+      for (let p = first; p < first + prs; p++) {
+        const state = prState[p] as number;
+        if (state === MERGED_CODE) merged++;
+        bump(states.get(state), i);
+        prHosts.count(hostPass.hostOf(p, g), state, i);
       }
       if (merged > 0) {
-        flags |= FLAG_MERGED_PR;
         sessionsWithMergedPr++;
         prsMerged += merged;
       }
     }
 
-    const analysis = row.analysis;
-    if (analysis !== null) {
-      flags |= FLAG_ANALYSIS;
+    if ((flags & FLAG_ANALYSIS) !== 0) {
       analysed++;
-      if (analysis.issue_count > 0) {
-        flags |= FLAG_ISSUES;
-        withIssues++;
+      if ((flags & FLAG_ISSUES) !== 0) withIssues++;
+      if ((flags & FLAG_SUGGESTED_PROMPT) !== 0) bump(suggested, i);
+      const labelEnd = labelStart[g + 1] as number;
+      for (let l = labelStart[g] as number; l < labelEnd; l++) {
+        bump(labels.get(labelCode[l] as number), i, 0);
       }
-      if (analysis.has_suggested_prompt) {
-        flags |= FLAG_SUGGESTED_PROMPT;
-        bump(suggested, i);
-      }
-      for (const label of analysis.labels) bump(labels.get(label), i, 0);
-      if (analysis.issue_count > 0 || analysis.action_item_count > 0) {
-        const extra = extras?.get(id);
-        if (extra === undefined) analysisPending++;
+      if ((stored & FLAG_NEEDS_EXTRA) !== 0) {
+        const end = extraStart === null ? 0 : (extraStart[g + 1] as number);
+        let e = extraStart === null ? 0 : (extraStart[g] as number);
+        if (e === end || extraEntries[e] === PENDING) analysisPending++;
         else {
-          for (const issue of extra.issues) {
-            const label = labels.get(issue.label);
-            label.occurrences++;
-            const { pair, impact } = pairOf(label, issue.impact);
-            bump(pair, i);
-            bump(impact, i);
+          for (; e < end; e++) {
+            const entry = extraEntries[e] as number;
+            if (entry >= 0) {
+              labels.get(dict.pairLabel[entry] as number).occurrences++;
+              bump(labelImpacts.get(entry), i);
+              bump(impacts.get(dict.pairImpact[entry] as number), i);
+            } else bump(actionTypes.get(-1 - entry), i);
           }
-          for (const type of extra.actionTypes) bump(actionTypes.get(type), i);
         }
       }
     }
-    flagsCol[i] = flags;
 
-    const org = orgs.entry(row.org_id);
+    const org = orgs.entry(store.org[g] as number);
     orgCol[i] = org.code;
     countIn(org, acus, error, prs, merged);
-    const user = users.entry(row.user_id);
+    const user = users.entry(store.user[g] as number);
     userCol[i] = user.code;
     countIn(user, acus, error, prs, merged);
-    const status = statuses.entry(row.status);
+    const status = statuses.entry(store.status[g] as number);
     statusCol[i] = status.code;
     countIn(status, acus, error, prs, merged);
 
-    keepCostliest(costliest, costliestLimit, i, acusCol, ids);
+    // Most sessions are cheaper than the cheapest kept one: one comparison, no call.
+    if (!(acus < costliestFloor)) {
+      costliestFloor = keepCostliest(costliest, costliestLimit, i, acusCol, ids);
+    }
   }
 
   // The day axis, then every day number becomes a position on it.
@@ -242,10 +249,13 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
     flags: flagsCol,
     acus: acusCol,
   };
+  // One buffer for every median: the overall one first, then the groups'.
+  const scratch = acusCol.slice();
+  const medianAcus = median(scratch);
   const groups: Record<GroupBy, GroupStat[]> = {
-    org: orgs.stats(groupMedians(orgCol, acusCol, orgs.sizes)),
-    user: users.stats(groupMedians(userCol, acusCol, users.sizes)),
-    status: statuses.stats(groupMedians(statusCol, acusCol, statuses.sizes)),
+    org: orgs.stats(groupMedians(orgCol, acusCol, orgs.sizes, scratch)),
+    user: users.stats(groupMedians(userCol, acusCol, users.sizes, scratch)),
+    status: statuses.stats(groupMedians(statusCol, acusCol, statuses.sizes, scratch)),
   };
   const codeColumns: Record<GroupBy, Int32Array> = {
     org: orgCol,
@@ -267,21 +277,21 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
       sessions: count,
       acus: roundAcus(acusTotal),
       errors,
-      medianAcus: median(acusCol.slice()),
+      medianAcus,
       prsOpened,
       prsMerged,
       sessionsWithPr,
       sessionsWithMergedPr,
       analysed,
       withIssues,
-      withSuggestedPrompt: suggested.members.length,
+      withSuggestedPrompt: suggested.length,
       analysisPending,
     },
     days,
     groups,
     stacks,
     costliest: costliest.map((index): CostlySession => {
-      const row = rows[index] as SessionRow;
+      const row = rows[picked[index] as number] as SessionRow;
       return {
         index,
         session_id: row.session_id,
@@ -296,7 +306,7 @@ export function computeInsights(rows: readonly SessionRow[], options: InsightsOp
     labels: labels.sorted(),
     impacts: impacts.sorted(),
     actionTypes: actionTypes.sorted(),
-    labelImpacts: labelImpacts.map(toBucket).sort(compareBuckets),
+    labelImpacts: labelImpacts.sorted(),
     suggestedPrompt: toBucket(suggested),
     prHosts: prHosts.stats(),
     prStates: states.sorted(),

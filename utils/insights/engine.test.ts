@@ -103,6 +103,20 @@ describe('InsightsEngine', () => {
     engine.dispose();
   });
 
+  it('prepares the columns once per data change, not per query', async () => {
+    const { engine, results } = collect();
+    engine.setQuery(filters());
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    expect(results()[0]?.timings.prepareMs).toBeGreaterThan(0);
+    // Another view of the same cache: nothing read, nothing prepared, only aggregated.
+    engine.setQuery(filters({ orgIds: ['org-a'] }));
+    await vi.waitFor(() => expect(results().length).toBe(2));
+    expect(results()[1]?.insights.ids).toEqual(['s1', 's2', 's3']);
+    expect(results()[1]?.timings).toMatchObject({ readMs: 0, prepareMs: 0 });
+    expect(results()[1]?.timings.computeMs).toBeGreaterThan(0);
+    engine.dispose();
+  });
+
   it('computes again when the cache changes, re-reading only changed details', async () => {
     const read = vi.fn(databaseSource(db).details);
     const { engine, results } = collect({ ...databaseSource(db), details: read });

@@ -6,9 +6,14 @@
  *
  * Changes to the cache while the page is open (a sync writing page after page) mark the data
  * stale; the work is redone at most once per `minIntervalMs`.
+ *
+ * After each read, the rows are derived into a column store (columns.ts), reusing what was
+ * derived for rows whose stored copy did not change; every query then aggregates over the
+ * columns. The timings say apart what each data change costs (`readMs`, `prepareMs`) and what
+ * each query costs (`filterMs`, `computeMs`).
  */
 
-import { computeCost } from '../cost/compute';
+import { costOfColumns } from '../cost/compute';
 import type { CostReport } from '../cost/types';
 import { readLocatedRows, readSessionsById } from '../db/reads';
 import type { DevinDatabase } from '../db/schema';
@@ -19,12 +24,19 @@ import {
   type SearchTextSource,
   searchTextSource,
 } from '../filters/search-index';
+import { buildColumns, type SessionColumns } from './columns';
+import { attachExtras } from './extra-columns';
 import { type DetailsReader, ExtrasCache } from './extras';
 import type { Insights } from './types';
-import { computeView, filteredRows } from './view';
+import { filteredRows, positionsOf, viewOfColumns } from './view';
 
 export interface InsightsSource {
   rows(): Promise<SessionRow[]>;
+  /**
+   * Which stored copy (page) a row of the last read is: a row whose copy did not change keeps
+   * what the column store derived for it. Without it, every read derives every row again.
+   */
+  copyOf?: (row: SessionRow) => number | undefined;
   details: DetailsReader;
   searchTexts: SearchTextSource;
 }
@@ -39,6 +51,7 @@ export function databaseSource(db: DevinDatabase): InsightsSource {
       located = read.seqOf;
       return read.rows;
     },
+    copyOf: (row) => located?.get(row.session_id),
     details: (ids) => readSessionsById(db, ids, located),
     searchTexts: searchTextSource(db),
   };
@@ -47,7 +60,13 @@ export function databaseSource(db: DevinDatabase): InsightsSource {
 interface InsightsTimings {
   /** Reading every row from IndexedDB (0 when the rows in memory were still current). */
   readMs: number;
+  /**
+   * Deriving the column store from the rows read and the details loaded (columns.ts): done once
+   * per data change, for new and changed rows only, and reused by every query until the next.
+   */
+  prepareMs: number;
   filterMs: number;
+  /** Aggregating the filtered sessions' columns (Insights and Cost), per query. */
   computeMs: number;
   /** Reading analysis details for this result. */
   detailsMs: number;
@@ -117,6 +136,7 @@ export interface EngineOptions {
 export class InsightsEngine {
   private filters: SessionFilters | null = null;
   private rows: SessionRow[] | null = null;
+  private columns: SessionColumns | null = null;
   private rowsStale = true;
   private readonly extras: ExtrasCache;
   private readonly search: SearchIndexLoader;
@@ -229,15 +249,28 @@ export class InsightsEngine {
     const clock = this.clock;
     let started = clock();
     let readMs = 0;
-    if (this.rows === null || this.rowsStale) {
+    let prepareMs = 0;
+    if (this.rows === null || this.columns === null || this.rowsStale) {
       this.rowsStale = false;
-      this.rows = await this.source.rows();
+      const rows = await this.source.rows();
       readMs = clock() - started;
-      if (this.extras.size > this.rows.length) {
-        this.extras.retain(new Set(this.rows.map((row) => row.session_id)));
+      started = clock();
+      this.columns = buildColumns(rows, this.columns, this.source.copyOf);
+      this.rows = rows;
+      prepareMs = clock() - started;
+      if (this.extras.size > rows.length) {
+        this.extras.retain(new Set(rows.map((row) => row.session_id)));
       }
     }
     const rows = this.rows;
+    const columns = this.columns;
+    const prepareExtras = () => {
+      const begun = clock();
+      if (attachExtras(columns, this.extras.map, this.extras.version)) {
+        prepareMs += clock() - begun;
+      }
+    };
+    prepareExtras();
 
     started = clock();
     const now = this.now();
@@ -254,10 +287,12 @@ export class InsightsEngine {
         );
     const filterMs = clock() - started;
 
-    const aggregate = () => computeView(filtered, filters, now, this.extras.map);
     started = clock();
+    const picked = positionsOf(rows, filtered);
+    const aggregate = () => viewOfColumns(columns, picked, filters, now);
     let insights = aggregate();
-    const cost = computeCost(filtered, unwindowed, filters.created, now);
+    const unwindowedPicked = unwindowed === filtered ? picked : positionsOf(rows, unwindowed);
+    const cost = costOfColumns(columns, picked, unwindowedPicked, filters.created, now);
     let computeMs = clock() - started;
     const postResult = (partial: boolean, detailsMs: number) =>
       this.post({
@@ -268,7 +303,7 @@ export class InsightsEngine {
         filters,
         cached: rows.length,
         partial,
-        timings: { readMs, filterMs, computeMs, detailsMs },
+        timings: { readMs, prepareMs, filterMs, computeMs, detailsMs },
       });
 
     const missing = this.extras.missing(filtered);
@@ -282,6 +317,7 @@ export class InsightsEngine {
     await this.extras.load(missing, () => !this.superseded(querySeq));
     if (this.superseded(querySeq)) return;
     const detailsMs = clock() - started;
+    prepareExtras();
     started = clock();
     insights = aggregate();
     computeMs = clock() - started;

@@ -30,6 +30,8 @@ export class ExtrasCache {
   private readonly entries = new Map<string, { updatedAt: number; extra: AnalysisExtra }>();
   /** The extras of every cached session, for `computeInsights`. */
   readonly map = new Map<string, AnalysisExtra>();
+  /** Grows with every change to `map`, so the column store knows to take them again. */
+  version = 0;
 
   constructor(
     private readonly read: DetailsReader,
@@ -61,6 +63,7 @@ export class ExtrasCache {
         this.entries.set(row.session_id, { updatedAt: row.updated_at, extra });
         this.map.set(row.session_id, extra);
       });
+      this.version++;
       if (onChunk && !onChunk(Math.min(rows.length, start + chunk.length))) return;
     }
   }
@@ -71,6 +74,7 @@ export class ExtrasCache {
       if (!ids.has(id)) {
         this.entries.delete(id);
         this.map.delete(id);
+        this.version++;
       }
     }
   }

@@ -1,25 +1,16 @@
 /**
  * The git hosts of the pull requests in the Insights pass: which host (and kind of git server) a
- * PR URL points at, and the per-host tallies of PRs and their states. Apart from the pass because
- * resolving a URL cheaply takes more care than counting it.
+ * PR URL points at. Apart from the pass because resolving a URL cheaply takes more care than
+ * counting it.
  */
 import { parsePullRequestUrl } from '../pr-urls';
-import { compareText, newTally, Tallies, type Tally, toBucket } from './tallies';
-import type { PrHostStat, PrProvider } from './types';
+import type { PrProvider } from './types';
 
-interface HostInfo {
+export interface HostInfo {
   provider: PrProvider;
   host: string;
   /** `provider host` */
   key: string;
-  /** The counters of this host in the pass that resolved it (saves a lookup per PR). */
-  tally?: HostTally;
-}
-
-interface HostTally {
-  info: HostInfo;
-  all: Tally;
-  states: Tallies;
 }
 
 function hostInfo(provider: PrProvider, host: string): HostInfo {
@@ -27,64 +18,46 @@ function hostInfo(provider: PrProvider, host: string): HostInfo {
 }
 
 /**
- * The git host of a PR URL. Parsing a URL is the slowest thing in the pass, so the result is
- * remembered per origin (`https://github.com`): one host runs one kind of git server.
+ * `scheme://host/` of a URL, or null without one. A URL starts with another URL's origin
+ * prefix exactly when its own prefix is that one (`https://github.com.evil/` is not
+ * `https://github.com/`), so prefixes can be compared as whole strings.
  */
-export function createHostResolver(): (url: string) => HostInfo {
-  // Few origins, checked by prefix (no string is built per URL); `origin/` so that
-  // `https://github.com.evil` is not taken for `https://github.com`.
-  const known: { prefix: string; info: HostInfo }[] = [];
-  return (url) => {
-    for (const entry of known) if (url.startsWith(entry.prefix)) return entry.info;
-    const ref = parsePullRequestUrl(url);
-    const start = url.indexOf('//');
-    const end = start < 0 ? -1 : url.indexOf('/', start + 2);
-    if (ref !== null && end > 0) {
-      const info = hostInfo(ref.provider, ref.host);
-      // Case variants of an origin are separate entries that resolve alike.
-      known.push({ prefix: url.slice(0, end + 1), info });
-      return info;
-    }
-    if (ref !== null) return hostInfo(ref.provider, ref.host);
-    // Not a PR URL: counted under its host name, and not remembered, so that a PR URL of the
-    // same origin later still names the provider.
-    try {
-      return hostInfo('other', new URL(url).host.toLowerCase() || '(no host)');
-    } catch {
-      return hostInfo('other', '(invalid URL)');
-    }
-  };
+export function originPrefix(url: string): string | null {
+  const start = url.indexOf('//');
+  const end = start < 0 ? -1 : url.indexOf('/', start + 2);
+  return end > 0 ? url.slice(0, end + 1) : null;
 }
 
-/** The tallies of every host of one pass: all its PRs, and its PRs per state. */
-export function createHostTallies(): {
-  /** The tallies of a resolved host, created on first use and remembered on `info`. */
-  of: (info: HostInfo) => HostTally;
-  /** Most PRs first, then by key. */
-  stats: () => PrHostStat[];
-} {
-  const hosts = new Map<string, HostTally>();
-  return {
-    of: (info) => {
-      let tally = hosts.get(info.key);
-      if (tally === undefined) {
-        tally = { info, all: newTally(info.key), states: new Tallies(newTally) };
-        hosts.set(info.key, tally);
-      }
-      info.tally = tally;
-      return tally;
-    },
-    stats: () =>
-      [...hosts]
-        .map(
-          ([key, host]): PrHostStat => ({
-            key,
-            provider: host.info.provider,
-            host: host.info.host,
-            all: toBucket(host.all),
-            states: host.states.sorted(),
-          }),
-        )
-        .sort((a, b) => b.all.occurrences - a.all.occurrences || compareText(a.key, b.key)),
+/**
+ * The host of one URL on its own: a PR URL names its provider (`pr`), anything else is counted
+ * under its host name as `other`.
+ */
+export function parseHost(url: string): { info: HostInfo; pr: boolean } {
+  const ref = parsePullRequestUrl(url);
+  if (ref !== null) return { info: hostInfo(ref.provider, ref.host), pr: true };
+  try {
+    return { info: hostInfo('other', new URL(url).host.toLowerCase() || '(no host)'), pr: false };
+  } catch {
+    return { info: hostInfo('other', '(invalid URL)'), pr: false };
+  }
+}
+
+/**
+ * The git host of a PR URL within one pass. One host runs one kind of git server: the first PR
+ * URL of an origin decides the host of every later URL of that origin. A URL that is no PR is
+ * counted under its host name and not remembered, so that a PR URL of the same origin later
+ * still names the provider. (The aggregation follows the same rule over its columns, see
+ * `HostPass` in host-pass.ts.)
+ */
+export function createHostResolver(): (url: string) => HostInfo {
+  const known = new Map<string, HostInfo>();
+  return (url) => {
+    const prefix = originPrefix(url);
+    const remembered = prefix === null ? undefined : known.get(prefix);
+    if (remembered !== undefined) return remembered;
+    const { info, pr } = parseHost(url);
+    // Case variants of an origin are separate entries that resolve alike.
+    if (pr && prefix !== null) known.set(prefix, info);
+    return info;
   };
 }

@@ -63,13 +63,14 @@ export function groupMedians(
   codes: Int32Array,
   acus: Float64Array,
   sizes: readonly number[],
+  scratch = new Float64Array(codes.length),
 ): Float64Array {
   const offsets = new Int32Array(sizes.length + 1);
   for (let code = 0; code < sizes.length; code++) {
     offsets[code + 1] = (offsets[code] ?? 0) + (sizes[code] ?? 0);
   }
   const fill = offsets.slice(0, sizes.length);
-  const values = new Float64Array(codes.length);
+  const values = scratch;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] ?? 0;
     const at = fill[code] ?? 0;

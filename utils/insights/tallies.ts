@@ -4,82 +4,81 @@
  * Apart from the pass so that the loop in aggregate.ts reads as what it counts, not how.
  */
 import { roundAcus } from './statistics';
-import { type Bucket, type GroupStat, UNKNOWN_STATE } from './types';
+import type { Bucket, GroupStat } from './types';
 
 /**
- * Positions of sessions, growing by doubling in a typed array: off the JS heap, so hundreds of
- * thousands of pushes leave the garbage collector little to copy.
+ * The sessions (positions, ascending) and occurrences of one value, while counting. Positions
+ * go in a typed array growing by doubling: off the JS heap, so hundreds of thousands of pushes
+ * leave the garbage collector little to copy. Given a capacity (how many sessions of the whole
+ * cache have the value, at most the sessions counted), it never grows. Plain fields rather than
+ * a list object: a pass bumps tallies a few times per session.
  */
-class IndexList {
-  data = new Int32Array(64);
-  length = 0;
-  last = -1;
-
-  /** Adds `index` unless it was the last one added (positions arrive in ascending order). */
-  add(index: number): void {
-    if (index === this.last) return;
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = index;
-    this.last = index;
-  }
-
-  /** An exact-size copy. */
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-/** The sessions (positions, ascending) and occurrences of one value, while counting. */
 export interface Tally {
   key: string;
-  members: IndexList;
+  data: Int32Array;
+  length: number;
+  /** The last position added (positions arrive in ascending order). */
+  last: number;
   occurrences: number;
 }
 
-export function newTally(key: string): Tally {
-  return { key, members: new IndexList(), occurrences: 0 };
+export function newTally(key: string, capacity = 64): Tally {
+  return { key, data: new Int32Array(Math.max(16, capacity)), length: 0, last: -1, occurrences: 0 };
 }
 
-/** Counts session `index` (and `occurrences` more occurrences) in a tally. */
+/** Counts session `index` (once) and `occurrences` more occurrences in a tally. */
 export function bump(tally: Tally, index: number, occurrences = 1): void {
   tally.occurrences += occurrences;
-  tally.members.add(index);
+  if (index === tally.last) return;
+  tally.last = index;
+  if (tally.length === tally.data.length) {
+    const grown = new Int32Array(tally.data.length * 2);
+    grown.set(tally.data);
+    tally.data = grown;
+  }
+  tally.data[tally.length++] = index;
 }
 
-/** Tallies by key, created on first use. */
-export class Tallies<T extends Tally = Tally> {
-  private readonly map = new Map<string, T>();
+/**
+ * Tallies by dictionary code, created on first use, named by the dictionary's keys. `sizes`
+ * (sessions of the whole cache per code) and `limit` (sessions counted) size their lists.
+ */
+export class Tallies {
+  private readonly tallies: (Tally | undefined)[] = [];
 
-  constructor(private readonly create: (key: string) => T) {}
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly limit = 0,
+    private readonly sizes?: Int32Array,
+  ) {}
 
-  get(key: string): T {
-    let tally = this.map.get(key);
+  get(code: number): Tally {
+    let tally = this.tallies[code];
     if (tally === undefined) {
-      tally = this.create(key);
-      this.map.set(key, tally);
+      const size = this.sizes?.[code];
+      tally = newTally(this.keys[code] ?? '', size === undefined ? 64 : Math.min(size, this.limit));
+      this.tallies[code] = tally;
     }
     return tally;
   }
 
   /** Most sessions first, then by key; values no session counted are left out. */
   sorted(): Bucket[] {
-    return [...this.map.values()]
-      .filter((tally) => tally.members.length > 0)
-      .map(toBucket)
-      .sort(compareBuckets);
+    const buckets: Bucket[] = [];
+    for (const tally of this.tallies) {
+      if (tally !== undefined && tally.length > 0) buckets.push(toBucket(tally));
+    }
+    return buckets.sort(compareBuckets);
   }
 }
 
 export function toBucket(tally: Tally): Bucket {
   return {
     key: tally.key,
-    sessions: tally.members.length,
+    sessions: tally.length,
     occurrences: tally.occurrences,
-    members: tally.members.toArray(),
+    // A view, not a copy: the result transfers the buffer.
+    members: tally.data.subarray(0, tally.length),
   };
 }
 
@@ -88,36 +87,8 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Most sessions first, then by key. */
-export function compareBuckets(a: Bucket, b: Bucket): number {
+function compareBuckets(a: Bucket, b: Bucket): number {
   return b.sessions - a.sessions || compareText(a.key, b.key);
-}
-
-/** An issue label, with the tallies of its issues per impact. */
-export interface LabelTally extends Tally {
-  impacts: Map<string, { pair: Tally; impact: Tally }>;
-}
-
-/** A PR state, lower-cased (`unknown` when missing), with its tally across hosts. */
-export function createStateTallies(): {
-  of: (state: string | null) => Tally;
-  sorted: () => Bucket[];
-} {
-  const tallies = new Tallies(newTally);
-  // Each spelling the API sends is lowered (and looked up) once.
-  const bySpelling = new Map<string, Tally>();
-  const unknown = tallies.get(UNKNOWN_STATE);
-  return {
-    of: (state) => {
-      if (!state) return unknown;
-      let tally = bySpelling.get(state);
-      if (tally === undefined) {
-        tally = tallies.get(state.toLowerCase());
-        bySpelling.set(state, tally);
-      }
-      return tally;
-    },
-    sorted: () => tallies.sorted(),
-  };
 }
 
 interface GroupCount<K> {
@@ -132,29 +103,36 @@ interface GroupCount<K> {
   withMerged: number;
 }
 
-/** Counters of one grouping (organizations, users or statuses), one entry per key. */
+/**
+ * Counters of one grouping (organizations, users or statuses) in one pass: one entry per key met,
+ * coded in the order met (the result's dictionaries), found by the store's code of the key.
+ */
 export class GroupCounter<K extends string | null> {
-  private readonly map = new Map<K, GroupCount<K>>();
+  /** Store code -> entry index + 1 (0: not met yet). */
+  private readonly local: Int32Array;
   readonly entries: GroupCount<K>[] = [];
 
-  /** The entry of a key, created on first use with the next code. */
-  entry(key: K): GroupCount<K> {
-    let entry = this.map.get(key);
-    if (entry === undefined) {
-      entry = {
-        code: this.entries.length,
-        key,
-        sessions: 0,
-        acus: 0,
-        errors: 0,
-        prsOpened: 0,
-        prsMerged: 0,
-        withPr: 0,
-        withMerged: 0,
-      };
-      this.map.set(key, entry);
-      this.entries.push(entry);
-    }
+  constructor(private readonly names: readonly K[]) {
+    this.local = new Int32Array(names.length);
+  }
+
+  /** The entry of a store code, created on first use with the next code. */
+  entry(storeCode: number): GroupCount<K> {
+    const at = this.local[storeCode] ?? 0;
+    if (at > 0) return this.entries[at - 1] as GroupCount<K>;
+    const entry: GroupCount<K> = {
+      code: this.entries.length,
+      key: this.names[storeCode] as K,
+      sessions: 0,
+      acus: 0,
+      errors: 0,
+      prsOpened: 0,
+      prsMerged: 0,
+      withPr: 0,
+      withMerged: 0,
+    };
+    this.entries.push(entry);
+    this.local[storeCode] = this.entries.length;
     return entry;
   }
 

@@ -2,7 +2,9 @@
 import type { SessionRow } from '../db/types';
 import { filterRows, type SearchIndex } from '../filters/match';
 import { resolveDateRange, type SessionFilters } from '../filters/model';
-import { computeInsights, type InsightsOptions } from './aggregate';
+import { aggregateColumns, allPositions, type InsightsOptions } from './aggregate';
+import { buildColumns, type SessionColumns } from './columns';
+import { attachExtras } from './extra-columns';
 import type { AnalysisExtra, Insights } from './types';
 
 export function filteredRows(
@@ -14,18 +16,54 @@ export function filteredRows(
   return filterRows(rows, filters, searchIndex, now);
 }
 
+/**
+ * The positions in `rows` of `subset`, a subsequence of them (the filters keep the rows' order
+ * and objects), found in one walk comparing references.
+ */
+export function positionsOf(
+  rows: readonly SessionRow[],
+  subset: readonly SessionRow[],
+): Int32Array {
+  if (subset === rows) return allPositions(rows.length);
+  const positions = new Int32Array(subset.length);
+  let j = 0;
+  for (let i = 0; i < rows.length && j < subset.length; i++) {
+    if (rows[i] === subset[j]) positions[j++] = i;
+  }
+  if (j !== subset.length) {
+    throw new Error(
+      'Insights lost track of the cached sessions. Reload the page to read them again.',
+    );
+  }
+  return positions;
+}
+
+type ViewOptions = Pick<InsightsOptions, 'topSeries' | 'costliest'>;
+
+/** Aggregates the store's sessions at `picked` (they passed `filters`). */
+export function viewOfColumns(
+  store: SessionColumns,
+  picked: Int32Array,
+  filters: SessionFilters,
+  now: number,
+  options: ViewOptions = {},
+): Insights {
+  return aggregateColumns(store, picked, {
+    ...options,
+    now,
+    range: resolveDateRange(filters.created, now),
+  });
+}
+
 /** Aggregates rows that already passed `filters`; the created window sets the day axis. */
 export function computeView(
   filtered: readonly SessionRow[],
   filters: SessionFilters,
   now: number,
   extras?: ReadonlyMap<string, AnalysisExtra>,
-  options: Pick<InsightsOptions, 'topSeries' | 'costliest'> = {},
+  options: ViewOptions = {},
 ): Insights {
-  return computeInsights(filtered, {
-    ...options,
-    now,
-    range: resolveDateRange(filters.created, now),
-    extras,
-  });
+  const store = buildColumns(filtered);
+  attachExtras(store, extras);
+  return viewOfColumns(store, allPositions(filtered.length), filters, now, options);
 }
