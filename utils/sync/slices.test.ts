@@ -119,8 +119,10 @@ describe('slicesAfter over offsets (v2, below a known bound)', () => {
       [1400, 1800],
       [1800, undefined],
     ]);
+    // Each range is a walk of its own: its first page is checked against the cache, as a
+    // server that shifts its pages repeats sessions across ranges.
     for (const range of ranges) {
-      expect(range).toMatchObject({ from: CLOSED.from, to: CLOSED.to, recheck: false });
+      expect(range).toMatchObject({ from: CLOSED.from, to: CLOSED.to, recheck: true });
     }
     // Every page asked for is a full page but the very last: 10 requests for 10 pages.
     const requests = ranges.reduce((n, r) => n + Math.ceil(((r.until ?? 2_000) - r.skip) / 200), 1);
@@ -137,12 +139,33 @@ describe('slicesAfter over offsets (v2, below a known bound)', () => {
     ).toEqual([]);
   });
 
-  it('cuts by time when new sessions could shift the offsets, or over v3 cursors', () => {
-    // Open upwards: sessions created meanwhile land on its first pages.
-    const open = slicesAfter(WHOLE, v2Page({ total: 2_000 }), 200, null);
-    expect(open.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
+  it("reads an open slice on below the first page's last second, as ranges sized from its total", () => {
+    // Sessions created meanwhile are newer than that second: they cannot shift the ranges.
+    const first = v2Page({ total: 2_000 });
+    const last = Date.parse(first.sessions.at(-1)?.created_at as string);
+    const ranges = slicesAfter(WHOLE, first, 200, null);
+    expect(ranges.map((r) => [r.skip, r.until])).toEqual([
+      [1, 401],
+      [401, 801],
+      [801, 1201],
+      [1201, 1601],
+      [1601, undefined],
+    ]);
+    for (const range of ranges) {
+      expect(range).toMatchObject({ from: null, to: last + 999, cursor: null, recheck: true });
+    }
+    // Below the bound, the page's own session of its last second comes first: skipped, so
+    // 1,800 sessions are read in 9 requests, all full pages.
+    const read = ranges.reduce((n, r) => n + ((r.until ?? 1_801) - r.skip), 0);
+    expect(read).toBe(1_800);
+  });
+
+  it('cuts by time over v3 cursors', () => {
     const v3 = slicesAfter(CLOSED, page({ total: 2_000 }), 200, null);
     expect(v3.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
+    const open = slicesAfter(WHOLE, page({ total: 2_000 }), 200, null);
+    expect(open.length).toBeGreaterThan(1);
+    expect(open.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
   });
 });
 

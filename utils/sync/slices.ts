@@ -77,6 +77,8 @@ export function slicesAfter(
   const remainingPages = Math.ceil(remaining / pageSize);
   if (remainingPages <= 1) return [following];
   if (byOffsets(slice, page, pageSize)) return pageRanges(following, remainingPages, pageSize);
+  const below = boundBelowPage(slice, page, pageSize);
+  if (below) return pageRanges(below.slice, Math.ceil(below.sessions / pageSize), pageSize);
   if (remainingPages <= SPLIT_ABOVE_PAGES) return [following];
   const pieces = Math.min(MAX_PIECES, Math.ceil(remainingPages / PAGES_PER_PIECE));
   return cutRest(slice, page, { remaining, pieces }, windowFrom) ?? [following];
@@ -98,8 +100,38 @@ function byOffsets(slice: SliceCheckpoint, page: SessionPage, pageSize: number):
 }
 
 /**
+ * A slice open upwards (the pass's first page, over v2) read on below a bound: the end of the
+ * page's last second. Sessions created meanwhile are newer, so they cannot shift the offsets
+ * below it, and the rest is read at once as ranges of whole pages, sized from the first page's
+ * total alone (no request is spent to size it). Below the bound, the page's own sessions of
+ * its last second come first: the rest starts after them. Null when the page gives no bound.
+ */
+function boundBelowPage(
+  slice: SliceCheckpoint,
+  page: SessionPage,
+  pageSize: number,
+): { slice: SliceCheckpoint; sessions: number } | null {
+  if (slice.to !== null || slice.until !== undefined || page.total === null) return null;
+  if (page.next?.cursor !== null || page.limit !== pageSize || page.itemCount !== pageSize) {
+    return null;
+  }
+  const last = page.sessions[page.sessions.length - 1]?.created_at;
+  const lastMs = last === undefined ? Number.NaN : Date.parse(last);
+  if (!Number.isFinite(lastMs)) return null;
+  const to = floorSecond(lastMs) + 999;
+  // Newest first: the page's sessions inside the bound are its last ones.
+  const inside = page.sessions.filter((s) => Date.parse(s.created_at) <= to).length;
+  return {
+    slice: { from: slice.from, to, skip: inside, cursor: null, recheck: false },
+    sessions: page.total - page.skip - page.itemCount,
+  };
+}
+
+/**
  * The rest of a slice (`remainingPages` from `following`) as up to MAX_PIECES ranges of whole
- * pages, newest first. Cutting by time leaves a part-filled page at the end of every piece
+ * pages, newest first. Each range is walked on its own, so the first page of each is checked
+ * against the cache: a server that shifts its pages between requests repeats sessions across
+ * ranges, where no page before it in the same walk could show them. Cutting by time leaves a part-filled page at the end of every piece
  * (a request for a few sessions); ranges of offsets end on full pages, so the slice costs no
  * more requests than its pages. The last range has no end: it reads whatever the slice holds.
  */
@@ -112,7 +144,7 @@ function pageRanges(
   const ranges: SliceCheckpoint[] = [];
   for (let first = 0; first < remainingPages; first += perRange) {
     const skip = following.skip + first * pageSize;
-    const range: SliceCheckpoint = { ...following, skip };
+    const range: SliceCheckpoint = { ...following, skip, recheck: true };
     delete range.until;
     if (first + perRange < remainingPages) range.until = skip + perRange * pageSize;
     ranges.push(range);
