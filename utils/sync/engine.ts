@@ -3,7 +3,7 @@
  * belongs to the current key and organizations, refresh names, then bring each organization
  * up to date. Errors are recorded per organization and overall, in words the UI shows as is.
  */
-import type { DevinClient } from '../api';
+import { type DevinClient, SESSION_PAGE_SIZE } from '../api';
 import {
   compactPages,
   type DevinDatabase,
@@ -34,7 +34,8 @@ import {
 import { beginRun, endRun } from './run-bounds';
 import type { SyncStatus } from './status';
 
-const PAGE_SIZE = 200;
+/** The key check reads a first page of this size too (api/first-page.ts). */
+const PAGE_SIZE = SESSION_PAGE_SIZE;
 /** Re-reads the last minutes of changes each time, against clock skew and late writes. */
 const OVERLAP_MS = 5 * 60 * 1000;
 export const LEASE_TTL_MS = 60 * 1000;
