@@ -99,7 +99,7 @@ interface PreparedPage {
   /** The walk started over (its stored cursor expired): pages may repeat stored sessions. */
   restarted: boolean;
   /** A backfill's page, read with others at once (slice-walk.ts): how to store it. */
-  sliced?: Omit<SlicePage, 'page'>;
+  sliced?: Omit<SlicePage<unknown>, 'page' | 'prepared'>;
 }
 
 /**
@@ -165,9 +165,13 @@ async function* backfillPages(
   orgId: string,
   pass: SyncPass,
 ): AsyncGenerator<PreparedPage> {
-  const walk = walkSlices({ ...ctx, createdFrom: pass.createdFrom }, orgId, openSlices(pass));
-  for await (const { page, ...sliced } of walk) {
-    yield { page, restarted: false, sliced, content: pageContent(page.sessions) };
+  const walk = walkSlices(
+    { ...ctx, createdFrom: pass.createdFrom, prepare: (page) => pageContent(page.sessions) },
+    orgId,
+    openSlices(pass),
+  );
+  for await (const { page, prepared, ...sliced } of walk) {
+    yield { page, restarted: false, sliced, content: prepared };
   }
 }
 

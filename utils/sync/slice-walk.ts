@@ -13,17 +13,23 @@ import { MAX_IN_FLIGHT } from '../api/limiter';
 import type { SliceCheckpoint } from '../db';
 import { sliceQuery, slicesAfter } from './slices';
 
-interface SliceWalkContext {
+interface SliceWalkContext<T> {
   client: DevinClient;
   pageSize: number;
   signal?: AbortSignal;
   /** The pass's window (ISO), and the same as epoch ms; null for the whole history. */
   createdFrom: string | null;
+  /**
+   * What storing a page needs of it (its rows), worked out once the requests that follow it
+   * are out, while earlier pages are being written: not between an answer and the next request.
+   */
+  prepare: (page: SessionPage) => T;
 }
 
 /** A page of a sliced walk, and what storing it must know. */
-export interface SlicePage {
+export interface SlicePage<T> {
   page: SessionPage;
+  prepared: T;
   /** The slices left to read once this page is stored (none: the walk is done). */
   slices: SliceCheckpoint[];
   /** The page may hold sessions stored before: they are looked up in the cache. */
@@ -69,12 +75,12 @@ function pageBudget(total: number, limit: number): number {
   return Math.ceil(Math.max(total, 1) / Math.max(limit, 1)) * 2 + 10;
 }
 
-export async function* walkSlices(
-  ctx: SliceWalkContext,
+export async function* walkSlices<T>(
+  ctx: SliceWalkContext<T>,
   orgId: string,
   start: readonly SliceCheckpoint[],
   inFlight = MAX_IN_FLIGHT,
-): AsyncGenerator<SlicePage> {
+): AsyncGenerator<SlicePage<T>> {
   const stop = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal;
   const windowFrom = ctx.createdFrom === null ? null : Date.parse(ctx.createdFrom);
@@ -98,7 +104,8 @@ export async function* walkSlices(
     checkpoint.set(resumed.id, slice);
     return resumed;
   });
-  const arrived: Array<{ walk: Walk; page: SessionPage; next: Walk[] }> = [];
+  const arrived: Array<{ walk: Walk; page: SessionPage; next: Walk[]; prepared?: { value: T } }> =
+    [];
   let running = 0;
   let failure = null as { error: unknown } | null;
   let wake: (() => void) | null = null;
@@ -161,8 +168,16 @@ export async function* walkSlices(
       // The same slice from its next page: its walk goes on (and keeps its checkpoint's place).
       return same ? { ...current, slice, previousIds, failures: 0 } : walk(slice, current);
     });
-    arrived.push({ walk: current, page, next });
+    const item: (typeof arrived)[number] = { walk: current, page, next };
+    arrived.push(item);
     ready.push(...next);
+    // After this turn, once pump() has sent the requests that follow (see `prepare`). A page
+    // that cannot be prepared is left to the consumer, which meets the error where it is handled.
+    setTimeout(() => {
+      try {
+        item.prepared ??= { value: ctx.prepare(page) };
+      } catch {}
+    }, 0);
   };
 
   const pump = () => {
@@ -207,8 +222,10 @@ export async function* walkSlices(
       checkpoint.delete(item.walk.id);
       for (const next of item.next) checkpoint.set(next.id, next.slice);
       pump();
+      item.prepared ??= { value: ctx.prepare(item.page) };
       yield {
         page: item.page,
+        prepared: item.prepared.value,
         slices: [...checkpoint.values()].sort(newestFirst),
         recheck: item.walk.slice.recheck || item.walk.restarted,
         seenBefore: item.walk.previousIds,
