@@ -160,11 +160,7 @@ export function openOrgPass(
 }
 
 /** A backfill's pages: its slices of the window, several read at once (see slices.ts). */
-async function* backfillPages(
-  ctx: PassRequestContext,
-  orgId: string,
-  pass: SyncPass,
-): AsyncGenerator<PreparedPage> {
+async function* backfillPages(ctx: PassRequestContext, orgId: string, pass: SyncPass) {
   const walk = walkSlices(
     { ...ctx, createdFrom: pass.createdFrom, prepare: (page) => pageContent(page.sessions) },
     orgId,
