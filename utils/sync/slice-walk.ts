@@ -20,8 +20,9 @@ interface SliceWalkContext<T> {
   /** The pass's window (ISO), and the same as epoch ms; null for the whole history. */
   createdFrom: string | null;
   /**
-   * What storing a page needs of it (its rows), worked out once the requests that follow it
-   * are out, while earlier pages are being written: not between an answer and the next request.
+   * What storing a page needs of it (its rows), worked out when the page is handed on, after
+   * the requests that follow it are out. Not as each page arrives: pages read ahead of their
+   * turn (slice-walk's buffer, the next organizations') would each hold their rows twice.
    */
   prepare: (page: SessionPage) => T;
 }
@@ -104,8 +105,7 @@ export async function* walkSlices<T>(
     checkpoint.set(resumed.id, slice);
     return resumed;
   });
-  const arrived: Array<{ walk: Walk; page: SessionPage; next: Walk[]; prepared?: { value: T } }> =
-    [];
+  const arrived: Array<{ walk: Walk; page: SessionPage; next: Walk[] }> = [];
   let running = 0;
   let failure = null as { error: unknown } | null;
   let wake: (() => void) | null = null;
@@ -168,16 +168,8 @@ export async function* walkSlices<T>(
       // The same slice from its next page: its walk goes on (and keeps its checkpoint's place).
       return same ? { ...current, slice, previousIds, failures: 0 } : walk(slice, current);
     });
-    const item: (typeof arrived)[number] = { walk: current, page, next };
-    arrived.push(item);
+    arrived.push({ walk: current, page, next });
     ready.push(...next);
-    // After this turn, once pump() has sent the requests that follow (see `prepare`). A page
-    // that cannot be prepared is left to the consumer, which meets the error where it is handled.
-    setTimeout(() => {
-      try {
-        item.prepared ??= { value: ctx.prepare(page) };
-      } catch {}
-    }, 0);
   };
 
   const pump = () => {
@@ -222,10 +214,9 @@ export async function* walkSlices<T>(
       checkpoint.delete(item.walk.id);
       for (const next of item.next) checkpoint.set(next.id, next.slice);
       pump();
-      item.prepared ??= { value: ctx.prepare(item.page) };
       yield {
         page: item.page,
-        prepared: item.prepared.value,
+        prepared: ctx.prepare(item.page),
         slices: [...checkpoint.values()].sort(newestFirst),
         recheck: item.walk.slice.recheck || item.walk.restarted,
         seenBefore: item.walk.previousIds,
