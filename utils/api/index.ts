@@ -1,6 +1,7 @@
 export * from './client';
 export * from './create-client';
 export * from './errors';
+export * from './first-page';
 export * from './key-kind';
 export * from './paginate';
 

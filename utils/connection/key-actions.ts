@@ -3,7 +3,7 @@
  * the saved key without handing it to the page, and forgetting the key (with the cache when
  * asked or when policy requires it).
  */
-import { createClient } from '../api';
+import { createClient, keepingFirstPage } from '../api';
 import { t } from '../i18n';
 import {
   checkApiBaseUrl,
@@ -30,7 +30,10 @@ export function createKeyActions(deps: KeyActionDeps) {
     if (!baseUrl.ok) {
       return { ok: false, kind: 'invalid_request', message: baseUrl.reason } as ConnectionReport;
     }
-    const report = await testConnection(createClient({ baseUrl: baseUrl.value, apiKey }), orgIds);
+    // The first page the test reads is kept for the sync that follows a Save (first-page.ts).
+    const target = { baseUrl: baseUrl.value, apiKey };
+    const client = keepingFirstPage(createClient(target), target);
+    const report = await testConnection(client, orgIds);
     return deps.afterTest({ apiBaseUrl: baseUrl.value, apiKey }, report);
   }
 

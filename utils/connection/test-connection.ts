@@ -2,7 +2,7 @@
  * "Test connection" in the options page: can this key read sessions, and which organizations
  * does it see? Answers in words a person can act on.
  */
-import { type DevinClient, isDevinApiError, type Organization } from '../api';
+import { type DevinClient, isDevinApiError, type Organization, SESSION_PAGE_SIZE } from '../api';
 import { formatCount } from '../format';
 import { t } from '../i18n';
 
@@ -63,9 +63,18 @@ export async function testConnection(
   const probes = orgIds.length === 0 && client.version === 'v3' ? [''] : orgIds;
   // Asked all at once: at a real API's latency each request costs a few hundred milliseconds,
   // and saving a key waits for this test. The answers are read in the order they were asked.
+  // The first organization is asked for a whole first page, as the sync asks for it: the
+  // background keeps it for the sync that follows a Save (api/first-page.ts).
   const [listed, ...probed] = await Promise.all([
     settle(client.listOrganizations()),
-    ...probes.map((orgId) => settle(client.listSessionsPage(orgId, { skip: 0, limit: 1 }))),
+    ...probes.map((orgId, i) =>
+      settle(
+        client.listSessionsPage(orgId, {
+          skip: 0,
+          limit: i === 0 && orgId !== '' ? SESSION_PAGE_SIZE : 1,
+        }),
+      ),
+    ),
   ]);
   if (listed?.ok) organizations = listed.value;
   else {

@@ -3,7 +3,7 @@
  * belongs to the current key and organizations, refresh names, then bring each organization
  * up to date. Errors are recorded per organization and overall, in words the UI shows as is.
  */
-import type { DevinClient } from '../api';
+import { type DevinClient, SESSION_PAGE_SIZE } from '../api';
 import {
   compactPages,
   type DevinDatabase,
@@ -34,10 +34,13 @@ import {
 import { beginRun, endRun } from './run-bounds';
 import type { SyncStatus } from './status';
 
-const PAGE_SIZE = 200;
+/** The key check reads a first page of this size too (api/first-page.ts). */
+const PAGE_SIZE = SESSION_PAGE_SIZE;
 /** Re-reads the last minutes of changes each time, against clock skew and late writes. */
 const OVERLAP_MS = 5 * 60 * 1000;
 export const LEASE_TTL_MS = 60 * 1000;
+/** Organizations whose passes are read ahead of the one being stored (see runSync). */
+const AHEAD_ORGS = 2;
 
 export interface SyncRequest {
   db: DevinDatabase;
@@ -135,28 +138,32 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
       writer: new PageWriter(db, writer),
       onPage: request.onPage,
     };
-    // Organizations are stored one after another. An incremental pass reads a few pages: the
-    // organizations' are asked for at once, when the run begins (up to the first backfill). A
-    // backfill reads many: the next organization's pass opens when the previous one has fewer
-    // slices left than requests may be in flight (its last pages), so the worker holds only a
-    // few pages at a time and no request place stays idle.
+    // Organizations are stored one after another, but their pages are asked for side by side:
+    // the next AHEAD_ORGS organizations' passes open with the run, whatever their kind, so their
+    // first pages (and the ranges those size) fill the request places the first one leaves
+    // idle, and each organization finds pages waiting when its turn comes. The client's limiter
+    // keeps the requests at four in flight; each walk holds only a few pages ahead
+    // (slice-walk.ts). Beyond them, incremental passes (a few pages each) open too, up to the
+    // next backfill, which opens when an organization before it is reached.
     const aheadOf = new Map<number, OpenedPass>();
-    const open = (index: number) => {
-      const orgId = request.orgIds[index];
-      if (orgId === undefined) return null;
-      return aheadOf.get(index) ?? openOrgPass(context, orgId, states.get(orgId));
-    };
     const aheadSignal = request.signal
       ? AbortSignal.any([request.signal, stopAhead.signal])
       : stopAhead.signal;
-    for (let index = 0; index < request.orgIds.length; index++) {
-      const orgId = request.orgIds[index] as string;
-      const state = states.get(orgId);
-      if (nextPassKind(state) !== 'incremental') break;
-      // The first organization's pass opens with the run (see openFirstPassEarly).
-      if (index > 0)
+    const openAhead = (current: number) => {
+      for (let index = current + 1; index < request.orgIds.length; index++) {
+        const orgId = request.orgIds[index] as string;
+        const state = states.get(orgId);
+        if (index > current + AHEAD_ORGS && nextPassKind(state) !== 'incremental') break;
+        if (aheadOf.has(index)) continue;
         aheadOf.set(index, openOrgPass({ ...context, signal: aheadSignal }, orgId, state));
-    }
+      }
+    };
+    const open = (index: number) => {
+      const orgId = request.orgIds[index];
+      if (orgId === undefined) return null;
+      openAhead(index);
+      return aheadOf.get(index) ?? openOrgPass(context, orgId, states.get(orgId));
+    };
     let firstError = null;
     const finalBatches: FinalBatch[] = [];
     // The early first page serves when the run's start saw the state it was asked from.
@@ -164,7 +171,9 @@ export async function runSync(request: SyncRequest): Promise<SyncOutcome> {
     const earlyPass =
       early && firstOrgId !== undefined ? await early.passFor(states.get(firstOrgId)) : null;
     if (!earlyPass) early?.drop();
+    // The first organization's pass opened with the run (see openFirstPassEarly), before these.
     let next = earlyPass ?? open(0);
+    openAhead(0);
     for (let index = 0; next !== null; index++) {
       const opened = next;
       const orgId = opened.orgId;

@@ -99,7 +99,7 @@ interface PreparedPage {
   /** The walk started over (its stored cursor expired): pages may repeat stored sessions. */
   restarted: boolean;
   /** A backfill's page, read with others at once (slice-walk.ts): how to store it. */
-  sliced?: Omit<SlicePage, 'page'>;
+  sliced?: Omit<SlicePage<unknown>, 'page' | 'prepared'>;
 }
 
 /**
@@ -160,14 +160,14 @@ export function openOrgPass(
 }
 
 /** A backfill's pages: its slices of the window, several read at once (see slices.ts). */
-async function* backfillPages(
-  ctx: PassRequestContext,
-  orgId: string,
-  pass: SyncPass,
-): AsyncGenerator<PreparedPage> {
-  const walk = walkSlices({ ...ctx, createdFrom: pass.createdFrom }, orgId, openSlices(pass));
-  for await (const { page, ...sliced } of walk) {
-    yield { page, restarted: false, sliced, content: pageContent(page.sessions) };
+async function* backfillPages(ctx: PassRequestContext, orgId: string, pass: SyncPass) {
+  const walk = walkSlices(
+    { ...ctx, createdFrom: pass.createdFrom, prepare: (page) => pageContent(page.sessions) },
+    orgId,
+    openSlices(pass),
+  );
+  for await (const { page, prepared, ...sliced } of walk) {
+    yield { page, restarted: false, sliced, content: prepared };
   }
 }
 

@@ -2,7 +2,7 @@
  * The background's sync service: reads the settings in force, builds the API client and runs
  * one sync at a time. Pages and the options page reach it through messages (utils/messaging).
  */
-import { createClient, type DevinClient } from '../api';
+import { createClient, type DevinClient, servingKeptFirstPage } from '../api';
 import { refreshConsumption } from '../budget/refresh';
 import { clearCache, type DevinDatabase, type SyncErrorInfo } from '../db';
 import { logFailure } from '../log';
@@ -42,10 +42,14 @@ export interface SyncServiceOptions {
 export function createSyncService(options: SyncServiceOptions) {
   const { db } = options;
   const holder = `worker-${crypto.randomUUID()}`;
+  // The first page a key check just read, when it is the one the sync asks for first, is not
+  // asked for again (api/first-page.ts): the popup's first rows come one request sooner.
   const makeClient =
     options.createClient ??
-    ((config: { apiBaseUrl: string; apiKey: string }) =>
-      createClient({ baseUrl: config.apiBaseUrl, apiKey: config.apiKey }));
+    ((config: { apiBaseUrl: string; apiKey: string }) => {
+      const target = { baseUrl: config.apiBaseUrl, apiKey: config.apiKey };
+      return servingKeptFirstPage(createClient(target), target);
+    });
   let running: Promise<SyncNowResult> | null = null;
   let controller: AbortController | null = null;
   /** The identity (key and base URL) the running sync fills the cache for. */

@@ -13,17 +13,24 @@ import { MAX_IN_FLIGHT } from '../api/limiter';
 import type { SliceCheckpoint } from '../db';
 import { sliceQuery, slicesAfter } from './slices';
 
-interface SliceWalkContext {
+interface SliceWalkContext<T> {
   client: DevinClient;
   pageSize: number;
   signal?: AbortSignal;
   /** The pass's window (ISO), and the same as epoch ms; null for the whole history. */
   createdFrom: string | null;
+  /**
+   * What storing a page needs of it (its rows), worked out when the page is handed on, after
+   * the requests that follow it are out. Not as each page arrives: pages read ahead of their
+   * turn (slice-walk's buffer, the next organizations') would each hold their rows twice.
+   */
+  prepare: (page: SessionPage) => T;
 }
 
 /** A page of a sliced walk, and what storing it must know. */
-export interface SlicePage {
+export interface SlicePage<T> {
   page: SessionPage;
+  prepared: T;
   /** The slices left to read once this page is stored (none: the walk is done). */
   slices: SliceCheckpoint[];
   /** The page may hold sessions stored before: they are looked up in the cache. */
@@ -69,12 +76,12 @@ function pageBudget(total: number, limit: number): number {
   return Math.ceil(Math.max(total, 1) / Math.max(limit, 1)) * 2 + 10;
 }
 
-export async function* walkSlices(
-  ctx: SliceWalkContext,
+export async function* walkSlices<T>(
+  ctx: SliceWalkContext<T>,
   orgId: string,
   start: readonly SliceCheckpoint[],
   inFlight = MAX_IN_FLIGHT,
-): AsyncGenerator<SlicePage> {
+): AsyncGenerator<SlicePage<T>> {
   const stop = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal;
   const windowFrom = ctx.createdFrom === null ? null : Date.parse(ctx.createdFrom);
@@ -209,6 +216,7 @@ export async function* walkSlices(
       pump();
       yield {
         page: item.page,
+        prepared: ctx.prepare(item.page),
         slices: [...checkpoint.values()].sort(newestFirst),
         recheck: item.walk.slice.recheck || item.walk.restarted,
         seenBefore: item.walk.previousIds,

@@ -110,21 +110,33 @@ describe('slicesAfter over offsets (v2, below a known bound)', () => {
   };
 
   it('reads the rest as ranges of whole pages that meet end to start, the last one open', () => {
-    // 2,000 sessions: 9 pages after this one, in ranges of 2 pages (at most 8 ranges).
+    // 2,000 sessions: 9 pages after this one, in as many ranges as requests go at once (4),
+    // of nearly equal length so that they end together.
     const ranges = slicesAfter(CLOSED, v2Page({ total: 2_000 }), 200, null);
     expect(ranges.map((r) => [r.skip, r.until])).toEqual([
-      [200, 600],
-      [600, 1000],
-      [1000, 1400],
-      [1400, 1800],
-      [1800, undefined],
+      [200, 800],
+      [800, 1200],
+      [1200, 1600],
+      [1600, Number.MAX_SAFE_INTEGER],
     ]);
+    // Each range is a walk of its own: its first page is checked against the cache, as a
+    // server that shifts its pages repeats sessions across ranges.
     for (const range of ranges) {
-      expect(range).toMatchObject({ from: CLOSED.from, to: CLOSED.to, recheck: false });
+      expect(range).toMatchObject({ from: CLOSED.from, to: CLOSED.to, recheck: true });
     }
     // Every page asked for is a full page but the very last: 10 requests for 10 pages.
-    const requests = ranges.reduce((n, r) => n + Math.ceil(((r.until ?? 2_000) - r.skip) / 200), 1);
+    const requests = ranges.reduce(
+      (n, r) => n + Math.ceil((Math.min(r.until ?? 0, 2_000) - r.skip) / 200),
+      1,
+    );
     expect(requests).toBe(10);
+  });
+
+  it('walks the last range on to the end of its slice, without cutting it again', () => {
+    const last = { ...CLOSED, skip: 1600, until: Number.MAX_SAFE_INTEGER };
+    expect(slicesAfter(last, v2Page({ total: 5_000, skip: 1600 }), 200, null)).toEqual([
+      { ...last, skip: 1800 },
+    ]);
   });
 
   it('ends a range where the next one begins, and walks a range on until then', () => {
@@ -137,12 +149,32 @@ describe('slicesAfter over offsets (v2, below a known bound)', () => {
     ).toEqual([]);
   });
 
-  it('cuts by time when new sessions could shift the offsets, or over v3 cursors', () => {
-    // Open upwards: sessions created meanwhile land on its first pages.
-    const open = slicesAfter(WHOLE, v2Page({ total: 2_000 }), 200, null);
-    expect(open.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
+  it("reads an open slice on below the first page's last second, as ranges sized from its total", () => {
+    // Sessions created meanwhile are newer than that second: they cannot shift the ranges.
+    const first = v2Page({ total: 2_000 });
+    const last = Date.parse(first.sessions.at(-1)?.created_at as string);
+    const ranges = slicesAfter(WHOLE, first, 200, null);
+    expect(ranges.map((r) => [r.skip, r.until])).toEqual([
+      [1, 601],
+      [601, 1001],
+      [1001, 1401],
+      [1401, Number.MAX_SAFE_INTEGER],
+    ]);
+    for (const range of ranges) {
+      expect(range).toMatchObject({ from: null, to: last + 999, cursor: null, recheck: true });
+    }
+    // Below the bound, the page's own session of its last second comes first: skipped, so
+    // 1,800 sessions are read in 9 requests, all full pages.
+    const read = ranges.reduce((n, r) => n + (Math.min(r.until ?? 0, 1_801) - r.skip), 0);
+    expect(read).toBe(1_800);
+  });
+
+  it('cuts by time over v3 cursors', () => {
     const v3 = slicesAfter(CLOSED, page({ total: 2_000 }), 200, null);
     expect(v3.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
+    const open = slicesAfter(WHOLE, page({ total: 2_000 }), 200, null);
+    expect(open.length).toBeGreaterThan(1);
+    expect(open.every((slice) => slice.until === undefined && slice.skip === 0)).toBe(true);
   });
 });
 

@@ -12,6 +12,7 @@
  * its first page may repeat sessions of that second, so it is checked against the cache.
  */
 import type { SessionPage, SessionQuery } from '../api';
+import { MAX_IN_FLIGHT } from '../api/limiter';
 import type { SliceCheckpoint, SyncPass } from '../db';
 
 /**
@@ -24,6 +25,9 @@ const SPLIT_ABOVE_PAGES = 4;
 const PAGES_PER_PIECE = 4;
 /** At most this many pieces from one page (a piece that turns out large is cut again). */
 const MAX_PIECES = 8;
+
+/** The end of a last range of offsets: none (a number, so checkpoints store it as it is). */
+const OPEN_END = Number.MAX_SAFE_INTEGER;
 
 /** The slices a pass has yet to read (a pass begun before slices: the whole window). */
 export function openSlices(pass: SyncPass): SliceCheckpoint[] {
@@ -77,6 +81,8 @@ export function slicesAfter(
   const remainingPages = Math.ceil(remaining / pageSize);
   if (remainingPages <= 1) return [following];
   if (byOffsets(slice, page, pageSize)) return pageRanges(following, remainingPages, pageSize);
+  const below = boundBelowPage(slice, page, pageSize);
+  if (below) return pageRanges(below.slice, Math.ceil(below.sessions / pageSize), pageSize);
   if (remainingPages <= SPLIT_ABOVE_PAGES) return [following];
   const pieces = Math.min(MAX_PIECES, Math.ceil(remainingPages / PAGES_PER_PIECE));
   return cutRest(slice, page, { remaining, pieces }, windowFrom) ?? [following];
@@ -98,8 +104,38 @@ function byOffsets(slice: SliceCheckpoint, page: SessionPage, pageSize: number):
 }
 
 /**
- * The rest of a slice (`remainingPages` from `following`) as up to MAX_PIECES ranges of whole
- * pages, newest first. Cutting by time leaves a part-filled page at the end of every piece
+ * A slice open upwards (the pass's first page, over v2) read on below a bound: the end of the
+ * page's last second. Sessions created meanwhile are newer, so they cannot shift the offsets
+ * below it, and the rest is read at once as ranges of whole pages, sized from the first page's
+ * total alone (no request is spent to size it). Below the bound, the page's own sessions of
+ * its last second come first: the rest starts after them. Null when the page gives no bound.
+ */
+function boundBelowPage(
+  slice: SliceCheckpoint,
+  page: SessionPage,
+  pageSize: number,
+): { slice: SliceCheckpoint; sessions: number } | null {
+  if (slice.to !== null || slice.until !== undefined || page.total === null) return null;
+  if (page.next?.cursor !== null || page.limit !== pageSize || page.itemCount !== pageSize) {
+    return null;
+  }
+  const last = page.sessions[page.sessions.length - 1]?.created_at;
+  const lastMs = last === undefined ? Number.NaN : Date.parse(last);
+  if (!Number.isFinite(lastMs)) return null;
+  const to = floorSecond(lastMs) + 999;
+  // Newest first: the page's sessions inside the bound are its last ones.
+  const inside = page.sessions.filter((s) => Date.parse(s.created_at) <= to).length;
+  return {
+    slice: { from: slice.from, to, skip: inside, cursor: null, recheck: false },
+    sessions: page.total - page.skip - page.itemCount,
+  };
+}
+
+/**
+ * The rest of a slice (`remainingPages` from `following`) as up to MAX_IN_FLIGHT ranges of
+ * whole pages, newest first. Each range is walked on its own, so the first page of each is checked
+ * against the cache: a server that shifts its pages between requests repeats sessions across
+ * ranges, where no page before it in the same walk could show them. Cutting by time leaves a part-filled page at the end of every piece
  * (a request for a few sessions); ranges of offsets end on full pages, so the slice costs no
  * more requests than its pages. The last range has no end: it reads whatever the slice holds.
  */
@@ -108,14 +144,19 @@ function pageRanges(
   remainingPages: number,
   pageSize: number,
 ): SliceCheckpoint[] {
-  const perRange = Math.ceil(remainingPages / Math.min(MAX_PIECES, remainingPages));
+  // As many as requests may be in flight, of nearly equal length, so they end together: more
+  // would each cost a first page checked against the cache, and add no request at once.
+  const count = Math.min(MAX_IN_FLIGHT, remainingPages);
   const ranges: SliceCheckpoint[] = [];
-  for (let first = 0; first < remainingPages; first += perRange) {
+  let first = 0;
+  for (let i = 0; i < count; i++) {
+    const pages = Math.floor(remainingPages / count) + (i < remainingPages % count ? 1 : 0);
     const skip = following.skip + first * pageSize;
-    const range: SliceCheckpoint = { ...following, skip };
-    delete range.until;
-    if (first + perRange < remainingPages) range.until = skip + perRange * pageSize;
-    ranges.push(range);
+    // The last one reads on to the slice's end, and is not cut again: a range is walked to its
+    // end (slicesAfter), so the ranges stay as many as they were made, and end together.
+    const until = i < count - 1 ? skip + pages * pageSize : OPEN_END;
+    ranges.push({ ...following, skip, until, recheck: true });
+    first += pages;
   }
   return ranges;
 }
