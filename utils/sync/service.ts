@@ -84,7 +84,7 @@ export function createSyncService(options: SyncServiceOptions) {
     runIdentity = await cacheIdentity(settings.apiBaseUrl, apiKey);
     controller = new AbortController();
     const client = makeClient({ apiBaseUrl: settings.apiBaseUrl, apiKey });
-    const outcome = await runSync({
+    const sessions = runSync({
       signal: controller.signal,
       db,
       client,
@@ -94,15 +94,24 @@ export function createSyncService(options: SyncServiceOptions) {
       holder,
       onPage: options.onPage,
     });
-    if (outcome.result === 'done' || outcome.result === 'failed') {
-      // Billing is read after the sessions, and never fails their sync (see refresh.ts).
-      await refreshConsumption(db, client, {
-        now: Date.now(),
-        startDay: (await readCycleStartDay()).day,
-        orgIds: settings.orgIds,
-        signal: controller.signal,
-      }).catch((error: unknown) => logFailure('storing billed consumption', error));
-    }
+    // Billing is read beside the sessions (it needs none of them), so "Sync now" waits for
+    // the slower of the two rather than both in turn; it never fails their sync (refresh.ts).
+    const signal = controller.signal;
+    const billing = readCycleStartDay()
+      .then(({ day }) =>
+        refreshConsumption(db, client, {
+          now: Date.now(),
+          startDay: day,
+          orgIds: settings.orgIds,
+          signal,
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!signal.aborted) logFailure('storing billed consumption', error);
+      });
+    const outcome = await sessions;
+    // The alerts read the billed figures: they are evaluated once these are stored.
+    await billing;
     if (outcome.result === 'failed' && outcome.status.lastError) {
       options.onFailure?.(outcome.status.lastError);
     }
