@@ -11,6 +11,29 @@ import type { AnalysisDigest, SessionRow } from './types';
 /** What the API calls a session's page when it sends no other (see `toSession`). */
 const APP_SESSION_URL = 'https://app.devin.ai/sessions/';
 
+/** A PR URL's key is, almost always, the URL without this (see utils/pr-urls). */
+const PR_SCHEME = 'https://';
+
+/** The PR keys of every row without PRs; frozen, as they all share it. */
+const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];
+
+/** The PR keys `toSessionRow` made of these PRs, if they are their URLs without the scheme. */
+function derivedKeys(prs: readonly PullRequest[]): string[] {
+  if (prs.length === 0) return NO_KEYS;
+  return prs.map((pr) => pr.url.slice(PR_SCHEME.length));
+}
+
+/** Whether `keys` are exactly what `derivedKeys` makes of `prs` (then they need not be kept). */
+function keysDerive(prs: readonly PullRequest[], keys: readonly string[]): boolean {
+  if (prs.length !== keys.length) return false;
+  return prs.every(
+    (pr, i) =>
+      pr.url.startsWith(PR_SCHEME) &&
+      pr.url.endsWith(keys[i] as string) &&
+      pr.url.length === PR_SCHEME.length + (keys[i] as string).length,
+  );
+}
+
 /** `created_at`, `updated_at` and `acus_consumed` of the rows of one read, by row position. */
 export class RowNumbers {
   readonly created: Float64Array;
@@ -61,8 +84,9 @@ export class ListRow implements SessionRow {
   readonly title: string | null;
   readonly tags: string[];
   readonly pull_requests: PullRequest[];
-  readonly pr_keys: string[];
   readonly analysis: AnalysisDigest | null;
+  /** Kept only when they are not `derivedKeys` of the PRs (they usually are). */
+  private readonly keys: string[] | null;
   private readonly numbers: RowNumbers;
   private readonly at: number;
   /**
@@ -82,7 +106,7 @@ export class ListRow implements SessionRow {
     this.title = parts.title;
     this.tags = parts.tags;
     this.pull_requests = parts.pull_requests;
-    this.pr_keys = parts.pr_keys;
+    this.keys = keysDerive(parts.pull_requests, parts.pr_keys) ? null : parts.pr_keys;
     this.analysis = parts.analysis;
     this.numbers = numbers;
     this.at = at;
@@ -106,6 +130,10 @@ export class ListRow implements SessionRow {
   /** Empty for a row with a title (see `line`). */
   get first_line(): string {
     return this.line ?? '';
+  }
+
+  get pr_keys(): string[] {
+    return this.keys ?? derivedKeys(this.pull_requests);
   }
 
   get url(): string {

@@ -80,19 +80,10 @@ class ValuePool {
   }
 }
 
-/**
- * The row's PR keys, each made a part of its PR's URL where it is one (it usually is: the URL
- * without `https://`), which Chromium keeps as a reference into the URL rather than a copy.
- */
-function prKeysOf(row: SessionRow, pool: ValuePool): [PullRequest[], string[]] {
-  if (row.pull_requests.length === 0)
-    return [EMPTY, row.pr_keys.length === 0 ? EMPTY : row.pr_keys];
-  const prs = row.pull_requests.map((pr) => ({ url: pr.url, state: pool.string(pr.state) }));
-  const keys = row.pr_keys.map((key) => {
-    const pr = prs.find((candidate) => candidate.url.endsWith(key));
-    return pr ? pr.url.slice(pr.url.length - key.length) : key;
-  });
-  return [prs, keys];
+/** The row's PRs, their states shared; a row without any shares one empty list. */
+function pullRequestsOf(row: SessionRow, pool: ValuePool): PullRequest[] {
+  if (row.pull_requests.length === 0) return EMPTY;
+  return row.pull_requests.map((pr) => ({ url: pr.url, state: pool.string(pr.state) }));
 }
 
 /** Compact copies of `rows` (just read, owned by the caller), sharing what repeats. */
@@ -103,7 +94,6 @@ export function compactRows(rows: readonly SessionRow[]): SessionRow[] {
     numbers.created[at] = row.created_at;
     numbers.updated[at] = row.updated_at;
     numbers.acus[at] = row.acus_consumed;
-    const [pull_requests, pr_keys] = prKeysOf(row, pool);
     return new ListRow(
       {
         session_id: row.session_id,
@@ -114,8 +104,8 @@ export function compactRows(rows: readonly SessionRow[]): SessionRow[] {
         first_line: row.first_line,
         url: row.url,
         tags: pool.list(row.tags),
-        pull_requests,
-        pr_keys,
+        pull_requests: pullRequestsOf(row, pool),
+        pr_keys: row.pr_keys.length === 0 ? EMPTY : row.pr_keys,
         analysis: pool.digest(row.analysis),
         v3: pool.v3(row),
       },
