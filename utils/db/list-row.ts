@@ -72,7 +72,7 @@ export interface ListRowParts {
 }
 
 /** Whether a row shows its first line anywhere: only when it has no title to show instead. */
-export function needsFirstLine(title: string | null): boolean {
+function needsFirstLine(title: string | null): boolean {
   return !title?.trim();
 }
 
