@@ -1,7 +1,8 @@
 /**
  * Rows read from IndexedDB keep their own copy of every value: 200,000 rows of three
  * organizations hold 200,000 copies of each organization id, status and user id, and as many
- * copies of the same tag lists and analysis digests. A page keeps every row in memory to filter
+ * copies of the same tag lists and analysis digests; sessions started by the same automation
+ * or playbook repeat their titles. A page keeps every row in memory to filter
  * it, so the rows are rebuilt compact as they are read (see list-row.ts): one copy of each
  * repeated value, shared by every row that has it.
  */
@@ -100,7 +101,7 @@ export function compactRows(rows: readonly SessionRow[]): SessionRow[] {
         org_id: pool.string(row.org_id),
         user_id: pool.string(row.user_id),
         status: pool.string(row.status),
-        title: row.title,
+        title: pool.string(row.title),
         first_line: row.first_line,
         url: row.url,
         tags: pool.list(row.tags),
