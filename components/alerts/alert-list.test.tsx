@@ -66,6 +66,24 @@ describe('AlertList', () => {
     expect(asked).toEqual(['dismiss error:s1', 'snooze org_budget:o:2025-05-01']);
   });
 
+  it('lists the newest three of many, counts them all, and lists every one on "Show all"', async () => {
+    const org: AlertTarget = { type: 'organization', orgId: 'o' };
+    // Raised in a shuffled order: the newest are found wherever they are stored.
+    const raised = [5, 1, 8, 3, 7, 2, 6, 4];
+    await mount(
+      raised.map((at) => alert(`org_budget:o:${at}`, `Alert ${at}`, org, at)),
+      async () => {},
+    );
+    expect(await screen.findByText('8 alerts need you')).toBeTruthy();
+    const titles = () =>
+      screen.getAllByRole('listitem').map((item) => item.querySelector('.alert-open')?.textContent);
+    expect(titles()).toEqual(['Alert 8', 'Alert 7', 'Alert 6']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 8 alerts' }));
+    await waitFor(() => expect(titles()).toHaveLength(8));
+    expect(titles()).toEqual([8, 7, 6, 5, 4, 3, 2, 1].map((at) => `Alert ${at}`));
+  });
+
   it('says what to do when the extension does not answer', async () => {
     await mount(
       [alert('error:s1', 'Ended in error: Fix the build', { type: 'organization', orgId: 'o' }, 1)],

@@ -3,9 +3,9 @@
  * opens its session or organization, and can be snoozed or dismissed. Reads the `alerts` table
  * through a live query; the background writes it (after each sync, and on Dismiss/Snooze).
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AlertAction } from '../../utils/alerts/store';
-import { readActiveAlerts } from '../../utils/alerts/store';
+import { type NewestAlerts, readNewestActiveAlerts } from '../../utils/alerts/store';
 import type { AlertRow, AlertTarget } from '../../utils/alerts/types';
 import type { Session } from '../../utils/api/schemas';
 import { readSessionsById } from '../../utils/db/reads';
@@ -18,7 +18,7 @@ import { StopSession } from '../sessions/stop-session';
 import { useLiveQuery } from '../shared/use-live-query';
 import './alert-list.css';
 
-const NO_ALERTS: AlertRow[] = [];
+const NO_ALERTS: NewestAlerts = { alerts: [], count: 0 };
 const NO_SESSIONS = new Map<string, Session>();
 
 /** The cached sessions of session alerts, as they are now (a stop shows at once). */
@@ -54,12 +54,13 @@ const SHOWN_AT_FIRST: Record<AlertListProps['variant'], number> = { banner: 3, p
 
 export function AlertList(props: AlertListProps) {
   const db = useDatabase();
-  const alerts = useLiveQuery(db ? () => readActiveAlerts(db) : null, [db], NO_ALERTS);
   const [showAll, setShowAll] = useState(false);
   const limit = SHOWN_AT_FIRST[props.variant];
-  const shown = useMemo(
-    () => (showAll ? alerts : alerts.slice(0, limit)),
-    [alerts, showAll, limit],
+  // Until "Show all", only the alerts listed are read into memory (and counted).
+  const { alerts: shown, count } = useLiveQuery(
+    db ? () => readNewestActiveAlerts(db, showAll ? Number.POSITIVE_INFINITY : limit) : null,
+    [db, showAll, limit],
+    NO_ALERTS,
   );
   // Only the sessions of the alerts shown are read (for their Stop buttons).
   const sessions = useLiveQuery(
@@ -68,7 +69,7 @@ export function AlertList(props: AlertListProps) {
     NO_SESSIONS,
   );
   const [failure, setFailure] = useState<string | null>(null);
-  if (alerts.length === 0) return null;
+  if (count === 0) return null;
   const act = props.act ?? askBackground;
 
   const onAct = (id: string, action: AlertAction) => {
@@ -90,7 +91,7 @@ export function AlertList(props: AlertListProps) {
         details.querySelector('summary')?.focus();
       }}
     >
-      <summary>{t('alerts.needYou', alerts.length, [formatCount(alerts.length)])}</summary>
+      <summary>{t('alerts.needYou', count, [formatCount(count)])}</summary>
       <div class="alert-panel">
         <ul aria-label={t('alerts.heading')}>
           {shown.map((alert) => (
@@ -134,7 +135,7 @@ export function AlertList(props: AlertListProps) {
             </li>
           ))}
         </ul>
-        {alerts.length > limit ? (
+        {count > limit ? (
           <button
             type="button"
             class="link-button show-all"
@@ -143,7 +144,7 @@ export function AlertList(props: AlertListProps) {
           >
             {showAll
               ? t('alerts.showFirst', [formatCount(limit)])
-              : t('alerts.showAll', [formatCount(alerts.length)])}
+              : t('alerts.showAll', [formatCount(count)])}
           </button>
         ) : null}
         <div role="alert">{failure ? <p class="alert-failure">{failure}</p> : null}</div>

@@ -86,10 +86,49 @@ export async function actOnAlert(
   return changed > 0;
 }
 
+function newestFirst(a: AlertRow, b: AlertRow): number {
+  return b.raisedAt - a.raisedAt || (a.id < b.id ? -1 : 1);
+}
+
 /** The alerts to show, newest first. */
 export async function readActiveAlerts(db: DevinDatabase): Promise<AlertRow[]> {
   const rows = await db.alerts.where('state').equals('active').toArray();
-  return rows.sort((a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? -1 : 1));
+  return rows.sort(newestFirst);
+}
+
+export interface NewestAlerts {
+  /** The newest `limit` active alerts, newest first. */
+  alerts: AlertRow[];
+  /** Active alerts in all. */
+  count: number;
+}
+
+/**
+ * The newest few active alerts and how many there are. A first sync over a large cache can
+ * raise tens of thousands, and a page lists only a few until asked for all: only those are
+ * kept in memory (the popup keeps every session row already).
+ */
+export async function readNewestActiveAlerts(
+  db: DevinDatabase,
+  limit: number,
+): Promise<NewestAlerts> {
+  if (!Number.isFinite(limit)) {
+    const all = await readActiveAlerts(db);
+    return { alerts: all, count: all.length };
+  }
+  const alerts: AlertRow[] = [];
+  let count = 0;
+  await db.alerts
+    .where('state')
+    .equals('active')
+    .each((alert) => {
+      count++;
+      if (alerts.length === limit && newestFirst(alert, alerts[limit - 1] as AlertRow) >= 0) return;
+      alerts.push(alert);
+      alerts.sort(newestFirst);
+      if (alerts.length > limit) alerts.pop();
+    });
+  return { alerts, count };
 }
 
 export function countActiveAlerts(db: DevinDatabase): Promise<number> {

@@ -6,7 +6,7 @@
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
 import { readPageSessions } from './pages';
-import { StringPool, shareRowValues } from './row-memory';
+import { compactRows } from './row-memory';
 import type { DevinDatabase } from './schema';
 import { cachedCopies } from './stamp-lookup';
 import { readSummary } from './summary';
@@ -38,12 +38,9 @@ export async function readLocatedRows(db: DevinDatabase): Promise<LocatedRows> {
   return latestRows(await db.pageRows.toArray());
 }
 
-/** Every cached session's row, sharing repeated values: a page keeps them all in memory. */
+/** Every cached session's row, in a compact form (see row-memory.ts): a page keeps them all. */
 export async function readSessionRows(db: DevinDatabase): Promise<SessionRow[]> {
-  const { rows } = await readLocatedRows(db);
-  const pool = new StringPool();
-  for (const row of rows) shareRowValues(row, pool);
-  return rows;
+  return compactRows((await readLocatedRows(db)).rows);
 }
 
 /** The pages holding a copy of each id (one index range read per id, all at once). */

@@ -10,6 +10,33 @@
  *
  * Numbers, dates and durations inside messages come from utils/format, never String(n).
  */
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 
-export const t = i18n.t;
+/** Texts already produced, by key and substitutions; bounded, as they include numbers and names. */
+const produced = new Map<string, string>();
+const MAX_PRODUCED = 5000;
+/** What produced them: tests give the fake browser another language by replacing it. */
+let producer: unknown = null;
+
+/**
+ * `i18n.t`, remembering its answers: each `getMessage` is a call into the browser's extension
+ * bindings, a list row asks for several texts, and a keystroke in the search repaints dozens of
+ * rows. The language cannot change while a page is open.
+ */
+export const t: typeof i18n.t = ((...args: unknown[]): string => {
+  // A key alone is its own id; a JSON array cannot be mistaken for a key.
+  const id = args.length === 1 ? (args[0] as string) : JSON.stringify(args);
+  const source = browser?.i18n?.getMessage;
+  if (source !== producer) {
+    produced.clear();
+    producer = source;
+  }
+  let text = produced.get(id);
+  if (text === undefined) {
+    text = (i18n.t as (...all: unknown[]) => string)(...args);
+    if (produced.size >= MAX_PRODUCED) produced.clear();
+    produced.set(id, text);
+  }
+  return text;
+}) as typeof i18n.t;
