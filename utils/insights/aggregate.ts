@@ -19,6 +19,7 @@ import {
 import { createDayNumberer, dayNumberLabel, dayNumberStart } from './days';
 import { attachExtras } from './extra-columns';
 import { HostPass, HostTallies } from './host-pass';
+import { MedianScratch, walkMedians } from './medians';
 import { groupMedians, median, roundAcus } from './statistics';
 import { bump, countIn, GroupCounter, newTally, Tallies, toBucket } from './tallies';
 import {
@@ -233,14 +234,6 @@ export function aggregateColumns(
   const days = dayAxis(options, minDay, maxDay, count);
   const firstDay = days.numbers[0] ?? 0;
   const dayCount = days.numbers.length;
-  for (let i = 0; i < count; i++) {
-    const day = (dayCol[i] ?? 0) - firstDay;
-    dayCol[i] = day;
-    days.sessions[day] = (days.sessions[day] ?? 0) + 1;
-    days.acus[day] = (days.acus[day] ?? 0) + (acusCol[i] ?? 0);
-  }
-  days.acus = days.acus.map(roundAcus);
-
   const columns = {
     day: dayCol,
     org: orgCol,
@@ -249,24 +242,13 @@ export function aggregateColumns(
     flags: flagsCol,
     acus: acusCol,
   };
-  // One buffer for every median: the overall one first, then the groups'.
-  const scratch = acusCol.slice();
-  const medianAcus = median(scratch);
+  const medians = groupingMedians(store, picked, columns, { org: orgs, user: users, status: statuses });
   const groups: Record<GroupBy, GroupStat[]> = {
-    org: orgs.stats(groupMedians(orgCol, acusCol, orgs.sizes, scratch)),
-    user: users.stats(groupMedians(userCol, acusCol, users.sizes, scratch)),
-    status: statuses.stats(groupMedians(statusCol, acusCol, statuses.sizes, scratch)),
+    org: orgs.stats(medians.org),
+    user: users.stats(medians.user),
+    status: statuses.stats(medians.status),
   };
-  const codeColumns: Record<GroupBy, Int32Array> = {
-    org: orgCol,
-    user: userCol,
-    status: statusCol,
-  };
-  const stacks = {} as Record<GroupBy, Stack>;
-  for (const by of GROUP_BYS) {
-    stacks[by] = buildStack(groups[by], codeColumns[by], columns, dayCount, topSeries);
-  }
-
+  const stacks = dayPass(columns, firstDay, days, groups, topSeries);
   return {
     now: options.now,
     count,
@@ -277,7 +259,7 @@ export function aggregateColumns(
       sessions: count,
       acus: roundAcus(acusTotal),
       errors,
-      medianAcus,
+      medianAcus: medians.overall,
       prsOpened,
       prsMerged,
       sessionsWithPr,
@@ -339,13 +321,120 @@ function dayAxis(
   };
 }
 
-function buildStack(
-  stats: readonly GroupStat[],
-  codes: Int32Array,
-  columns: { day: Int32Array; acus: Float64Array },
-  dayCount: number,
+interface ResultColumns {
+  day: Int32Array;
+  org: Int32Array;
+  user: Int32Array;
+  status: Int32Array;
+  acus: Float64Array;
+}
+
+/**
+ * The overall and per-group medians. A selection of a fair share of the store walks the store's
+ * ACU order (no sort, nothing the store's size allocated); a small one selects in its own values.
+ */
+function groupingMedians(
+  store: SessionColumns,
+  picked: Int32Array,
+  columns: ResultColumns,
+  counters: Record<GroupBy, GroupCounter<string | null>>,
+): Record<GroupBy, Float64Array> & { overall: number } {
+  const count = picked.length;
+  if (count * SMALL_SELECTION < store.acus.length) {
+    // One buffer for every median: the overall one first, then the groups'.
+    const scratch = columns.acus.slice();
+    const overall = median(scratch);
+    const of = (by: GroupBy) =>
+      groupMedians(columns[by], columns.acus, counters[by].sizes, scratch);
+    return { overall, org: of('org'), user: of('user'), status: of('status') };
+  }
+  const walked = walkMedians(
+    store.acuOrder,
+    store.acus,
+    picked,
+    GROUP_BYS.map((by) => ({ codes: store[by], sizes: counters[by].storeSizes() })),
+    scratchOf(store),
+  );
+  const local = (by: GroupBy) =>
+    counters[by].byLocalCode(walked.groups[GROUP_BYS.indexOf(by)] as Float64Array);
+  return { overall: walked.overall, org: local('org'), user: local('user'), status: local('status') };
+}
+
+/** Below 1 / SMALL_SELECTION of the store, selecting among the picked values is cheaper. */
+const SMALL_SELECTION = 8;
+
+const scratches = new WeakMap<SessionColumns, MedianScratch>();
+
+function scratchOf(store: SessionColumns): MedianScratch {
+  let scratch = scratches.get(store);
+  if (scratch === undefined) {
+    scratch = new MedianScratch(store.acus.length);
+    scratches.set(store, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * One pass after the day axis is known: every day number becomes a position on it, and the
+ * day series and the three stacks are summed together into flat typed arrays.
+ */
+function dayPass(
+  columns: ResultColumns,
+  firstDay: number,
+  days: DaySeries,
+  groups: Record<GroupBy, GroupStat[]>,
   topSeries: number,
-): Stack {
+): Record<GroupBy, Stack> {
+  const dayCount = days.numbers.length;
+  const shapes = GROUP_BYS.map((by) => stackShape(groups[by], topSeries));
+  const stackAcus = shapes.map((shape) => new Float64Array(shape.series.length * dayCount));
+  const stackSessions = shapes.map((shape) => new Int32Array(shape.series.length * dayCount));
+  const dayAcus = new Float64Array(dayCount);
+  const daySessions = new Int32Array(dayCount);
+  const codeColumns = GROUP_BYS.map((by) => columns[by]);
+  const { day: dayCol, acus: acusCol } = columns;
+  for (let i = 0; i < dayCol.length; i++) {
+    const day = (dayCol[i] as number) - firstDay;
+    dayCol[i] = day;
+    const acus = acusCol[i] as number;
+    daySessions[day] = (daySessions[day] as number) + 1;
+    dayAcus[day] = (dayAcus[day] as number) + acus;
+    for (let n = 0; n < 3; n++) {
+      const shape = shapes[n] as StackShape;
+      const s = shape.seriesOfCode[(codeColumns[n] as Int32Array)[i] as number] as number;
+      const at = s * dayCount + day;
+      const sums = stackAcus[n] as Float64Array;
+      const counts = stackSessions[n] as Int32Array;
+      sums[at] = (sums[at] as number) + acus;
+      counts[at] = (counts[at] as number) + 1;
+    }
+  }
+  days.sessions = Array.from(daySessions);
+  days.acus = Array.from(dayAcus, roundAcus);
+  const rowsOf = <T>(flat: ArrayLike<number>, series: number, map: (value: number) => T): T[][] =>
+    Array.from({ length: series }, (_, s) =>
+      Array.from({ length: dayCount }, (_, d) => map(flat[s * dayCount + d] as number)),
+    );
+  const stacks = {} as Record<GroupBy, Stack>;
+  GROUP_BYS.forEach((by, n) => {
+    const shape = shapes[n] as StackShape;
+    const length = shape.series.length;
+    stacks[by] = {
+      series: shape.series,
+      seriesOfCode: shape.seriesOfCode,
+      acus: rowsOf(stackAcus[n] as Float64Array, length, roundAcus),
+      sessions: rowsOf(stackSessions[n] as Int32Array, length, (value) => value),
+    };
+  });
+  return stacks;
+}
+
+interface StackShape {
+  series: StackSeries[];
+  seriesOfCode: Int32Array;
+}
+
+function stackShape(stats: readonly GroupStat[], topSeries: number): StackShape {
   // A lone leftover group is shown by name rather than as "other".
   const named = stats.length <= topSeries + 1 ? stats : stats.slice(0, topSeries);
   const rest = stats.slice(named.length);
@@ -367,16 +456,5 @@ function buildStack(
       acus: roundAcus(rest.reduce((sum, stat) => sum + stat.acus, 0)),
     });
   }
-  const acus = series.map(() => new Array<number>(dayCount).fill(0));
-  const sessions = series.map(() => new Array<number>(dayCount).fill(0));
-  for (let i = 0; i < codes.length; i++) {
-    const s = seriesOfCode[codes[i] ?? 0] ?? 0;
-    const day = columns.day[i] ?? 0;
-    const acuRow = acus[s];
-    const sessionRow = sessions[s];
-    if (acuRow === undefined || sessionRow === undefined) continue;
-    acuRow[day] = (acuRow[day] ?? 0) + (columns.acus[i] ?? 0);
-    sessionRow[day] = (sessionRow[day] ?? 0) + 1;
-  }
-  return { series, seriesOfCode, acus: acus.map((row) => row.map(roundAcus)), sessions };
+  return { series, seriesOfCode };
 }
