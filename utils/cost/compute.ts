@@ -17,7 +17,8 @@
 import type { SessionRow } from '../db/types';
 import type { DateRange } from '../filters/model';
 import { allPositions } from '../insights/aggregate';
-import { buildColumns, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
+import { buildColumns, MERGED_CODE, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
+import { FLAG_MERGED_PR } from '../insights/types';
 import { periodWindows } from './periods';
 import {
   type CostFigures,
@@ -94,6 +95,17 @@ function plain<K extends string | null>(entry: Entry<K>): GroupCost {
   return { key, sessions, acus, prs, mergedPrs };
 }
 
+/** Merged PRs of session `g`. */
+function mergedOf(store: SessionColumns, g: number): number {
+  if (((store.flags[g] as number) & FLAG_MERGED_PR) === 0) return 0;
+  const { start, state } = store.prs;
+  let merged = 0;
+  for (let p = start[g] as number; p < (start[g + 1] as number); p++) {
+    if (state[p] === MERGED_CODE) merged++;
+  }
+  return merged;
+}
+
 /**
  * `filtered`: the page's sessions (its filters, date window included). `unwindowed`: the same
  * filters without the date window, for the weeks and the period before. Derives their columns
@@ -144,14 +156,13 @@ export function costOfColumns(
   const noUserCode = dict.user.code(null);
   const repos = store.repos;
   const prStart = store.prs.start;
-  const storeMerged = store.merged;
   let splitSessions = 0;
 
   for (let i = 0; i < filtered.length; i++) {
     const g = filtered[i] as number;
     const acus = store.acus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    const merged = storeMerged[g] as number;
+    const merged = mergedOf(store, g);
     total.sessions++;
     total.acus += acus;
     total.prs += prs;
@@ -203,7 +214,7 @@ export function costOfColumns(
     const inCurrent = windows !== null && at >= windows.current.from && at < windows.current.to;
     const inPrevious = windows !== null && at >= windows.previous.from && at < windows.previous.to;
     if (week < 0 && !inCurrent && !inPrevious) continue;
-    const merged = storeMerged[g] as number;
+    const merged = mergedOf(store, g);
     const acus = store.acus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
     if (week >= 0) count(weekFigures[week] as CostFigures, acus, prs, merged);

@@ -242,7 +242,11 @@ export function aggregateColumns(
     flags: flagsCol,
     acus: acusCol,
   };
-  const medians = groupingMedians(store, picked, columns, { org: orgs, user: users, status: statuses });
+  const medians = groupingMedians(store, picked, columns, {
+    org: orgs,
+    user: users,
+    status: statuses,
+  });
   const groups: Record<GroupBy, GroupStat[]> = {
     org: orgs.stats(medians.org),
     user: users.stats(medians.user),
@@ -352,12 +356,16 @@ function groupingMedians(
     store.acuOrder,
     store.acus,
     picked,
-    GROUP_BYS.map((by) => ({ codes: store[by], sizes: counters[by].storeSizes() })),
+    [counters.org.storeSizes(), counters.user.storeSizes(), counters.status.storeSizes()],
     scratchOf(store),
   );
-  const local = (by: GroupBy) =>
-    counters[by].byLocalCode(walked.groups[GROUP_BYS.indexOf(by)] as Float64Array);
-  return { overall: walked.overall, org: local('org'), user: local('user'), status: local('status') };
+  const [org, user, status] = walked.groups;
+  return {
+    overall: walked.overall,
+    org: counters.org.byLocalCode(org),
+    user: counters.user.byLocalCode(user),
+    status: counters.status.byLocalCode(status),
+  };
 }
 
 /** Below 1 / SMALL_SELECTION of the store, selecting among the picked values is cheaper. */

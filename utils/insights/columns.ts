@@ -16,7 +16,7 @@ import type { SessionRow } from '../db/types';
 import { normalizePullRequestUrl } from '../pr-urls';
 import { Codes, IntStream } from './codes';
 import { createDayNumberer } from './days';
-import { acuOrder } from './medians';
+import { type AcuOrder, acuOrder } from './medians';
 import { type HostInfo, originPrefix } from './pr-hosts';
 import {
   ERROR_STATUS,
@@ -111,10 +111,8 @@ export interface SessionColumns {
   status: Int32Array;
   /** FLAG_* of types.ts, plus FLAG_NEEDS_EXTRA. */
   flags: Uint8Array;
-  /** Merged PRs per row. */
-  merged: Int32Array;
   /** Every position, least ACUs first: a query's medians walk it (medians.ts). */
-  acuOrder: Int32Array;
+  acuOrder: AcuOrder;
   /** The Cost view's outcome (index into OUTCOMES). */
   outcome: Uint8Array;
   /** Which stored copy each row is (its page), to tell a changed row from the same one. */
@@ -277,24 +275,12 @@ export function buildColumns(
     labelStart[i + 1] = labelCode.length;
   }
 
-  const states = prState.data;
-  const merged = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (((c.flags[i] as number) & FLAG_MERGED_PR) === 0) continue;
-    let count = 0;
-    for (let p = prStart[i] as number; p < (prStart[i + 1] as number); p++) {
-      if (states[p] === MERGED_CODE) count++;
-    }
-    merged[i] = count;
-  }
-
   return {
     rows,
     ids,
     dict,
     ...c,
-    merged,
-    acuOrder: acuOrder(c.acus),
+    acuOrder: acuOrder(c.acus, [c.org, c.user, c.status]),
     prs: {
       start: prStart,
       state: prState.done(),
@@ -381,8 +367,8 @@ export function columnBytes(columns: SessionColumns): number {
     columns.flags,
     columns.outcome,
     columns.copy,
-    columns.merged,
-    columns.acuOrder,
+    columns.acuOrder.positions,
+    ...columns.acuOrder.codes,
     ...Object.values(columns.prs),
     ...Object.values(columns.repos),
     ...Object.values(columns.labels),

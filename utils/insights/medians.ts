@@ -6,11 +6,33 @@
  */
 import { roundAcus } from './statistics';
 
-/** Positions 0..n-1 ordered by ACUs, least first. */
-export function acuOrder(acus: Float64Array): Int32Array {
-  const order = new Int32Array(acus.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => (acus[a] as number) - (acus[b] as number));
+/**
+ * Every position of a store in ACU order, least first, with the group codes a walk reads laid
+ * out in that order too: the walk reads them one after the other instead of all over the store.
+ * (The ACUs are read through the positions: a copy would cost 8 more bytes a session.)
+ */
+export interface AcuOrder {
+  positions: Int32Array;
+  /** Group codes (organization, user, status) in that order. */
+  codes: [Int32Array, Int32Array, Int32Array];
+}
+
+export function acuOrder(
+  acus: Float64Array,
+  codes: [Int32Array, Int32Array, Int32Array],
+): AcuOrder {
+  const positions = new Int32Array(acus.length);
+  for (let i = 0; i < positions.length; i++) positions[i] = i;
+  positions.sort((a, b) => (acus[a] as number) - (acus[b] as number));
+  const ordered = (column: Int32Array) => {
+    const values = new Int32Array(positions.length);
+    for (let k = 0; k < positions.length; k++) values[k] = column[positions[k] as number] as number;
+    return values;
+  };
+  return {
+    positions,
+    codes: [ordered(codes[0]), ordered(codes[1]), ordered(codes[2])],
+  };
 }
 
 /** Reused between queries of one store: the walk allocates nothing as large as the store. */
@@ -23,62 +45,92 @@ export class MedianScratch {
   }
 }
 
-/** One grouping: each store position's group code, and each group's selected sessions. */
-export interface MedianGroups {
-  codes: Int32Array;
-  sizes: Int32Array;
+/** A group's count so far, and where its middle values are, as the walk goes. */
+class Middles {
+  readonly rank: Int32Array;
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+  /** The rank of the lower and upper middle value of each group (-1: none). */
+  readonly lowAt: Int32Array;
+  readonly highAt: Int32Array;
+
+  constructor(readonly sizes: Int32Array) {
+    const n = sizes.length;
+    this.rank = new Int32Array(n);
+    this.low = new Float64Array(n);
+    this.high = new Float64Array(n);
+    this.lowAt = new Int32Array(n);
+    this.highAt = new Int32Array(n);
+    for (let code = 0; code < n; code++) {
+      const size = sizes[code] as number;
+      this.lowAt[code] = (size >> 1) - 1;
+      this.highAt[code] = size > 0 ? size >> 1 : -1;
+    }
+  }
+
+  see(code: number, value: number): void {
+    const at = this.rank[code] as number;
+    if (at === this.lowAt[code]) this.low[code] = value;
+    if (at === this.highAt[code]) this.high[code] = value;
+    this.rank[code] = at + 1;
+  }
+
+  medians(): Float64Array {
+    const medians = new Float64Array(this.sizes.length);
+    for (let code = 0; code < medians.length; code++) {
+      medians[code] = middle(
+        this.sizes[code] as number,
+        this.low[code] as number,
+        this.high[code] as number,
+      );
+    }
+    return medians;
+  }
 }
 
 /**
- * The median ACUs of the sessions at `picked`, overall and per group of each of `groupings`
- * (indexed by group code, 0 for an empty group), in one walk over `order`.
+ * The median ACUs of the sessions at `picked` (distinct positions), overall and per group of
+ * each grouping (`sizes`: selected sessions per group code), in one walk over `order` (of
+ * `acus`, the store's ACUs).
  */
 export function walkMedians(
-  order: Int32Array,
+  order: AcuOrder,
   acus: Float64Array,
   picked: Int32Array,
-  groupings: readonly MedianGroups[],
+  sizes: [Int32Array, Int32Array, Int32Array],
   scratch: MedianScratch,
-): { overall: number; groups: Float64Array[] } {
-  const selected = scratch.selected;
-  for (let i = 0; i < picked.length; i++) selected[picked[i] as number] = 1;
+): { overall: number; groups: [Float64Array, Float64Array, Float64Array] } {
   const count = picked.length;
-  const ranks = groupings.map((grouping) => new Int32Array(grouping.sizes.length));
-  const lows = groupings.map((grouping) => new Float64Array(grouping.sizes.length));
-  const highs = groupings.map((grouping) => new Float64Array(grouping.sizes.length));
+  const total = order.positions.length;
+  // Every position picked (the default view): no marks to set, read, or clear.
+  const all = count === total;
+  const selected = scratch.selected;
+  if (!all) for (let i = 0; i < count; i++) selected[picked[i] as number] = 1;
+  const a = new Middles(sizes[0]);
+  const b = new Middles(sizes[1]);
+  const c = new Middles(sizes[2]);
+  const [codesA, codesB, codesC] = order.codes;
+  const positions = order.positions;
+  const lowAt = (count >> 1) - 1;
+  const highAt = count >> 1;
   let seen = 0;
   let overallLow = 0;
   let overallHigh = 0;
-  for (let k = 0; k < order.length && seen < count; k++) {
-    const g = order[k] as number;
-    if (selected[g] === 0) continue;
+  for (let k = 0; k < total && seen < count; k++) {
+    const g = positions[k] as number;
+    if (!all && selected[g] === 0) continue;
     const value = acus[g] as number;
-    if (seen === (count >> 1) - 1) overallLow = value;
-    if (seen === count >> 1) overallHigh = value;
+    if (seen === lowAt) overallLow = value;
+    if (seen === highAt) overallHigh = value;
     seen++;
-    for (let n = 0; n < groupings.length; n++) {
-      const { codes, sizes } = groupings[n] as MedianGroups;
-      const code = codes[g] as number;
-      const rank = ranks[n] as Int32Array;
-      const at = rank[code] as number;
-      const size = sizes[code] as number;
-      if (at === (size >> 1) - 1) (lows[n] as Float64Array)[code] = value;
-      if (at === size >> 1) (highs[n] as Float64Array)[code] = value;
-      rank[code] = at + 1;
-    }
+    a.see(codesA[k] as number, value);
+    b.see(codesB[k] as number, value);
+    c.see(codesC[k] as number, value);
   }
-  for (let i = 0; i < picked.length; i++) selected[picked[i] as number] = 0;
+  if (!all) for (let i = 0; i < count; i++) selected[picked[i] as number] = 0;
   return {
     overall: middle(count, overallLow, overallHigh),
-    groups: groupings.map((grouping, n) => {
-      const medians = new Float64Array(grouping.sizes.length);
-      const low = lows[n] as Float64Array;
-      const high = highs[n] as Float64Array;
-      for (let code = 0; code < medians.length; code++) {
-        medians[code] = middle(grouping.sizes[code] as number, low[code] ?? 0, high[code] ?? 0);
-      }
-      return medians;
-    }),
+    groups: [a.medians(), b.medians(), c.medians()],
   };
 }
 
