@@ -4,7 +4,6 @@
  * three stacks (per organization, user and status) are summed in that same second pass, into
  * flat typed arrays rather than an array per series.
  */
-import type { InsightsOptions } from './aggregate';
 import { createDayNumberer, dayNumberLabel, dayNumberStart } from './days';
 import { roundAcus } from './statistics';
 import {
@@ -16,6 +15,12 @@ import {
   type StackSeries,
 } from './types';
 
+/** What sets the day axis (InsightsOptions of aggregate.ts says what they mean). */
+interface DayAxisOptions {
+  now: number;
+  range?: { from: number | null; to: number | null };
+}
+
 /** The result's per-session columns the second pass reads (and whose days it rewrites). */
 export interface DayColumns {
   day: Int32Array;
@@ -26,7 +31,7 @@ export interface DayColumns {
 }
 
 export function dayAxis(
-  options: InsightsOptions,
+  options: DayAxisOptions,
   minDay: number,
   maxDay: number,
   count: number,
