@@ -16,25 +16,22 @@ import {
   PUBLIC_FLAGS,
   type SessionColumns,
 } from './columns';
-import { createDayNumberer, dayNumberLabel, dayNumberStart } from './days';
+import { type DayColumns, dayAxis, dayPass } from './day-pass';
 import { attachExtras } from './extra-columns';
 import { HostPass, HostTallies } from './host-pass';
+import { MedianScratch, walkMedians } from './medians';
 import { groupMedians, median, roundAcus } from './statistics';
 import { bump, countIn, GroupCounter, newTally, Tallies, toBucket } from './tallies';
 import {
   type AnalysisExtra,
   type CostlySession,
-  type DaySeries,
   FLAG_ANALYSIS,
   FLAG_ERROR,
   FLAG_ISSUES,
   FLAG_SUGGESTED_PROMPT,
-  GROUP_BYS,
   type GroupBy,
   type GroupStat,
   type Insights,
-  type Stack,
-  type StackSeries,
 } from './types';
 
 export interface InsightsOptions {
@@ -232,15 +229,6 @@ export function aggregateColumns(
   // The day axis, then every day number becomes a position on it.
   const days = dayAxis(options, minDay, maxDay, count);
   const firstDay = days.numbers[0] ?? 0;
-  const dayCount = days.numbers.length;
-  for (let i = 0; i < count; i++) {
-    const day = (dayCol[i] ?? 0) - firstDay;
-    dayCol[i] = day;
-    days.sessions[day] = (days.sessions[day] ?? 0) + 1;
-    days.acus[day] = (days.acus[day] ?? 0) + (acusCol[i] ?? 0);
-  }
-  days.acus = days.acus.map(roundAcus);
-
   const columns = {
     day: dayCol,
     org: orgCol,
@@ -249,24 +237,17 @@ export function aggregateColumns(
     flags: flagsCol,
     acus: acusCol,
   };
-  // One buffer for every median: the overall one first, then the groups'.
-  const scratch = acusCol.slice();
-  const medianAcus = median(scratch);
+  const medians = groupingMedians(store, picked, columns, {
+    org: orgs,
+    user: users,
+    status: statuses,
+  });
   const groups: Record<GroupBy, GroupStat[]> = {
-    org: orgs.stats(groupMedians(orgCol, acusCol, orgs.sizes, scratch)),
-    user: users.stats(groupMedians(userCol, acusCol, users.sizes, scratch)),
-    status: statuses.stats(groupMedians(statusCol, acusCol, statuses.sizes, scratch)),
+    org: orgs.stats(medians.org),
+    user: users.stats(medians.user),
+    status: statuses.stats(medians.status),
   };
-  const codeColumns: Record<GroupBy, Int32Array> = {
-    org: orgCol,
-    user: userCol,
-    status: statusCol,
-  };
-  const stacks = {} as Record<GroupBy, Stack>;
-  for (const by of GROUP_BYS) {
-    stacks[by] = buildStack(groups[by], codeColumns[by], columns, dayCount, topSeries);
-  }
-
+  const stacks = dayPass(columns, firstDay, days, groups, topSeries);
   return {
     now: options.now,
     count,
@@ -277,7 +258,7 @@ export function aggregateColumns(
       sessions: count,
       acus: roundAcus(acusTotal),
       errors,
-      medianAcus,
+      medianAcus: medians.overall,
       prsOpened,
       prsMerged,
       sessionsWithPr,
@@ -313,70 +294,51 @@ export function aggregateColumns(
   };
 }
 
-function dayAxis(
-  options: InsightsOptions,
-  minDay: number,
-  maxDay: number,
-  count: number,
-): DaySeries {
-  const dayNumberOf = createDayNumberer();
-  const from = options.range?.from ?? null;
-  const to = options.range?.to ?? null;
-  const start = from !== null ? dayNumberOf(from) : count > 0 ? minDay : null;
-  if (start === null) return { numbers: [], starts: [], labels: [], sessions: [], acus: [] };
-  const end = to !== null ? dayNumberOf(to - 1) : Math.max(maxDay, dayNumberOf(options.now));
-  // Rows outside the window (there should be none) still get a day.
-  const first = count > 0 ? Math.min(start, minDay) : start;
-  const last = count > 0 ? Math.max(end, maxDay) : end;
-  const length = Math.max(0, last - first + 1);
-  const numbers = Array.from({ length }, (_, i) => first + i);
+/**
+ * The overall and per-group medians. A selection of a fair share of the store walks the store's
+ * ACU order (no sort, nothing the store's size allocated); a small one selects in its own values.
+ */
+function groupingMedians(
+  store: SessionColumns,
+  picked: Int32Array,
+  columns: DayColumns,
+  counters: Record<GroupBy, GroupCounter<string | null>>,
+): Record<GroupBy, Float64Array> & { overall: number } {
+  const count = picked.length;
+  if (count * SMALL_SELECTION < store.acus.length) {
+    // One buffer for every median: the overall one first, then the groups'.
+    const scratch = columns.acus.slice();
+    const overall = median(scratch);
+    const of = (by: GroupBy) =>
+      groupMedians(columns[by], columns.acus, counters[by].sizes, scratch);
+    return { overall, org: of('org'), user: of('user'), status: of('status') };
+  }
+  const walked = walkMedians(
+    store.acuOrder,
+    store.acus,
+    picked,
+    [counters.org.storeSizes(), counters.user.storeSizes(), counters.status.storeSizes()],
+    scratchOf(store),
+  );
+  const [org, user, status] = walked.groups;
   return {
-    numbers,
-    starts: numbers.map(dayNumberStart),
-    labels: numbers.map(dayNumberLabel),
-    sessions: new Array<number>(length).fill(0),
-    acus: new Array<number>(length).fill(0),
+    overall: walked.overall,
+    org: counters.org.byLocalCode(org),
+    user: counters.user.byLocalCode(user),
+    status: counters.status.byLocalCode(status),
   };
 }
 
-function buildStack(
-  stats: readonly GroupStat[],
-  codes: Int32Array,
-  columns: { day: Int32Array; acus: Float64Array },
-  dayCount: number,
-  topSeries: number,
-): Stack {
-  // A lone leftover group is shown by name rather than as "other".
-  const named = stats.length <= topSeries + 1 ? stats : stats.slice(0, topSeries);
-  const rest = stats.slice(named.length);
-  const seriesOfCode = new Int32Array(stats.length).fill(named.length);
-  named.forEach((stat, index) => {
-    seriesOfCode[stat.code] = index;
-  });
-  const series: StackSeries[] = named.map((stat) => ({
-    code: stat.code,
-    key: stat.key,
-    other: false,
-    acus: stat.acus,
-  }));
-  if (rest.length > 0) {
-    series.push({
-      code: -1,
-      key: null,
-      other: true,
-      acus: roundAcus(rest.reduce((sum, stat) => sum + stat.acus, 0)),
-    });
+/** Below 1 / SMALL_SELECTION of the store, selecting among the picked values is cheaper. */
+const SMALL_SELECTION = 8;
+
+const scratches = new WeakMap<SessionColumns, MedianScratch>();
+
+function scratchOf(store: SessionColumns): MedianScratch {
+  let scratch = scratches.get(store);
+  if (scratch === undefined) {
+    scratch = new MedianScratch(store.acus.length);
+    scratches.set(store, scratch);
   }
-  const acus = series.map(() => new Array<number>(dayCount).fill(0));
-  const sessions = series.map(() => new Array<number>(dayCount).fill(0));
-  for (let i = 0; i < codes.length; i++) {
-    const s = seriesOfCode[codes[i] ?? 0] ?? 0;
-    const day = columns.day[i] ?? 0;
-    const acuRow = acus[s];
-    const sessionRow = sessions[s];
-    if (acuRow === undefined || sessionRow === undefined) continue;
-    acuRow[day] = (acuRow[day] ?? 0) + (columns.acus[i] ?? 0);
-    sessionRow[day] = (sessionRow[day] ?? 0) + 1;
-  }
-  return { series, seriesOfCode, acus: acus.map((row) => row.map(roundAcus)), sessions };
+  return scratch;
 }

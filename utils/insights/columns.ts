@@ -16,6 +16,7 @@ import type { SessionRow } from '../db/types';
 import { normalizePullRequestUrl } from '../pr-urls';
 import { Codes, IntStream } from './codes';
 import { createDayNumberer } from './days';
+import { type AcuOrder, acuOrder } from './medians';
 import { type HostInfo, originPrefix } from './pr-hosts';
 import {
   ERROR_STATUS,
@@ -110,6 +111,8 @@ export interface SessionColumns {
   status: Int32Array;
   /** FLAG_* of types.ts, plus FLAG_NEEDS_EXTRA. */
   flags: Uint8Array;
+  /** Every position, least ACUs first: a query's medians walk it (medians.ts). */
+  acuOrder: AcuOrder;
   /** The Cost view's outcome (index into OUTCOMES). */
   outcome: Uint8Array;
   /** Which stored copy each row is (its page), to tell a changed row from the same one. */
@@ -277,6 +280,7 @@ export function buildColumns(
     ids,
     dict,
     ...c,
+    acuOrder: acuOrder(c.acus, [c.org, c.user, c.status]),
     prs: {
       start: prStart,
       state: prState.done(),
@@ -363,6 +367,8 @@ export function columnBytes(columns: SessionColumns): number {
     columns.flags,
     columns.outcome,
     columns.copy,
+    columns.acuOrder.positions,
+    ...columns.acuOrder.codes,
     ...Object.values(columns.prs),
     ...Object.values(columns.repos),
     ...Object.values(columns.labels),

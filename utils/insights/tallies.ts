@@ -136,6 +136,26 @@ export class GroupCounter<K extends string | null> {
     return entry;
   }
 
+  /** Sessions counted per store code (0 for codes not met), for `walkMedians`. */
+  storeSizes(): Int32Array {
+    const sizes = new Int32Array(this.local.length);
+    for (let code = 0; code < sizes.length; code++) {
+      const at = this.local[code] as number;
+      if (at > 0) sizes[code] = (this.entries[at - 1] as GroupCount<K>).sessions;
+    }
+    return sizes;
+  }
+
+  /** Values by store code -> values by this counter's codes. */
+  byLocalCode(byStore: Float64Array): Float64Array {
+    const values = new Float64Array(this.entries.length);
+    for (let code = 0; code < this.local.length; code++) {
+      const at = this.local[code] as number;
+      if (at > 0) values[at - 1] = byStore[code] as number;
+    }
+    return values;
+  }
+
   get keys(): K[] {
     return this.entries.map((entry) => entry.key);
   }
