@@ -10,14 +10,20 @@
  *
  * Numbers, dates and durations inside messages come from utils/format, never String(n).
  */
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 
 /** Texts already produced, by key and substitutions; bounded, as they include numbers and names. */
 const produced = new Map<string, string>();
 const MAX_PRODUCED = 5000;
-/** What produced them: tests give the fake browser another language by replacing it. */
-let producer: unknown = null;
+
+/**
+ * Forgets the texts produced so far: for tests, which give the fake browser another language.
+ * (Not by reading `wxt/browser` here: that is the polyfill, which refuses to load in the
+ * Insights worker, where t() runs too.)
+ */
+export function forgetProducedTexts(): void {
+  produced.clear();
+}
 
 /**
  * `i18n.t`, remembering its answers: each `getMessage` is a call into the browser's extension
@@ -27,11 +33,6 @@ let producer: unknown = null;
 export const t: typeof i18n.t = ((...args: unknown[]): string => {
   // A key alone is its own id; a JSON array cannot be mistaken for a key.
   const id = args.length === 1 ? (args[0] as string) : JSON.stringify(args);
-  const source = browser?.i18n?.getMessage;
-  if (source !== producer) {
-    produced.clear();
-    producer = source;
-  }
   let text = produced.get(id);
   if (text === undefined) {
     text = (i18n.t as (...all: unknown[]) => string)(...args);
