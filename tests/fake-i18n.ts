@@ -10,7 +10,6 @@ import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetUiLocale } from '../utils/format/locale';
-import { forgetProducedTexts } from '../utils/i18n';
 
 type ChromeMessages = Record<
   string,
@@ -52,7 +51,6 @@ export function useFakeLocale(code: string, uiLanguage = code.replace('_', '-'))
   fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) =>
     getMessage(messages, name, subs)) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => uiLanguage;
-  // The formatters read the UI language once, as in the browser, and t() keeps its texts.
+  // The formatters read the UI language once, as in the browser; read it again.
   forgetUiLocale();
-  forgetProducedTexts();
 }

@@ -16,13 +16,17 @@ import { i18n } from '#i18n';
 const produced = new Map<string, string>();
 const MAX_PRODUCED = 5000;
 
+/** What produced them: tests give the fake browser another language by replacing it. */
+let producer: unknown = null;
+
 /**
- * Forgets the texts produced so far: for tests, which give the fake browser another language.
- * (Not by reading `wxt/browser` here: that is the polyfill, which refuses to load in the
- * Insights worker, where t() runs too.)
+ * The browser's `i18n.getMessage`, read from the globals rather than `wxt/browser`: that is the
+ * extension polyfill, which refuses to load in the Insights worker, where t() runs too.
  */
-export function forgetProducedTexts(): void {
-  produced.clear();
+function currentProducer(): unknown {
+  type Scope = { i18n?: { getMessage?: unknown } };
+  const scope = globalThis as { browser?: Scope; chrome?: Scope };
+  return (scope.browser?.i18n ?? scope.chrome?.i18n)?.getMessage;
 }
 
 /**
@@ -33,6 +37,11 @@ export function forgetProducedTexts(): void {
 export const t: typeof i18n.t = ((...args: unknown[]): string => {
   // A key alone is its own id; a JSON array cannot be mistaken for a key.
   const id = args.length === 1 ? (args[0] as string) : JSON.stringify(args);
+  const source = currentProducer();
+  if (source !== producer) {
+    produced.clear();
+    producer = source;
+  }
   let text = produced.get(id);
   if (text === undefined) {
     text = (i18n.t as (...all: unknown[]) => string)(...args);
