@@ -55,21 +55,16 @@ export interface V3Fields {
   archived?: true;
 }
 
-/** A row's own values, already shared where they repeat (see row-memory.ts). */
-export interface ListRowParts {
-  session_id: string;
-  org_id: string;
-  user_id: string | null;
-  status: string;
-  title: string | null;
-  first_line: string;
-  url: string;
-  tags: string[];
-  pull_requests: PullRequest[];
-  pr_keys: string[];
-  analysis: AnalysisDigest | null;
+/**
+ * A row's own values, already shared where they repeat (see row-memory.ts): every field of a
+ * `SessionRow` but the numbers (kept in `RowNumbers`) and the v3 facts (shared as one object).
+ */
+export type ListRowParts = Omit<SessionRow, keyof RowNumberFields | keyof V3Fields> & {
   v3: V3Fields | null;
-}
+};
+
+/** The fields of a row that live in `RowNumbers`. */
+type RowNumberFields = Pick<SessionRow, 'created_at' | 'updated_at' | 'acus_consumed'>;
 
 /** Whether a row shows its first line anywhere: only when it has no title to show instead. */
 function needsFirstLine(title: string | null): boolean {
