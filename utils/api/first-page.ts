@@ -54,7 +54,12 @@ export function keepingFirstPage(
       const answer = await client.listSessionsPage(orgId, page, query, signal);
       if (isFirstPage(page, query)) {
         const baseUrl = originOf(target.baseUrl);
-        kept = { baseUrl, apiKey: target.apiKey, orgId, page: answer, at: Date.now() };
+        const entry = { baseUrl, apiKey: target.apiKey, orgId, page: answer, at: Date.now() };
+        kept = entry;
+        // Not served (a Test connection without Save): the page and its key are let go.
+        setTimeout(() => {
+          if (kept === entry) kept = null;
+        }, KEEP_MS);
       }
       return answer;
     },
