@@ -3,7 +3,7 @@
  * Each row has one button (the title) that opens the session; the active row's button is the
  * one Tab reaches, and ArrowUp/ArrowDown move it (see use-list-keyboard.ts).
  */
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { SessionRow } from '../../utils/db/types';
 import { formatAcus, formatCount } from '../../utils/format';
 import type { Directory } from '../shared/directory';
@@ -103,16 +103,25 @@ interface RowProps {
   onOpen: (index: number) => void;
 }
 
+/**
+ * One row: its place in the list (position, size, active, open) on the `li`, and what it shows
+ * in `RowContent`. A keystroke moves rows and changes the list's size, but a session still in
+ * view keeps its content: only the wrapper's attributes change.
+ */
 function SessionListRow(props: RowProps) {
-  const { row, directory, index } = props;
-  const title = row.title || row.first_line || '(untitled session)';
-  const orgName = directory.orgName(row.org_id);
-  const userName = row.user_id ? directory.userName(row.user_id) : null;
+  const { row, index, layout, tabStop, directory, now } = props;
+  // The same element as last time tells Preact to leave the content alone.
+  const content = useMemo(
+    () => (
+      <RowContent row={row} layout={layout} tabStop={tabStop} directory={directory} now={now} />
+    ),
+    [row, layout, tabStop, directory, now],
+  );
   const classes = ['row', props.active ? 'active' : '', props.open ? 'open' : '']
     .filter(Boolean)
     .join(' ');
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the row's button is the keyboard path; a click anywhere on the row is a shortcut for the pointer.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the row's button is the keyboard path (its click bubbles here); a click anywhere on the row is a shortcut for the pointer.
     <li
       id={rowDomId(index)}
       class={classes}
@@ -126,20 +135,34 @@ function SessionListRow(props: RowProps) {
         if (target.closest('a, button:not(.row-open)')) return;
         props.onOpen(index);
       }}
+      onFocusIn={(event) => {
+        if ((event.target as HTMLElement).classList.contains('row-open')) props.onActivate(index);
+      }}
     >
+      {content}
+    </li>
+  );
+}
+
+interface RowContentProps {
+  row: SessionRow;
+  layout: 'popup' | 'tab';
+  tabStop: boolean;
+  directory: Directory;
+  now: number;
+}
+
+/** What a row shows. */
+function RowContent(props: RowContentProps) {
+  const { row, directory } = props;
+  const title = row.title || row.first_line || '(untitled session)';
+  const orgName = directory.orgName(row.org_id);
+  const userName = row.user_id ? directory.userName(row.user_id) : null;
+  return (
+    <>
       <div class="row-line">
         <StatusBadge status={row.status} detail={row.status_detail} />
-        <button
-          type="button"
-          class="row-open"
-          tabIndex={props.tabStop ? 0 : -1}
-          title={title}
-          onFocus={() => props.onActivate(index)}
-          onClick={(event) => {
-            event.stopPropagation();
-            props.onOpen(index);
-          }}
-        >
+        <button type="button" class="row-open" tabIndex={props.tabStop ? 0 : -1} title={title}>
           {title}
         </button>
         <span class="row-acus" title={t('sessions.row.acusTitle', [formatAcus(row.acus_consumed)])}>
@@ -202,6 +225,6 @@ function SessionListRow(props: RowProps) {
           {row.tags.length > 3 ? <span class="muted">+{row.tags.length - 3}</span> : null}
         </span>
       </div>
-    </li>
+    </>
   );
 }

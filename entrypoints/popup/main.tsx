@@ -2,7 +2,7 @@
 import '../../components/shared/theme.css';
 import '../../components/sessions/sessions.css';
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { LazyAlertList } from '../../components/alerts/lazy-alert-list';
 import { createBrowserEnv } from '../../components/sessions/browser-env';
 import { SessionsEnvContext } from '../../components/sessions/env';
@@ -28,7 +28,8 @@ function Popup(props: { initialFilters: SessionFilters }) {
       setTimeout(() => runDetached('remembering the popup filters', savePopupFilters(next))),
     );
   };
-  const openAlert = (target: AlertTarget) => {
+  const openAlert = useRef((_target: AlertTarget) => {});
+  openAlert.current = (target: AlertTarget) => {
     if (target.type === 'session') {
       setOpenId(target.sessionId);
       return;
@@ -36,6 +37,12 @@ function Popup(props: { initialFilters: SessionFilters }) {
     changeFilters({ ...clearFilters(filters), orgIds: [target.orgId] });
     setOpenId(null);
   };
+  // Made once: a keystroke re-renders the popup, and the alerts (up to ten, each with its
+  // buttons) do not depend on the filters.
+  const alerts = useMemo(
+    () => <LazyAlertList variant="popover" onOpen={(target) => openAlert.current(target)} />,
+    [],
+  );
   return (
     <SessionsEnvContext.Provider value={env}>
       <SessionBrowser
@@ -46,7 +53,7 @@ function Popup(props: { initialFilters: SessionFilters }) {
         onOpenChange={setOpenId}
         actions={
           <>
-            <LazyAlertList variant="popover" onOpen={openAlert} />
+            {alerts}
             <button
               type="button"
               class="open-tab"

@@ -140,3 +140,38 @@ export function describeCpu(split: CpuSplit): string {
     `API server and bench ${s(split.server)}, other ${s(split.other)}`
   );
 }
+
+/** How long `waitForBrowserIdle` waited, and the browser's share of one core when it stopped. */
+export interface IdleWait {
+  waitedMs: number;
+  busyShare: number;
+  idle: boolean;
+}
+
+/**
+ * Waits until the browser's processes use less than `share` of one core over a `windowMs`
+ * stretch (or `maxMs` passed). After hundreds of thousands of IndexedDB writes the browser
+ * process compacts LevelDB for a while; a page timed meanwhile shares the cores with it.
+ */
+export async function waitForBrowserIdle(
+  profileDir: string,
+  options: { share?: number; windowMs?: number; maxMs?: number } = {},
+): Promise<IdleWait | null> {
+  if (process.platform !== 'linux') return null;
+  const share = options.share ?? 0.15;
+  const windowMs = options.windowMs ?? 1000;
+  const maxMs = options.maxMs ?? 60_000;
+  const started = performance.now();
+  let busyShare = 1;
+  while (performance.now() - started < maxMs) {
+    const end = measureCpu(profileDir);
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const split = end();
+    if (split === null) return null;
+    busyShare = (split.browser + split.renderers + split.network + split.other) / split.wallMs;
+    if (busyShare < share) {
+      return { waitedMs: Math.round(performance.now() - started), busyShare, idle: true };
+    }
+  }
+  return { waitedMs: Math.round(performance.now() - started), busyShare, idle: false };
+}

@@ -9,7 +9,7 @@ function fakeSource(initial: SearchText[]) {
   const source: SearchTextSource = {
     all: async () => {
       calls.all++;
-      return [...table.values()];
+      return new Map([...table.values()].map((entry) => [entry.session_id, entry.text]));
     },
     some: async (ids) => {
       calls.some.push(ids);

@@ -9,16 +9,14 @@ import type { SearchText, SessionRow } from '../db/types';
 import type { SearchIndex } from './match';
 
 export interface SearchTextSource {
-  all(): Promise<SearchText[]>;
+  /** session_id -> search text of every session. Taken as is: no copy of 200,000 entries. */
+  all(): Promise<Map<string, string>>;
   some(ids: string[]): Promise<(SearchText | undefined)[]>;
 }
 
 export function searchTextSource(db: DevinDatabase): SearchTextSource {
   return {
-    all: async () => {
-      const texts = await readSearchTexts(db);
-      return [...texts].map(([session_id, text]) => ({ session_id, text }));
-    },
+    all: () => readSearchTexts(db),
     some: async (ids) => {
       const texts = await readSearchTextsOf(db, ids);
       return ids.map((id) => {
@@ -51,9 +49,7 @@ export class SearchIndexLoader {
 
   private async refreshNow(rows: readonly SessionRow[]): Promise<SearchIndex> {
     if (this.texts === null) {
-      const all = await this.source.all();
-      const texts = new Map<string, string>();
-      for (const entry of all) texts.set(entry.session_id, entry.text);
+      const texts = await this.source.all();
       for (const row of rows) this.stamps.set(row.session_id, row.updated_at);
       this.texts = texts;
       return texts;

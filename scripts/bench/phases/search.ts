@@ -29,22 +29,30 @@ export async function measureSearch(run: BenchRun, page: Page): Promise<void> {
     const timings = [];
     const profile = profileBase(run);
     const profiler = profile !== null ? await browser.context.newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-      await profiler.send('Profiler.start');
-    }
+    // The profile covers the timed keys only, from the press to the painted update.
+    const keys: CpuProfile[] = [];
+    const watch = profiler && {
+      start: async () => {
+        await profiler.send('Profiler.enable');
+        await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+        await profiler.send('Profiler.start');
+      },
+      stop: async () => {
+        const { profile: cpuProfile } = await profiler.send('Profiler.stop');
+        keys.push(cpuProfile as CpuProfile);
+      },
+    };
     for (let i = 0; i < REPEATS; i++) {
-      timings.push(await timeKeystroke(page, searchSelector, rowSelector, plan));
+      timings.push(
+        await timeKeystroke(page, searchSelector, rowSelector, plan, watch ?? undefined),
+      );
     }
     if (profiler) {
-      const { profile: cpuProfile } = await profiler.send('Profiler.stop');
-      const file = profileFile(profile as string, 'search');
-      writeFileSync(file, JSON.stringify(cpuProfile));
-      info.searchProfile = {
-        file,
-        ...summarizeProfile(cpuProfile as CpuProfile, run.ctx.extensionDir),
-      };
+      info.searchProfiles = keys.map((cpuProfile, k) => {
+        const file = profileFile(profile as string, `search-${k + 1}`);
+        writeFileSync(file, JSON.stringify(cpuProfile));
+        return { file, ...summarizeProfile(cpuProfile, run.ctx.extensionDir, 12) };
+      });
       await profiler.detach();
     }
     const all = timings.map((t) => t.ms);
