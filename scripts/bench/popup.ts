@@ -351,7 +351,7 @@ export async function timeKeystroke(
  * Waits until the page's main thread is idle: several idle periods in a row with nearly all of
  * their time left (the garbage collector's and the browser's pending work runs first).
  */
-async function waitIdle(page: Page): Promise<void> {
+export async function waitIdle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

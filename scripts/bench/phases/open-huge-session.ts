@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { type BenchRun, logStep } from '../bench-run';
 import { HELPERS, syncNowMessage } from '../in-browser';
-import { waitQuiet } from '../popup';
+import { waitIdle, waitQuiet } from '../popup';
 
 const MB = 1_048_576;
 const ANALYSIS_TEXT = 65_536;
@@ -44,6 +44,8 @@ async function openWork(run: BenchRun, rowSelector: string): Promise<number> {
     const row = page.locator(`${rowSelector} .row-open`).first();
     await row.waitFor({ timeout: 60_000 });
     await waitQuiet(page, 1000, 30_000);
+    // The page's own deferred work (the filters' counts over every row) is not the opening's.
+    await waitIdle(page);
     const cdp = await run.browser.context.newCDPSession(page);
     // Thread ticks: the main thread's own CPU time, which other processes on a busy machine
     // do not inflate the way they inflate wall-clock task time.
