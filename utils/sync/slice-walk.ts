@@ -1,9 +1,9 @@
 /**
  * Walks a backfill's slices (see slices.ts) several at once: up to `inFlight` pages are asked
- * for together, the newest slices first, and each page is handed on as it arrives with the
- * slices still to read once it is stored, its checkpoint. The client's limiter (api/limiter.ts)
- * decides how many of these requests actually go out, slowing down when the server is
- * overloaded. A slice is walked one page after another, as before: a position seen twice in
+ * for together (a couple more than the limiter lets out at a time), the newest slices first,
+ * and each page is handed on as it arrives with the slices still to read once it is stored,
+ * its checkpoint. The client's limiter (api/limiter.ts) decides how many of these requests
+ * actually go out, slowing down when the server is overloaded. A slice is walked one page after another, as before: a position seen twice in
  * it, or far more pages than its total allows, ends the walk with a `pagination` error; a
  * stored cursor the server no longer accepts starts the slice over, once, its pages checked.
  * A page that failed on an error that passes is asked for again a few times (PAGE_TRIES).
@@ -65,6 +65,12 @@ const PAGE_TRIES = 3;
  * only a bounded number of pages.
  */
 const AHEAD_PER_REQUEST = 2;
+/**
+ * Pages asked for beyond the limiter's places: they wait at the limiter, and one goes out the
+ * moment an answer's headers free a place, not after that page has been read and checked.
+ * At 400 ms an answer, that keeps the four places busy (the limiter still caps them at four).
+ */
+const QUEUED_AT_LIMITER = 2;
 
 /** Newest first: a slice open upwards, then by its upper bound. */
 function newestFirst(a: SliceCheckpoint, b: SliceCheckpoint): number {
@@ -80,7 +86,7 @@ export async function* walkSlices<T>(
   ctx: SliceWalkContext<T>,
   orgId: string,
   start: readonly SliceCheckpoint[],
-  inFlight = MAX_IN_FLIGHT,
+  inFlight = MAX_IN_FLIGHT + QUEUED_AT_LIMITER,
 ): AsyncGenerator<SlicePage<T>> {
   const stop = new AbortController();
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, stop.signal]) : stop.signal;
@@ -177,7 +183,7 @@ export async function* walkSlices<T>(
       failure === null &&
       running < inFlight &&
       ready.length > 0 &&
-      arrived.length < inFlight * AHEAD_PER_REQUEST
+      arrived.length < MAX_IN_FLIGHT * AHEAD_PER_REQUEST
     ) {
       ready.sort((a, b) => newestFirst(a.slice, b.slice));
       const current = ready.shift() as Walk;
