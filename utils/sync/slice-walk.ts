@@ -3,10 +3,11 @@
  * for together (a couple more than the limiter lets out at a time), the newest slices first,
  * and each page is handed on as it arrives with the slices still to read once it is stored,
  * its checkpoint. The client's limiter (api/limiter.ts) decides how many of these requests
- * actually go out, slowing down when the server is overloaded. A slice is walked one page after another, as before: a position seen twice in
- * it, or far more pages than its total allows, ends the walk with a `pagination` error; a
- * stored cursor the server no longer accepts starts the slice over, once, its pages checked.
- * A page that failed on an error that passes is asked for again a few times (PAGE_TRIES).
+ * actually go out, slowing down when the server is overloaded. A slice is walked one page
+ * after another, as before: a position seen twice in it, or far more pages than its total
+ * allows, ends the walk with a `pagination` error; a stored cursor the server no longer
+ * accepts starts the slice over, once, its pages checked. A page that failed on an error
+ * that passes is asked for again a few times (PAGE_TRIES).
  */
 import { DevinApiError, type DevinClient, type SessionPage } from '../api';
 import { MAX_IN_FLIGHT } from '../api/limiter';
