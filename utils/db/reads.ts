@@ -140,11 +140,25 @@ function addLatestTexts(
   });
 }
 
+/**
+ * Pages of search texts read at a time (about 200 texts each). At 200,000 sessions the texts
+ * are tens of megabytes: read at once, taking them apart is one long task that freezes the
+ * page that asked; in chunks, a keystroke is handled between two of them.
+ */
+const TEXT_PAGES_PER_READ = 25;
+
 /** session_id -> search text of its latest copy, for every cached session. */
 export async function readSearchTexts(db: DevinDatabase): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const stamps = new Map<string, number>();
-  for (const page of await db.pageSearch.toArray()) addLatestTexts(texts, stamps, page);
+  // One transaction: every chunk sees the same cache, however a sync writes meanwhile.
+  await db.transaction('r', db.pageSearch, async () => {
+    const keys = await db.pageSearch.toCollection().primaryKeys();
+    for (let at = 0; at < keys.length; at += TEXT_PAGES_PER_READ) {
+      const pages = await db.pageSearch.bulkGet(keys.slice(at, at + TEXT_PAGES_PER_READ));
+      for (const page of pages) if (page) addLatestTexts(texts, stamps, page);
+    }
+  });
   return texts;
 }
 

@@ -97,6 +97,24 @@ describe('storeSessions', () => {
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, copies: 2, running: [] });
   });
 
+  it('finds every session by its newest text when the texts span many pages', async () => {
+    const db = freshDb();
+    // More pages than one read takes (they are read in chunks): the newest copy of `s0` is in
+    // the last page, its first copy in the first.
+    for (let page = 0; page < 60; page++) {
+      await store(db, [
+        { ...session(`s${page}`, 'o', '2026-01-02T00:00:00Z'), title: `first ${page}` },
+      ]);
+    }
+    await store(db, [{ ...session('s0', 'o', '2026-01-03T00:00:00Z'), title: 'renamed zero' }]);
+    expect(await db.pageSearch.count()).toBeGreaterThan(50);
+    const texts = await readSearchTexts(db);
+    expect(texts.size).toBe(60);
+    expect(texts.get('s0')).toContain('renamed zero');
+    expect(texts.get('s0')).not.toContain('first 0');
+    expect(texts.get('s59')).toContain('first 59');
+  });
+
   it('no longer finds a session by a PR its newest copy dropped', async () => {
     const db = freshDb();
     const linked = {
