@@ -17,12 +17,14 @@
 import type { SessionRow } from '../db/types';
 import type { DateRange } from '../filters/model';
 import { allPositions } from '../insights/aggregate';
-import { buildColumns, MERGED_CODE, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
-import { FLAG_MERGED_PR } from '../insights/types';
+import { buildColumns, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
+import { countFigures } from '../insights/group-counts';
+import { mergedPrsOf } from '../insights/merged-prs';
 import { periodWindows } from './periods';
 import {
   type CostFigures,
   type CostReport,
+  type CountedFigures,
   type GroupCost,
   type IdList,
   OUTCOMES,
@@ -90,20 +92,9 @@ function byAcus<T extends CostFigures & { key: string | null }>(a: T, b: T): num
   return b.acus - a.acus || String(a.key ?? '').localeCompare(String(b.key ?? ''));
 }
 
-function plain<K extends string | null>(entry: Entry<K>): GroupCost {
+function plain(entry: GroupCost): GroupCost {
   const { key, sessions, acus, prs, mergedPrs } = entry;
   return { key, sessions, acus, prs, mergedPrs };
-}
-
-/** Merged PRs of session `g`. */
-function mergedOf(store: SessionColumns, g: number): number {
-  if (((store.flags[g] as number) & FLAG_MERGED_PR) === 0) return 0;
-  const { start, state } = store.prs;
-  let merged = 0;
-  for (let p = start[g] as number; p < (start[g + 1] as number); p++) {
-    if (state[p] === MERGED_CODE) merged++;
-  }
-  return merged;
 }
 
 /**
@@ -132,19 +123,25 @@ export function computeCost(
   );
 }
 
-/** The Cost view of the sessions at `filtered` and `unwindowed` (positions in `store`). */
+/**
+ * The Cost view of the sessions at `filtered` and `unwindowed` (positions in `store`).
+ * `counted`: what the Insights pass over `filtered` summed already (`aggregatePass`); its total,
+ * users and organizations are taken as they are, when they are of these very positions.
+ */
 export function costOfColumns(
   store: SessionColumns,
   filtered: Int32Array,
   unwindowed: Int32Array,
   created: DateRange,
   now: number,
+  counted?: CountedFigures,
 ): CostReport {
   const { dict, ids: storeIds } = store;
-  const total = figures();
+  const figuresOfGroups =
+    counted !== undefined && counted.positions === filtered
+      ? counted
+      : countFigures(store, filtered);
   const repoEntries = new Entries(dict.repo.keys);
-  const users = new Entries(dict.user.keys);
-  const orgs = new Entries<string>(dict.org.keys);
   const outcomes = OUTCOMES.map(() => figures());
   const ids = {
     noRepository: new IdCollector(),
@@ -156,17 +153,14 @@ export function costOfColumns(
   const noUserCode = dict.user.code(null);
   const repos = store.repos;
   const prStart = store.prs.start;
+  const mergedPrs = mergedPrsOf(store);
   let splitSessions = 0;
 
   for (let i = 0; i < filtered.length; i++) {
     const g = filtered[i] as number;
     const acus = store.acus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    const merged = mergedOf(store, g);
-    total.sessions++;
-    total.acus += acus;
-    total.prs += prs;
-    total.mergedPrs += merged;
+    const merged = mergedPrs[g] as number;
 
     const first = repos.start[g] as number;
     const end = repos.start[g + 1] as number;
@@ -194,11 +188,7 @@ export function costOfColumns(
     count(outcomes[outcome] as CostFigures, acus, prs, merged);
     if (OUTCOMES[outcome] === 'open') ids.open.add(storeIds[g] as string);
     else if (OUTCOMES[outcome] === 'closed') ids.closed.add(storeIds[g] as string);
-
-    const user = store.user[g] as number;
-    count(users.of(user), acus, prs, merged);
-    count(orgs.of(store.org[g] as number), acus, prs, merged);
-    if (user === noUserCode) ids.noUser.add(storeIds[g] as string);
+    if (store.user[g] === noUserCode) ids.noUser.add(storeIds[g] as string);
   }
 
   const windows = periodWindows(created, now);
@@ -214,7 +204,7 @@ export function costOfColumns(
     const inCurrent = windows !== null && at >= windows.current.from && at < windows.current.to;
     const inPrevious = windows !== null && at >= windows.previous.from && at < windows.previous.to;
     if (week < 0 && !inCurrent && !inPrevious) continue;
-    const merged = mergedOf(store, g);
+    const merged = mergedPrs[g] as number;
     const acus = store.acus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
     if (week >= 0) count(weekFigures[week] as CostFigures, acus, prs, merged);
@@ -244,14 +234,14 @@ export function costOfColumns(
     ({ ...f, from: window.from, to: window.to, days: window.days }) satisfies PeriodCost;
 
   return {
-    total,
+    total: { ...figuresOfGroups.total },
     repositories,
     splitSessions,
     outcomes: OUTCOMES.map(
       (outcome, code): OutcomeCost => ({ outcome, ...(outcomes[code] as CostFigures) }),
     ),
-    users: users.list.map(plain).sort(byAcus),
-    orgs: orgs.list.map(plain).sort(byAcus),
+    users: figuresOfGroups.users.map(plain).sort(byAcus),
+    orgs: figuresOfGroups.orgs.map(plain).sort(byAcus),
     weeks,
     periods: windows
       ? { current: period(windows.current, current), previous: period(windows.previous, previous) }
