@@ -20,13 +20,13 @@ import { allPositions } from '../insights/aggregate';
 import { buildColumns, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
 import { countFigures } from '../insights/group-counts';
 import { mergedPrsOf } from '../insights/merged-prs';
+import { CodeSums, IdCollector } from './code-sums';
 import { periodWindows } from './periods';
 import {
   type CostFigures,
   type CostReport,
   type CountedFigures,
   type GroupCost,
-  type IdList,
   OUTCOMES,
   type OutcomeCost,
   type PeriodCost,
@@ -38,11 +38,8 @@ import { weekIndex, weeksEndingAt } from './weeks';
 /** Id lists longer than this make a URL too long to open; such figures get no link. */
 export const MAX_LINK_IDS = 20_000;
 const TREND_WEEKS = 8;
-
-interface Entry<K> extends CostFigures {
-  key: K;
-  shared: number;
-}
+const OPEN = OUTCOMES.indexOf('open');
+const CLOSED = OUTCOMES.indexOf('closed');
 
 function figures(): CostFigures {
   return { sessions: 0, acus: 0, prs: 0, mergedPrs: 0 };
@@ -53,39 +50,6 @@ function count(target: CostFigures, acus: number, prs: number, merged: number): 
   target.acus += acus;
   target.prs += prs;
   target.mergedPrs += merged;
-}
-
-/** Entries by store code, in the order first met (the order ties keep after sorting). */
-class Entries<K> {
-  private readonly byCode: (Entry<K> | undefined)[] = [];
-  readonly list: Entry<K>[] = [];
-
-  constructor(private readonly keys: readonly K[]) {}
-
-  of(code: number): Entry<K> {
-    let entry = this.byCode[code];
-    if (entry === undefined) {
-      entry = { key: this.keys[code] as K, sessions: 0, acus: 0, prs: 0, mergedPrs: 0, shared: 0 };
-      this.byCode[code] = entry;
-      this.list.push(entry);
-    }
-    return entry;
-  }
-}
-
-class IdCollector {
-  ids: string[] = [];
-  over = false;
-  add(id: string): void {
-    if (this.over) return;
-    if (this.ids.length >= MAX_LINK_IDS) {
-      this.over = true;
-      this.ids = [];
-    } else this.ids.push(id);
-  }
-  result(): IdList {
-    return this.over ? null : this.ids;
-  }
 }
 
 function byAcus<T extends CostFigures & { key: string | null }>(a: T, b: T): number {
@@ -141,14 +105,14 @@ export function costOfColumns(
     counted !== undefined && counted.positions === filtered
       ? counted
       : countFigures(store, filtered);
-  const repoEntries = new Entries(dict.repo.keys);
-  const outcomes = OUTCOMES.map(() => figures());
+  const repoSums = new CodeSums(dict.repo.size);
+  const outcomeSums = new CodeSums(OUTCOMES.length);
   const ids = {
-    noRepository: new IdCollector(),
-    open: new IdCollector(),
-    closed: new IdCollector(),
-    noUser: new IdCollector(),
-    previous: new IdCollector(),
+    noRepository: new IdCollector(MAX_LINK_IDS),
+    open: new IdCollector(MAX_LINK_IDS),
+    closed: new IdCollector(MAX_LINK_IDS),
+    noUser: new IdCollector(MAX_LINK_IDS),
+    previous: new IdCollector(MAX_LINK_IDS),
   };
   const noUserCode = dict.user.code(null);
   const repos = store.repos;
@@ -165,29 +129,26 @@ export function costOfColumns(
     const first = repos.start[g] as number;
     const end = repos.start[g + 1] as number;
     const shared = end - first;
-    for (let k = first; k < end; k++) {
-      const repo = repoEntries.of(repos.code[k] as number);
-      repo.prs += repos.prs[k] as number;
-      repo.mergedPrs += repos.merged[k] as number;
-    }
     if (shared === 0) {
-      count(repoEntries.of(NO_REPOSITORY), acus, prs, merged);
+      repoSums.meet(NO_REPOSITORY);
+      repoSums.count(NO_REPOSITORY, acus, prs, merged);
       ids.noRepository.add(storeIds[g] as string);
     } else {
       const share = acus / shared;
       if (shared > 1) splitSessions++;
       for (let k = first; k < end; k++) {
-        const repo = repoEntries.of(repos.code[k] as number);
-        repo.sessions++;
-        repo.acus += share;
-        if (shared > 1) repo.shared++;
+        const code = repos.code[k] as number;
+        repoSums.meet(code);
+        // A repository counts its own PRs of the session, and its share of the ACUs.
+        repoSums.count(code, share, repos.prs[k] as number, repos.merged[k] as number);
+        if (shared > 1) repoSums.shared[code] = (repoSums.shared[code] as number) + 1;
       }
     }
 
     const outcome = store.outcome[g] as number;
-    count(outcomes[outcome] as CostFigures, acus, prs, merged);
-    if (OUTCOMES[outcome] === 'open') ids.open.add(storeIds[g] as string);
-    else if (OUTCOMES[outcome] === 'closed') ids.closed.add(storeIds[g] as string);
+    outcomeSums.count(outcome, acus, prs, merged);
+    if (outcome === OPEN) ids.open.add(storeIds[g] as string);
+    else if (outcome === CLOSED) ids.closed.add(storeIds[g] as string);
     if (store.user[g] === noUserCode) ids.noUser.add(storeIds[g] as string);
   }
 
@@ -226,9 +187,9 @@ export function costOfColumns(
     });
   }
 
-  const repositories: RepositoryCost[] = repoEntries.list
+  const repositories: RepositoryCost[] = repoSums
+    .groups(dict.repo.keys)
     .filter((entry) => entry.sessions > 0)
-    .map((entry) => ({ ...plain(entry), shared: entry.shared }))
     .sort(byAcus);
   const period = (window: { from: number; to: number; days: PeriodCost['days'] }, f: CostFigures) =>
     ({ ...f, from: window.from, to: window.to, days: window.days }) satisfies PeriodCost;
@@ -238,7 +199,7 @@ export function costOfColumns(
     repositories,
     splitSessions,
     outcomes: OUTCOMES.map(
-      (outcome, code): OutcomeCost => ({ outcome, ...(outcomes[code] as CostFigures) }),
+      (outcome, code): OutcomeCost => ({ outcome, ...outcomeSums.figures(code) }),
     ),
     users: figuresOfGroups.users.map(plain).sort(byAcus),
     orgs: figuresOfGroups.orgs.map(plain).sort(byAcus),
