@@ -84,9 +84,14 @@ export function aggregatePass(
   const orgCol = new Int32Array(count);
   const userCol = new Int32Array(count);
   const statusCol = new Int32Array(count);
-  countGroups(orgs, store, store.org, merged, picked, orgCol);
-  countGroups(users, store, store.user, merged, picked, userCol);
-  countGroups(statuses, store, store.status, merged, picked, statusCol);
+  countGroups(
+    [orgs, users, statuses],
+    [store.org, store.user, store.status],
+    [orgCol, userCol, statusCol],
+    store,
+    merged,
+    picked,
+  );
   const costliest = costliestOf(basic.acus, basic.ids, options.costliest ?? 20);
 
   // The day axis, then every day number becomes a position on it.

@@ -135,6 +135,8 @@ export interface SessionColumns {
  */
 export interface ExtraColumns extends Lists {
   entries: Int32Array;
+  /** Sessions per pair, impact and action item type code: what a query's tallies can hold. */
+  sizes: { pair: Int32Array; impact: Int32Array; action: Int32Array };
   /** What they were built from, to know when to build them again. */
   source: unknown;
   version: number;

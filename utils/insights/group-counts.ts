@@ -15,12 +15,18 @@ import { roundAcus } from './statistics';
 import { compareText } from './tallies';
 import { FLAG_ERROR, FLAG_HAS_PR, FLAG_MERGED_PR, type GroupStat } from './types';
 
+/** The flags a group counts sessions by; they are the lowest three bits. */
+const COUNTED_FLAGS = FLAG_HAS_PR | FLAG_MERGED_PR | FLAG_ERROR;
+const FLAG_SLOTS = COUNTED_FLAGS + 1;
+
 export class GroupCounts<K extends string | null> {
   /** Store code -> local code + 1 (0: not met yet). */
   readonly localOf: Int32Array;
   /** Local code -> store code. */
   private readonly met: number[] = [];
-  /** By store code. */
+  /** Sessions by store code and COUNTED_FLAGS (`code * FLAG_SLOTS + flags`), while counting. */
+  readonly byFlags: Int32Array;
+  /** By store code; sessions, errors and sessions with (merged) PRs once `settle`d. */
   readonly sessions: Int32Array;
   readonly acus: Float64Array;
   readonly errors: Int32Array;
@@ -32,6 +38,7 @@ export class GroupCounts<K extends string | null> {
   constructor(private readonly names: readonly K[]) {
     const n = names.length;
     this.localOf = new Int32Array(n);
+    this.byFlags = new Int32Array(n * FLAG_SLOTS);
     this.sessions = new Int32Array(n);
     this.acus = new Float64Array(n);
     this.errors = new Int32Array(n);
@@ -46,6 +53,27 @@ export class GroupCounts<K extends string | null> {
     this.met.push(storeCode);
     this.localOf[storeCode] = this.met.length;
     return this.met.length;
+  }
+
+  /** Adds up the tallies by flags of each code met into its figures. */
+  settle(): void {
+    for (const code of this.met) {
+      let sessions = 0;
+      let errors = 0;
+      let withPr = 0;
+      let withMerged = 0;
+      for (let flags = 0; flags < FLAG_SLOTS; flags++) {
+        const tally = this.byFlags[code * FLAG_SLOTS + flags] as number;
+        sessions += tally;
+        if ((flags & FLAG_ERROR) !== 0) errors += tally;
+        if ((flags & FLAG_HAS_PR) !== 0) withPr += tally;
+        if ((flags & FLAG_MERGED_PR) !== 0) withMerged += tally;
+      }
+      this.sessions[code] = sessions;
+      this.errors[code] = errors;
+      this.withPr[code] = withPr;
+      this.withMerged[code] = withMerged;
+    }
   }
 
   /** The keys by local code (the result's dictionary). */
@@ -102,37 +130,43 @@ export class GroupCounts<K extends string | null> {
 }
 
 /**
- * Counts the sessions at `picked` into `counts` by their code in `codes` (a store column), and
- * writes each session's local code to `local` (by position in `picked`) when given. One tight
- * loop per grouping: the flags say error / has a PR / has a merged PR without a branch.
+ * Counts the sessions at `picked` into each of `counts` by its store column in `codes`, and
+ * writes each session's local code to `locals[n]` (by position in `picked`) when given. One
+ * loop for every grouping: a session's values are read once. Sessions, errors and sessions with
+ * a (merged) PR are counted as one tally per code and error/PR/merged flags, added up after.
  */
-export function countGroups<K extends string | null>(
-  counts: GroupCounts<K>,
+export function countGroups(
+  counts: readonly GroupCounts<string | null>[],
+  codes: readonly Int32Array[],
+  locals: readonly (Int32Array | null)[],
   store: SessionColumns,
-  codes: Int32Array,
   merged: Int32Array,
   picked: Int32Array,
-  local: Int32Array | null,
 ): void {
-  const { localOf, sessions, acus, errors, prsOpened, prsMerged, withPr, withMerged } = counts;
   const { acus: storeAcus, flags: storeFlags } = store;
   const prStart = store.prs.start;
+  const groupings = counts.length;
   for (let i = 0; i < picked.length; i++) {
     const g = picked[i] as number;
-    const code = codes[g] as number;
-    let at = localOf[code] as number;
-    if (at === 0) at = counts.meet(code);
-    if (local !== null) local[i] = at - 1;
-    const flags = storeFlags[g] as number;
-    sessions[code] = (sessions[code] as number) + 1;
-    acus[code] = (acus[code] as number) + (storeAcus[g] as number);
-    errors[code] = (errors[code] as number) + ((flags & FLAG_ERROR) === 0 ? 0 : 1);
-    prsOpened[code] =
-      (prsOpened[code] as number) + (prStart[g + 1] as number) - (prStart[g] as number);
-    withPr[code] = (withPr[code] as number) + ((flags & FLAG_HAS_PR) === 0 ? 0 : 1);
-    prsMerged[code] = (prsMerged[code] as number) + (merged[g] as number);
-    withMerged[code] = (withMerged[code] as number) + ((flags & FLAG_MERGED_PR) === 0 ? 0 : 1);
+    const flagged = (storeFlags[g] as number) & COUNTED_FLAGS;
+    const acus = storeAcus[g] as number;
+    const prs = (prStart[g + 1] as number) - (prStart[g] as number);
+    const mergedPrs = merged[g] as number;
+    for (let n = 0; n < groupings; n++) {
+      const group = counts[n] as GroupCounts<string | null>;
+      const code = (codes[n] as Int32Array)[g] as number;
+      let at = group.localOf[code] as number;
+      if (at === 0) at = group.meet(code);
+      const local = locals[n];
+      if (local) local[i] = at - 1;
+      const slot = code * FLAG_SLOTS + flagged;
+      group.byFlags[slot] = (group.byFlags[slot] as number) + 1;
+      group.acus[code] = (group.acus[code] as number) + acus;
+      group.prsOpened[code] = (group.prsOpened[code] as number) + prs;
+      group.prsMerged[code] = (group.prsMerged[code] as number) + mergedPrs;
+    }
   }
+  for (const group of counts) group.settle();
 }
 
 /**
@@ -143,8 +177,7 @@ export function countFigures(store: SessionColumns, positions: Int32Array): Coun
   const merged = mergedPrsOf(store);
   const users = new GroupCounts(store.dict.user.keys);
   const orgs = new GroupCounts(store.dict.org.keys);
-  countGroups(users, store, store.user, merged, positions, null);
-  countGroups(orgs, store, store.org, merged, positions, null);
+  countGroups([users, orgs], [store.user, store.org], [null, null], store, merged, positions);
   const total = { sessions: positions.length, acus: 0, prs: 0, mergedPrs: 0 };
   const prStart = store.prs.start;
   for (let i = 0; i < positions.length; i++) {

@@ -95,9 +95,12 @@ export function countAnalysis(store: SessionColumns, picked: Int32Array) {
   const extraStart = store.extras?.start ?? null;
   const extraEntries = store.extras?.entries ?? new Int32Array(0);
   const labels = new Tallies(dict.label.keys, count, store.sizes.label);
-  const impacts = new Tallies(dict.impact.keys);
-  const actionTypes = new Tallies(dict.action.keys);
-  const labelImpacts = new Tallies(dict.pair.keys);
+  // Sized by the sessions of the whole store with each code: a tally never grows (a grown
+  // typed array is a large allocation, and a copy).
+  const sizes = store.extras?.sizes;
+  const impacts = new Tallies(dict.impact.keys, count, sizes?.impact);
+  const actionTypes = new Tallies(dict.action.keys, count, sizes?.action);
+  const labelImpacts = new Tallies(dict.pair.keys, count, sizes?.pair);
   const suggested = newTally('suggested', Math.min(count, store.sizes.suggested));
   let analysed = 0;
   let withIssues = 0;
@@ -123,12 +126,16 @@ export function countAnalysis(store: SessionColumns, picked: Int32Array) {
     for (; e < end; e++) {
       const entry = extraEntries[e] as number;
       if (entry >= 0) {
-        labels.get(dict.pairLabel[entry] as number).occurrences++;
         bump(labelImpacts.get(entry), i);
         bump(impacts.get(dict.pairImpact[entry] as number), i);
       } else bump(actionTypes.get(-1 - entry), i);
     }
   }
+  // A label occurs as often as the issues of its label × impact pairs: added per pair once,
+  // rather than per issue.
+  labelImpacts.forEach((pair, code) => {
+    labels.get(dict.pairLabel[code] as number).occurrences += pair.occurrences;
+  });
   return { labels, impacts, actionTypes, labelImpacts, suggested, analysed, withIssues, pending };
 }
 

@@ -62,6 +62,13 @@ export class Tallies {
     return tally;
   }
 
+  /** Each tally created, with its code. */
+  forEach(visit: (tally: Tally, code: number) => void): void {
+    this.tallies.forEach((tally, code) => {
+      if (tally !== undefined) visit(tally, code);
+    });
+  }
+
   /** Most sessions first, then by key; values no session counted are left out. */
   sorted(): Bucket[] {
     const buckets: Bucket[] = [];
