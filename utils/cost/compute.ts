@@ -40,17 +40,9 @@ export const MAX_LINK_IDS = 20_000;
 const TREND_WEEKS = 8;
 const OPEN = OUTCOMES.indexOf('open');
 const CLOSED = OUTCOMES.indexOf('closed');
-
-function figures(): CostFigures {
-  return { sessions: 0, acus: 0, prs: 0, mergedPrs: 0 };
-}
-
-function count(target: CostFigures, acus: number, prs: number, merged: number): void {
-  target.sessions++;
-  target.acus += acus;
-  target.prs += prs;
-  target.mergedPrs += merged;
-}
+/** The page's date window and the one before it, in the periods' sums. */
+const CURRENT = 0;
+const PREVIOUS = 1;
 
 function byAcus<T extends CostFigures & { key: string | null }>(a: T, b: T): number {
   return b.acus - a.acus || String(a.key ?? '').localeCompare(String(b.key ?? ''));
@@ -155,9 +147,8 @@ export function costOfColumns(
   const windows = periodWindows(created, now);
   const anchor = windows ? windows.current.to : now;
   const bounds = weeksEndingAt(anchor - 1, TREND_WEEKS + 1);
-  const weekFigures = bounds.from.map(() => figures());
-  const current = figures();
-  const previous = figures();
+  const weekSums = new CodeSums(bounds.from.length);
+  const periodSums = new CodeSums(2);
   for (let i = 0; i < unwindowed.length; i++) {
     const g = unwindowed[i] as number;
     const at = store.created[g] as number;
@@ -168,16 +159,16 @@ export function costOfColumns(
     const merged = mergedPrs[g] as number;
     const acus = store.acus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    if (week >= 0) count(weekFigures[week] as CostFigures, acus, prs, merged);
-    if (inCurrent) count(current, acus, prs, merged);
-    if (inPrevious) count(previous, acus, prs, merged);
+    if (week >= 0) weekSums.count(week, acus, prs, merged);
+    if (inCurrent) periodSums.count(CURRENT, acus, prs, merged);
+    if (inPrevious) periodSums.count(PREVIOUS, acus, prs, merged);
     if (inPrevious && windows?.previous.days === null) ids.previous.add(storeIds[g] as string);
   }
 
   const weeks: WeekCost[] = [];
   for (let k = 1; k <= TREND_WEEKS; k++) {
-    const before = weekFigures[k - 1] as CostFigures;
-    const week = weekFigures[k] as CostFigures;
+    const before = weekSums.figures(k - 1);
+    const week = weekSums.figures(k);
     weeks.push({
       ...week,
       start: bounds.starts[k] as number,
@@ -205,7 +196,10 @@ export function costOfColumns(
     orgs: figuresOfGroups.orgs.map(plain).sort(byAcus),
     weeks,
     periods: windows
-      ? { current: period(windows.current, current), previous: period(windows.previous, previous) }
+      ? {
+          current: period(windows.current, periodSums.figures(CURRENT)),
+          previous: period(windows.previous, periodSums.figures(PREVIOUS)),
+        }
       : null,
     ids: {
       noRepository: ids.noRepository.result(),
