@@ -1,7 +1,8 @@
 /**
- * The Cost view's figures in one pass over the sessions' columns (utils/insights/columns.ts),
- * with no allocation per row beyond what is kept: repositories, users and organizations are
- * entries found by their store code, weeks are found among a handful of bounds.
+ * The Cost view's figures from the sessions' columns (utils/insights/columns.ts), with no
+ * allocation per row beyond what is kept: two loops (sums-pass.ts) add into typed arrays by
+ * repository, outcome, week and period code; the total, users and organizations come from the
+ * Insights pass over the same sessions when it ran (group-counts.ts), else are counted here.
  *
  * Choices (the view's footnotes say them too):
  * - A session's repositories come from its pull requests' URLs. A session with PRs in several
@@ -17,11 +18,10 @@
 import type { SessionRow } from '../db/types';
 import type { DateRange } from '../filters/model';
 import { allPositions } from '../insights/aggregate';
-import { buildColumns, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
+import { buildColumns, type SessionColumns } from '../insights/columns';
 import { countFigures } from '../insights/group-counts';
-import { mergedPrsOf } from '../insights/merged-prs';
-import { CodeSums, IdCollector } from './code-sums';
 import { periodWindows } from './periods';
+import { CURRENT, PREVIOUS, sumSessions, sumWeeks } from './sums-pass';
 import {
   type CostFigures,
   type CostReport,
@@ -33,16 +33,12 @@ import {
   type RepositoryCost,
   type WeekCost,
 } from './types';
-import { weekIndex, weeksEndingAt } from './weeks';
+import { weeksEndingAt } from './weeks';
 
 /** Id lists longer than this make a URL too long to open; such figures get no link. */
-export const MAX_LINK_IDS = 20_000;
+export { MAX_LINK_IDS } from './sums-pass';
+
 const TREND_WEEKS = 8;
-const OPEN = OUTCOMES.indexOf('open');
-const CLOSED = OUTCOMES.indexOf('closed');
-/** The page's date window and the one before it, in the periods' sums. */
-const CURRENT = 0;
-const PREVIOUS = 1;
 
 function byAcus<T extends CostFigures & { key: string | null }>(a: T, b: T): number {
   return b.acus - a.acus || String(a.key ?? '').localeCompare(String(b.key ?? ''));
@@ -92,78 +88,16 @@ export function costOfColumns(
   now: number,
   counted?: CountedFigures,
 ): CostReport {
-  const { dict, ids: storeIds } = store;
+  const dict = store.dict;
   const figuresOfGroups =
     counted !== undefined && counted.positions === filtered
       ? counted
       : countFigures(store, filtered);
-  const repoSums = new CodeSums(dict.repo.size);
-  const outcomeSums = new CodeSums(OUTCOMES.length);
-  const ids = {
-    noRepository: new IdCollector(MAX_LINK_IDS),
-    open: new IdCollector(MAX_LINK_IDS),
-    closed: new IdCollector(MAX_LINK_IDS),
-    noUser: new IdCollector(MAX_LINK_IDS),
-    previous: new IdCollector(MAX_LINK_IDS),
-  };
-  const noUserCode = dict.user.code(null);
-  const repos = store.repos;
-  const prStart = store.prs.start;
-  const mergedPrs = mergedPrsOf(store);
-  let splitSessions = 0;
-
-  for (let i = 0; i < filtered.length; i++) {
-    const g = filtered[i] as number;
-    const acus = store.acus[g] as number;
-    const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    const merged = mergedPrs[g] as number;
-
-    const first = repos.start[g] as number;
-    const end = repos.start[g + 1] as number;
-    const shared = end - first;
-    if (shared === 0) {
-      repoSums.meet(NO_REPOSITORY);
-      repoSums.count(NO_REPOSITORY, acus, prs, merged);
-      ids.noRepository.add(storeIds[g] as string);
-    } else {
-      const share = acus / shared;
-      if (shared > 1) splitSessions++;
-      for (let k = first; k < end; k++) {
-        const code = repos.code[k] as number;
-        repoSums.meet(code);
-        // A repository counts its own PRs of the session, and its share of the ACUs.
-        repoSums.count(code, share, repos.prs[k] as number, repos.merged[k] as number);
-        if (shared > 1) repoSums.shared[code] = (repoSums.shared[code] as number) + 1;
-      }
-    }
-
-    const outcome = store.outcome[g] as number;
-    outcomeSums.count(outcome, acus, prs, merged);
-    if (outcome === OPEN) ids.open.add(storeIds[g] as string);
-    else if (outcome === CLOSED) ids.closed.add(storeIds[g] as string);
-    if (store.user[g] === noUserCode) ids.noUser.add(storeIds[g] as string);
-  }
-
+  const { repoSums, outcomeSums, splitSessions, ids } = sumSessions(store, filtered);
   const windows = periodWindows(created, now);
   const anchor = windows ? windows.current.to : now;
   const bounds = weeksEndingAt(anchor - 1, TREND_WEEKS + 1);
-  const weekSums = new CodeSums(bounds.from.length);
-  const periodSums = new CodeSums(2);
-  for (let i = 0; i < unwindowed.length; i++) {
-    const g = unwindowed[i] as number;
-    const at = store.created[g] as number;
-    const week = weekIndex(bounds.starts, at);
-    const inCurrent = windows !== null && at >= windows.current.from && at < windows.current.to;
-    const inPrevious = windows !== null && at >= windows.previous.from && at < windows.previous.to;
-    if (week < 0 && !inCurrent && !inPrevious) continue;
-    const merged = mergedPrs[g] as number;
-    const acus = store.acus[g] as number;
-    const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    if (week >= 0) weekSums.count(week, acus, prs, merged);
-    if (inCurrent) periodSums.count(CURRENT, acus, prs, merged);
-    if (inPrevious) periodSums.count(PREVIOUS, acus, prs, merged);
-    if (inPrevious && windows?.previous.days === null) ids.previous.add(storeIds[g] as string);
-  }
+  const { weekSums, periodSums, previousIds } = sumWeeks(store, unwindowed, bounds, windows);
 
   const weeks: WeekCost[] = [];
   for (let k = 1; k <= TREND_WEEKS; k++) {
@@ -206,7 +140,7 @@ export function costOfColumns(
       open: ids.open.result(),
       closed: ids.closed.result(),
       noUser: ids.noUser.result(),
-      previous: windows?.previous.days === null ? ids.previous.result() : null,
+      previous: windows?.previous.days === null ? previousIds.result() : null,
     },
   };
 }

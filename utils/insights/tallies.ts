@@ -44,13 +44,19 @@ export function bump(tally: Tally, index: number, occurrences = 1): void {
  * (sessions of the whole cache per code) and `limit` (sessions counted) size their lists.
  */
 export class Tallies {
-  private readonly tallies: (Tally | undefined)[] = [];
+  /**
+   * Filled with undefined up front: setting codes out of order would make the array holey,
+   * and the pass's optimized code would be thrown away for the array's new kind.
+   */
+  private readonly tallies: (Tally | undefined)[];
 
   constructor(
     private readonly keys: readonly string[],
     private readonly limit = 0,
     private readonly sizes?: Int32Array,
-  ) {}
+  ) {
+    this.tallies = new Array<Tally | undefined>(keys.length).fill(undefined);
+  }
 
   get(code: number): Tally {
     let tally = this.tallies[code];
