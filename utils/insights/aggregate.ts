@@ -11,7 +11,6 @@
 import type { CountedFigures } from '../cost/types';
 import type { SessionRow } from '../db/types';
 import { buildColumns, type SessionColumns } from './columns';
-import { costliestOf } from './costliest';
 import { type DayColumns, dayAxis, dayPass } from './day-pass';
 import { attachExtras } from './extra-columns';
 import { countGroups, GroupCounts } from './group-counts';
@@ -75,7 +74,7 @@ export function aggregatePass(
   const merged = mergedPrsOf(store);
   // A few tight loops, each over what it counts, rather than one loop doing everything: each
   // is optimized early (the page's worker runs a query only a few times) and stays in cache.
-  const basic = gatherColumns(store, picked);
+  const basic = gatherColumns(store, picked, options.costliest ?? 20);
   const prs = countPrs(store, picked, merged);
   const analysis = countAnalysis(store, picked);
   const orgs = new GroupCounts(dict.org.keys);
@@ -92,7 +91,6 @@ export function aggregatePass(
     merged,
     picked,
   );
-  const costliest = costliestOf(basic.acus, basic.ids, options.costliest ?? 20);
 
   // The day axis, then every day number becomes a position on it.
   const days = dayAxis(options, basic.minDay, basic.maxDay, count);
@@ -139,7 +137,7 @@ export function aggregatePass(
     days,
     groups,
     stacks,
-    costliest: costliest.map((index): CostlySession => {
+    costliest: basic.costliest.map((index): CostlySession => {
       const row = rows[picked[index] as number] as SessionRow;
       return {
         index,

@@ -1,26 +1,14 @@
 /**
- * The costliest sessions of a pass: a short list kept sorted while walking the ACUs once. Most
- * sessions are cheaper than the cheapest kept one, which a single comparison tells.
+ * The costliest sessions of a pass: a short list kept sorted while the pass walks the ACUs
+ * (session-pass.ts). Most sessions are cheaper than the cheapest kept one, which a single
+ * comparison before the call tells.
  */
-
-/**
- * Positions (into `acus` and `ids`) of the `limit` sessions with the most ACUs, most first,
- * ties by id.
- */
-export function costliestOf(acus: Float64Array, ids: readonly string[], limit: number): number[] {
-  const top: number[] = [];
-  let floor = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < acus.length; i++) {
-    if (!((acus[i] as number) < floor)) floor = keepCostliest(top, limit, i, acus, ids);
-  }
-  return top;
-}
 
 /**
  * Insertion into a short list of positions kept sorted by ACUs (most first), then id. Returns
- * the ACUs below which no session can enter the list any more (the walk skips the call then).
+ * the ACUs below which no session can enter the list any more (the pass skips the call then).
  */
-function keepCostliest(
+export function keepCostliest(
   top: number[],
   limit: number,
   index: number,

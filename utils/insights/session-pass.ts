@@ -4,6 +4,7 @@
  * store columns it needs, so each loop is short, optimized early and stays in cache.
  */
 import { FLAG_NEEDS_EXTRA, PENDING, PUBLIC_FLAGS, type SessionColumns } from './columns';
+import { keepCostliest } from './costliest';
 import { HostPass, HostTallies } from './host-pass';
 import { bump, newTally, Tallies } from './tallies';
 import {
@@ -14,8 +15,11 @@ import {
   FLAG_SUGGESTED_PROMPT,
 } from './types';
 
-/** The result's ids, days, flags and ACUs by position in `picked`, and what they add up to. */
-export function gatherColumns(store: SessionColumns, picked: Int32Array) {
+/**
+ * The result's ids, days, flags and ACUs by position in `picked`, what they add up to, and the
+ * positions of the `costliest` sessions (most ACUs first).
+ */
+export function gatherColumns(store: SessionColumns, picked: Int32Array, costliest: number) {
   const count = picked.length;
   const storeIds = store.ids;
   const storeAcus = store.acus;
@@ -39,8 +43,13 @@ export function gatherColumns(store: SessionColumns, picked: Int32Array) {
   let errors = 0;
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
+  const top: number[] = [];
+  let topFloor = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < count; i++) {
-    acusTotal += acus[i] as number;
+    const a = acus[i] as number;
+    acusTotal += a;
+    // Most sessions are cheaper than the cheapest kept one: one comparison, no call.
+    if (!(a < topFloor)) topFloor = keepCostliest(top, costliest, i, acus, ids);
     const d = day[i] as number;
     if (d < minDay) minDay = d;
     if (d > maxDay) maxDay = d;
@@ -48,7 +57,7 @@ export function gatherColumns(store: SessionColumns, picked: Int32Array) {
     flags[i] = f;
     if ((f & FLAG_ERROR) !== 0) errors++;
   }
-  return { ids, acus, day, flags, acusTotal, errors, minDay, maxDay };
+  return { ids, acus, day, flags, acusTotal, errors, minDay, maxDay, costliest: top };
 }
 
 /** PR states and hosts (tallies of result positions) and the PR totals. */
