@@ -58,7 +58,7 @@ export class HostTallies {
       this.hosts[host] = tally;
     }
     bump(tally.all, i);
-    bump(tally.states.get(state), i);
+    tally.states.add(state, i);
   }
 
   /** Most PRs first, then by key. */

@@ -82,7 +82,7 @@ export function countPrs(store: SessionColumns, picked: Int32Array, merged: Int3
     opened += end - first;
     for (let p = first; p < end; p++) {
       const state = prState[p] as number;
-      bump(states.get(state), i);
+      states.add(state, i);
       hosts.count(hostPass.hostOf(p, g), state, i);
     }
     const m = merged[g] as number;
@@ -123,7 +123,7 @@ export function countAnalysis(store: SessionColumns, picked: Int32Array) {
     if ((stored & FLAG_SUGGESTED_PROMPT) !== 0) bump(suggested, i);
     const labelEnd = labelStart[g + 1] as number;
     for (let l = labelStart[g] as number; l < labelEnd; l++) {
-      bump(labels.get(labelCode[l] as number), i, 0);
+      labels.add(labelCode[l] as number, i, 0);
     }
     if ((stored & FLAG_NEEDS_EXTRA) === 0) continue;
     const end = extraStart === null ? 0 : (extraStart[g + 1] as number);
@@ -135,16 +135,16 @@ export function countAnalysis(store: SessionColumns, picked: Int32Array) {
     for (; e < end; e++) {
       const entry = extraEntries[e] as number;
       if (entry >= 0) {
-        bump(labelImpacts.get(entry), i);
-        bump(impacts.get(dict.pairImpact[entry] as number), i);
-      } else bump(actionTypes.get(-1 - entry), i);
+        labelImpacts.add(entry, i);
+        impacts.add(dict.pairImpact[entry] as number, i);
+      } else actionTypes.add(-1 - entry, i);
     }
   }
   // A label occurs as often as the issues of its label × impact pairs: added per pair once,
   // rather than per issue.
-  labelImpacts.forEach((pair, code) => {
-    labels.get(dict.pairLabel[code] as number).occurrences += pair.occurrences;
-  });
+  for (let pair = 0; pair < dict.pairLabel.length; pair++) {
+    labels.addOccurrences(dict.pairLabel[pair] as number, labelImpacts.occurrencesOf(pair));
+  }
   return { labels, impacts, actionTypes, labelImpacts, suggested, analysed, withIssues, pending };
 }
 

@@ -40,50 +40,85 @@ export function bump(tally: Tally, index: number, occurrences = 1): void {
 }
 
 /**
- * Tallies by dictionary code, created on first use, named by the dictionary's keys. `sizes`
- * (sessions of the whole cache per code) and `limit` (sessions counted) size their lists.
+ * Tallies by dictionary code, named by the dictionary's keys: a tally per code, its fields laid
+ * out as arrays by code (lengths, last positions, occurrences) rather than an object per code,
+ * so counting a session is a few typed array reads and writes. A code's list is allocated when
+ * it counts its first session, sized by `sizes` (sessions of the whole cache per code) and
+ * `limit` (sessions counted), and grows by doubling only without them.
  */
 export class Tallies {
-  /**
-   * Filled with undefined up front: setting codes out of order would make the array holey,
-   * and the pass's optimized code would be thrown away for the array's new kind.
-   */
-  private readonly tallies: (Tally | undefined)[];
+  private readonly lengths: Int32Array;
+  /** The last position counted per code (positions arrive in ascending order). */
+  private readonly last: Int32Array;
+  private readonly occurrences: Float64Array;
+  /** EMPTY until the code's first session: an array of typed arrays only, never holey. */
+  private readonly lists: Int32Array[];
 
   constructor(
     private readonly keys: readonly string[],
     private readonly limit = 0,
     private readonly sizes?: Int32Array,
   ) {
-    this.tallies = new Array<Tally | undefined>(keys.length).fill(undefined);
+    const n = keys.length;
+    this.lengths = new Int32Array(n);
+    this.last = new Int32Array(n).fill(-1);
+    this.occurrences = new Float64Array(n);
+    this.lists = new Array<Int32Array>(n).fill(EMPTY);
   }
 
-  get(code: number): Tally {
-    let tally = this.tallies[code];
-    if (tally === undefined) {
+  /** Counts session `index` (once) and `occurrences` more occurrences of `code`. */
+  add(code: number, index: number, occurrences = 1): void {
+    this.occurrences[code] = (this.occurrences[code] as number) + occurrences;
+    if (this.last[code] === index) return;
+    this.last[code] = index;
+    const length = this.lengths[code] as number;
+    let list = this.lists[code] as Int32Array;
+    if (length === list.length) list = this.grow(code, list);
+    list[length] = index;
+    this.lengths[code] = length + 1;
+  }
+
+  /** Occurrences of `code` that count no session (added up elsewhere). */
+  addOccurrences(code: number, occurrences: number): void {
+    this.occurrences[code] = (this.occurrences[code] as number) + occurrences;
+  }
+
+  occurrencesOf(code: number): number {
+    return this.occurrences[code] as number;
+  }
+
+  private grow(code: number, list: Int32Array): Int32Array {
+    let grown: Int32Array;
+    if (list === EMPTY) {
       const size = this.sizes?.[code];
-      tally = newTally(this.keys[code] ?? '', size === undefined ? 64 : Math.min(size, this.limit));
-      this.tallies[code] = tally;
+      grown = new Int32Array(Math.max(16, size === undefined ? 64 : Math.min(size, this.limit)));
+    } else {
+      grown = new Int32Array(list.length * 2);
+      grown.set(list);
     }
-    return tally;
-  }
-
-  /** Each tally created, with its code. */
-  forEach(visit: (tally: Tally, code: number) => void): void {
-    this.tallies.forEach((tally, code) => {
-      if (tally !== undefined) visit(tally, code);
-    });
+    this.lists[code] = grown;
+    return grown;
   }
 
   /** Most sessions first, then by key; values no session counted are left out. */
   sorted(): Bucket[] {
     const buckets: Bucket[] = [];
-    for (const tally of this.tallies) {
-      if (tally !== undefined && tally.length > 0) buckets.push(toBucket(tally));
+    for (let code = 0; code < this.keys.length; code++) {
+      const length = this.lengths[code] as number;
+      if (length === 0) continue;
+      buckets.push({
+        key: this.keys[code] ?? '',
+        sessions: length,
+        occurrences: this.occurrences[code] as number,
+        // A view, not a copy: the result transfers the buffer.
+        members: (this.lists[code] as Int32Array).subarray(0, length),
+      });
     }
     return buckets.sort(compareBuckets);
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 export function toBucket(tally: Tally): Bucket {
   return {
