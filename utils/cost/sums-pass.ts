@@ -4,8 +4,7 @@
  * a function of its own, so each loop is optimized on its own, early, and what follows a loop
  * does not throw that away for want of type feedback.
  */
-import { NO_REPOSITORY, type SessionColumns } from '../insights/columns';
-import { mergedPrsOf } from '../insights/merged-prs';
+import { mergedOf, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
 import { CodeSums, IdCollector } from './code-sums';
 import type { periodWindows } from './periods';
 import { OUTCOMES } from './types';
@@ -33,14 +32,13 @@ export function sumSessions(store: SessionColumns, filtered: Int32Array) {
   const noUserCode = dict.user.code(null);
   const repos = store.repos;
   const prStart = store.prs.start;
-  const mergedPrs = mergedPrsOf(store);
   let splitSessions = 0;
 
   for (let i = 0; i < filtered.length; i++) {
     const g = filtered[i] as number;
     const acus = store.acus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    const merged = mergedPrs[g] as number;
+    const merged = mergedOf(store, g);
 
     const first = repos.start[g] as number;
     const end = repos.start[g + 1] as number;
@@ -84,7 +82,6 @@ export function sumWeeks(
   const periodSums = new CodeSums(2);
   const previousIds = new IdCollector(MAX_LINK_IDS);
   const prStart = store.prs.start;
-  const mergedPrs = mergedPrsOf(store);
   for (let i = 0; i < unwindowed.length; i++) {
     const g = unwindowed[i] as number;
     const at = store.created[g] as number;
@@ -92,7 +89,7 @@ export function sumWeeks(
     const inCurrent = windows !== null && at >= windows.current.from && at < windows.current.to;
     const inPrevious = windows !== null && at >= windows.previous.from && at < windows.previous.to;
     if (week < 0 && !inCurrent && !inPrevious) continue;
-    const merged = mergedPrs[g] as number;
+    const merged = mergedOf(store, g);
     const acus = store.acus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
     if (week >= 0) weekSums.count(week, acus, prs, merged);

@@ -15,7 +15,6 @@ import { type DayColumns, dayAxis, dayPass } from './day-pass';
 import { attachExtras } from './extra-columns';
 import { countGroups, GroupCounts } from './group-counts';
 import { MedianScratch, walkMedians } from './medians';
-import { mergedPrsOf } from './merged-prs';
 import { countAnalysis, countPrs, gatherColumns } from './session-pass';
 import { groupMedians, median, roundAcus } from './statistics';
 import { toBucket } from './tallies';
@@ -71,11 +70,10 @@ export function aggregatePass(
 ): { insights: Insights; figures: CountedFigures } {
   const count = picked.length;
   const { dict, rows } = store;
-  const merged = mergedPrsOf(store);
   // A few tight loops, each over what it counts, rather than one loop doing everything: each
   // is optimized early (the page's worker runs a query only a few times) and stays in cache.
   const basic = gatherColumns(store, picked, options.costliest ?? 20);
-  const prs = countPrs(store, picked, merged);
+  const prs = countPrs(store, picked);
   const analysis = countAnalysis(store, picked);
   const orgs = new GroupCounts(dict.org.keys);
   const users = new GroupCounts(dict.user.keys);
@@ -88,7 +86,6 @@ export function aggregatePass(
     [store.org, store.user, store.status],
     [orgCol, userCol, statusCol],
     store,
-    merged,
     picked,
   );
 

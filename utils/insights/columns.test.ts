@@ -151,6 +151,25 @@ describe('the column store across changes to the cache', () => {
     expect(hosts([2])).toEqual([['other', 1]]);
   });
 
+  it('counts every merged PR of a session with more than its merged column holds', () => {
+    const many = 70_000;
+    const session: Session = {
+      ...(SESSIONS[0] as Session),
+      pull_requests: Array.from({ length: many }, (_, n) => ({
+        url: `https://github.com/acme/api/pull/${n + 1}`,
+        state: 'merged',
+      })),
+    };
+    const rows = read([session, ...SESSIONS.slice(1)]);
+    const view = viewOf(buildColumns(rows));
+    const others = SESSIONS.slice(1).flatMap((s) => s.pull_requests);
+    const merged = many + others.filter((pr) => pr.state?.toLowerCase() === 'merged').length;
+    expect(view.insights.totals.prsMerged).toBe(merged);
+    expect(view.cost.total.mergedPrs).toBe(merged);
+    const org = view.insights.groups.org.find((g) => g.key === session.org_id);
+    expect(org?.prsMerged).toBeGreaterThanOrEqual(many);
+  });
+
   it('keeps a few dozen bytes per session beside the rows', () => {
     const sessions = Array.from({ length: 2000 }, (_, i) => ({
       ...(SESSIONS[i % SESSIONS.length] as Session),

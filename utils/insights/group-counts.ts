@@ -9,8 +9,7 @@
  * takes them from here instead of summing them again.
  */
 import type { CountedFigures, GroupCost } from '../cost/types';
-import type { SessionColumns } from './columns';
-import { mergedPrsOf } from './merged-prs';
+import { mergedOf, type SessionColumns } from './columns';
 import { roundAcus } from './statistics';
 import { compareText } from './tallies';
 import { FLAG_ERROR, FLAG_HAS_PR, FLAG_MERGED_PR, type GroupStat } from './types';
@@ -140,7 +139,6 @@ export function countGroups(
   codes: readonly Int32Array[],
   locals: readonly (Int32Array | null)[],
   store: SessionColumns,
-  merged: Int32Array,
   picked: Int32Array,
 ): void {
   const { acus: storeAcus, flags: storeFlags } = store;
@@ -151,7 +149,7 @@ export function countGroups(
     const flagged = (storeFlags[g] as number) & COUNTED_FLAGS;
     const acus = storeAcus[g] as number;
     const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    const mergedPrs = merged[g] as number;
+    const mergedPrs = mergedOf(store, g);
     for (let n = 0; n < groupings; n++) {
       const group = counts[n] as GroupCounts<string | null>;
       const code = (codes[n] as Int32Array)[g] as number;
@@ -174,17 +172,16 @@ export function countGroups(
  * Insights pass counted them (`aggregatePass` gives them along with the Insights).
  */
 export function countFigures(store: SessionColumns, positions: Int32Array): CountedFigures {
-  const merged = mergedPrsOf(store);
   const users = new GroupCounts(store.dict.user.keys);
   const orgs = new GroupCounts(store.dict.org.keys);
-  countGroups([users, orgs], [store.user, store.org], [null, null], store, merged, positions);
+  countGroups([users, orgs], [store.user, store.org], [null, null], store, positions);
   const total = { sessions: positions.length, acus: 0, prs: 0, mergedPrs: 0 };
   const prStart = store.prs.start;
   for (let i = 0; i < positions.length; i++) {
     const g = positions[i] as number;
     total.acus += store.acus[g] as number;
     total.prs += (prStart[g + 1] as number) - (prStart[g] as number);
-    total.mergedPrs += merged[g] as number;
+    total.mergedPrs += mergedOf(store, g);
   }
   return { positions, total, users: users.costs(), orgs: orgs.costs() };
 }

@@ -3,7 +3,7 @@
  * the other): the result's own columns, the pull requests, the analyses. Each reads only the
  * store columns it needs, so each loop is short, optimized early and stays in cache.
  */
-import { FLAG_NEEDS_EXTRA, PENDING, PUBLIC_FLAGS, type SessionColumns } from './columns';
+import { FLAG_NEEDS_EXTRA, mergedOf, PENDING, PUBLIC_FLAGS, type SessionColumns } from './columns';
 import { keepCostliest } from './costliest';
 import { HostPass, HostTallies } from './host-pass';
 import { bump, newTally, Tallies } from './tallies';
@@ -61,7 +61,7 @@ export function gatherColumns(store: SessionColumns, picked: Int32Array, costlie
 }
 
 /** PR states and hosts (tallies of result positions) and the PR totals. */
-export function countPrs(store: SessionColumns, picked: Int32Array, merged: Int32Array) {
+export function countPrs(store: SessionColumns, picked: Int32Array) {
   const count = picked.length;
   const prStart = store.prs.start;
   const prState = store.prs.state;
@@ -85,7 +85,7 @@ export function countPrs(store: SessionColumns, picked: Int32Array, merged: Int3
       states.add(state, i);
       hosts.count(hostPass.hostOf(p, g), state, i);
     }
-    const m = merged[g] as number;
+    const m = mergedOf(store, g);
     if (m > 0) {
       sessionsWithMerged++;
       mergedPrs += m;
