@@ -14,7 +14,7 @@ import { repositoryOf } from '../cost/repository';
 import { OUTCOMES } from '../cost/types';
 import type { SessionRow } from '../db/types';
 import { normalizePullRequestUrl } from '../pr-urls';
-import { Codes, IntStream } from './codes';
+import { Codes, IntStream, sessionsPerCode } from './codes';
 import { createDayNumberer } from './days';
 import { type AcuOrder, acuOrder } from './medians';
 import { type HostInfo, originPrefix } from './pr-hosts';
@@ -327,22 +327,6 @@ export function mergedOf(columns: SessionColumns, g: number): number {
     if (state[p] === MERGED_CODE) count++;
   }
   return count;
-}
-
-/** How many sessions list each code at least once. */
-function sessionsPerCode(start: Int32Array, values: Int32Array, size: number): Int32Array {
-  const sessions = new Int32Array(size);
-  const last = new Int32Array(size).fill(-1);
-  for (let g = 0; g + 1 < start.length; g++) {
-    for (let k = start[g] as number; k < (start[g + 1] as number); k++) {
-      const code = values[k] as number;
-      if (last[code] !== g) {
-        last[code] = g;
-        sessions[code] = (sessions[code] ?? 0) + 1;
-      }
-    }
-  }
-  return sessions;
 }
 
 /**
