@@ -12,12 +12,15 @@ import type { SessionRow } from '../db/types';
 import { filterRows } from '../filters/match';
 import { type DateRange, emptyFilters, type SessionFilters } from '../filters/model';
 import { filtersFromSearchParams } from '../filters/url';
+import { allPositions } from '../insights/aggregate';
+import { buildColumns } from '../insights/columns';
+import { viewOfColumns } from '../insights/view';
 import { normalizePullRequestUrl } from '../pr-urls';
 import { repositoryKeyOf } from '../pr-urls/repository';
-import { computeCost, MAX_LINK_IDS } from './compute';
+import { computeCost, costOfColumns, MAX_LINK_IDS } from './compute';
 import { type CostTarget, costLink } from './links';
 import { repositoryOf } from './repository';
-import type { CostReport, Outcome } from './types';
+import type { CostReport, CountedFigures, Outcome } from './types';
 
 const dataset = generateDataset({ sessions: 3000, orgs: 3, seed: 42, now: FIXED_NOW });
 const NOW = Date.parse(FIXED_NOW);
@@ -311,5 +314,37 @@ describe('two periods side by side', () => {
     const report = computeCost(many, many, ANY, NOW);
     expect(report.ids.noUser).toBeNull();
     expect(costLink({ kind: 'user', key: null }, emptyFilters(), report.ids)).toBeNull();
+  });
+});
+
+describe('figures the Insights pass already summed', () => {
+  const store = buildColumns(rows);
+  const every = allPositions(rows.length);
+  const costWith = (picked: Int32Array, filters: SessionFilters, counted?: CountedFigures) =>
+    costOfColumns(store, picked, every, filters.created, NOW, counted);
+
+  it('gives the same report as summing them again, for the default view and a filtered one', () => {
+    const org = dataset.orgs[1]?.org_id ?? '';
+    const filtered = { ...emptyFilters(), orgIds: [org] };
+    const picked = Int32Array.from(every.filter((g) => rows[g]?.org_id === org));
+    expect(picked.length).toBeGreaterThan(0);
+    for (const [positions, filters] of [
+      [every, emptyFilters()],
+      [picked, filtered],
+    ] as const) {
+      const { figures } = viewOfColumns(store, positions, filters, NOW);
+      const reused = costWith(positions, filters, figures);
+      expect(reused).toEqual(costWith(positions, filters));
+      expect(reused.total.sessions).toBe(positions.length);
+    }
+  });
+
+  it('sums them itself when they were counted over other sessions', () => {
+    const { figures } = viewOfColumns(store, every, emptyFilters(), NOW);
+    const firstHalf = every.subarray(0, rows.length >> 1);
+    const report = costWith(firstHalf, emptyFilters(), figures);
+    expect(report.total.sessions).toBe(firstHalf.length);
+    expect(report).toEqual(costWith(firstHalf, emptyFilters()));
+    expect(report.users.reduce((sum, user) => sum + user.sessions, 0)).toBe(firstHalf.length);
   });
 });

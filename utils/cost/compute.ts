@@ -1,7 +1,8 @@
 /**
- * The Cost view's figures in one pass over the sessions' columns (utils/insights/columns.ts),
- * with no allocation per row beyond what is kept: repositories, users and organizations are
- * entries found by their store code, weeks are found among a handful of bounds.
+ * The Cost view's figures from the sessions' columns (utils/insights/columns.ts), with no
+ * allocation per row beyond what is kept: two loops (sums-pass.ts) add into typed arrays by
+ * repository, outcome, week and period code; the total, users and organizations come from the
+ * Insights pass over the same sessions when it ran (group-counts.ts), else are counted here.
  *
  * Choices (the view's footnotes say them too):
  * - A session's repositories come from its pull requests' URLs. A session with PRs in several
@@ -17,93 +18,35 @@
 import type { SessionRow } from '../db/types';
 import type { DateRange } from '../filters/model';
 import { allPositions } from '../insights/aggregate';
-import { buildColumns, MERGED_CODE, NO_REPOSITORY, type SessionColumns } from '../insights/columns';
-import { FLAG_MERGED_PR } from '../insights/types';
+import { buildColumns, type SessionColumns } from '../insights/columns';
+import { countFigures } from '../insights/group-counts';
 import { periodWindows } from './periods';
+import { CURRENT, PREVIOUS, sumSessions, sumWeeks } from './sums-pass';
 import {
   type CostFigures,
   type CostReport,
+  type CountedFigures,
   type GroupCost,
-  type IdList,
   OUTCOMES,
   type OutcomeCost,
   type PeriodCost,
   type RepositoryCost,
   type WeekCost,
 } from './types';
-import { weekIndex, weeksEndingAt } from './weeks';
+import { weeksEndingAt } from './weeks';
 
 /** Id lists longer than this make a URL too long to open; such figures get no link. */
-export const MAX_LINK_IDS = 20_000;
+export { MAX_LINK_IDS } from './sums-pass';
+
 const TREND_WEEKS = 8;
-
-interface Entry<K> extends CostFigures {
-  key: K;
-  shared: number;
-}
-
-function figures(): CostFigures {
-  return { sessions: 0, acus: 0, prs: 0, mergedPrs: 0 };
-}
-
-function count(target: CostFigures, acus: number, prs: number, merged: number): void {
-  target.sessions++;
-  target.acus += acus;
-  target.prs += prs;
-  target.mergedPrs += merged;
-}
-
-/** Entries by store code, in the order first met (the order ties keep after sorting). */
-class Entries<K> {
-  private readonly byCode: (Entry<K> | undefined)[] = [];
-  readonly list: Entry<K>[] = [];
-
-  constructor(private readonly keys: readonly K[]) {}
-
-  of(code: number): Entry<K> {
-    let entry = this.byCode[code];
-    if (entry === undefined) {
-      entry = { key: this.keys[code] as K, sessions: 0, acus: 0, prs: 0, mergedPrs: 0, shared: 0 };
-      this.byCode[code] = entry;
-      this.list.push(entry);
-    }
-    return entry;
-  }
-}
-
-class IdCollector {
-  ids: string[] = [];
-  over = false;
-  add(id: string): void {
-    if (this.over) return;
-    if (this.ids.length >= MAX_LINK_IDS) {
-      this.over = true;
-      this.ids = [];
-    } else this.ids.push(id);
-  }
-  result(): IdList {
-    return this.over ? null : this.ids;
-  }
-}
 
 function byAcus<T extends CostFigures & { key: string | null }>(a: T, b: T): number {
   return b.acus - a.acus || String(a.key ?? '').localeCompare(String(b.key ?? ''));
 }
 
-function plain<K extends string | null>(entry: Entry<K>): GroupCost {
+function plain(entry: GroupCost): GroupCost {
   const { key, sessions, acus, prs, mergedPrs } = entry;
   return { key, sessions, acus, prs, mergedPrs };
-}
-
-/** Merged PRs of session `g`. */
-function mergedOf(store: SessionColumns, g: number): number {
-  if (((store.flags[g] as number) & FLAG_MERGED_PR) === 0) return 0;
-  const { start, state } = store.prs;
-  let merged = 0;
-  for (let p = start[g] as number; p < (start[g + 1] as number); p++) {
-    if (state[p] === MERGED_CODE) merged++;
-  }
-  return merged;
 }
 
 /**
@@ -132,101 +75,34 @@ export function computeCost(
   );
 }
 
-/** The Cost view of the sessions at `filtered` and `unwindowed` (positions in `store`). */
+/**
+ * The Cost view of the sessions at `filtered` and `unwindowed` (positions in `store`).
+ * `counted`: what the Insights pass over `filtered` summed already (`aggregatePass`); its total,
+ * users and organizations are taken as they are, when they are of these very positions.
+ */
 export function costOfColumns(
   store: SessionColumns,
   filtered: Int32Array,
   unwindowed: Int32Array,
   created: DateRange,
   now: number,
+  counted?: CountedFigures,
 ): CostReport {
-  const { dict, ids: storeIds } = store;
-  const total = figures();
-  const repoEntries = new Entries(dict.repo.keys);
-  const users = new Entries(dict.user.keys);
-  const orgs = new Entries<string>(dict.org.keys);
-  const outcomes = OUTCOMES.map(() => figures());
-  const ids = {
-    noRepository: new IdCollector(),
-    open: new IdCollector(),
-    closed: new IdCollector(),
-    noUser: new IdCollector(),
-    previous: new IdCollector(),
-  };
-  const noUserCode = dict.user.code(null);
-  const repos = store.repos;
-  const prStart = store.prs.start;
-  let splitSessions = 0;
-
-  for (let i = 0; i < filtered.length; i++) {
-    const g = filtered[i] as number;
-    const acus = store.acus[g] as number;
-    const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    const merged = mergedOf(store, g);
-    total.sessions++;
-    total.acus += acus;
-    total.prs += prs;
-    total.mergedPrs += merged;
-
-    const first = repos.start[g] as number;
-    const end = repos.start[g + 1] as number;
-    const shared = end - first;
-    for (let k = first; k < end; k++) {
-      const repo = repoEntries.of(repos.code[k] as number);
-      repo.prs += repos.prs[k] as number;
-      repo.mergedPrs += repos.merged[k] as number;
-    }
-    if (shared === 0) {
-      count(repoEntries.of(NO_REPOSITORY), acus, prs, merged);
-      ids.noRepository.add(storeIds[g] as string);
-    } else {
-      const share = acus / shared;
-      if (shared > 1) splitSessions++;
-      for (let k = first; k < end; k++) {
-        const repo = repoEntries.of(repos.code[k] as number);
-        repo.sessions++;
-        repo.acus += share;
-        if (shared > 1) repo.shared++;
-      }
-    }
-
-    const outcome = store.outcome[g] as number;
-    count(outcomes[outcome] as CostFigures, acus, prs, merged);
-    if (OUTCOMES[outcome] === 'open') ids.open.add(storeIds[g] as string);
-    else if (OUTCOMES[outcome] === 'closed') ids.closed.add(storeIds[g] as string);
-
-    const user = store.user[g] as number;
-    count(users.of(user), acus, prs, merged);
-    count(orgs.of(store.org[g] as number), acus, prs, merged);
-    if (user === noUserCode) ids.noUser.add(storeIds[g] as string);
-  }
-
+  const dict = store.dict;
+  const figuresOfGroups =
+    counted !== undefined && counted.positions === filtered
+      ? counted
+      : countFigures(store, filtered);
+  const { repoSums, outcomeSums, splitSessions, ids } = sumSessions(store, filtered);
   const windows = periodWindows(created, now);
   const anchor = windows ? windows.current.to : now;
   const bounds = weeksEndingAt(anchor - 1, TREND_WEEKS + 1);
-  const weekFigures = bounds.from.map(() => figures());
-  const current = figures();
-  const previous = figures();
-  for (let i = 0; i < unwindowed.length; i++) {
-    const g = unwindowed[i] as number;
-    const at = store.created[g] as number;
-    const week = weekIndex(bounds.starts, at);
-    const inCurrent = windows !== null && at >= windows.current.from && at < windows.current.to;
-    const inPrevious = windows !== null && at >= windows.previous.from && at < windows.previous.to;
-    if (week < 0 && !inCurrent && !inPrevious) continue;
-    const merged = mergedOf(store, g);
-    const acus = store.acus[g] as number;
-    const prs = (prStart[g + 1] as number) - (prStart[g] as number);
-    if (week >= 0) count(weekFigures[week] as CostFigures, acus, prs, merged);
-    if (inCurrent) count(current, acus, prs, merged);
-    if (inPrevious) count(previous, acus, prs, merged);
-    if (inPrevious && windows?.previous.days === null) ids.previous.add(storeIds[g] as string);
-  }
+  const { weekSums, periodSums, previousIds } = sumWeeks(store, unwindowed, bounds, windows);
 
   const weeks: WeekCost[] = [];
   for (let k = 1; k <= TREND_WEEKS; k++) {
-    const before = weekFigures[k - 1] as CostFigures;
-    const week = weekFigures[k] as CostFigures;
+    const before = weekSums.figures(k - 1);
+    const week = weekSums.figures(k);
     weeks.push({
       ...week,
       start: bounds.starts[k] as number,
@@ -236,32 +112,35 @@ export function costOfColumns(
     });
   }
 
-  const repositories: RepositoryCost[] = repoEntries.list
+  const repositories: RepositoryCost[] = repoSums
+    .groups(dict.repo.keys)
     .filter((entry) => entry.sessions > 0)
-    .map((entry) => ({ ...plain(entry), shared: entry.shared }))
     .sort(byAcus);
   const period = (window: { from: number; to: number; days: PeriodCost['days'] }, f: CostFigures) =>
     ({ ...f, from: window.from, to: window.to, days: window.days }) satisfies PeriodCost;
 
   return {
-    total,
+    total: { ...figuresOfGroups.total },
     repositories,
     splitSessions,
     outcomes: OUTCOMES.map(
-      (outcome, code): OutcomeCost => ({ outcome, ...(outcomes[code] as CostFigures) }),
+      (outcome, code): OutcomeCost => ({ outcome, ...outcomeSums.figures(code) }),
     ),
-    users: users.list.map(plain).sort(byAcus),
-    orgs: orgs.list.map(plain).sort(byAcus),
+    users: figuresOfGroups.users.map(plain).sort(byAcus),
+    orgs: figuresOfGroups.orgs.map(plain).sort(byAcus),
     weeks,
     periods: windows
-      ? { current: period(windows.current, current), previous: period(windows.previous, previous) }
+      ? {
+          current: period(windows.current, periodSums.figures(CURRENT)),
+          previous: period(windows.previous, periodSums.figures(PREVIOUS)),
+        }
       : null,
     ids: {
       noRepository: ids.noRepository.result(),
       open: ids.open.result(),
       closed: ids.closed.result(),
       noUser: ids.noUser.result(),
-      previous: windows?.previous.days === null ? ids.previous.result() : null,
+      previous: windows?.previous.days === null ? previousIds.result() : null,
     },
   };
 }

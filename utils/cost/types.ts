@@ -75,3 +75,16 @@ export interface CostReport {
     previous: IdList;
   };
 }
+
+/**
+ * What the Insights pass already summed over the same sessions (utils/insights/aggregate.ts):
+ * the Cost view takes its total, users and organizations from it instead of summing them again.
+ */
+export interface CountedFigures {
+  /** The store positions counted: the figures apply to exactly this selection. */
+  positions: Int32Array;
+  total: CostFigures;
+  /** In the order the pass met them; ACUs not rounded. */
+  users: GroupCost[];
+  orgs: GroupCost[];
+}

@@ -1,7 +1,8 @@
 /**
- * Small integer codes for the strings the Insights and Cost aggregations group by, and growable
- * typed arrays to lay out per-session lists in. Apart from the column store so that what a
- * column holds (columns.ts) reads apart from how it is stored.
+ * Small integer codes for the strings the Insights and Cost aggregations group by, growable
+ * typed arrays to lay out per-session lists in, and how many sessions list each code. Apart
+ * from the column store so that what a column holds (columns.ts) reads apart from how it is
+ * stored.
  */
 
 /** Each distinct key gets the next code, for as long as the dictionary lives. */
@@ -61,4 +62,20 @@ export class IntStream {
   done(): Int32Array {
     return this.data.slice(0, this.length);
   }
+}
+
+/** How many sessions list each code at least once, in lists laid out with start offsets. */
+export function sessionsPerCode(start: Int32Array, values: Int32Array, size: number): Int32Array {
+  const sessions = new Int32Array(size);
+  const last = new Int32Array(size).fill(-1);
+  for (let g = 0; g + 1 < start.length; g++) {
+    for (let k = start[g] as number; k < (start[g + 1] as number); k++) {
+      const code = values[k] as number;
+      if (last[code] !== g) {
+        last[code] = g;
+        sessions[code] = (sessions[code] ?? 0) + 1;
+      }
+    }
+  }
+  return sessions;
 }

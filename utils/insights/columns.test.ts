@@ -2,9 +2,12 @@
 // store rebuilt from the previous one must aggregate exactly as the rows computed afresh.
 process.env.TZ = 'UTC';
 
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../../mock-api/data';
 import { EXTRAS, NOW, SESSIONS } from '../../tests/fixtures/insights';
-import type { Session } from '../api';
+import { FIXED_NOW } from '../../tests/fixtures/mock-api';
+import { type Session, SessionV2Schema } from '../api';
 import { computeCost, costOfColumns } from '../cost/compute';
 import { toSessionRow } from '../db/rows';
 import type { SessionRow } from '../db/types';
@@ -12,6 +15,8 @@ import type { DateRange } from '../filters/model';
 import { aggregateColumns, allPositions, computeInsights } from './aggregate';
 import { buildColumns, columnBytes, type SessionColumns } from './columns';
 import { attachExtras } from './extra-columns';
+import { analysisExtra } from './extras';
+import type { AnalysisExtra } from './types';
 
 const ANY_TIME: DateRange = { preset: null, from: null, to: null };
 
@@ -146,6 +151,25 @@ describe('the column store across changes to the cache', () => {
     expect(hosts([2])).toEqual([['other', 1]]);
   });
 
+  it('counts every merged PR of a session with more than its merged column holds', () => {
+    const many = 70_000;
+    const session: Session = {
+      ...(SESSIONS[0] as Session),
+      pull_requests: Array.from({ length: many }, (_, n) => ({
+        url: `https://github.com/acme/api/pull/${n + 1}`,
+        state: 'merged',
+      })),
+    };
+    const rows = read([session, ...SESSIONS.slice(1)]);
+    const view = viewOf(buildColumns(rows));
+    const others = SESSIONS.slice(1).flatMap((s) => s.pull_requests);
+    const merged = many + others.filter((pr) => pr.state?.toLowerCase() === 'merged').length;
+    expect(view.insights.totals.prsMerged).toBe(merged);
+    expect(view.cost.total.mergedPrs).toBe(merged);
+    const org = view.insights.groups.org.find((g) => g.key === session.org_id);
+    expect(org?.prsMerged).toBeGreaterThanOrEqual(many);
+  });
+
   it('keeps a few dozen bytes per session beside the rows', () => {
     const sessions = Array.from({ length: 2000 }, (_, i) => ({
       ...(SESSIONS[i % SESSIONS.length] as Session),
@@ -154,5 +178,29 @@ describe('the column store across changes to the cache', () => {
     const store = buildColumns(read(sessions));
     attachExtras(store, EXTRAS);
     expect(columnBytes(store) / sessions.length).toBeLessThan(100);
+  });
+});
+
+describe('a store of the local server’s dataset', () => {
+  const dataset = generateDataset({ sessions: 2000, orgs: 3, seed: 11, now: FIXED_NOW });
+  const sessions = dataset.sessions.map((s) => v.parse(SessionV2Schema, s));
+  const extras = new Map<string, AnalysisExtra>();
+  for (const session of sessions) {
+    const extra = analysisExtra(session);
+    if (extra) extras.set(session.session_id, extra);
+  }
+  const now = Date.parse(FIXED_NOW);
+
+  it('aggregates all its sessions, copied in bulk, as when it picks them one by one', () => {
+    const rows = sessions.map(toSessionRow);
+    const store = buildColumns(rows);
+    attachExtras(store, extras);
+    // Every position but in reverse: the store gathers them one by one.
+    const reversed = allPositions(rows.length).reverse();
+    const picked = aggregateColumns(store, reversed, { now });
+    const bulk = computeInsights([...rows].reverse(), { now, extras });
+    expect(picked).toEqual(bulk);
+    expect(bulk.labels.length).toBeGreaterThan(0);
+    expect(bulk.prHosts.length).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,7 @@ import { repositoryOf } from '../cost/repository';
 import { OUTCOMES } from '../cost/types';
 import type { SessionRow } from '../db/types';
 import { normalizePullRequestUrl } from '../pr-urls';
-import { Codes, IntStream } from './codes';
+import { Codes, IntStream, sessionsPerCode } from './codes';
 import { createDayNumberer } from './days';
 import { type AcuOrder, acuOrder } from './medians';
 import { type HostInfo, originPrefix } from './pr-hosts';
@@ -38,7 +38,9 @@ export const PUBLIC_FLAGS =
 
 /** State codes fixed at creation. */
 const UNKNOWN_CODE = 0;
-export const MERGED_CODE = 1;
+const MERGED_CODE = 1;
+/** The most merged PRs the `merged` column holds; beyond, `mergedOf` counts the PR states. */
+const MANY_MERGED = 0xffff;
 /** A PR URL whose host is not resolved yet (see host-pass.ts). */
 export const UNRESOLVED = -1;
 /** The repository code of sessions without one. */
@@ -115,6 +117,11 @@ export interface SessionColumns {
   acuOrder: AcuOrder;
   /** The Cost view's outcome (index into OUTCOMES). */
   outcome: Uint8Array;
+  /**
+   * Merged PRs per session (the Insights groups and the Cost view sum them), MANY_MERGED and
+   * above as MANY_MERGED: read them with `mergedOf`. Two bytes a session rather than four.
+   */
+  merged: Uint16Array;
   /** Which stored copy each row is (its page), to tell a changed row from the same one. */
   copy: Int32Array;
   /** Every PR: its state code, its origin prefix code (-1: none) and its resolved host. */
@@ -135,6 +142,8 @@ export interface SessionColumns {
  */
 export interface ExtraColumns extends Lists {
   entries: Int32Array;
+  /** Sessions per pair, impact and action item type code: what a query's tallies can hold. */
+  sizes: { pair: Int32Array; impact: Int32Array; action: Int32Array };
   /** What they were built from, to know when to build them again. */
   source: unknown;
   version: number;
@@ -194,6 +203,7 @@ export function buildColumns(
     status: new Int32Array(n),
     flags: new Uint8Array(n),
     outcome: new Uint8Array(n),
+    merged: new Uint16Array(n),
     copy: new Int32Array(n),
   };
   const prStart = new Int32Array(n + 1);
@@ -224,6 +234,7 @@ export function buildColumns(
       c.status[i] = previous.status[at] as number;
       c.flags[i] = previous.flags[at] as number;
       c.outcome[i] = previous.outcome[at] as number;
+      c.merged[i] = previous.merged[at] as number;
       const p = previous.prs;
       const from = p.start[at] ?? 0;
       const to = p.start[at + 1] ?? 0;
@@ -254,7 +265,10 @@ export function buildColumns(
         const prefix = originPrefix(pr.url);
         prPrefix.push(prefix === null ? -1 : dict.prefix.code(prefix));
         prHost.push(UNRESOLVED);
-        if (state === MERGED_CODE) flags |= FLAG_MERGED_PR;
+        if (state === MERGED_CODE) {
+          flags |= FLAG_MERGED_PR;
+          c.merged[i] = Math.min(MANY_MERGED, (c.merged[i] as number) + 1);
+        }
       }
       if (prs.length > 0) flags |= FLAG_HAS_PR;
       c.outcome[i] = OUTCOMES.indexOf(sessionOutcome(prs));
@@ -303,20 +317,16 @@ export function buildColumns(
   };
 }
 
-/** How many sessions list each code at least once. */
-function sessionsPerCode(start: Int32Array, values: Int32Array, size: number): Int32Array {
-  const sessions = new Int32Array(size);
-  const last = new Int32Array(size).fill(-1);
-  for (let g = 0; g + 1 < start.length; g++) {
-    for (let k = start[g] as number; k < (start[g + 1] as number); k++) {
-      const code = values[k] as number;
-      if (last[code] !== g) {
-        last[code] = g;
-        sessions[code] = (sessions[code] ?? 0) + 1;
-      }
-    }
+/** Merged PRs of session `g` (a store position). */
+export function mergedOf(columns: SessionColumns, g: number): number {
+  const merged = columns.merged[g] as number;
+  if (merged < MANY_MERGED) return merged;
+  const { start, state } = columns.prs;
+  let count = 0;
+  for (let p = start[g] as number; p < (start[g + 1] as number); p++) {
+    if (state[p] === MERGED_CODE) count++;
   }
-  return sessions;
+  return count;
 }
 
 /**
@@ -366,6 +376,7 @@ export function columnBytes(columns: SessionColumns): number {
     columns.status,
     columns.flags,
     columns.outcome,
+    columns.merged,
     columns.copy,
     columns.acuOrder.positions,
     ...columns.acuOrder.codes,

@@ -57,8 +57,8 @@ export function dayAxis(
 }
 
 /**
- * One pass after the day axis is known: every day number becomes a position on it, and the
- * day series and the three stacks are summed together into flat typed arrays.
+ * Once the day axis is known: every day number becomes a position on it, and the day series
+ * and the three stacks are summed into flat typed arrays, a short loop for each.
  */
 export function dayPass(
   columns: DayColumns,
@@ -73,24 +73,19 @@ export function dayPass(
   const stackSessions = shapes.map((shape) => new Int32Array(shape.series.length * dayCount));
   const dayAcus = new Float64Array(dayCount);
   const daySessions = new Int32Array(dayCount);
-  const codeColumns = GROUP_BYS.map((by) => columns[by]);
   const { day: dayCol, acus: acusCol } = columns;
   for (let i = 0; i < dayCol.length; i++) {
     const day = (dayCol[i] as number) - firstDay;
     dayCol[i] = day;
-    const acus = acusCol[i] as number;
     daySessions[day] = (daySessions[day] as number) + 1;
-    dayAcus[day] = (dayAcus[day] as number) + acus;
-    for (let n = 0; n < 3; n++) {
-      const shape = shapes[n] as StackShape;
-      const s = shape.seriesOfCode[(codeColumns[n] as Int32Array)[i] as number] as number;
-      const at = s * dayCount + day;
-      const sums = stackAcus[n] as Float64Array;
-      const counts = stackSessions[n] as Int32Array;
-      sums[at] = (sums[at] as number) + acus;
-      counts[at] = (counts[at] as number) + 1;
-    }
+    dayAcus[day] = (dayAcus[day] as number) + (acusCol[i] as number);
   }
+  GROUP_BYS.forEach((by, n) => {
+    const seriesOfCode = (shapes[n] as StackShape).seriesOfCode;
+    const sums = stackAcus[n] as Float64Array;
+    const counts = stackSessions[n] as Int32Array;
+    sumStack(columns[by], seriesOfCode, columns, dayCount, sums, counts);
+  });
   days.sessions = Array.from(daySessions);
   days.acus = Array.from(dayAcus, roundAcus);
   const rowsOf = <T>(flat: ArrayLike<number>, series: number, map: (value: number) => T): T[][] =>
@@ -109,6 +104,26 @@ export function dayPass(
     };
   });
   return stacks;
+}
+
+/**
+ * ACUs and sessions per series and day of one grouping (`codes`), into flat arrays indexed by
+ * `series * dayCount + day`. A loop of its own per grouping: a handful of typed arrays each.
+ */
+function sumStack(
+  codes: Int32Array,
+  seriesOfCode: Int32Array,
+  columns: DayColumns,
+  dayCount: number,
+  sums: Float64Array,
+  counts: Int32Array,
+): void {
+  const { day: dayCol, acus: acusCol } = columns;
+  for (let i = 0; i < dayCol.length; i++) {
+    const at = (seriesOfCode[codes[i] as number] as number) * dayCount + (dayCol[i] as number);
+    sums[at] = (sums[at] as number) + (acusCol[i] as number);
+    counts[at] = (counts[at] as number) + 1;
+  }
 }
 
 interface StackShape {

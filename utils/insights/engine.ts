@@ -290,9 +290,12 @@ export class InsightsEngine {
     started = clock();
     const picked = positionsOf(rows, filtered);
     const aggregate = () => viewOfColumns(columns, picked, filters, now);
-    let insights = aggregate();
+    const first = aggregate();
+    let insights = first.insights;
     const unwindowedPicked = unwindowed === filtered ? picked : positionsOf(rows, unwindowed);
-    const cost = costOfColumns(columns, picked, unwindowedPicked, filters.created, now);
+    // The Cost view takes the sums per user and organization the aggregation just made.
+    const created = filters.created;
+    const cost = costOfColumns(columns, picked, unwindowedPicked, created, now, first.figures);
     let computeMs = clock() - started;
     const postResult = (partial: boolean, detailsMs: number) =>
       this.post({
@@ -319,7 +322,7 @@ export class InsightsEngine {
     const detailsMs = clock() - started;
     prepareExtras();
     started = clock();
-    insights = aggregate();
+    insights = aggregate().insights;
     computeMs = clock() - started;
     postResult(false, detailsMs);
   }

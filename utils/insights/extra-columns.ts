@@ -50,5 +50,36 @@ function buildExtras(
     }
     start[g + 1] = entries.length;
   }
-  return { start, entries: entries.done(), source, version };
+  const done = entries.done();
+  return { start, entries: done, sizes: extraSizes(dict, start, done), source, version };
+}
+
+/** How many sessions list each pair, impact and action item type at least once. */
+function extraSizes(dict: SessionColumns['dict'], start: Int32Array, entries: Int32Array) {
+  const pair = new Int32Array(dict.pair.size);
+  const impact = new Int32Array(dict.impact.size);
+  const action = new Int32Array(dict.action.size);
+  // The last session counted per code (+ 1), so a code listed twice counts once.
+  const lastPair = new Int32Array(pair.length);
+  const lastImpact = new Int32Array(impact.length);
+  const lastAction = new Int32Array(action.length);
+  for (let g = 0; g + 1 < start.length; g++) {
+    for (let e = start[g] as number; e < (start[g + 1] as number); e++) {
+      const entry = entries[e] as number;
+      if (entry === PENDING) continue;
+      if (entry < 0) {
+        countOnce(action, lastAction, -1 - entry, g);
+        continue;
+      }
+      countOnce(pair, lastPair, entry, g);
+      countOnce(impact, lastImpact, dict.pairImpact[entry] as number, g);
+    }
+  }
+  return { pair, impact, action };
+}
+
+function countOnce(sessions: Int32Array, last: Int32Array, code: number, g: number): void {
+  if (last[code] === g + 1) return;
+  last[code] = g + 1;
+  sessions[code] = (sessions[code] as number) + 1;
 }

@@ -42,9 +42,12 @@ export class HostPass {
 
 /** Per host of one pass: all its PRs and its PRs per state. */
 export class HostTallies {
-  private readonly hosts: ({ all: Tally; states: Tallies } | undefined)[] = [];
+  /** Packed from the start, as `Tallies` says why; hosts met for the first time come last. */
+  private readonly hosts: ({ all: Tally; states: Tallies } | undefined)[];
 
-  constructor(private readonly columns: SessionColumns) {}
+  constructor(private readonly columns: SessionColumns) {
+    this.hosts = new Array(columns.dict.host.size).fill(undefined);
+  }
 
   /** Counts a PR of session `i` (position in the result) on a host, in a state. */
   count(host: number, state: number, i: number): void {
@@ -55,7 +58,7 @@ export class HostTallies {
       this.hosts[host] = tally;
     }
     bump(tally.all, i);
-    bump(tally.states.get(state), i);
+    tally.states.add(state, i);
   }
 
   /** Most PRs first, then by key. */

@@ -68,10 +68,11 @@ class Middles {
     }
   }
 
-  see(code: number, value: number): void {
+  /** Counts the value at `acus[g]`, read only when it is a middle one. */
+  see(code: number, acus: Float64Array, g: number): void {
     const at = this.rank[code] as number;
-    if (at === this.lowAt[code]) this.low[code] = value;
-    if (at === this.highAt[code]) this.high[code] = value;
+    if (at === this.lowAt[code]) this.low[code] = acus[g] as number;
+    if (at === this.highAt[code]) this.high[code] = acus[g] as number;
     this.rank[code] = at + 1;
   }
 
@@ -119,13 +120,14 @@ export function walkMedians(
   for (let k = 0; k < total && seen < count; k++) {
     const g = positions[k] as number;
     if (!all && selected[g] === 0) continue;
-    const value = acus[g] as number;
-    if (seen === lowAt) overallLow = value;
-    if (seen === highAt) overallHigh = value;
+    // The ACUs are read at the few middle ranks only: in ACU order, the positions jump all
+    // over the store, and a read per session was most of the walk.
+    if (seen === lowAt) overallLow = acus[g] as number;
+    if (seen === highAt) overallHigh = acus[g] as number;
     seen++;
-    a.see(codesA[k] as number, value);
-    b.see(codesB[k] as number, value);
-    c.see(codesC[k] as number, value);
+    a.see(codesA[k] as number, acus, g);
+    b.see(codesB[k] as number, acus, g);
+    c.see(codesC[k] as number, acus, g);
   }
   if (!all) for (let i = 0; i < count; i++) selected[picked[i] as number] = 0;
   return {

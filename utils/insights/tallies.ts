@@ -1,10 +1,10 @@
 /**
  * The counting structures the Insights pass fills: tallies of the sessions that share a value
- * (a label, an impact, a PR state, ...) and the counters of each organization, user and status.
+ * (a label, an impact, a PR state, ...). The figures of each organization, user and status are
+ * in group-counts.ts.
  * Apart from the pass so that the loop in aggregate.ts reads as what it counts, not how.
  */
-import { roundAcus } from './statistics';
-import type { Bucket, GroupStat } from './types';
+import type { Bucket } from './types';
 
 /**
  * The sessions (positions, ascending) and occurrences of one value, while counting. Positions
@@ -40,37 +40,85 @@ export function bump(tally: Tally, index: number, occurrences = 1): void {
 }
 
 /**
- * Tallies by dictionary code, created on first use, named by the dictionary's keys. `sizes`
- * (sessions of the whole cache per code) and `limit` (sessions counted) size their lists.
+ * Tallies by dictionary code, named by the dictionary's keys: a tally per code, its fields laid
+ * out as arrays by code (lengths, last positions, occurrences) rather than an object per code,
+ * so counting a session is a few typed array reads and writes. A code's list is allocated when
+ * it counts its first session, sized by `sizes` (sessions of the whole cache per code) and
+ * `limit` (sessions counted), and grows by doubling only without them.
  */
 export class Tallies {
-  private readonly tallies: (Tally | undefined)[] = [];
+  private readonly lengths: Int32Array;
+  /** The last position counted per code (positions arrive in ascending order). */
+  private readonly last: Int32Array;
+  private readonly occurrences: Float64Array;
+  /** EMPTY until the code's first session: an array of typed arrays only, never holey. */
+  private readonly lists: Int32Array[];
 
   constructor(
     private readonly keys: readonly string[],
     private readonly limit = 0,
     private readonly sizes?: Int32Array,
-  ) {}
+  ) {
+    const n = keys.length;
+    this.lengths = new Int32Array(n);
+    this.last = new Int32Array(n).fill(-1);
+    this.occurrences = new Float64Array(n);
+    this.lists = new Array<Int32Array>(n).fill(EMPTY);
+  }
 
-  get(code: number): Tally {
-    let tally = this.tallies[code];
-    if (tally === undefined) {
+  /** Counts session `index` (once) and `occurrences` more occurrences of `code`. */
+  add(code: number, index: number, occurrences = 1): void {
+    this.occurrences[code] = (this.occurrences[code] as number) + occurrences;
+    if (this.last[code] === index) return;
+    this.last[code] = index;
+    const length = this.lengths[code] as number;
+    let list = this.lists[code] as Int32Array;
+    if (length === list.length) list = this.grow(code, list);
+    list[length] = index;
+    this.lengths[code] = length + 1;
+  }
+
+  /** Occurrences of `code` that count no session (added up elsewhere). */
+  addOccurrences(code: number, occurrences: number): void {
+    this.occurrences[code] = (this.occurrences[code] as number) + occurrences;
+  }
+
+  occurrencesOf(code: number): number {
+    return this.occurrences[code] as number;
+  }
+
+  private grow(code: number, list: Int32Array): Int32Array {
+    let grown: Int32Array;
+    if (list === EMPTY) {
       const size = this.sizes?.[code];
-      tally = newTally(this.keys[code] ?? '', size === undefined ? 64 : Math.min(size, this.limit));
-      this.tallies[code] = tally;
+      grown = new Int32Array(Math.max(16, size === undefined ? 64 : Math.min(size, this.limit)));
+    } else {
+      grown = new Int32Array(list.length * 2);
+      grown.set(list);
     }
-    return tally;
+    this.lists[code] = grown;
+    return grown;
   }
 
   /** Most sessions first, then by key; values no session counted are left out. */
   sorted(): Bucket[] {
     const buckets: Bucket[] = [];
-    for (const tally of this.tallies) {
-      if (tally !== undefined && tally.length > 0) buckets.push(toBucket(tally));
+    for (let code = 0; code < this.keys.length; code++) {
+      const length = this.lengths[code] as number;
+      if (length === 0) continue;
+      buckets.push({
+        key: this.keys[code] ?? '',
+        sessions: length,
+        occurrences: this.occurrences[code] as number,
+        // A view, not a copy: the result transfers the buffer.
+        members: (this.lists[code] as Int32Array).subarray(0, length),
+      });
     }
     return buckets.sort(compareBuckets);
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 export function toBucket(tally: Tally): Bucket {
   return {
@@ -89,121 +137,4 @@ export function compareText(a: string, b: string): number {
 /** Most sessions first, then by key. */
 function compareBuckets(a: Bucket, b: Bucket): number {
   return b.sessions - a.sessions || compareText(a.key, b.key);
-}
-
-interface GroupCount<K> {
-  code: number;
-  key: K;
-  sessions: number;
-  acus: number;
-  errors: number;
-  prsOpened: number;
-  prsMerged: number;
-  withPr: number;
-  withMerged: number;
-}
-
-/**
- * Counters of one grouping (organizations, users or statuses) in one pass: one entry per key met,
- * coded in the order met (the result's dictionaries), found by the store's code of the key.
- */
-export class GroupCounter<K extends string | null> {
-  /** Store code -> entry index + 1 (0: not met yet). */
-  private readonly local: Int32Array;
-  readonly entries: GroupCount<K>[] = [];
-
-  constructor(private readonly names: readonly K[]) {
-    this.local = new Int32Array(names.length);
-  }
-
-  /** The entry of a store code, created on first use with the next code. */
-  entry(storeCode: number): GroupCount<K> {
-    const at = this.local[storeCode] ?? 0;
-    if (at > 0) return this.entries[at - 1] as GroupCount<K>;
-    const entry: GroupCount<K> = {
-      code: this.entries.length,
-      key: this.names[storeCode] as K,
-      sessions: 0,
-      acus: 0,
-      errors: 0,
-      prsOpened: 0,
-      prsMerged: 0,
-      withPr: 0,
-      withMerged: 0,
-    };
-    this.entries.push(entry);
-    this.local[storeCode] = this.entries.length;
-    return entry;
-  }
-
-  /** Sessions counted per store code (0 for codes not met), for `walkMedians`. */
-  storeSizes(): Int32Array {
-    const sizes = new Int32Array(this.local.length);
-    for (let code = 0; code < sizes.length; code++) {
-      const at = this.local[code] as number;
-      if (at > 0) sizes[code] = (this.entries[at - 1] as GroupCount<K>).sessions;
-    }
-    return sizes;
-  }
-
-  /** Values by store code -> values by this counter's codes. */
-  byLocalCode(byStore: Float64Array): Float64Array {
-    const values = new Float64Array(this.entries.length);
-    for (let code = 0; code < this.local.length; code++) {
-      const at = this.local[code] as number;
-      if (at > 0) values[at - 1] = byStore[code] as number;
-    }
-    return values;
-  }
-
-  get keys(): K[] {
-    return this.entries.map((entry) => entry.key);
-  }
-
-  get sizes(): number[] {
-    return this.entries.map((entry) => entry.sessions);
-  }
-
-  /** `medians` by code (see `groupMedians`). */
-  stats(medians: Float64Array): GroupStat[] {
-    return this.entries
-      .map((entry) => ({
-        code: entry.code,
-        key: entry.key,
-        sessions: entry.sessions,
-        acus: roundAcus(entry.acus),
-        errors: entry.errors,
-        errorRate: entry.sessions > 0 ? entry.errors / entry.sessions : 0,
-        prsOpened: entry.prsOpened,
-        prsMerged: entry.prsMerged,
-        sessionsWithPr: entry.withPr,
-        sessionsWithMergedPr: entry.withMerged,
-        medianAcus: medians[entry.code] ?? 0,
-      }))
-      .sort(
-        (a, b) =>
-          b.acus - a.acus || b.sessions - a.sessions || compareText(a.key ?? '', b.key ?? ''),
-      );
-  }
-}
-
-/** Counts one session (its ACUs, error, PRs and merged PRs) in a group's entry. */
-export function countIn<K>(
-  entry: GroupCount<K>,
-  acus: number,
-  error: boolean,
-  prs: number,
-  merged: number,
-): void {
-  entry.sessions++;
-  entry.acus += acus;
-  if (error) entry.errors++;
-  if (prs > 0) {
-    entry.prsOpened += prs;
-    entry.withPr++;
-  }
-  if (merged > 0) {
-    entry.prsMerged += merged;
-    entry.withMerged++;
-  }
 }

@@ -1,8 +1,9 @@
 /** The Insights of one view: the page's filters (the list's own matching), then the aggregation. */
+import type { CountedFigures } from '../cost/types';
 import type { SessionRow } from '../db/types';
 import { filterRows, type SearchIndex } from '../filters/match';
 import { resolveDateRange, type SessionFilters } from '../filters/model';
-import { aggregateColumns, allPositions, type InsightsOptions } from './aggregate';
+import { aggregatePass, allPositions, type InsightsOptions } from './aggregate';
 import { buildColumns, type SessionColumns } from './columns';
 import { attachExtras } from './extra-columns';
 import type { AnalysisExtra, Insights } from './types';
@@ -40,15 +41,18 @@ export function positionsOf(
 
 type ViewOptions = Pick<InsightsOptions, 'topSeries' | 'costliest'>;
 
-/** Aggregates the store's sessions at `picked` (they passed `filters`). */
+/**
+ * Aggregates the store's sessions at `picked` (they passed `filters`); the figures are what the
+ * Cost view of the same sessions can take instead of summing them again (`costOfColumns`).
+ */
 export function viewOfColumns(
   store: SessionColumns,
   picked: Int32Array,
   filters: SessionFilters,
   now: number,
   options: ViewOptions = {},
-): Insights {
-  return aggregateColumns(store, picked, {
+): { insights: Insights; figures: CountedFigures } {
+  return aggregatePass(store, picked, {
     ...options,
     now,
     range: resolveDateRange(filters.created, now),
@@ -65,5 +69,5 @@ export function computeView(
 ): Insights {
   const store = buildColumns(filtered);
   attachExtras(store, extras);
-  return viewOfColumns(store, allPositions(filtered.length), filters, now, options);
+  return viewOfColumns(store, allPositions(filtered.length), filters, now, options).insights;
 }
