@@ -82,7 +82,6 @@ async function runOnce(
     info.browserIdleBeforeInsights = await waitForBrowserIdle(browser.profileDir);
     await measureInsightsCompute(run, cached);
     await measureIncremental(run);
-    info.browserIdleBeforeHugeSession = await waitForBrowserIdle(browser.profileDir);
     await measureOpenHugeSession(run);
     await workerCdp.detach();
   } finally {
