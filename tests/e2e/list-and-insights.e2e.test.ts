@@ -284,6 +284,14 @@ it('keeps the header aligned, PR chips in rows and the figures in even rows at 1
   // Every row with a PR shows it, readable (not cut to a sliver).
   const rows = list.locator('.session-list li');
   await rows.first().waitFor();
+  // After the resize the header wraps and fewer rows fit: read them once their number holds.
+  await expect
+    .poll(async () => {
+      const before = await rows.count();
+      await list.waitForTimeout(250);
+      return before === (await rows.count());
+    })
+    .toBe(true);
   let withPr = 0;
   for (const row of await rows.all()) {
     const id = (await row.getAttribute('data-session-id')) ?? '';
