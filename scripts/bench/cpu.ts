@@ -151,7 +151,8 @@ export interface IdleWait {
 /**
  * Waits until the browser's processes use less than `share` of one core over a `windowMs`
  * stretch (or `maxMs` passed). After hundreds of thousands of IndexedDB writes the browser
- * process compacts LevelDB for a while; a page timed meanwhile shares the cores with it.
+ * process stays busy for seconds (LevelDB compacting, most likely); a page timed meanwhile
+ * shares the cores with it.
  */
 export async function waitForBrowserIdle(
   profileDir: string,

@@ -6,13 +6,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { HELPERS } from './in-browser';
 import type { CpuProfile } from './profile';
 
-/** A session row of the list (components/sessions/session-list.tsx puts the id on each row). */
 /** The list's totals line, shown once every cached row is read (the first rows come before). */
 export const LIST_COMPLETE_SELECTOR = '[data-testid="sessions-count"]';
 
 /** Shown while the popup loads the full search texts (the first search of a popup). */
 const SEARCH_BUSY_SELECTOR = '.search-busy';
 
+/** A session row of the list (components/sessions/session-list.tsx puts the id on each row). */
 export const DEFAULT_ROW_SELECTOR = '[data-testid="session-row"], [data-session-id]';
 export const DEFAULT_SEARCH_SELECTOR =
   '[data-testid="session-search"], input.search-input, input[type="search"], input[aria-label*="earch" i], input[placeholder*="earch" i]';

@@ -70,8 +70,8 @@ async function runOnce(
       const note = 'no popup.html in the build';
       for (const name of POPUP_METRICS) samples[name] = { value: null, floor: null, note };
     } else {
-      // The popup is timed once the browser is done with the writes above (LevelDB compacts
-      // after them for a while): a person opens it later than a benchmark does.
+      // The popup is timed once the browser is done with the writes above (it stays busy for
+      // seconds after them): a person opens it later than a benchmark does.
       info.browserIdleBeforePopup = await waitForBrowserIdle(browser.profileDir);
       const popup = await measurePopupFirstRows(run);
       if (popup) {
