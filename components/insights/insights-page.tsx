@@ -86,7 +86,7 @@ function StatusLine(props: {
   if (props.error) return <p class="status error-text">{props.error}</p>;
   if (!result) return <p class="status muted">{t('insights.loading')}</p>;
   const { timings } = result;
-  const ms = Math.round(timings.filterMs + timings.computeMs);
+  const ms = Math.round(timings.filterMs + timings.computeMs + timings.costMs);
   return (
     <p
       class="status muted"
@@ -98,6 +98,7 @@ function StatusLine(props: {
       data-prepare-ms={timings.prepareMs.toFixed(1)}
       data-filter-ms={timings.filterMs.toFixed(1)}
       data-compute-ms={timings.computeMs.toFixed(1)}
+      data-cost-ms={timings.costMs.toFixed(1)}
       data-details-ms={timings.detailsMs.toFixed(1)}
     >
       {props.current ? null : `${t('insights.updating')} · `}

@@ -2,6 +2,7 @@
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
 import { normalizePullRequestUrl } from '../pr-urls';
+import { packFacts } from './analysis-facts';
 import type { AnalysisDigest, SearchText, SessionDetail, SessionRow } from './types';
 
 const FIRST_LINE_MAX = 200;
@@ -15,12 +16,16 @@ function firstLine(message: string | null): string {
 function digestAnalysis(session: Session): AnalysisDigest | null {
   const analysis = session.session_analysis;
   if (!analysis) return null;
-  return {
+  const labels = [...new Set(analysis.issues.map((issue) => issue.label))];
+  const digest: AnalysisDigest = {
     issue_count: analysis.issues.length,
     action_item_count: analysis.action_items.length,
     has_suggested_prompt: analysis.suggested_prompt !== null,
-    labels: [...new Set(analysis.issues.map((issue) => issue.label))],
+    labels,
   };
+  const facts = packFacts(analysis, labels);
+  if (facts !== undefined) digest.facts = facts;
+  return digest;
 }
 
 export function toSessionRow(session: Session): SessionRow {

@@ -41,6 +41,12 @@ export interface AnalysisDigest {
   action_item_count: number;
   has_suggested_prompt: boolean;
   labels: string[];
+  /**
+   * Each issue's label and impact and each action item's type, packed (analysis-facts.ts) so
+   * Insights reads no details. Absent when the analysis lists nothing, in rows stored before
+   * facts were kept, and for analyses too long to keep them.
+   */
+  facts?: string;
 }
 
 /** The session as the API sent it (after validation), for the detail view and export. */

@@ -25,6 +25,17 @@ async function write(sessions: Session[]): Promise<void> {
   await putSessions(db, sessions);
 }
 
+/** Makes the stored rows look as rows stored before they kept their analysis facts. */
+async function dropFacts(): Promise<void> {
+  await db.pageRows.toCollection().modify((page) => {
+    page.rows = page.rows.map((row) => {
+      if (!row.analysis?.facts) return row;
+      const { facts: _dropped, ...analysis } = row.analysis;
+      return { ...row, analysis };
+    });
+  });
+}
+
 beforeEach(async () => {
   db = new DevinDatabase(`insights-engine-${++counter}`);
   await write(SESSIONS);
@@ -49,8 +60,9 @@ function collect(source: InsightsSource = databaseSource(db)) {
 }
 
 describe('InsightsEngine', () => {
-  it('reads, filters and aggregates, with impacts and action item types from details', async () => {
-    const { engine, results } = collect();
+  it('reads, filters and aggregates, with impacts and action item types from the rows alone', async () => {
+    const read = vi.fn(databaseSource(db).details);
+    const { engine, results } = collect({ ...databaseSource(db), details: read });
     engine.setQuery(filters());
     await vi.waitFor(() => expect(results().length).toBe(1));
     const [result] = results();
@@ -68,6 +80,28 @@ describe('InsightsEngine', () => {
       ['playbook', 1],
     ]);
     expect(result?.filters).toEqual(filters());
+    expect(read).not.toHaveBeenCalled();
+    engine.dispose();
+  });
+
+  it('reads impacts and action item types from details for rows stored without them', async () => {
+    await dropFacts();
+    const read = vi.fn(databaseSource(db).details);
+    const { engine, results } = collect({ ...databaseSource(db), details: read });
+    engine.setQuery(filters());
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    expect(read.mock.calls.flat(2).sort()).toEqual(['s1', 's2', 's4', 's5']);
+    const insights = results()[0]?.insights;
+    expect(insights?.totals.analysisPending).toBe(0);
+    expect(insights?.impacts.map((b) => [b.key, b.sessions])).toEqual([
+      ['high', 2],
+      ['low', 1],
+      ['medium', 1],
+    ]);
+    expect(insights?.actionTypes.map((b) => [b.key, b.occurrences])).toEqual([
+      ['knowledge', 3],
+      ['playbook', 1],
+    ]);
     engine.dispose();
   });
 
@@ -118,6 +152,7 @@ describe('InsightsEngine', () => {
   });
 
   it('computes again when the cache changes, re-reading only changed details', async () => {
+    await dropFacts();
     const read = vi.fn(databaseSource(db).details);
     const { engine, results } = collect({ ...databaseSource(db), details: read });
     engine.setQuery(filters());
@@ -144,6 +179,7 @@ describe('InsightsEngine', () => {
       acus_consumed: 7,
     };
     await write([changed, added]);
+    await dropFacts();
     engine.invalidate();
     await vi.waitFor(() => expect(results().length).toBe(2));
     expect(read.mock.calls.flat(2).sort()).toEqual(['s5', 's7']);
@@ -159,7 +195,40 @@ describe('InsightsEngine', () => {
     engine.dispose();
   });
 
+  it('takes a changed analysis from the rows of the change, reading no details', async () => {
+    const read = vi.fn(databaseSource(db).details);
+    const { engine, results } = collect({ ...databaseSource(db), details: read });
+    engine.setQuery(filters());
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    const s5 = SESSIONS[4] as Session;
+    await write([
+      {
+        ...s5,
+        updated_at: '2025-05-05T09:00:00Z',
+        session_analysis: {
+          issues: [{ issue: 'Still flaky', label: 'flaky_tests', impact: 'critical' }],
+          action_items: [],
+          timeline: [],
+          suggested_prompt: null,
+        },
+      },
+    ]);
+    engine.invalidate();
+    await vi.waitFor(() => expect(results().length).toBe(2));
+    expect(results()[1]?.partial).toBe(false);
+    // s5's high issue became a critical one.
+    expect(results()[1]?.insights.impacts.map((b) => [b.key, b.sessions])).toEqual([
+      ['critical', 1],
+      ['high', 1],
+      ['low', 1],
+      ['medium', 1],
+    ]);
+    expect(read).not.toHaveBeenCalled();
+    engine.dispose();
+  });
+
   it('abandons the details of a query replaced by a newer one', async () => {
+    await dropFacts();
     let open: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       open = resolve;

@@ -1,10 +1,12 @@
 /**
- * Impacts and action item types are not in the list rows, only in `details`. They are read once
- * per session (and again only when the session changes) and kept in memory as a few short
- * strings, so filtering again or a sync page re-reads only what changed.
+ * Impacts and action item types: rows synced now carry them packed in their digest
+ * (db/analysis-facts.ts); for rows stored before, they are read from `details`. Either way they
+ * are taken once per session (and again only when the session changes) and kept in memory as a
+ * few short strings, so filtering again or a sync page re-reads only what changed.
  */
 import type { Session } from '../api';
-import type { SessionDetail, SessionRow } from '../db/types';
+import { unpackFacts } from '../db/analysis-facts';
+import type { AnalysisDigest, SessionDetail, SessionRow } from '../db/types';
 import type { AnalysisExtra } from './types';
 
 export function analysisExtra(session: Session): AnalysisExtra | null {
@@ -38,7 +40,30 @@ export class ExtrasCache {
     private readonly chunkSize = 500,
   ) {}
 
-  /** Rows whose extras are missing or older than the row. */
+  /** What each digest's facts unpack to: rows share digests, so each is unpacked once. */
+  private readonly unpacked = new WeakMap<AnalysisDigest, AnalysisExtra | null>();
+
+  /** Takes the extras that rows carry in their digest, where missing or older than the row. */
+  takeFacts(rows: readonly SessionRow[]): void {
+    let changed = false;
+    for (const row of rows) {
+      const analysis = row.analysis;
+      if (analysis?.facts === undefined || !needsExtra(row)) continue;
+      if (this.entries.get(row.session_id)?.updatedAt === row.updated_at) continue;
+      let extra = this.unpacked.get(analysis);
+      if (extra === undefined) {
+        extra = unpackFacts(analysis.facts, analysis.labels);
+        this.unpacked.set(analysis, extra);
+      }
+      if (extra === null) continue;
+      this.entries.set(row.session_id, { updatedAt: row.updated_at, extra });
+      this.map.set(row.session_id, extra);
+      changed = true;
+    }
+    if (changed) this.version++;
+  }
+
+  /** Rows whose extras are missing or older than the row: their details must be read. */
   missing(rows: readonly SessionRow[]): SessionRow[] {
     const result: SessionRow[] = [];
     for (const row of rows) {
