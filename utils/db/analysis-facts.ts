@@ -71,5 +71,11 @@ export function unpackFacts(facts: string, labels: readonly string[]): AnalysisF
       issues.push({ label, impact: entry.slice(field + 1) });
     }
   }
-  return { issues, actionTypes: facts.slice(end + 1).split(ITEM).slice(1) };
+  return {
+    issues,
+    actionTypes: facts
+      .slice(end + 1)
+      .split(ITEM)
+      .slice(1),
+  };
 }

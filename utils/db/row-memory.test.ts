@@ -115,6 +115,25 @@ describe('compactRows', () => {
     expect(a.category).toBe('Feature');
   });
 
+  it('shares one digest between analyses that differ only in the facts only Insights reads', () => {
+    const make = (id: string, facts: string) =>
+      makeRow({
+        session_id: id,
+        analysis: {
+          issue_count: 1,
+          action_item_count: 0,
+          has_suggested_prompt: false,
+          labels: ['x'],
+          facts,
+        },
+      });
+    const [a, b] = compactRows(
+      readBack(make('a', '0\u0001high\u0003'), make('b', '0\u0001low\u0003')),
+    );
+    expect(a?.analysis).toBe(b?.analysis);
+    expect(a?.analysis).not.toHaveProperty('facts');
+  });
+
   it('keeps each row its own numbers and PRs', () => {
     const rows = compactRows(
       readBack(

@@ -43,18 +43,18 @@ class ValuePool {
 
   digest(analysis: AnalysisDigest | null): AnalysisDigest | null {
     if (analysis === null) return null;
-    const { issue_count, action_item_count, has_suggested_prompt, labels, facts } = analysis;
-    const key = `${issue_count} ${action_item_count} ${has_suggested_prompt}${SEPARATOR}${facts ?? ''}${SEPARATOR}${labels.join(SEPARATOR)}`;
-    return this.shared(this.digests, key, () => {
-      const digest: AnalysisDigest = {
+    // Without the analysis facts: only Insights counts them, from rows it reads itself, and
+    // without them few distinct digests exist.
+    const { issue_count, action_item_count, has_suggested_prompt, labels } = analysis;
+    const key = `${issue_count} ${action_item_count} ${has_suggested_prompt}${SEPARATOR}${labels.join(SEPARATOR)}`;
+    return this.shared(this.digests, key, () =>
+      Object.freeze({
         issue_count,
         action_item_count,
         has_suggested_prompt,
         labels: this.list(labels),
-      };
-      if (facts !== undefined) digest.facts = facts;
-      return Object.freeze(digest);
-    });
+      }),
+    );
   }
 
   v3(row: SessionRow): V3Fields | null {
