@@ -140,6 +140,11 @@ export class InsightsEngine {
   private rows: SessionRow[] | null = null;
   private columns: SessionColumns | null = null;
   private rowsStale = true;
+  /**
+   * Whether some cached row still lacks its extras (stored before rows kept their analysis
+   * facts): only then does a query look for the rows whose details it must read.
+   */
+  private extrasMissing = true;
   private readonly extras: ExtrasCache;
   private readonly search: SearchIndexLoader;
   private seq = 0;
@@ -263,6 +268,7 @@ export class InsightsEngine {
         this.extras.retain(new Set(rows.map((row) => row.session_id)));
       }
       this.extras.takeFacts(rows);
+      this.extrasMissing = this.extras.anyMissing(rows);
       prepareMs = clock() - started;
     }
     const rows = this.rows;
@@ -315,7 +321,7 @@ export class InsightsEngine {
       });
 
     // Only rows stored before their analysis facts were kept (analysis-facts.ts) miss extras.
-    const missing = this.extras.missing(filtered);
+    const missing = this.extrasMissing ? this.extras.missing(filtered) : [];
     if (missing.length === 0) {
       postResult(false, 0);
       return;
@@ -326,6 +332,7 @@ export class InsightsEngine {
     await this.extras.load(missing, () => !this.superseded(querySeq));
     if (this.superseded(querySeq)) return;
     const detailsMs = clock() - started;
+    this.extrasMissing = this.extras.anyMissing(rows);
     prepareExtras();
     started = clock();
     insights = aggregate().insights;

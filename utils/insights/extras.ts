@@ -6,7 +6,7 @@
  */
 import type { Session } from '../api';
 import { unpackFacts } from '../db/analysis-facts';
-import type { AnalysisDigest, SessionDetail, SessionRow } from '../db/types';
+import type { SessionDetail, SessionRow } from '../db/types';
 import type { AnalysisExtra } from './types';
 
 export function analysisExtra(session: Session): AnalysisExtra | null {
@@ -40,21 +40,13 @@ export class ExtrasCache {
     private readonly chunkSize = 500,
   ) {}
 
-  /** What each digest's facts unpack to: rows share digests, so each is unpacked once. */
-  private readonly unpacked = new WeakMap<AnalysisDigest, AnalysisExtra | null>();
-
   /** Takes the extras that rows carry in their digest, where missing or older than the row. */
   takeFacts(rows: readonly SessionRow[]): void {
     let changed = false;
     for (const row of rows) {
       const analysis = row.analysis;
-      if (analysis?.facts === undefined || !needsExtra(row)) continue;
-      if (this.entries.get(row.session_id)?.updatedAt === row.updated_at) continue;
-      let extra = this.unpacked.get(analysis);
-      if (extra === undefined) {
-        extra = unpackFacts(analysis.facts, analysis.labels);
-        this.unpacked.set(analysis, extra);
-      }
+      if (analysis?.facts === undefined || !needsExtra(row) || !this.isStale(row)) continue;
+      const extra = unpackFacts(analysis.facts, analysis.labels);
       if (extra === null) continue;
       this.entries.set(row.session_id, { updatedAt: row.updated_at, extra });
       this.map.set(row.session_id, extra);
@@ -63,12 +55,20 @@ export class ExtrasCache {
     if (changed) this.version++;
   }
 
+  /** Whether any of `rows` misses its extras (see `missing`). */
+  anyMissing(rows: readonly SessionRow[]): boolean {
+    return rows.some((row) => needsExtra(row) && this.isStale(row));
+  }
+
+  private isStale(row: SessionRow): boolean {
+    return this.entries.get(row.session_id)?.updatedAt !== row.updated_at;
+  }
+
   /** Rows whose extras are missing or older than the row: their details must be read. */
   missing(rows: readonly SessionRow[]): SessionRow[] {
     const result: SessionRow[] = [];
     for (const row of rows) {
-      if (!needsExtra(row)) continue;
-      if (this.entries.get(row.session_id)?.updatedAt !== row.updated_at) result.push(row);
+      if (needsExtra(row) && this.isStale(row)) result.push(row);
     }
     return result;
   }
