@@ -127,10 +127,18 @@ it('finds, filters and reads sessions in the popup and the full tab', async () =
   await popup.setViewportSize(POPUP);
   await configure(popup, { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
 
-  // The background syncs when the settings change; "Sync now" is the fallback.
-  await popup.waitForTimeout(3000);
-  if ((await countSessions(popup)) === 0) {
-    await popup.getByRole('button', { name: 'Sync now' }).click();
+  // The background syncs when the settings change; the sync line's "Sync now" is the fallback
+  // (the empty list offers one too).
+  const syncedBySettings = await waitUntil(
+    'a first session cached',
+    async () => (await countSessions(popup)) > 0,
+    10_000,
+  ).then(
+    () => true,
+    () => false,
+  );
+  if (!syncedBySettings) {
+    await popup.getByRole('banner').getByRole('button', { name: 'Sync now' }).click();
   }
   await waitUntil(
     `${SESSIONS} sessions cached`,
