@@ -59,6 +59,34 @@ function collect(source: InsightsSource = databaseSource(db)) {
   return { engine, messages, results };
 }
 
+/** The impacts and action item types of the fixture sessions, none still pending. */
+function expectEveryAnalysisCounted(result: InsightsResult | undefined): void {
+  expect(result?.insights.totals.analysisPending).toBe(0);
+  expect(result?.insights.impacts.map((b) => [b.key, b.sessions])).toEqual([
+    ['high', 2],
+    ['low', 1],
+    ['medium', 1],
+  ]);
+  expect(result?.insights.actionTypes.map((b) => [b.key, b.occurrences])).toEqual([
+    ['knowledge', 3],
+    ['playbook', 1],
+  ]);
+}
+
+/** s5 changed later: its analysis now lists one critical issue (it had a high one). */
+function s5WithCriticalIssue(): Session {
+  return {
+    ...(SESSIONS[4] as Session),
+    updated_at: '2025-05-05T09:00:00Z',
+    session_analysis: {
+      issues: [{ issue: 'Still flaky', label: 'flaky_tests', impact: 'critical' }],
+      action_items: [],
+      timeline: [],
+      suggested_prompt: null,
+    },
+  };
+}
+
 describe('InsightsEngine', () => {
   it('reads, filters and aggregates, with impacts and action item types from the rows alone', async () => {
     const read = vi.fn(databaseSource(db).details);
@@ -69,39 +97,9 @@ describe('InsightsEngine', () => {
     expect(result?.partial).toBe(false);
     expect(result?.cached).toBe(6);
     expect(result?.insights.count).toBe(6);
-    expect(result?.insights.totals.analysisPending).toBe(0);
-    expect(result?.insights.impacts.map((b) => [b.key, b.sessions])).toEqual([
-      ['high', 2],
-      ['low', 1],
-      ['medium', 1],
-    ]);
-    expect(result?.insights.actionTypes.map((b) => [b.key, b.occurrences])).toEqual([
-      ['knowledge', 3],
-      ['playbook', 1],
-    ]);
+    expectEveryAnalysisCounted(result);
     expect(result?.filters).toEqual(filters());
     expect(read).not.toHaveBeenCalled();
-    engine.dispose();
-  });
-
-  it('reads impacts and action item types from details for rows stored without them', async () => {
-    await dropFacts();
-    const read = vi.fn(databaseSource(db).details);
-    const { engine, results } = collect({ ...databaseSource(db), details: read });
-    engine.setQuery(filters());
-    await vi.waitFor(() => expect(results().length).toBe(1));
-    expect(read.mock.calls.flat(2).sort()).toEqual(['s1', 's2', 's4', 's5']);
-    const insights = results()[0]?.insights;
-    expect(insights?.totals.analysisPending).toBe(0);
-    expect(insights?.impacts.map((b) => [b.key, b.sessions])).toEqual([
-      ['high', 2],
-      ['low', 1],
-      ['medium', 1],
-    ]);
-    expect(insights?.actionTypes.map((b) => [b.key, b.occurrences])).toEqual([
-      ['knowledge', 3],
-      ['playbook', 1],
-    ]);
     engine.dispose();
   });
 
@@ -151,26 +149,18 @@ describe('InsightsEngine', () => {
     engine.dispose();
   });
 
-  it('computes again when the cache changes, re-reading only changed details', async () => {
+  it('reads details for rows stored without analysis facts, and re-reads only changed ones', async () => {
     await dropFacts();
     const read = vi.fn(databaseSource(db).details);
     const { engine, results } = collect({ ...databaseSource(db), details: read });
     engine.setQuery(filters());
     await vi.waitFor(() => expect(results().length).toBe(1));
     expect(read.mock.calls.flat(2).sort()).toEqual(['s1', 's2', 's4', 's5']);
+    expectEveryAnalysisCounted(results()[0]);
     read.mockClear();
 
     const s5 = SESSIONS[4] as Session;
-    const changed: Session = {
-      ...s5,
-      updated_at: '2025-05-05T09:00:00Z',
-      session_analysis: {
-        issues: [{ issue: 'Still flaky', label: 'flaky_tests', impact: 'critical' }],
-        action_items: [],
-        timeline: [],
-        suggested_prompt: null,
-      },
-    };
+    const changed = s5WithCriticalIssue();
     const added: Session = {
       ...s5,
       session_id: 's7',
@@ -200,19 +190,7 @@ describe('InsightsEngine', () => {
     const { engine, results } = collect({ ...databaseSource(db), details: read });
     engine.setQuery(filters());
     await vi.waitFor(() => expect(results().length).toBe(1));
-    const s5 = SESSIONS[4] as Session;
-    await write([
-      {
-        ...s5,
-        updated_at: '2025-05-05T09:00:00Z',
-        session_analysis: {
-          issues: [{ issue: 'Still flaky', label: 'flaky_tests', impact: 'critical' }],
-          action_items: [],
-          timeline: [],
-          suggested_prompt: null,
-        },
-      },
-    ]);
+    await write([s5WithCriticalIssue()]);
     engine.invalidate();
     await vi.waitFor(() => expect(results().length).toBe(2));
     expect(results()[1]?.partial).toBe(false);
