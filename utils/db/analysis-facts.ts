@@ -5,8 +5,9 @@
  * and action types: at 200,000 sessions that read took seconds.
  *
  * An issue is packed as the position of its label in the digest's `labels` and its impact; the
- * action item types follow the issues. Rows stored before facts were kept, and analyses whose facts
- * would be long or could not be packed unambiguously, have none: their details are read instead.
+ * action item types follow the issues. Rows stored before facts were kept, and analyses whose
+ * facts would be long or could not be packed unambiguously, have none: their details are read
+ * instead.
  */
 import type { SessionAnalysis } from '../api';
 

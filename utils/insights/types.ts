@@ -8,6 +8,8 @@
  * exact sessions behind it without the rows.
  */
 
+import type { AnalysisFacts } from '../db/analysis-facts';
+
 export type GroupBy = 'org' | 'user' | 'status';
 export const GROUP_BYS: readonly GroupBy[] = ['org', 'user', 'status'];
 
@@ -26,13 +28,11 @@ export const UNKNOWN_STATE = 'unknown';
 /** The PR state the merged counts count (lower case, as the filters' `prStates`). */
 export const MERGED_STATE = 'merged';
 
-/** What the analysis of one session says beyond the row digest (read from `details`). */
-export interface AnalysisExtra {
-  /** One entry per issue. */
-  issues: { label: string; impact: string }[];
-  /** One entry per action item: its type. */
-  actionTypes: string[];
-}
+/**
+ * What the analysis of one session says beyond the row digest: unpacked from the row's facts,
+ * or read from `details` for rows stored without them (extras.ts).
+ */
+export type AnalysisExtra = AnalysisFacts;
 
 interface InsightsColumns {
   /** Index into `days` (local calendar day of `created_at`). */
