@@ -92,6 +92,7 @@ function StatusLine(props: {
       class="status muted"
       role="status"
       data-testid="insights-status"
+      data-seq={result.seq}
       data-count={result.insights.count}
       data-partial={String(result.partial)}
       data-read-ms={timings.readMs.toFixed(1)}

@@ -114,9 +114,7 @@ export async function measureInsights(
 async function queryAgain(page: Page, timeoutMs: number): Promise<Record<string, unknown>[]> {
   const figures: Record<string, unknown>[] = [];
   for (const window of ['30d', 'all']) {
-    const before = await page
-      .locator(STATUS)
-      .evaluate((el) => (el as HTMLElement).dataset.computeMs);
+    const before = await page.locator(STATUS).evaluate((el) => (el as HTMLElement).dataset.seq);
     const select = page
       .locator('select')
       .filter({ has: page.locator(`option[value="${window}"]`) });
@@ -124,7 +122,7 @@ async function queryAgain(page: Page, timeoutMs: number): Promise<Record<string,
     await page.waitForFunction(
       ([selector, previous]) => {
         const el = document.querySelector<HTMLElement>(selector as string);
-        return el?.dataset.partial === 'false' && el.dataset.computeMs !== previous;
+        return el?.dataset.partial === 'false' && el.dataset.seq !== previous;
       },
       [STATUS, before],
       { timeout: timeoutMs },
