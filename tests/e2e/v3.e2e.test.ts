@@ -215,16 +215,16 @@ describe('sync with a v3 token', () => {
 
 describe('a v3 backfill whose service worker is stopped', () => {
   // One organization, read in slices of creation time, several at once, each continuing from its
-  // stored cursor. Slow pages let the test see the backfill under way; once part of it is
-  // stored, the server holds every new request, so the stop always lands mid-backfill however
-  // fast the walk has become.
-  const env = useServerAndBrowser({ sessions: 5000, orgs: 1, seed: 'v3-resume', latencyMs: 150 });
+  // stored cursor. Pages a second slow (25 of them, at most four at a time) let the test see the
+  // backfill under way; once its first page is stored, the server holds every new request, so
+  // the stop always lands mid-backfill however fast the walk has become.
+  const env = useServerAndBrowser({ sessions: 5000, orgs: 1, seed: 'v3-resume', latencyMs: 1000 });
 
   it('resumes from the stored cursors and ends equal to the server', async () => {
     const { api, browser } = env;
     const page = await extensionPage(browser, 'manifest.json');
     await configure(page, { apiKey: api.v3Token, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
-    await waitUntil('400 sessions cached', async () => (await countSessions(page)) >= 400);
+    await waitUntil('a first page cached', async () => (await countSessions(page)) > 0);
     api.setFaults({ latencyMs: 30_000 });
     // The pages already on their way arrive and are written; later ones wait at the server.
     await page.waitForTimeout(1000);
