@@ -267,8 +267,7 @@ export class InsightsEngine {
       if (this.extras.size > rows.length) {
         this.extras.retain(new Set(rows.map((row) => row.session_id)));
       }
-      this.extras.takeFacts(rows);
-      this.extrasMissing = this.extras.anyMissing(rows);
+      this.extrasMissing = this.extras.takeFacts(rows);
       prepareMs = clock() - started;
     }
     const rows = this.rows;

@@ -40,19 +40,28 @@ export class ExtrasCache {
     private readonly chunkSize = 500,
   ) {}
 
-  /** Takes the extras that rows carry in their digest, where missing or older than the row. */
-  takeFacts(rows: readonly SessionRow[]): void {
+  /**
+   * Takes the extras that rows carry in their digest, where missing or older than the row;
+   * returns whether some rows still miss theirs (their details must be read).
+   */
+  takeFacts(rows: readonly SessionRow[]): boolean {
     let changed = false;
+    let stillMissing = false;
     for (const row of rows) {
       const analysis = row.analysis;
-      if (analysis?.facts === undefined || !needsExtra(row) || !this.isStale(row)) continue;
-      const extra = unpackFacts(analysis.facts, analysis.labels);
-      if (extra === null) continue;
+      if (analysis === null || !needsExtra(row) || !this.isStale(row)) continue;
+      const { facts, labels } = analysis;
+      const extra = facts === undefined ? null : unpackFacts(facts, labels);
+      if (extra === null) {
+        stillMissing = true;
+        continue;
+      }
       this.entries.set(row.session_id, { updatedAt: row.updated_at, extra });
       this.map.set(row.session_id, extra);
       changed = true;
     }
     if (changed) this.version++;
+    return stillMissing;
   }
 
   /** Whether any of `rows` misses its extras (see `missing`). */
