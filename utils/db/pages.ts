@@ -141,6 +141,26 @@ function partsOf(seq: number): [[number, number], [number, number]] {
   ];
 }
 
+/**
+ * One copy of a session, read from the one part of its page that holds it: a page's rows, stamps
+ * and sessions share one order, so the stamp's place in the page names the part. Undefined when
+ * the page or the part does not hold it (pages written with other part sizes): read the page.
+ */
+export async function readSessionCopy(
+  source: TableSource,
+  seq: number,
+  stamp: string,
+  sessionId: string,
+): Promise<Session | undefined> {
+  const page = await source.table<PageRecord, number>('pages').get(seq);
+  const at = page?.stamps.indexOf(stamp) ?? -1;
+  if (at < 0) return undefined;
+  const part = await source
+    .table<PageSessions, [number, number]>('pageSessions')
+    .get([seq, Math.floor(at / SESSIONS_PER_PART)]);
+  return part?.sessions.find((session) => session.session_id === sessionId);
+}
+
 /** The full sessions of page `seq`, its parts joined. */
 export async function readPageSessions(source: TableSource, seq: number): Promise<Session[]> {
   const [lower, upper] = partsOf(seq);
