@@ -1,5 +1,6 @@
 /** Reading one session for the detail view: the part of its page that holds its latest copy. */
 import { describe, expect, it } from 'vitest';
+import { makeSession } from '../../tests/fixtures/rows';
 import type { Session } from '../api';
 import { PAGE_TABLES } from './pages';
 import { readSession } from './reads';
@@ -7,23 +8,8 @@ import { DevinDatabase } from './schema';
 import type { PageSessions } from './types';
 import { storeSessions } from './writes';
 
-function session(id: string, updatedAt: string, title = id): Session {
-  return {
-    session_id: id,
-    url: `https://app.devin.ai/sessions/${id}`,
-    status: 'exit',
-    tags: [],
-    org_id: 'o',
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: updatedAt,
-    acus_consumed: 1,
-    pull_requests: [],
-    session_analysis: null,
-    initial_user_message: null,
-    title,
-    user_id: null,
-  };
-}
+const session = (id: string, updatedAt: string, title = id): Session =>
+  makeSession({ session_id: id, org_id: 'o', updated_at: updatedAt, title });
 
 const freshDb = () => new DevinDatabase(`read-session-${Math.random()}`);
 
