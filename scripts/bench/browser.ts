@@ -109,7 +109,9 @@ export async function controlPage(browser: BenchBrowser): Promise<Page> {
  */
 export class WorkerCdp {
   private samples: number[] = [];
+  private retained: number[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private retainedTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private pending = new Map<number, (message: { result?: unknown; error?: unknown }) => void>();
 
@@ -180,8 +182,34 @@ export class WorkerCdp {
     return result?.usedSize ?? null;
   }
 
-  start(intervalMs = 100): void {
+  /**
+   * The worker's heap after full garbage collections: what it holds, without the garbage a
+   * busy worker leaves for later (which `heapUsed` counts, and which varies run to run).
+   */
+  async retainedHeap(): Promise<number | null> {
+    await this.send('HeapProfiler.enable');
+    for (let i = 0; i < 2; i++) {
+      if ((await this.send('HeapProfiler.collectGarbage', {}, 30_000)) === null) return null;
+    }
+    return this.heapUsed();
+  }
+
+  /**
+   * Samples the heap every `intervalMs`, and what it retains (`retainedHeap`) every
+   * `retainedEveryMs`: a collection takes milliseconds at this heap's size, a few per backfill.
+   */
+  start(intervalMs = 100, retainedEveryMs = 5_000): void {
     this.samples = [];
+    this.retained = [];
+    let collecting = false;
+    this.retainedTimer = setInterval(() => {
+      if (collecting) return;
+      collecting = true;
+      void this.retainedHeap().then((held) => {
+        collecting = false;
+        if (held !== null) this.retained.push(held);
+      });
+    }, retainedEveryMs);
     let busy = false;
     this.timer = setInterval(() => {
       if (busy) return;
@@ -193,10 +221,17 @@ export class WorkerCdp {
     }, intervalMs);
   }
 
-  stop(): { peak: number; count: number } {
+  stop(): { peak: number; count: number; retainedPeak: number; retainedCount: number } {
     if (this.timer) clearInterval(this.timer);
+    if (this.retainedTimer) clearInterval(this.retainedTimer);
     this.timer = null;
-    return { peak: Math.max(0, ...this.samples), count: this.samples.length };
+    this.retainedTimer = null;
+    return {
+      peak: Math.max(0, ...this.samples),
+      count: this.samples.length,
+      retainedPeak: Math.max(0, ...this.retained),
+      retainedCount: this.retained.length,
+    };
   }
 
   async detach(): Promise<void> {
