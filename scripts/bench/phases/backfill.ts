@@ -116,6 +116,8 @@ export async function measureBackfill(run: BenchRun): Promise<number> {
   // The peak of the heap in use is kept below; it counts garbage not yet collected, which
   // differs run to run (65 to 166 MB at 200,000 for one build).
   const heldAfter = await workerCdp.retainedHeap();
+  // The profiler's agent is not left on for the phases that follow.
+  await workerCdp.send('HeapProfiler.disable');
   const retainedPeak = Math.max(heapPeak.retainedPeak, heldAfter ?? 0);
   samples.worker_heap_mb = { value: retainedPeak / MB };
   info.backfill = {
