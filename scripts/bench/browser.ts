@@ -201,24 +201,8 @@ export class WorkerCdp {
   start(intervalMs = 100, retainedEveryMs = 5_000): void {
     this.samples = [];
     this.retained = [];
-    let collecting = false;
-    this.retainedTimer = setInterval(() => {
-      if (collecting) return;
-      collecting = true;
-      void this.retainedHeap().then((held) => {
-        collecting = false;
-        if (held !== null) this.retained.push(held);
-      });
-    }, retainedEveryMs);
-    let busy = false;
-    this.timer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      void this.heapUsed().then((used) => {
-        busy = false;
-        if (used !== null) this.samples.push(used);
-      });
-    }, intervalMs);
+    this.retainedTimer = sampleEvery(retainedEveryMs, () => this.retainedHeap(), this.retained);
+    this.timer = sampleEvery(intervalMs, () => this.heapUsed(), this.samples);
   }
 
   stop(): { peak: number; count: number; retainedPeak: number; retainedCount: number } {
@@ -238,4 +222,21 @@ export class WorkerCdp {
     this.stop();
     await this.cdp.detach().catch(() => {});
   }
+}
+
+/** Calls `sample` every `intervalMs`, never two calls at once, and keeps what it answers. */
+function sampleEvery(
+  intervalMs: number,
+  sample: () => Promise<number | null>,
+  into: number[],
+): NodeJS.Timeout {
+  let busy = false;
+  return setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void sample().then((value) => {
+      busy = false;
+      if (value !== null) into.push(value);
+    });
+  }, intervalMs);
 }
