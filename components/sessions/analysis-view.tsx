@@ -4,16 +4,21 @@
  * Every list shows its first entries and every text its beginning until asked for more.
  */
 import type { SessionAnalysis } from '../../utils/api/schemas';
+import { ANALYSIS_TEXT_PREVIEW_CHARS } from '../../utils/db/long-texts';
 import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { humanize } from '../shared/labels';
 import { type IssueRef, resolveIssueRef } from './analysis';
 import { BoundedList } from './bounded-list';
 import { DetailSection } from './detail-section';
-import { ANALYSIS_TEXT_PREVIEW_CHARS, clipText, LongText } from './long-text';
+import { clipText, LongText } from './long-text';
 import { PromptDiff } from './prompt-diff';
 import './analysis-view.css';
 import { impactWord } from './value-words';
+
+/** Where the analysis's texts are in the session (whole-texts.ts). */
+const AT = 'session_analysis';
+const FEEDBACK = `${AT}.suggested_prompt.feedback_items`;
 
 /** Characters of an issue quoted where an action item or feedback item points at it. */
 const MENTION_CHARS = 200;
@@ -72,6 +77,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
                 <span class="label-chip">{humanize(issue.label)}</span>
                 <LongText
                   text={issue.issue}
+                  path={`${AT}.issues.${index}.issue`}
                   as="span"
                   class="issue-text"
                   preview={ANALYSIS_TEXT_PREVIEW_CHARS}
@@ -102,6 +108,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
                   <span class="label-chip">{humanize(item.type)}</span>
                   <LongText
                     text={item.action_item}
+                    path={`${AT}.action_items.${index}.action_item`}
                     as="span"
                     class="action-text"
                     preview={ANALYSIS_TEXT_PREVIEW_CHARS}
@@ -128,6 +135,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
                 <p class="timeline-title">{event.title}</p>
                 <LongText
                   text={event.description}
+                  path={`${AT}.timeline.${index}.description`}
                   as="p"
                   class="timeline-description"
                   preview={ANALYSIS_TEXT_PREVIEW_CHARS}
@@ -166,6 +174,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
                   {item.summary ? (
                     <LongText
                       text={item.summary}
+                      path={`${FEEDBACK}.${index}.summary`}
                       as="p"
                       class="feedback-summary"
                       preview={ANALYSIS_TEXT_PREVIEW_CHARS}
@@ -176,6 +185,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
                       <span class="visually-hidden">{t('sessions.detail.excerpt')} </span>
                       <LongText
                         text={item.excerpt}
+                        path={`${FEEDBACK}.${index}.excerpt`}
                         as="span"
                         preview={ANALYSIS_TEXT_PREVIEW_CHARS}
                       />
@@ -184,6 +194,7 @@ export function AnalysisView(props: { analysis: SessionAnalysis }) {
                   {item.details ? (
                     <LongText
                       text={item.details}
+                      path={`${FEEDBACK}.${index}.details`}
                       as="p"
                       class="feedback-details"
                       preview={ANALYSIS_TEXT_PREVIEW_CHARS}

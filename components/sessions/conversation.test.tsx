@@ -8,10 +8,10 @@ import type {
   ConversationResult,
 } from '../../utils/actions/types';
 import type { Session } from '../../utils/api/schemas';
+import { ANALYSIS_TEXT_PREVIEW_CHARS } from '../../utils/db/long-texts';
 import { DevinDatabase } from '../../utils/db/schema';
 import { CONVERSATION_PREVIEW_MESSAGES, Conversation } from './conversation';
 import { SessionsEnvContext } from './env';
-import { ANALYSIS_TEXT_PREVIEW_CHARS } from './long-text';
 
 afterEach(cleanup);
 

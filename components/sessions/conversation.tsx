@@ -11,13 +11,14 @@ import type {
 } from '../../utils/actions/types';
 import type { Session } from '../../utils/api/schemas';
 import { toEpochMs } from '../../utils/api/time';
+import { ANALYSIS_TEXT_PREVIEW_CHARS } from '../../utils/db/long-texts';
 import { formatCount } from '../../utils/format';
 import { t } from '../../utils/i18n';
 import { humanize } from '../shared/labels';
 import { BoundedList } from './bounded-list';
 import { DetailSection } from './detail-section';
 import { useSessionsEnv } from './env';
-import { ANALYSIS_TEXT_PREVIEW_CHARS, LongText } from './long-text';
+import { LongText } from './long-text';
 import { RelativeTime } from './parts';
 import './conversation.css';
 

@@ -10,18 +10,23 @@ import type { Session } from '../../utils/api/schemas';
 import { useSessionsEnv } from './env';
 import { LONG_TEXT_PREVIEW_CHARS, LongText } from './long-text';
 import { CopyButton } from './parts';
+import { useWholeText } from './whole-texts';
 import './session-actions.css';
 import { t } from '../../utils/i18n';
 
 /** Characters shown until the whole message is asked for. */
 export const FIRST_PROMPT_PREVIEW_CHARS = LONG_TEXT_PREVIEW_CHARS;
 
-function MessageText(props: { text: string; truncated: boolean }) {
+/** Where the session's own first message is (the stored copy may keep only its beginning). */
+const OWN_MESSAGE = 'initial_user_message';
+
+function MessageText(props: { text: string; truncated: boolean; path?: string }) {
+  const whole = useWholeText(props.path, props.text);
   return (
     <div class="first-prompt">
       <div class="message-block">
-        <CopyButton text={props.text} label={t('sessions.detail.copyFirstMessage')} />
-        <LongText text={props.text} as="pre" class="message" />
+        <CopyButton text={whole.whole} label={t('sessions.detail.copyFirstMessage')} />
+        <LongText text={props.text} path={props.path} as="pre" class="message" />
       </div>
       {props.truncated ? <p class="muted">{t('sessions.detail.messageCut')}</p> : null}
     </div>
@@ -51,7 +56,7 @@ export function FirstPrompt(props: { session: Session }) {
     };
   }, [env, id, Boolean(own)]);
 
-  if (own) return <MessageText key={id} text={own} truncated={false} />;
+  if (own) return <MessageText key={id} text={own} truncated={false} path={OWN_MESSAGE} />;
   const result = loaded?.id === id ? loaded.result : null;
   if (result === null) return <p class="muted">{t('sessions.detail.loadingFirst')}</p>;
   if (!result.ok) return <p class="muted">{result.message}</p>;

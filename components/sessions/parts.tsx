@@ -103,7 +103,8 @@ export function Tag(props: { tag: string }) {
 
 /** Copies text with navigator.clipboard and says so. */
 export function CopyButton(props: {
-  text: string;
+  /** The text, or how to get it (a whole text read from the cache on demand). */
+  text: string | (() => Promise<string>);
   label: string;
   /** The visible text; `label` is what it says to assistive technology and on hover. */
   caption?: string;
@@ -125,7 +126,8 @@ export function CopyButton(props: {
       aria-label={props.caption ? undefined : props.label}
       title={props.label}
       onClick={() => {
-        copyText(props.text).then(
+        const { text } = props;
+        (typeof text === 'string' ? copyText(text) : text().then(copyText)).then(
           () => setState('copied'),
           () => setState('failed'),
         );

@@ -551,6 +551,47 @@ describe('session detail', () => {
     expect(within(detail).getByText('Issue number 30')).toBeTruthy();
   });
 
+  it('opens a huge session with the beginnings of its texts, and reads the whole on demand', async () => {
+    const message = `${'m'.repeat(99_996)}TAIL`;
+    const issue = `${'i'.repeat(9_995)}ISSUE`;
+    const { env, db } = await setup({
+      data: [
+        makeSession({
+          session_id: 'devin-huge',
+          title: 'A huge session',
+          initial_user_message: message,
+          session_analysis: makeAnalysis({
+            issues: [{ issue, impact: 'high', label: 'other' }],
+          }),
+        }),
+      ],
+      openId: 'devin-huge',
+    });
+    const detail = await screen.findByRole('region', { name: 'A huge session' });
+    const [part] = await db.pageSessions.toArray();
+    expect(part?.sessions[0]?.initial_user_message).toHaveLength(4_000);
+    // The stored copy keeps the beginnings; the buttons still say how long the whole is.
+    const showMessage = await within(detail).findByRole('button', {
+      name: 'Show all (100,000 characters)',
+    });
+    const pre = () => detail.querySelector('pre.message')?.textContent ?? '';
+    expect(pre().length).toBeLessThanOrEqual(4_001);
+    expect(
+      within(detail).getByRole('button', { name: 'Show all (10,000 characters)' }),
+    ).toBeTruthy();
+
+    // Copying the message copies all of it.
+    fireEvent.click(within(detail).getByRole('button', { name: 'Copy the first message' }));
+    await waitFor(() => expect(env.calls.copied).toEqual([message]));
+
+    fireEvent.click(showMessage);
+    await waitFor(() => expect(pre()).toBe(message));
+    fireEvent.click(within(detail).getByRole('button', { name: 'Show all (10,000 characters)' }));
+    await waitFor(() =>
+      expect(detail.querySelector('.issue-text')?.textContent?.endsWith('ISSUE')).toBe(true),
+    );
+  });
+
   it('says when a session has no analysis', async () => {
     await setup({ openId: 'devin-react' });
     await screen.findByText(/No analysis for this session yet/);

@@ -1,13 +1,16 @@
 /**
  * One session in full, ordered for triage: where it stands and why, then its analysis, its first
  * message and its raw identifiers. The full record is read for this one session only (from the
- * page that holds its latest copy). Everything from the API is text; only http(s) URLs become
- * links.
+ * part of the page that holds its latest copy), its long texts cut to their previews; the whole
+ * texts are read when asked for (whole-texts.ts). Everything from the API is text; only http(s)
+ * URLs become links.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../utils/api/schemas';
-import { readCacheSummary, readSession } from '../../utils/db/reads';
-import type { SessionDetail as SessionDetailRecord, SessionRow } from '../../utils/db/types';
+import type { StoredCopy } from '../../utils/db/pages';
+import { readCacheSummary, readStoredSession, readWholeSession } from '../../utils/db/reads';
+import type { SessionRow } from '../../utils/db/types';
+import { logFailure } from '../../utils/log';
 import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
 import { useLiveQuery } from '../shared/use-live-query';
@@ -21,6 +24,7 @@ import { GenerateAnalysis } from './generate-analysis';
 import { CopyButton } from './parts';
 import { StopSession } from './stop-session';
 import { TriageFacts } from './triage-facts';
+import { type WholeTextsAccess, WholeTextsContext } from './whole-texts';
 import './session-detail.css';
 import { t } from '../../utils/i18n';
 
@@ -39,18 +43,18 @@ export interface SessionDetailProps {
 
 export function SessionDetailView(props: SessionDetailProps) {
   const db = useDatabase();
-  const loaded = useLiveQuery<{ record: SessionDetailRecord | undefined } | null>(
+  const loaded = useLiveQuery<{ stored: StoredCopy | undefined } | null>(
     db &&
       (async () => {
         // Read for Dexie to re-run this query when the cache changes: a newer copy of the
         // session is stored with pages Dexie does not report, and the summary with them.
         await readCacheSummary(db);
-        const session = await readSession(db, props.sessionId);
-        return { record: session ? { session_id: props.sessionId, session } : undefined };
+        return { stored: await readStoredSession(db, props.sessionId) };
       }),
     [db, props.sessionId],
     null,
   );
+  const { session, wholeTexts, wholeFailed } = useWholeSession(loaded?.stored, props.sessionId);
   const backRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -58,7 +62,6 @@ export function SessionDetailView(props: SessionDetailProps) {
     if (props.autoFocus) backRef.current?.focus({ preventScroll: true });
   }, [props.sessionId]);
 
-  const session = loaded?.record?.session ?? null;
   const row = props.row;
   const title = session?.title || row?.title || row?.first_line || props.sessionId;
 
@@ -101,12 +104,15 @@ export function SessionDetailView(props: SessionDetailProps) {
               acus={session.acus_consumed}
               status={session.status}
             />
-            <SessionFields
-              session={session}
-              directory={props.directory}
-              now={props.now}
-              onOpenSession={props.onOpenSession}
-            />
+            {wholeFailed ? <p class="detail-note">{t('sessions.detail.wholeFailed')}</p> : null}
+            <WholeTextsContext.Provider value={wholeTexts}>
+              <SessionFields
+                session={session}
+                directory={props.directory}
+                now={props.now}
+                onOpenSession={props.onOpenSession}
+              />
+            </WholeTextsContext.Provider>
           </>
         ) : (
           <p class="detail-note">{t('sessions.detail.notCached')}</p>
@@ -114,6 +120,60 @@ export function SessionDetailView(props: SessionDetailProps) {
       </div>
     </section>
   );
+}
+
+/**
+ * The session to show: its stored copy, or the same copy with its whole texts once one was
+ * asked for. A newer copy (a sync stored one) is shown as it comes, its whole texts read again
+ * if they were being shown.
+ */
+function useWholeSession(
+  stored: StoredCopy | undefined,
+  sessionId: string,
+): { session: Session | null; wholeTexts: WholeTextsAccess; wholeFailed: boolean } {
+  const db = useDatabase();
+  const [whole, setWhole] = useState<Session | null>(null);
+  const [wholeFailed, setWholeFailed] = useState(false);
+  const reading = useRef<Promise<Session> | null>(null);
+  const copy = stored?.session;
+  const current =
+    whole !== null &&
+    copy !== undefined &&
+    whole.session_id === copy.session_id &&
+    whole.updated_at === copy.updated_at
+      ? whole
+      : null;
+  const wholeTexts = useMemo<WholeTextsAccess>(
+    () => ({
+      cutLength: (path) => (current === null ? stored?.cut?.[path] : undefined),
+      readWhole: () => {
+        if (current !== null) return Promise.resolve(current);
+        reading.current ??= (async () => {
+          try {
+            const read = db ? await readWholeSession(db, sessionId) : undefined;
+            if (read === undefined) throw new Error('The session is no longer cached.');
+            setWhole(read);
+            setWholeFailed(false);
+            return read;
+          } catch (error) {
+            logFailure('reading the whole texts of a session', error);
+            setWholeFailed(true);
+            throw error;
+          } finally {
+            reading.current = null;
+          }
+        })();
+        return reading.current;
+      },
+    }),
+    [db, sessionId, stored, current],
+  );
+  // Whole texts were shown, then a newer copy came: read its whole texts too.
+  const stale = whole !== null && current === null && whole.session_id === copy?.session_id;
+  useEffect(() => {
+    if (stale && stored?.cut) wholeTexts.readWhole().catch(() => undefined);
+  }, [stale, wholeTexts]);
+  return { session: current ?? copy ?? null, wholeTexts, wholeFailed };
 }
 
 /**

@@ -53,12 +53,17 @@ export async function splitVersion4Pages(source: Transaction): Promise<void> {
     await putPageRecords(
       source,
       chunk.map((page, i) =>
-        pageRecords(page.seq, page.org_id, {
-          rows: page.rows,
-          stamps: page.stamps,
-          texts: texts[i]?.texts ?? [],
-          sessions: details[i]?.sessions ?? [],
-        }),
+        pageRecords(
+          page.seq,
+          page.org_id,
+          {
+            rows: page.rows,
+            stamps: page.stamps,
+            texts: texts[i]?.texts ?? [],
+            sessions: details[i]?.sessions ?? [],
+          },
+          true,
+        ),
       ),
     );
   }

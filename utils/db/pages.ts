@@ -5,13 +5,21 @@
 
 import type { Dexie, Transaction } from 'dexie';
 import type { Session } from '../api';
+import { type CutLengths, cutLongTexts, joinLongTexts, type WholeTexts } from './long-texts';
 import { toSearchText, toSessionRow } from './rows';
 import { stampOf } from './stamps';
 import type { TableSource } from './summary';
 import type { PageRecord, PageRows, PageSessions, PageTexts, SessionRow } from './types';
 
 /** The tables a page lives in; a transaction that writes pages takes all of them and `meta`. */
-export const PAGE_TABLES = ['pages', 'pageRows', 'pageSearch', 'pageSessions', 'meta'] as const;
+export const PAGE_TABLES = [
+  'pages',
+  'pageRows',
+  'pageSearch',
+  'pageSessions',
+  'longTexts',
+  'meta',
+] as const;
 
 /**
  * Full sessions per stored part: 40 sessions of a typical size stay under the ~64 KB above
@@ -50,9 +58,23 @@ export interface PageRecords {
   texts: PageTexts;
   /** The parts of the full sessions, with their keys. */
   parts: { key: [number, number]; value: PageSessions }[];
+  /** The whole long texts of the sessions (long-texts.ts), keyed `[seq, part, index]`. */
+  longTexts: { key: LongTextsKey; value: WholeTexts }[];
 }
 
-export function pageRecords(seq: number, orgId: string, content: PageContent): PageRecords {
+/** Where the whole long texts of one stored session are: its page, part and place in the part. */
+export type LongTextsKey = [number, number, number];
+
+/**
+ * `keepWhole`: store the sessions as they are, their long texts in their pages (the upgrades
+ * of versions before 13 run before the long texts' table exists; such pages are read whole).
+ */
+export function pageRecords(
+  seq: number,
+  orgId: string,
+  content: PageContent,
+  keepWhole = false,
+): PageRecords {
   const { rows, sessions } = content;
   const prKeys = new Set<string>();
   let oldest = Number.POSITIVE_INFINITY;
@@ -61,12 +83,18 @@ export function pageRecords(seq: number, orgId: string, content: PageContent): P
     if (row.created_at < oldest) oldest = row.created_at;
   }
   const parts: PageRecords['parts'] = [];
+  const longTexts: PageRecords['longTexts'] = [];
   for (let start = 0; start < sessions.length; start += SESSIONS_PER_PART) {
     const part = parts.length;
-    parts.push({
-      key: [seq, part],
-      value: { seq, sessions: sessions.slice(start, start + SESSIONS_PER_PART) },
+    const value: PageSessions = { seq, sessions: [] };
+    sessions.slice(start, start + SESSIONS_PER_PART).forEach((session, index) => {
+      const stored = keepWhole ? { session, cut: null, whole: null } : cutLongTexts(session);
+      value.sessions.push(stored.session);
+      if (stored.cut === null || stored.whole === null) return;
+      value.cut = { ...value.cut, [index]: stored.cut };
+      longTexts.push({ key: [seq, part, index], value: stored.whole });
     });
+    parts.push({ key: [seq, part], value });
   }
   return {
     page: {
@@ -84,6 +112,7 @@ export function pageRecords(seq: number, orgId: string, content: PageContent): P
       texts: content.texts ?? sessions.map((session) => toSearchText(session).text),
     },
     parts,
+    longTexts,
   };
 }
 
@@ -106,6 +135,8 @@ export function putPageRecords(source: PageSource, pages: readonly PageRecords[]
         texts: transaction.objectStore('pageSearch'),
         sessions: transaction.objectStore('pageSessions'),
       };
+      // Opened only when a page has long texts: upgrades to versions before 13 have no such store.
+      let longTextStore: IDBObjectStore | undefined;
       let pending = 0;
       const track = (request: IDBRequest) => {
         pending++;
@@ -115,11 +146,15 @@ export function putPageRecords(source: PageSource, pages: readonly PageRecords[]
         request.onerror = () => reject(request.error);
       };
       try {
-        for (const { page, rows, texts, parts } of pages) {
+        for (const { page, rows, texts, parts, longTexts } of pages) {
           track(stores.pages.put(page));
           track(stores.rows.put(rows, page.seq));
           track(stores.texts.put(texts, page.seq));
           for (const { key, value } of parts) track(stores.sessions.put(value, key));
+          for (const { key, value } of longTexts) {
+            longTextStore ??= transaction.objectStore('longTexts');
+            track(longTextStore.put(value, key));
+          }
         }
       } catch (error) {
         // A value that cannot be stored (or no room) throws at once; the transaction then
@@ -133,12 +168,21 @@ export function putPageRecords(source: PageSource, pages: readonly PageRecords[]
   return source.transaction('rw', [...PAGE_TABLES], (scope) => put(scope.idbtrans));
 }
 
-/** The key range of every part of page `seq`'s full sessions. */
+/** The key range of every part of page `seq`'s full sessions, and of their long texts. */
 function partsOf(seq: number): [[number, number], [number, number]] {
   return [
     [seq, 0],
     [seq, Number.POSITIVE_INFINITY],
   ];
+}
+
+/** One stored copy of a session, its long texts cut (long-texts.ts). */
+export interface StoredCopy {
+  session: Session;
+  /** What was cut; null when nothing was. */
+  cut: CutLengths | null;
+  /** Where its whole long texts are (null for copies read from a whole page, never cut). */
+  key: LongTextsKey | null;
 }
 
 /**
@@ -151,25 +195,62 @@ export async function readSessionCopy(
   seq: number,
   stamp: string,
   sessionId: string,
-): Promise<Session | undefined> {
+): Promise<StoredCopy | undefined> {
   const page = await source.table<PageRecord, number>('pages').get(seq);
   const at = page?.stamps.indexOf(stamp) ?? -1;
   if (at < 0) return undefined;
+  const partIndex = Math.floor(at / SESSIONS_PER_PART);
   const part = await source
     .table<PageSessions, [number, number]>('pageSessions')
-    .get([seq, Math.floor(at / SESSIONS_PER_PART)]);
-  return part?.sessions.find((session) => session.session_id === sessionId);
+    .get([seq, partIndex]);
+  const index = part?.sessions.findIndex((session) => session.session_id === sessionId) ?? -1;
+  if (part === undefined || index < 0) return undefined;
+  return {
+    session: part.sessions[index] as Session,
+    cut: part.cut?.[index] ?? null,
+    key: [seq, partIndex, index],
+  };
 }
 
-/** The full sessions of page `seq`, its parts joined. */
-export async function readPageSessions(source: TableSource, seq: number): Promise<Session[]> {
+/** The session of a stored copy with its whole long texts read back. */
+export async function readWholeCopy(source: TableSource, copy: StoredCopy): Promise<Session> {
+  if (copy.cut === null || copy.key === null) return copy.session;
+  const whole = await source.table<WholeTexts, LongTextsKey>('longTexts').get(copy.key);
+  return joinLongTexts(copy.session, whole);
+}
+
+async function readParts(
+  source: TableSource,
+  seq: number,
+): Promise<{ parts: PageSessions[]; keys: [number, number][] }> {
   const [lower, upper] = partsOf(seq);
-  const parts = await source
+  const range = source
     .table<PageSessions, [number, number]>('pageSessions')
     .where(':id')
-    .between(lower, upper, true, true)
-    .toArray();
-  return parts.flatMap((part) => part.sessions);
+    .between(lower, upper, true, true);
+  const [parts, keys] = await Promise.all([range.toArray(), range.primaryKeys()]);
+  return { parts, keys };
+}
+
+/** The full sessions of page `seq`, its parts joined, their long texts cut (long-texts.ts). */
+export async function readPageSessions(source: TableSource, seq: number): Promise<Session[]> {
+  return (await readParts(source, seq)).parts.flatMap((part) => part.sessions);
+}
+
+/** The sessions of page `seq` with their whole long texts: for rewriting the page. */
+async function readWholePageSessions(source: TableSource, seq: number): Promise<Session[]> {
+  const { parts, keys } = await readParts(source, seq);
+  if (parts.every((part) => part.cut === undefined)) return parts.flatMap((part) => part.sessions);
+  const [lower, upper] = partsOf(seq);
+  const table = source.table<WholeTexts, LongTextsKey>('longTexts');
+  const range = table.where(':id').between(lower, upper, true, true);
+  const [texts, textKeys] = await Promise.all([range.toArray(), range.primaryKeys()]);
+  const wholeAt = new Map(textKeys.map((key, i) => [`${key[1]}:${key[2]}`, texts[i]]));
+  return parts.flatMap((part, p) =>
+    part.sessions.map((session, index) =>
+      joinLongTexts(session, wholeAt.get(`${keys[p]?.[1]}:${index}`)),
+    ),
+  );
 }
 
 /**
@@ -197,15 +278,16 @@ export async function writePage(
 
 export async function deletePages(source: TableSource, seqs: readonly number[]): Promise<void> {
   if (seqs.length === 0) return;
-  const parts = source.table<PageSessions, [number, number]>('pageSessions');
   await Promise.all([
     ...['pages', 'pageRows', 'pageSearch'].map((name) =>
       source.table<unknown, number>(name).bulkDelete([...seqs]),
     ),
-    ...seqs.map((seq) => {
-      const [lower, upper] = partsOf(seq);
-      return parts.where(':id').between(lower, upper, true, true).delete();
-    }),
+    ...['pageSessions', 'longTexts'].flatMap((name) =>
+      seqs.map((seq) => {
+        const [lower, upper] = partsOf(seq);
+        return source.table(name).where(':id').between(lower, upper, true, true).delete();
+      }),
+    ),
   ]);
 }
 
@@ -225,7 +307,7 @@ export async function readStoredPages(
     source.table<PageRecord, number>('pages').bulkGet(keys),
     source.table<PageRows, number>('pageRows').bulkGet(keys),
     source.table<PageTexts, number>('pageSearch').bulkGet(keys),
-    Promise.all(keys.map((seq) => readPageSessions(source, seq))),
+    Promise.all(keys.map((seq) => readWholePageSessions(source, seq))),
   ]);
   const stored: StoredPage[] = [];
   keys.forEach((seq, i) => {

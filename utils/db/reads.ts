@@ -5,7 +5,14 @@
  */
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
-import { readPageSessions, readSessionCopy } from './pages';
+import { joinLongTexts } from './long-texts';
+import {
+  type LongTextsKey,
+  readPageSessions,
+  readSessionCopy,
+  readWholeCopy,
+  type StoredCopy,
+} from './pages';
 import { compactRows } from './row-memory';
 import type { DevinDatabase } from './schema';
 import { type CachedCopy, cachedCopies } from './stamp-lookup';
@@ -76,19 +83,43 @@ async function latestSessionsIn(
   return found;
 }
 
-/** One session as the API sent it, or undefined when it is not cached. */
-export async function readSession(db: DevinDatabase, id: string): Promise<Session | undefined> {
+/**
+ * One session as stored, its long texts cut to their previews (long-texts.ts), or undefined
+ * when it is not cached: what the detail view opens with.
+ */
+export async function readStoredSession(
+  db: DevinDatabase,
+  id: string,
+): Promise<StoredCopy | undefined> {
   const [copies = []] = await cachedCopies(db, [id]);
   const latest = latestCopy(copies);
   if (latest === undefined) return undefined;
   // A fifth of one page rather than every page holding a copy: opening a session reads and
   // allocates that much less on the page's main thread.
-  const session = await db.transaction('r', db.pages, db.pageSessions, () =>
+  const stored = await db.transaction('r', db.pages, db.pageSessions, () =>
     readSessionCopy(db, latest.seq, latest.stamp, id),
   );
-  if (session !== undefined) return session;
+  if (stored !== undefined) return stored;
+  // Pages stored before parts had their present size; their sessions were stored whole.
   const seqs = [...new Set(copies.map((copy) => copy.seq))];
-  return (await latestSessionsIn(db, seqs, new Set([id]))).get(id);
+  const session = (await latestSessionsIn(db, seqs, new Set([id]))).get(id);
+  return session && { session, cut: null, key: null };
+}
+
+/** One session, its long texts cut to their previews, or undefined when it is not cached. */
+export async function readSession(db: DevinDatabase, id: string): Promise<Session | undefined> {
+  return (await readStoredSession(db, id))?.session;
+}
+
+/** One session as the API sent it, its long texts whole, or undefined when it is not cached. */
+export async function readWholeSession(
+  db: DevinDatabase,
+  id: string,
+): Promise<Session | undefined> {
+  return db.transaction('r', db.pages, db.pageSessions, db.longTexts, async () => {
+    const stored = await readStoredSession(db, id);
+    return stored && readWholeCopy(db, stored);
+  });
 }
 
 /** The copy reads answer with: the newest `updated_at`, and of equal ones the later page. */
@@ -136,15 +167,25 @@ export async function readSessionsById(
   });
 }
 
-/** Every cached session as the API sent it (for export), one copy each. */
+/** Every cached session as the API sent it (for export), one copy each, its texts whole. */
 export async function readAllSessions(db: DevinDatabase): Promise<Session[]> {
-  const byId = new Map<string, Session>();
-  await db.pageSessions.each((part) => {
-    for (const session of part.sessions) {
-      if (isNewer(session, byId.get(session.session_id))) byId.set(session.session_id, session);
-    }
+  const byId = new Map<string, { session: Session; cutKey: LongTextsKey | null }>();
+  // One transaction: the long texts read after the walk are those of the copies it chose.
+  return db.transaction('r', db.pageSessions, db.longTexts, async () => {
+    await db.pageSessions.each((part, cursor) => {
+      const [seq, p] = cursor.primaryKey as [number, number];
+      part.sessions.forEach((session, index) => {
+        if (!isNewer(session, byId.get(session.session_id)?.session)) return;
+        const cutKey: LongTextsKey | null = part.cut?.[index] ? [seq, p, index] : null;
+        byId.set(session.session_id, { session, cutKey });
+      });
+    });
+    const chosen = [...byId.values()];
+    const cut = chosen.filter((entry) => entry.cutKey !== null);
+    const whole = await db.longTexts.bulkGet(cut.map((entry) => entry.cutKey as LongTextsKey));
+    const joined = new Map(cut.map((entry, i) => [entry, joinLongTexts(entry.session, whole[i])]));
+    return chosen.map((entry) => joined.get(entry) ?? entry.session);
   });
-  return [...byId.values()];
 }
 
 function addLatestTexts(

@@ -20,6 +20,7 @@ import type { AlertRow } from '../alerts/types';
 import type { Session, SessionMessage } from '../api';
 import type { ConsumptionRow } from './consumption-row';
 import { addVersion4Page, splitVersion4Pages } from './legacy-layout';
+import type { WholeTexts } from './long-texts';
 import { DATABASE_NAME } from './name';
 import { toSearchText, toSessionRow } from './rows';
 import { recountSummary } from './summary';
@@ -42,6 +43,8 @@ export class DevinDatabase extends Dexie {
   pageRows!: Table<PageRows, number>;
   pageSearch!: Table<PageTexts, number>;
   pageSessions!: Table<PageSessions, [number, number]>;
+  /** The whole long texts of the sessions in `pageSessions` (long-texts.ts). */
+  longTexts!: Table<WholeTexts, [number, number, number]>;
   syncState!: Table<OrgSyncState, string>;
   organizations!: Table<OrganizationRow, string>;
   members!: Table<MemberRow, string>;
@@ -151,6 +154,10 @@ export class DevinDatabase extends Dexie {
     // Version 12 (10 and 11 are other features'): billed consumption per billing cycle, read
     // after each sync (utils/budget). A new table: nothing to move.
     this.version(12).stores({ consumption: 'key' });
+    // Version 13: the whole long texts of stored sessions, whose pages keep only their
+    // beginning (long-texts.ts), keyed from outside by `[seq, part, index]`. Sessions stored
+    // before are whole in their pages and read as they are; nothing to move.
+    this.version(13).stores({ longTexts: '' });
   }
 }
 

@@ -7,6 +7,7 @@ import type {
   Session,
   SkippedRecord,
 } from '../api';
+import type { CutLengths } from './long-texts';
 
 /** What the list, the filters and the badge need of a session. Times are epoch ms. */
 export interface SessionRow {
@@ -94,7 +95,13 @@ export interface PageTexts {
  */
 export interface PageSessions {
   seq: number;
+  /** Each with its long texts cut to their previews (long-texts.ts). */
   sessions: Session[];
+  /**
+   * What was cut, by the session's index in the part; absent when nothing was. The whole texts
+   * are in `longTexts` under `[seq, part, index]`.
+   */
+  cut?: Record<number, CutLengths>;
 }
 
 /**

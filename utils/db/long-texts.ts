@@ -1,0 +1,160 @@
+/**
+ * Long texts are stored apart from their session. A session may carry a first message of 1 MB
+ * and an analysis of hundreds of 64 KB texts (utils/api/bounds.ts); the detail view shows only
+ * the beginning of each until "Show all" is pressed. Reading all of it to open the session
+ * allocated megabytes on the page's main thread and set off a full garbage collection of a page
+ * that holds 200,000 list rows. So a stored session keeps the beginning of each long text, with
+ * the text's full length (`CutLengths`), and the whole texts are a record of their own
+ * (`longTexts` in schema.ts), read when a whole text is asked for, and for export.
+ *
+ * Which texts: those the detail view shows through a preview, each cut to its preview's length.
+ * Search texts, list rows and analysis facts are made from the whole session before it is cut.
+ */
+import type { Session } from '../api';
+
+/** Characters of a message or prompt shown until the whole is asked for. */
+export const MESSAGE_PREVIEW_CHARS = 4_000;
+/** The same for one text of an analysis (an issue, a timeline step), of which there are many. */
+export const ANALYSIS_TEXT_PREVIEW_CHARS = 600;
+/**
+ * Prompts up to this length (both together) are compared word by word in the detail view, so
+ * they are kept whole; a longer one is shown side by side, through a preview.
+ */
+export const PROMPT_DIFF_MAX_CHARS = 20_000;
+
+/** Where a text sits in a session, as property names and list indexes joined by dots. */
+export type TextPath = string;
+
+/** The full length of each text a stored session keeps only the beginning of. */
+export type CutLengths = Record<TextPath, number>;
+
+/** A session's whole texts, by path: what its stored copy keeps only the beginning of. */
+export type WholeTexts = Record<TextPath, string>;
+
+/** One text the detail view previews: where it is, how much is kept, above what it is cut. */
+interface PreviewedText {
+  path: TextPath;
+  text: string;
+  keep: number;
+  cutAbove: number;
+}
+
+/** A text is cut only when that saves most of it: a little over its preview is kept whole. */
+const SLACK = 2;
+
+function message(path: TextPath, text: string | null | undefined): PreviewedText[] {
+  if (!text) return [];
+  return [{ path, text, keep: MESSAGE_PREVIEW_CHARS, cutAbove: MESSAGE_PREVIEW_CHARS * SLACK }];
+}
+
+function prompt(path: TextPath, text: string): PreviewedText[] {
+  return [{ path, text, keep: MESSAGE_PREVIEW_CHARS, cutAbove: PROMPT_DIFF_MAX_CHARS }];
+}
+
+function analysisText(path: TextPath, text: string | null | undefined): PreviewedText[] {
+  if (!text) return [];
+  const keep = ANALYSIS_TEXT_PREVIEW_CHARS;
+  return [{ path, text, keep, cutAbove: keep * SLACK }];
+}
+
+/** Every text of `session` the detail view shows through a preview. */
+function previewedTexts(session: Session): PreviewedText[] {
+  const texts = message('initial_user_message', session.initial_user_message);
+  const analysis = session.session_analysis;
+  if (!analysis) return texts;
+  const at = 'session_analysis';
+  analysis.issues.forEach((issue, i) => {
+    texts.push(...analysisText(`${at}.issues.${i}.issue`, issue.issue));
+  });
+  analysis.action_items.forEach((item, i) => {
+    texts.push(...analysisText(`${at}.action_items.${i}.action_item`, item.action_item));
+  });
+  analysis.timeline.forEach((step, i) => {
+    texts.push(...analysisText(`${at}.timeline.${i}.description`, step.description));
+  });
+  const suggested = analysis.suggested_prompt;
+  if (!suggested) return texts;
+  texts.push(...prompt(`${at}.suggested_prompt.original_prompt`, suggested.original_prompt));
+  texts.push(...prompt(`${at}.suggested_prompt.suggested_prompt`, suggested.suggested_prompt));
+  suggested.feedback_items.forEach((item, i) => {
+    const path = `${at}.suggested_prompt.feedback_items.${i}`;
+    texts.push(...analysisText(`${path}.summary`, item.summary));
+    texts.push(...analysisText(`${path}.excerpt`, item.excerpt));
+    texts.push(...analysisText(`${path}.details`, item.details));
+  });
+  return texts;
+}
+
+/** The first `max` characters, never ending on half of a surrogate pair. */
+export function beginning(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+/**
+ * A copy of `root` with the value at `path` replaced: only the objects and lists on the way
+ * are copied, the rest is shared. Each path must lead through objects and lists.
+ */
+function withValueAt<T>(root: T, path: TextPath, value: unknown): T {
+  const keys = path.split('.');
+  const copy = (container: Container): Container =>
+    Array.isArray(container) ? [...container] : { ...container };
+  const top = copy(root as Container);
+  let parent = top as Record<string, unknown>;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) {
+      parent[key] = value;
+      return;
+    }
+    const child = copy(parent[key] as Container);
+    parent[key] = child;
+    parent = child as Record<string, unknown>;
+  });
+  return top as T;
+}
+
+/** A session as it is stored: the long texts cut, and what was cut. */
+export interface StoredForm {
+  session: Session;
+  /** Null when nothing was cut (most sessions). */
+  cut: CutLengths | null;
+  whole: WholeTexts | null;
+}
+
+/** Cuts the long texts of `session` to their previews (the session itself is left as it is). */
+export function cutLongTexts(session: Session): StoredForm {
+  const long = previewedTexts(session).filter((entry) => entry.text.length > entry.cutAbove);
+  if (long.length === 0) return { session, cut: null, whole: null };
+  let stored = session;
+  const cut: CutLengths = {};
+  const whole: WholeTexts = {};
+  for (const { path, text, keep } of long) {
+    stored = withValueAt(stored, path, beginning(text, keep));
+    cut[path] = text.length;
+    whole[path] = text;
+  }
+  return { session: stored, cut, whole };
+}
+
+/** The stored session with its whole texts put back. */
+export function joinLongTexts(session: Session, whole: WholeTexts | null | undefined): Session {
+  if (!whole) return session;
+  let joined = session;
+  for (const [path, text] of Object.entries(whole)) {
+    // Only where the stored copy has a text: a path elsewhere would create objects on the way.
+    if (textAt(joined, path) !== undefined) joined = withValueAt(joined, path, text);
+  }
+  return joined;
+}
+
+/** The value at `path` of `session` (a text of it), or undefined. */
+export function textAt(session: Session, path: TextPath): string | undefined {
+  let value: unknown = session;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return typeof value === 'string' ? value : undefined;
+}
