@@ -592,6 +592,28 @@ describe('session detail', () => {
     );
   });
 
+  it('says what to do when the whole text of a session cannot be read', async () => {
+    const { db } = await setup({
+      data: [
+        makeSession({
+          session_id: 'devin-huge',
+          title: 'A huge session',
+          initial_user_message: 'm'.repeat(100_000),
+        }),
+      ],
+      openId: 'devin-huge',
+    });
+    const detail = await screen.findByRole('region', { name: 'A huge session' });
+    const show = await within(detail).findByRole('button', {
+      name: 'Show all (100,000 characters)',
+    });
+    await db.longTexts.clear();
+    fireEvent.click(show);
+    await within(detail).findByText(/The whole text could not be read from the cache/);
+    // What was shown stays: the beginning of the message.
+    expect(detail.querySelector('pre.message')?.textContent).toHaveLength(4_001);
+  });
+
   it('says when a session has no analysis', async () => {
     await setup({ openId: 'devin-react' });
     await screen.findByText(/No analysis for this session yet/);

@@ -5,12 +5,11 @@
  * texts are read when asked for (whole-texts.ts). Everything from the API is text; only http(s)
  * URLs become links.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Session } from '../../utils/api/schemas';
-import type { StoredCopy } from '../../utils/db/pages';
-import { readCacheSummary, readStoredSession, readWholeSession } from '../../utils/db/reads';
+import type { StoredCopy } from '../../utils/db/page-layout';
+import { readCacheSummary, readStoredSession } from '../../utils/db/reads';
 import type { SessionRow } from '../../utils/db/types';
-import { logFailure } from '../../utils/log';
 import type { Directory } from '../shared/directory';
 import { SafeLink } from '../shared/safe-link';
 import { useLiveQuery } from '../shared/use-live-query';
@@ -24,7 +23,7 @@ import { GenerateAnalysis } from './generate-analysis';
 import { CopyButton } from './parts';
 import { StopSession } from './stop-session';
 import { TriageFacts } from './triage-facts';
-import { type WholeTextsAccess, WholeTextsContext } from './whole-texts';
+import { useWholeSession, WholeTextsContext } from './whole-texts';
 import './session-detail.css';
 import { t } from '../../utils/i18n';
 
@@ -120,60 +119,6 @@ export function SessionDetailView(props: SessionDetailProps) {
       </div>
     </section>
   );
-}
-
-/**
- * The session to show: its stored copy, or the same copy with its whole texts once one was
- * asked for. A newer copy (a sync stored one) is shown as it comes, its whole texts read again
- * if they were being shown.
- */
-function useWholeSession(
-  stored: StoredCopy | undefined,
-  sessionId: string,
-): { session: Session | null; wholeTexts: WholeTextsAccess; wholeFailed: boolean } {
-  const db = useDatabase();
-  const [whole, setWhole] = useState<Session | null>(null);
-  const [wholeFailed, setWholeFailed] = useState(false);
-  const reading = useRef<Promise<Session> | null>(null);
-  const copy = stored?.session;
-  const current =
-    whole !== null &&
-    copy !== undefined &&
-    whole.session_id === copy.session_id &&
-    whole.updated_at === copy.updated_at
-      ? whole
-      : null;
-  const wholeTexts = useMemo<WholeTextsAccess>(
-    () => ({
-      cutLength: (path) => (current === null ? stored?.cut?.[path] : undefined),
-      readWhole: () => {
-        if (current !== null) return Promise.resolve(current);
-        reading.current ??= (async () => {
-          try {
-            const read = db ? await readWholeSession(db, sessionId) : undefined;
-            if (read === undefined) throw new Error('The session is no longer cached.');
-            setWhole(read);
-            setWholeFailed(false);
-            return read;
-          } catch (error) {
-            logFailure('reading the whole texts of a session', error);
-            setWholeFailed(true);
-            throw error;
-          } finally {
-            reading.current = null;
-          }
-        })();
-        return reading.current;
-      },
-    }),
-    [db, sessionId, stored, current],
-  );
-  // Whole texts were shown, then a newer copy came: read its whole texts too.
-  const stale = whole !== null && current === null && whole.session_id === copy?.session_id;
-  useEffect(() => {
-    if (stale && stored?.cut) wholeTexts.readWhole().catch(() => undefined);
-  }, [stale, wholeTexts]);
-  return { session: current ?? copy ?? null, wholeTexts, wholeFailed };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from 'playwright-core';
 import { chromiumPath, QUIET_FLAGS } from '../../tests/e2e/chromium';
 import { HELPERS } from './in-browser';
+import { median } from './report';
 
 /** The tests' quiet flags, and no throttling of pages that are not in front. */
 const FLAGS = [
@@ -205,7 +206,13 @@ export class WorkerCdp {
     this.timer = sampleEvery(intervalMs, () => this.heapUsed(), this.samples);
   }
 
-  stop(): { peak: number; count: number; retainedPeak: number; retainedCount: number } {
+  stop(): {
+    peak: number;
+    count: number;
+    retainedPeak: number;
+    retainedMedian: number | null;
+    retainedCount: number;
+  } {
     if (this.timer) clearInterval(this.timer);
     if (this.retainedTimer) clearInterval(this.retainedTimer);
     this.timer = null;
@@ -214,6 +221,7 @@ export class WorkerCdp {
       peak: Math.max(0, ...this.samples),
       count: this.samples.length,
       retainedPeak: Math.max(0, ...this.retained),
+      retainedMedian: median(this.retained),
       retainedCount: this.retained.length,
     };
   }

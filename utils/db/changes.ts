@@ -5,7 +5,7 @@
  * table (Dexie deletes and clears pages), is a change of the cached sessions.
  */
 import { RangeSet } from 'dexie';
-import { PAGE_TABLES } from './pages';
+import { PAGE_TABLES } from './page-layout';
 import { SUMMARY_KEY } from './summary';
 
 const PAGE_TABLE_NAMES: readonly string[] = PAGE_TABLES.filter((name) => name !== 'meta');

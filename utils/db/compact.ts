@@ -5,14 +5,8 @@
  * a stop at any moment, sees every session at all times.
  */
 import type { Session } from '../api';
-import {
-  deletePages,
-  PAGE_TABLES,
-  type PageContent,
-  readStoredPages,
-  splitContent,
-  writePage,
-} from './pages';
+import { PAGE_TABLES } from './page-layout';
+import { deletePages, type PageContent, readStoredPages, splitContent, writePage } from './pages';
 import type { DevinDatabase } from './schema';
 import { cachedCopies } from './stamp-lookup';
 import { updatedAtOfStamp } from './stamps';

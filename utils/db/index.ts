@@ -1,5 +1,6 @@
 export * from './compact';
 export * from './consumption';
+export * from './page-layout';
 export * from './page-orgs';
 export * from './page-writer';
 export * from './pages';

@@ -70,9 +70,12 @@ describe('cutLongTexts', () => {
   it('puts the whole texts back: the session as the API sent it', () => {
     const session = hugeSession();
     const stored = cutLongTexts(session);
-    expect(joinLongTexts(stored.session, stored.whole)).toEqual(session);
-    expect(textAt(joinLongTexts(stored.session, stored.whole), 'initial_user_message')).toMatch(
-      /END$/,
+    const joined = joinLongTexts(stored.session, stored.whole, stored.cut);
+    expect(joined).toEqual(session);
+    expect(textAt(joined, 'initial_user_message')).toMatch(/END$/);
+    // Cut texts whose whole is missing are refused, never passed off as whole.
+    expect(() => joinLongTexts(stored.session, undefined, stored.cut)).toThrow(
+      /missing from the cache\. Clear the cache/,
     );
   });
 
@@ -107,6 +110,9 @@ describe('cutLongTexts', () => {
 
   it('puts back nothing where the stored copy has no text', () => {
     const session = makeSession({ initial_user_message: null });
-    expect(joinLongTexts(session, { 'session_analysis.issues.3.issue': 'x' })).toEqual(session);
+    const cut = { 'session_analysis.issues.3.issue': 10_000 };
+    expect(joinLongTexts(session, { 'session_analysis.issues.3.issue': 'x' }, cut)).toEqual(
+      session,
+    );
   });
 });

@@ -138,9 +138,22 @@ export function cutLongTexts(session: Session): StoredForm {
   return { session: stored, cut, whole };
 }
 
-/** The stored session with its whole texts put back. */
-export function joinLongTexts(session: Session, whole: WholeTexts | null | undefined): Session {
-  if (!whole) return session;
+/**
+ * The stored session with its whole texts put back. `whole` is undefined when the record that
+ * holds them was not found: a session whose texts were cut is then refused, not passed off as
+ * whole (the cache writes both in one transaction, so only a damaged cache lacks it).
+ */
+export function joinLongTexts(
+  session: Session,
+  whole: WholeTexts | null | undefined,
+  cut: CutLengths | null | undefined,
+): Session {
+  if (!cut) return session;
+  if (!whole) {
+    throw new Error(
+      `The whole texts of session ${session.session_id} are missing from the cache. Clear the cache in the options and sync again.`,
+    );
+  }
   let joined = session;
   for (const [path, text] of Object.entries(whole)) {
     // Only where the stored copy has a text: a path elsewhere would create objects on the way.

@@ -7,7 +7,7 @@ import { makeAnalysis, makeSession } from '../../tests/fixtures/rows';
 import type { Session } from '../api';
 import { compactPages } from './compact';
 import { MESSAGE_PREVIEW_CHARS } from './long-texts';
-import { PAGE_TABLES } from './pages';
+import { PAGE_TABLES } from './page-layout';
 import { readAllSessions, readSession, readStoredSession, readWholeSession } from './reads';
 import { DevinDatabase } from './schema';
 import type { PageSessions } from './types';

@@ -5,14 +5,14 @@
  */
 import type { Session } from '../api';
 import { toEpochMs } from '../api/time';
-import { joinLongTexts } from './long-texts';
+import { type CutLengths, joinLongTexts } from './long-texts';
 import {
   type LongTextsKey,
   readPageSessions,
   readSessionCopy,
   readWholeCopy,
   type StoredCopy,
-} from './pages';
+} from './page-layout';
 import { compactRows } from './row-memory';
 import type { DevinDatabase } from './schema';
 import { type CachedCopy, cachedCopies } from './stamp-lookup';
@@ -169,21 +169,26 @@ export async function readSessionsById(
 
 /** Every cached session as the API sent it (for export), one copy each, its texts whole. */
 export async function readAllSessions(db: DevinDatabase): Promise<Session[]> {
-  const byId = new Map<string, { session: Session; cutKey: LongTextsKey | null }>();
+  const byId = new Map<
+    string,
+    { session: Session; cut: CutLengths | null; cutKey: LongTextsKey | null }
+  >();
   // One transaction: the long texts read after the walk are those of the copies it chose.
   return db.transaction('r', db.pageSessions, db.longTexts, async () => {
     await db.pageSessions.each((part, cursor) => {
       const [seq, p] = cursor.primaryKey as [number, number];
       part.sessions.forEach((session, index) => {
         if (!isNewer(session, byId.get(session.session_id)?.session)) return;
-        const cutKey: LongTextsKey | null = part.cut?.[index] ? [seq, p, index] : null;
-        byId.set(session.session_id, { session, cutKey });
+        const cut = part.cut?.[index] ?? null;
+        byId.set(session.session_id, { session, cut, cutKey: cut ? [seq, p, index] : null });
       });
     });
     const chosen = [...byId.values()];
     const cut = chosen.filter((entry) => entry.cutKey !== null);
     const whole = await db.longTexts.bulkGet(cut.map((entry) => entry.cutKey as LongTextsKey));
-    const joined = new Map(cut.map((entry, i) => [entry, joinLongTexts(entry.session, whole[i])]));
+    const joined = new Map(
+      cut.map((entry, i) => [entry, joinLongTexts(entry.session, whole[i], entry.cut)]),
+    );
     return chosen.map((entry) => joined.get(entry) ?? entry.session);
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSession } from '../../tests/fixtures/rows';
-import { PAGE_TABLES } from './pages';
+import { PAGE_TABLES } from './page-layout';
 import { toSessionRow } from './rows';
 import { DevinDatabase } from './schema';
 import { cachedStamps, newestCachedStamps } from './stamp-lookup';

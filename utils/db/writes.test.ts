@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { rowsById } from '../../tests/fixtures/db';
 import type { Session } from '../api';
 import { compactPages } from './compact';
+import { PAGE_TABLES } from './page-layout';
 import { hasPagesOutside } from './page-orgs';
 import { PageWriter, type StoreOptions } from './page-writer';
-import { PAGE_TABLES } from './pages';
 import { sessionIdsForPrKey } from './pr-reads';
 import {
   readAllSessions,

@@ -3,16 +3,10 @@
  * (see utils/sync), so the cache is never left half-written.
  */
 import type { Session } from '../api';
+import { PAGE_TABLES } from './page-layout';
 import { hasPagesOutside } from './page-orgs';
 import { PageWriter, type StoreOptions } from './page-writer';
-import {
-  deletePages,
-  PAGE_TABLES,
-  pageContent,
-  pickContent,
-  readStoredPages,
-  writePage,
-} from './pages';
+import { deletePages, pageContent, pickContent, readStoredPages, writePage } from './pages';
 import type { DevinDatabase } from './schema';
 import { readSummaryAndPreview, recountSummary } from './summary';
 

@@ -22,6 +22,9 @@ import {
   syncUrls,
 } from '../sync-pages';
 
+/** About how many times the worker's retained heap is sampled during a backfill. */
+const RETAINED_SAMPLES = 20;
+
 /** What the floor fetched, kept for its bare write (it holds the key: never in the JSON). */
 const floorArgsOf = new WeakMap<BenchRun, FloorArgs>();
 
@@ -68,7 +71,10 @@ export async function measureBackfill(run: BenchRun): Promise<number> {
   if (profile !== null) await startWorkerProfile(workerCdp);
   // Sampled every 25 ms: a 10,000-session backfill lasts about a second, and sampled every
   // 100 ms its peak was often missed, which made the heap look smaller at 10,000 than it is.
-  workerCdp.start(25);
+  // What it retains is sampled about as often at any size (the floor's fetch predicts how long
+  // the backfill lasts): the most of 25 samples is larger than the most of 4 of the same
+  // backfill, so a fixed interval made a longer backfill look as if it held more.
+  workerCdp.start(25, Math.max(500, floor.ms / RETAINED_SAMPLES));
   const backfillCpu = measureCpu(browser.profileDir);
   const backfill = await browser.worker.evaluate(configureAndWait, {
     apiKey,
@@ -135,6 +141,8 @@ export async function measureBackfill(run: BenchRun): Promise<number> {
     workerHeapPeakMb: heapPeak.peak / MB,
     workerHeapSamples: heapPeak.count,
     workerHeapRetainedPeakMb: retainedPeak / MB,
+    workerHeapRetainedMedianMb:
+      heapPeak.retainedMedian === null ? null : heapPeak.retainedMedian / MB,
     workerHeapRetainedSamples: heapPeak.retainedCount + (heldAfter === null ? 0 : 1),
     workerHeapAfterBackfillMb: heldAfter === null ? null : heldAfter / MB,
     // CPU time by process (ms): the floor before the backfill, and the backfill.
