@@ -31,58 +31,60 @@ export type CutLengths = Record<TextPath, number>;
 /** A session's whole texts, by path: what its stored copy keeps only the beginning of. */
 export type WholeTexts = Record<TextPath, string>;
 
-/** One text the detail view previews: where it is, how much is kept, above what it is cut. */
-interface PreviewedText {
+/** A text to cut: where it is, and how much of it is kept. */
+interface LongText {
   path: TextPath;
   text: string;
   keep: number;
-  cutAbove: number;
 }
 
 /** A text is cut only when that saves most of it: a little over its preview is kept whole. */
 const SLACK = 2;
+const MESSAGE = { keep: MESSAGE_PREVIEW_CHARS, cutAbove: MESSAGE_PREVIEW_CHARS * SLACK };
+const PROMPT = { keep: MESSAGE_PREVIEW_CHARS, cutAbove: PROMPT_DIFF_MAX_CHARS };
+const ANALYSIS_TEXT = {
+  keep: ANALYSIS_TEXT_PREVIEW_CHARS,
+  cutAbove: ANALYSIS_TEXT_PREVIEW_CHARS * SLACK,
+};
 
-function message(path: TextPath, text: string | null | undefined): PreviewedText[] {
-  if (!text) return [];
-  return [{ path, text, keep: MESSAGE_PREVIEW_CHARS, cutAbove: MESSAGE_PREVIEW_CHARS * SLACK }];
-}
-
-function prompt(path: TextPath, text: string): PreviewedText[] {
-  return [{ path, text, keep: MESSAGE_PREVIEW_CHARS, cutAbove: PROMPT_DIFF_MAX_CHARS }];
-}
-
-function analysisText(path: TextPath, text: string | null | undefined): PreviewedText[] {
-  if (!text) return [];
-  const keep = ANALYSIS_TEXT_PREVIEW_CHARS;
-  return [{ path, text, keep, cutAbove: keep * SLACK }];
-}
-
-/** Every text of `session` the detail view shows through a preview. */
-function previewedTexts(session: Session): PreviewedText[] {
-  const texts = message('initial_user_message', session.initial_user_message);
+/**
+ * The texts of `session` that the detail view shows through a preview and that are long enough
+ * to cut. Every stored session passes here, so a path is made only for a text that is cut.
+ */
+function longTexts(session: Session): LongText[] {
+  const long: LongText[] = [];
+  const check = (
+    text: string | null | undefined,
+    bounds: { keep: number; cutAbove: number },
+    path: () => TextPath,
+  ) => {
+    if (text && text.length > bounds.cutAbove) long.push({ path: path(), text, keep: bounds.keep });
+  };
+  check(session.initial_user_message, MESSAGE, () => 'initial_user_message');
   const analysis = session.session_analysis;
-  if (!analysis) return texts;
+  if (!analysis) return long;
   const at = 'session_analysis';
   analysis.issues.forEach((issue, i) => {
-    texts.push(...analysisText(`${at}.issues.${i}.issue`, issue.issue));
+    check(issue.issue, ANALYSIS_TEXT, () => `${at}.issues.${i}.issue`);
   });
   analysis.action_items.forEach((item, i) => {
-    texts.push(...analysisText(`${at}.action_items.${i}.action_item`, item.action_item));
+    check(item.action_item, ANALYSIS_TEXT, () => `${at}.action_items.${i}.action_item`);
   });
   analysis.timeline.forEach((step, i) => {
-    texts.push(...analysisText(`${at}.timeline.${i}.description`, step.description));
+    check(step.description, ANALYSIS_TEXT, () => `${at}.timeline.${i}.description`);
   });
   const suggested = analysis.suggested_prompt;
-  if (!suggested) return texts;
-  texts.push(...prompt(`${at}.suggested_prompt.original_prompt`, suggested.original_prompt));
-  texts.push(...prompt(`${at}.suggested_prompt.suggested_prompt`, suggested.suggested_prompt));
+  if (!suggested) return long;
+  const prompt = `${at}.suggested_prompt`;
+  check(suggested.original_prompt, PROMPT, () => `${prompt}.original_prompt`);
+  check(suggested.suggested_prompt, PROMPT, () => `${prompt}.suggested_prompt`);
   suggested.feedback_items.forEach((item, i) => {
-    const path = `${at}.suggested_prompt.feedback_items.${i}`;
-    texts.push(...analysisText(`${path}.summary`, item.summary));
-    texts.push(...analysisText(`${path}.excerpt`, item.excerpt));
-    texts.push(...analysisText(`${path}.details`, item.details));
+    const path = (field: string) => () => `${prompt}.feedback_items.${i}.${field}`;
+    check(item.summary, ANALYSIS_TEXT, path('summary'));
+    check(item.excerpt, ANALYSIS_TEXT, path('excerpt'));
+    check(item.details, ANALYSIS_TEXT, path('details'));
   });
-  return texts;
+  return long;
 }
 
 /** The first `max` characters, never ending on half of a surrogate pair. */
@@ -125,7 +127,7 @@ export interface StoredForm {
 
 /** Cuts the long texts of `session` to their previews (the session itself is left as it is). */
 export function cutLongTexts(session: Session): StoredForm {
-  const long = previewedTexts(session).filter((entry) => entry.text.length > entry.cutAbove);
+  const long = longTexts(session);
   if (long.length === 0) return { session, cut: null, whole: null };
   let stored = session;
   const cut: CutLengths = {};

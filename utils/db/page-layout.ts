@@ -80,33 +80,35 @@ export async function readWholeCopy(source: TableSource, copy: StoredCopy): Prom
   return joinLongTexts(copy.session, whole, copy.cut);
 }
 
-async function readParts(
-  source: TableSource,
-  seq: number,
-): Promise<{ parts: PageSessions[]; keys: [number, number][] }> {
+/** The parts of page `seq`'s full sessions, in order. */
+function partsRange(source: TableSource, seq: number) {
   const [lower, upper] = partsOf(seq);
-  const range = source
+  return source
     .table<PageSessions, [number, number]>('pageSessions')
     .where(':id')
     .between(lower, upper, true, true);
-  const [parts, keys] = await Promise.all([range.toArray(), range.primaryKeys()]);
-  return { parts, keys };
 }
 
 /** The full sessions of page `seq`, its parts joined, their long texts cut (long-texts.ts). */
 export async function readPageSessions(source: TableSource, seq: number): Promise<Session[]> {
-  return (await readParts(source, seq)).parts.flatMap((part) => part.sessions);
+  return (await partsRange(source, seq).toArray()).flatMap((part) => part.sessions);
 }
 
 /** The sessions of page `seq` with their whole long texts: for rewriting the page. */
 export async function readWholePageSessions(source: TableSource, seq: number): Promise<Session[]> {
-  const { parts, keys } = await readParts(source, seq);
+  const range = partsRange(source, seq);
+  const parts = await range.toArray();
   if (parts.every((part) => part.cut === undefined)) return parts.flatMap((part) => part.sessions);
+  // The parts' numbers and the page's whole texts, keyed `[seq, part, index]`.
   const [lower, upper] = partsOf(seq);
   const table = source.table<WholeTexts, LongTextsKey>('longTexts');
-  const range = table.where(':id').between(lower, upper, true, true);
-  const [texts, textKeys] = await Promise.all([range.toArray(), range.primaryKeys()]);
-  const wholeAt = new Map(textKeys.map((key, i) => [`${key[1]}:${key[2]}`, texts[i]]));
+  const texts = table.where(':id').between(lower, upper, true, true);
+  const [keys, wholes, textKeys] = await Promise.all([
+    range.primaryKeys(),
+    texts.toArray(),
+    texts.primaryKeys(),
+  ]);
+  const wholeAt = new Map(textKeys.map((key, i) => [`${key[1]}:${key[2]}`, wholes[i]]));
   return parts.flatMap((part, p) =>
     part.sessions.map((session, index) =>
       joinLongTexts(session, wholeAt.get(`${keys[p]?.[1]}:${index}`), part.cut?.[index]),

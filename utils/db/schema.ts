@@ -8,8 +8,9 @@
  * Only the index record has an inline key and indexes. Chromium extracts such keys from a copy
  * of the value (it serializes the value, then reads it back), so a large record with an inline
  * key costs twice; the large records are therefore keyed from outside (`put(value, key)`). Full
- * sessions are stored in parts (see `SESSIONS_PER_PART` in pages.ts): Chromium writes a value of over about 64 KB
- * to a file of its own, which costs more than several smaller values.
+ * sessions are stored in parts (see `SESSIONS_PER_PART` in page-layout.ts): Chromium writes a
+ * value of over about 64 KB to a file of its own, which costs more than several smaller values.
+ * Their long texts are kept apart (long-texts.ts).
  *
  * A session fetched again (it changed) is written with its new page; the older copy stays
  * where it was until compaction (see compact.ts) drops it. Readers take, for each session, the

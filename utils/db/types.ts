@@ -91,7 +91,7 @@ export interface PageTexts {
 
 /**
  * A part of a page's full sessions, in the order of its rows (key: `[seq, part]`, parts
- * numbered from 0, each `SESSIONS_PER_PART` sessions (pages.ts) but the last).
+ * numbered from 0, each `SESSIONS_PER_PART` sessions (page-layout.ts) but the last).
  */
 export interface PageSessions {
   seq: number;

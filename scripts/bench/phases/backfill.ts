@@ -22,8 +22,8 @@ import {
   syncUrls,
 } from '../sync-pages';
 
-/** About how many times the worker's retained heap is sampled during a backfill. */
-const RETAINED_SAMPLES = 20;
+/** How often the worker's retained heap is sampled in a backfill of 50,000 sessions (ms). */
+const RETAINED_SAMPLE_MS_AT_50K = 1_250;
 
 /** What the floor fetched, kept for its bare write (it holds the key: never in the JSON). */
 const floorArgsOf = new WeakMap<BenchRun, FloorArgs>();
@@ -71,10 +71,11 @@ export async function measureBackfill(run: BenchRun): Promise<number> {
   if (profile !== null) await startWorkerProfile(workerCdp);
   // Sampled every 25 ms: a 10,000-session backfill lasts about a second, and sampled every
   // 100 ms its peak was often missed, which made the heap look smaller at 10,000 than it is.
-  // What it retains is sampled about as often at any size (the floor's fetch predicts how long
-  // the backfill lasts): the most of 25 samples is larger than the most of 4 of the same
-  // backfill, so a fixed interval made a longer backfill look as if it held more.
-  workerCdp.start(25, Math.max(500, floor.ms / RETAINED_SAMPLES));
+  // What it retains is sampled about as often at any size: the most of 25 samples is larger
+  // than the most of 4 of the same backfill, so a fixed interval made a longer backfill look
+  // as if it held more. The backfill's time grows with the sessions (about 20 s at 50,000 here);
+  // each sample is two full collections, so they are not taken more often than every second.
+  workerCdp.start(25, Math.max(1_000, (RETAINED_SAMPLE_MS_AT_50K * api.store.size) / 50_000));
   const backfillCpu = measureCpu(browser.profileDir);
   const backfill = await browser.worker.evaluate(configureAndWait, {
     apiKey,
