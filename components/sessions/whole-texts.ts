@@ -60,7 +60,8 @@ export function useWholeSession(
 ): { session: Session | null; wholeTexts: WholeTextsAccess; wholeFailed: boolean } {
   const db = useDatabase();
   const [whole, setWhole] = useState<Session | null>(null);
-  const [wholeFailed, setWholeFailed] = useState(false);
+  // The session whose whole texts could not be read: another session opened says nothing.
+  const [failedId, setFailedId] = useState<string | null>(null);
   // The read in progress, by session: a click on another session's text starts its own.
   const reading = useRef<{ id: string; whole: Promise<Session> } | null>(null);
   const copy = stored?.session;
@@ -82,11 +83,11 @@ export function useWholeSession(
             const read = db ? await readWholeSession(db, sessionId) : undefined;
             if (read === undefined) throw new Error('The session is no longer cached.');
             setWhole(read);
-            setWholeFailed(false);
+            setFailedId(null);
             return read;
           } catch (error) {
             logFailure('reading the whole texts of a session', error);
-            setWholeFailed(true);
+            setFailedId(sessionId);
             throw error;
           } finally {
             if (reading.current?.id === sessionId) reading.current = null;
@@ -103,5 +104,5 @@ export function useWholeSession(
   useEffect(() => {
     if (stale && stored?.cut) wholeTexts.readWhole().catch(() => undefined);
   }, [stale, wholeTexts]);
-  return { session: current ?? copy ?? null, wholeTexts, wholeFailed };
+  return { session: current ?? copy ?? null, wholeTexts, wholeFailed: failedId === sessionId };
 }
