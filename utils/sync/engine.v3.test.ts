@@ -1,7 +1,11 @@
 /** The sync engine over the v3 API (a `cog_` token), against the local server over HTTP. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MockApi, startMockApi } from '../../mock-api/server';
-import { countingSessions, stoppedAtPage } from '../../tests/fixtures/clients';
+import {
+  countingSessions,
+  stoppedAtFirstCursor,
+  stoppedAtPage,
+} from '../../tests/fixtures/clients';
 import { createClient, type DevinClient, toEpochMs } from '../api';
 import { DevinDatabase, readAllSessions, readCacheSummary } from '../db';
 import { runSync, type SyncRequest } from './engine';
@@ -95,6 +99,27 @@ async function stopMidBackfill(api: MockApi, db: DevinDatabase, stopAt: number) 
   return { now, pass: await pass() };
 }
 
+/**
+ * Runs a backfill of the first organization until a slice's next page is asked for with its
+ * cursor, from which on no page comes back (the worker was stopped with that slice half read),
+ * and waits until the pages that came back are stored. Where slices are cut depends on the
+ * sessions' times, which the local API sets from the time it starts: stopping at a fixed page
+ * found no slice half read at some times of day.
+ */
+async function stopWithSliceHalfRead(api: MockApi, db: DevinDatabase) {
+  const dying = stoppedAtFirstCursor(clientFor(api));
+  const now = Date.now();
+  void runSync(
+    await request(api, db, { client: dying.client, holder: 'worker-1', now: () => now }),
+  );
+  const pass = async () => (await db.syncState.get(api.orgIds[0] as string))?.pass;
+  await expect.poll(() => dying.stopped(), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => (await pass())?.pagesDone === dying.returned(), { timeout: 10_000 })
+    .toBe(true);
+  return { now, pass: await pass() };
+}
+
 describe('sync over v3', () => {
   it('copies every session with the same instants, then asks only for changes', async () => {
     const api = await server({ sessions: 1500, orgs: 2, seed: 31 });
@@ -116,8 +141,8 @@ describe('sync over v3', () => {
   it('resumes from the stored cursor after the worker died, and starts over when it expired', async () => {
     const api = await server({ sessions: 1600, orgs: 1, seed: 37 });
     const db = newDb();
-    const { now, pass } = await stopMidBackfill(api, db, 5);
-    // Several slices were on their way; each kept its cursor.
+    const { now, pass } = await stopWithSliceHalfRead(api, db);
+    // The slices on their way kept their cursors.
     const cursors = (pass?.slices ?? []).flatMap((slice) => slice.cursor ?? []);
     expect(cursors.length).toBeGreaterThan(0);
 
