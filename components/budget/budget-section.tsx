@@ -6,8 +6,10 @@
  * a meter, for screen readers.
  */
 
+import type { BillingCycle } from '../../utils/budget/cycle';
 import { formatAcus, formatDate, formatDateTime } from '../../utils/format';
 import { t } from '../../utils/i18n';
+import type { CycleSessions } from '../../utils/insights/messages';
 import { OrgTable } from './org-table';
 import { type BudgetView, useBudget } from './use-budget';
 import { UserList } from './user-list';
@@ -18,8 +20,15 @@ export interface BudgetNames {
   user: (id: string | null) => string;
 }
 
-export function BudgetSection(props: { now: number; names: BudgetNames }) {
-  const view = useBudget(props.now);
+export function BudgetSection(props: {
+  now: number;
+  names: BudgetNames;
+  cycle: BillingCycle;
+  startDay: number;
+  /** From the Insights result: null until the worker has summed this cycle's sessions. */
+  cycleSessions: CycleSessions | null;
+}) {
+  const view = useBudget(props.now, props.cycle, props.startDay, props.cycleSessions);
   if (view === null) return null;
   const { budget } = view;
   return (

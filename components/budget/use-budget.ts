@@ -1,15 +1,15 @@
 /**
- * The budget as the page shows it: the stored billed figures (written by the sync), the cached
- * sessions of the cycle and the organizations' limits, read through live queries so the page
- * follows each sync; the cycle follows the start-day setting (policy or options).
+ * The budget as the page shows it: the stored billed figures (written by the sync) and the
+ * organizations' limits, read through live queries so the page follows each sync, beside the
+ * sums of the cycle's cached sessions, which the Insights worker adds up from the rows it holds
+ * (reading every row here would stall the page for seconds at 200,000 sessions).
  */
-import { useEffect, useState } from 'preact/hooks';
-import { type Budget, computeBudget, sumSessions } from '../../utils/budget/compute';
-import { billingCycleAt, DEFAULT_CYCLE_START_DAY, previousCycle } from '../../utils/budget/cycle';
+import type { Budget } from '../../utils/budget/compute';
+import { computeBudget } from '../../utils/budget/compute';
+import { type BillingCycle, previousCycle } from '../../utils/budget/cycle';
 import { type BillingStatus, type ConsumptionRow, readBilling } from '../../utils/db/consumption';
 import { db } from '../../utils/db/database';
-import { readSessionRows } from '../../utils/db/reads';
-import { billingCycleStartDayItem, readCycleStartDay } from '../../utils/settings/billing-cycle';
+import type { CycleSessions } from '../../utils/insights/messages';
 import { useLiveQuery } from '../shared/use-live-query';
 
 export interface BudgetView {
@@ -19,45 +19,35 @@ export interface BudgetView {
   fetchedAt: number | null;
 }
 
-function useCycleStartDay(): number {
-  const [day, setDay] = useState(DEFAULT_CYCLE_START_DAY);
-  useEffect(() => {
-    let alive = true;
-    const read = () => void readCycleStartDay().then((setting) => alive && setDay(setting.day));
-    read();
-    const unwatch = billingCycleStartDayItem.watch(read);
-    return () => {
-      alive = false;
-      unwatch();
-    };
-  }, []);
-  return day;
-}
-
 /** A stored cycle counts only when it is the one asked for (the start day may have moved). */
 function ofCycle(row: ConsumptionRow | null, start: number): ConsumptionRow | null {
   return row !== null && row.cycleStart === start ? row : null;
 }
 
-export function useBudget(now: number): BudgetView | null {
-  const startDay = useCycleStartDay();
+/** Null until the billed figures are read and the sessions of this very cycle are summed. */
+export function useBudget(
+  now: number,
+  cycle: BillingCycle,
+  startDay: number,
+  cycleSessions: CycleSessions | null,
+): BudgetView | null {
   const data = useLiveQuery(
     async () => {
-      const [billing, organizations, rows] = await Promise.all([
+      const [billing, organizations] = await Promise.all([
         readBilling(db),
         db.organizations.toArray(),
-        readSessionRows(db),
       ]);
-      return { billing, organizations, rows };
+      return { billing, organizations };
     },
     [],
     null,
   );
-  if (data === null) return null;
-  const cycle = billingCycleAt(now, startDay);
+  if (data === null || cycleSessions === null || cycleSessions.cycle.start !== cycle.start) {
+    return null;
+  }
   const current = ofCycle(data.billing.current, cycle.start);
   const previous = ofCycle(data.billing.previous, previousCycle(cycle, startDay).start);
-  const sessions = sumSessions(data.rows, cycle);
+  const sessions = cycleSessions.sums;
   // The organizations with ACUs this cycle (billed or in sessions), plus those with a limit.
   const ids = new Set<string>([...Object.keys(current?.byOrg ?? {}), ...sessions.byOrg.keys()]);
   const known = new Map(data.organizations.map((org) => [org.org_id, org]));

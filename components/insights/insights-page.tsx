@@ -8,11 +8,12 @@
  * report.tsx.
  */
 
-import { formatCount } from '../../utils/format';
+import { formatCount, formatRelative } from '../../utils/format';
 import { t } from '../../utils/i18n';
-import type { InsightsResult } from '../../utils/insights/engine';
+import type { InsightsResult } from '../../utils/insights/messages';
 import { filtersUrl } from '../../utils/insights/select';
 import { BudgetSection } from '../budget/budget-section';
+import { useBillingCycle } from '../budget/use-billing-cycle';
 import { CostView } from '../cost/cost-view';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -23,10 +24,11 @@ import { usePalette } from './theme';
 import { useInsightsQuery } from './use-insights-query';
 
 export function InsightsPage() {
-  const query = useInsightsQuery();
+  const now = useNow(60_000);
+  const billing = useBillingCycle(now);
+  const query = useInsightsQuery(billing.cycle);
   const names = useNames();
   const palette = usePalette();
-  const now = useNow(60_000);
   const result = query.result;
   return (
     <div class="insights">
@@ -37,7 +39,13 @@ export function InsightsPage() {
           </span>
           {t('insights.heading')}
         </h1>
-        <StatusLine result={result} current={query.current} mode={query.mode} error={query.error} />
+        <StatusLine
+          result={result}
+          current={query.current}
+          mode={query.mode}
+          error={query.error}
+          now={now}
+        />
         <a class="button-link" href={filtersUrl(query.filters)} target="_blank" rel="noopener">
           {t('insights.openInList')}
         </a>
@@ -71,7 +79,13 @@ export function InsightsPage() {
           <CostView report={result.cost} filters={result.filters} names={names} />
         </LinkScopeContext.Provider>
       )}
-      <BudgetSection now={now} names={names} />
+      <BudgetSection
+        now={now}
+        names={names}
+        cycle={billing.cycle}
+        startDay={billing.startDay}
+        cycleSessions={result?.cycleSessions ?? null}
+      />
     </div>
   );
 }
@@ -81,12 +95,14 @@ function StatusLine(props: {
   current: boolean;
   mode: 'worker' | 'page';
   error: string | null;
+  now: number;
 }) {
   const { result } = props;
   if (props.error) return <p class="status error-text">{props.error}</p>;
   if (!result) return <p class="status muted">{t('insights.loading')}</p>;
   const { timings } = result;
-  const ms = Math.round(timings.filterMs + timings.computeMs + timings.costMs);
+  const saved = result.savedAt !== undefined;
+  const readingAnalysis = result.partial || result.insights.totals.analysisPending > 0;
   return (
     <p
       class="status muted"
@@ -101,6 +117,7 @@ function StatusLine(props: {
       data-compute-ms={timings.computeMs.toFixed(1)}
       data-cost-ms={timings.costMs.toFixed(1)}
       data-details-ms={timings.detailsMs.toFixed(1)}
+      data-saved-at={result.savedAt}
     >
       {props.current ? null : `${t('insights.updating')} · `}
       {t('insights.countOf', result.cached, [
@@ -108,23 +125,36 @@ function StatusLine(props: {
         formatCount(result.insights.count),
       ])}{' '}
       ·{' '}
-      <span
-        title={t('insights.timings', [
-          formatCount(Math.round(timings.readMs)),
-          formatCount(Math.round(timings.prepareMs)),
-          formatCount(ms),
-        ])}
-      >
-        {props.mode === 'worker'
-          ? t('insights.computedWorker', [formatCount(ms)])
-          : t('insights.computedPage', [formatCount(ms)])}
-      </span>
-      {result.partial || result.insights.totals.analysisPending > 0
+      {result.savedAt !== undefined ? (
+        t('insights.savedResult', [formatRelative(result.savedAt, props.now)])
+      ) : (
+        <Timings result={result} mode={props.mode} />
+      )}
+      {!saved && readingAnalysis
         ? ` · ${t('insights.readingAnalysis', result.insights.totals.analysisPending, [
             formatCount(result.insights.totals.analysisPending),
           ])}`
         : null}
     </p>
+  );
+}
+
+/** How long the result took, and where it was computed. */
+function Timings(props: { result: InsightsResult; mode: 'worker' | 'page' }) {
+  const { timings } = props.result;
+  const ms = Math.round(timings.filterMs + timings.computeMs + timings.costMs);
+  return (
+    <span
+      title={t('insights.timings', [
+        formatCount(Math.round(timings.readMs)),
+        formatCount(Math.round(timings.prepareMs)),
+        formatCount(ms),
+      ])}
+    >
+      {props.mode === 'worker'
+        ? t('insights.computedWorker', [formatCount(ms)])
+        : t('insights.computedPage', [formatCount(ms)])}
+    </span>
   );
 }
 

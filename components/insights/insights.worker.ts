@@ -9,13 +9,12 @@
 import Dexie from 'dexie';
 import { cacheChanged } from '../../utils/db/changes';
 import { db } from '../../utils/db/database';
+import { databaseSource, InsightsEngine } from '../../utils/insights/engine';
 import {
-  databaseSource,
-  InsightsEngine,
   type InsightsMessage,
   type InsightsQuery,
   transferables,
-} from '../../utils/insights/engine';
+} from '../../utils/insights/messages';
 
 /** The little of DedicatedWorkerGlobalScope used here (the project's types are DOM only). */
 interface WorkerScope {
@@ -26,7 +25,10 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const engine = new InsightsEngine(databaseSource(db), (message) => {
-  scope.postMessage(message, message.type === 'result' ? transferables(message.insights) : []);
+  // A complete result may still be saved for the page's next opening (saved.ts): copied, not
+  // transferred, so the worker keeps its buffers.
+  const transfer = message.type === 'result' && message.partial && message.savedAt === undefined;
+  scope.postMessage(message, transfer ? transferables(message.insights) : []);
 });
 
 Dexie.on('storagemutated', (parts) => {
@@ -34,5 +36,5 @@ Dexie.on('storagemutated', (parts) => {
 });
 
 scope.onmessage = (event) => {
-  if (event.data?.type === 'query') engine.setQuery(event.data.filters);
+  if (event.data?.type === 'query') engine.setQuery(event.data.filters, event.data.cycle);
 };

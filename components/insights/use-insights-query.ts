@@ -4,6 +4,7 @@
  * the worker computed for its filters.
  */
 import { useState } from 'preact/hooks';
+import type { BillingCycle } from '../../utils/budget/cycle';
 import type { SessionFilters } from '../../utils/filters/model';
 import {
   filtersFromSearchParams,
@@ -44,11 +45,12 @@ interface InsightsQuery extends InsightsState, View {
   setBy: (by: GroupBy) => void;
 }
 
-export function useInsightsQuery(): InsightsQuery {
+/** `cycle`: the billing cycle whose sessions the budget sums (`InsightsResult.cycleSessions`). */
+export function useInsightsQuery(cycle: BillingCycle): InsightsQuery {
   const [view, setView] = useState(() => viewFromUrl(location.search));
   useQueryInUrl(viewToQuery(view));
 
-  const state = useInsights(view.filters);
+  const state = useInsights(view.filters, cycle);
   const result = state.result;
   return {
     ...state,

@@ -4,16 +4,13 @@
  */
 import Dexie from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { BillingCycle } from '../../utils/budget/cycle';
 import { cacheChanged } from '../../utils/db/changes';
 import { db } from '../../utils/db/database';
 import type { SessionFilters } from '../../utils/filters/model';
 import { filtersKey } from '../../utils/filters/url';
-import {
-  databaseSource,
-  InsightsEngine,
-  type InsightsMessage,
-  type InsightsResult,
-} from '../../utils/insights/engine';
+import { databaseSource, InsightsEngine } from '../../utils/insights/engine';
+import type { InsightsMessage, InsightsResult } from '../../utils/insights/messages';
 import { logFailure } from '../../utils/log';
 
 export interface InsightsState {
@@ -24,7 +21,7 @@ export interface InsightsState {
 }
 
 interface Runner {
-  query(filters: SessionFilters): void;
+  query(filters: SessionFilters, cycle: BillingCycle): void;
   dispose(): void;
 }
 
@@ -37,7 +34,7 @@ function startWorker(onMessage: (message: InsightsMessage) => void, onFail: () =
     onFail();
   };
   return {
-    query: (filters) => worker.postMessage({ type: 'query', filters }),
+    query: (filters, cycle) => worker.postMessage({ type: 'query', filters, cycle }),
     dispose: () => worker.terminate(),
   };
 }
@@ -49,7 +46,7 @@ function startInPage(onMessage: (message: InsightsMessage) => void): Runner {
   };
   Dexie.on('storagemutated', listener);
   return {
-    query: (filters) => engine.setQuery(filters),
+    query: (filters, cycle) => engine.setQuery(filters, cycle),
     dispose: () => {
       Dexie.on('storagemutated').unsubscribe(listener);
       engine.dispose();
@@ -57,11 +54,12 @@ function startInPage(onMessage: (message: InsightsMessage) => void): Runner {
   };
 }
 
-export function useInsights(filters: SessionFilters): InsightsState {
+/** `cycle`: the billing cycle whose sessions the budget sums, whatever the filters. */
+export function useInsights(filters: SessionFilters, cycle: BillingCycle): InsightsState {
   const [state, setState] = useState<InsightsState>({ result: null, error: null, mode: 'worker' });
   const runner = useRef<Runner | null>(null);
-  const latest = useRef(filters);
-  latest.current = filters;
+  const latest = useRef({ filters, cycle });
+  latest.current = { filters, cycle };
 
   useEffect(() => {
     const onMessage = (message: InsightsMessage) => {
@@ -75,7 +73,7 @@ export function useInsights(filters: SessionFilters): InsightsState {
       runner.current?.dispose();
       runner.current = startInPage(onMessage);
       setState((previous) => ({ ...previous, mode: 'page' }));
-      runner.current.query(latest.current);
+      runner.current.query(latest.current.filters, latest.current.cycle);
     };
     try {
       runner.current = startWorker(onMessage, fallBack);
@@ -90,9 +88,9 @@ export function useInsights(filters: SessionFilters): InsightsState {
     };
   }, []);
 
-  const key = filtersKey(filters);
+  const key = `${filtersKey(filters)} ${cycle.start}`;
   useEffect(() => {
-    runner.current?.query(latest.current);
+    runner.current?.query(latest.current.filters, latest.current.cycle);
   }, [key]);
 
   return state;

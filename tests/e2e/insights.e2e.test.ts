@@ -62,6 +62,20 @@ async function expectListShows(link: Locator): Promise<string> {
   return url;
 }
 
+/**
+ * Records every text of the Insights status line from the page's start, with whether it showed
+ * a saved result (source, not a function: the page gets it as written).
+ */
+const RECORD_STATUSES = `
+  globalThis.__statuses = [];
+  new MutationObserver(() => {
+    const status = document.querySelector('[data-testid="insights-status"]');
+    if (!status) return;
+    const entry = (status.dataset.savedAt ? 'saved|' : 'fresh|') + status.textContent;
+    if (globalThis.__statuses.at(-1) !== entry) globalThis.__statuses.push(entry);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+`;
+
 it('renders insights from the cache, and each number opens the list with exactly those sessions', async () => {
   const setup = await extensionPage(browser, 'manifest.json');
   await configure(setup, { apiKey: api.apiKey, apiBaseUrl: api.baseUrl, orgIds: api.orgIds });
@@ -174,4 +188,27 @@ it('renders insights from the cache, and each number opens the list with exactly
   // One line per organization (and the final line end).
   expect(csv.length).toBe(api.orgIds.length + 2);
   expect(errors).toEqual([]);
+
+  // Opened again: the result saved at the last opening is shown at once, marked as such, until
+  // the fresh one replaces it.
+  await waitUntil(
+    'the result saved for the next opening',
+    async () => (await countRows(setup, 'savedInsights')) === 1,
+    30_000,
+  );
+  const again = await browser.context.newPage();
+  await again.addInitScript(RECORD_STATUSES);
+  await again.goto(page.url());
+  await expect
+    .poll(async () => again.getByTestId('insights-status').textContent(), { timeout: 30_000 })
+    .toContain('in a worker');
+  const statuses = (await again.evaluate('globalThis.__statuses')) as string[];
+  const saved = statuses.filter((status) => status.startsWith('saved|'));
+  expect(saved.length).toBeGreaterThan(0);
+  expect(saved[0]).toContain('5,000 of 5,000 cached sessions · Last computed');
+  // The saved result came first, the fresh one after it.
+  expect(statuses.indexOf(saved[0] as string)).toBeLessThan(
+    statuses.findIndex((status) => status.startsWith('fresh|')),
+  );
+  await again.close();
 });

@@ -66,8 +66,8 @@ describe('opening the database', () => {
     const db = new DevinDatabase(name);
     expect(await openOrRebuild(db)).toBe('rebuilt');
     fullDisk = false;
-    expect(db.verno).toBe(13);
-    expect(db.backendDB().version).toBe(130);
+    expect(db.verno).toBe(14);
+    expect(db.backendDB().version).toBe(140);
     expect(await db.organizations.count()).toBe(0);
     expect(await db.pages.count()).toBe(0);
     expect((await readSyncStatus(db)).notice).toBe(CACHE_REBUILT_NOTICE);

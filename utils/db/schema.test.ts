@@ -87,7 +87,7 @@ describe('database migrations', () => {
 
     const db = new DevinDatabase(name);
     await db.open();
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect(db.tables.map((table) => table.name)).not.toContain('sessions');
     expect(db.tables.map((table) => table.name)).not.toContain('pageDetails');
     expect(await sessionIdsForPrKey(db, 'github.com/acme/api/pull/12')).toEqual(['s1']);
@@ -178,7 +178,7 @@ describe('database migrations', () => {
       bytes: 5,
       storedAt: 1,
     });
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect((await db.firstPrompts.where('storedAt').above(0).first())?.text).toBe('Hello');
     expect((await db.syncState.get('org-1'))?.watermark).toBe(456);
     expect((await db.meta.get('cacheIdentity'))?.value).toBe('abc');
@@ -212,7 +212,7 @@ describe('database migrations', () => {
       raisedAt: 1,
       snoozedUntil: null,
     });
-    expect(db.verno).toBe(13);
+    expect(db.verno).toBe(14);
     expect(await db.alerts.where('state').equals('dismissed').primaryKeys()).toEqual([
       'error:devin-1',
     ]);

@@ -36,6 +36,7 @@ import type {
   PageRows,
   PageSessions,
   PageTexts,
+  SavedInsightsRow,
   SessionDetail,
 } from './types';
 
@@ -57,6 +58,8 @@ export class DevinDatabase extends Dexie {
   conversationMessages!: Table<SessionMessage[], string>;
   /** Billed consumption of the current and previous billing cycles (see consumption.ts). */
   consumption!: Table<ConsumptionRow, string>;
+  /** The last complete Insights result, shown at once when the page opens again. */
+  savedInsights!: Table<SavedInsightsRow, string>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability skips a disk flush per transaction. A transaction stays atomic, so a
@@ -159,6 +162,9 @@ export class DevinDatabase extends Dexie {
     // beginning (long-texts.ts), keyed from outside by `[seq, part, index]`. Sessions stored
     // before are whole in their pages and read as they are; nothing to move.
     this.version(13).stores({ longTexts: '' });
+    // Version 14: the last complete Insights result (utils/insights/saved.ts), one record keyed
+    // from outside. A new table: nothing to move.
+    this.version(14).stores({ savedInsights: '' });
   }
 }
 

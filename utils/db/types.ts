@@ -211,6 +211,16 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * The last complete Insights result (utils/insights/saved.ts), for the view whose filters have
+ * `key` (filtersKey); the result's shape is the Insights page's business, not the database's.
+ */
+export interface SavedInsightsRow {
+  key: string;
+  savedAt: number;
+  result: unknown;
+}
+
 /** A session's first message as fetched from the API (see first-prompts.ts). */
 export interface FirstPromptRow {
   session_id: string;

@@ -323,8 +323,11 @@ describe('cache housekeeping', () => {
     const db = freshDb();
     await store(db, [session('a', 'o', '2026-01-01T00:00:00Z')]);
     await db.organizations.put({ org_id: 'o', org_name: 'Org' });
+    // The Insights result kept for the page's next opening names cached sessions too.
+    await db.savedInsights.put({ key: '', savedAt: 1, result: { ids: ['a'] } }, 'last');
     await clearCache(db);
     expect(await readSessionRows(db)).toEqual([]);
+    expect(await db.savedInsights.count()).toBe(0);
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 0, copies: 0 });
     expect((await readSummaryAndPreview(db)).preview).toEqual([]);
     expect(await db.organizations.count()).toBe(0);

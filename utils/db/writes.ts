@@ -75,8 +75,8 @@ export async function removeSessionsCreatedBefore(
 }
 
 /**
- * Empties the cache (the first messages and conversations fetched beside it included) and all sync progress; the
- * directory too when `includeDirectory`.
+ * Empties the cache (the first messages, conversations and Insights result kept beside it
+ * included) and all sync progress; the directory too when `includeDirectory`.
  */
 export async function clearCache(db: DevinDatabase, includeDirectory = true): Promise<void> {
   const tables = [
@@ -86,6 +86,7 @@ export async function clearCache(db: DevinDatabase, includeDirectory = true): Pr
     'conversations',
     'conversationMessages',
     'consumption',
+    'savedInsights',
     ...(includeDirectory ? ['organizations', 'members'] : []),
   ];
   await db.transaction('rw', tables, async () => {

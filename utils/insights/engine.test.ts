@@ -9,14 +9,8 @@ import { readSessionRows } from '../db/reads';
 import { DevinDatabase } from '../db/schema';
 import { filterRows } from '../filters/match';
 import { emptyFilters, type SessionFilters } from '../filters/model';
-import {
-  databaseSource,
-  InsightsEngine,
-  type InsightsMessage,
-  type InsightsResult,
-  type InsightsSource,
-  transferables,
-} from './engine';
+import { databaseSource, InsightsEngine, type InsightsSource } from './engine';
+import { type InsightsMessage, type InsightsResult, transferables } from './messages';
 
 let db: DevinDatabase;
 let counter = 0;
@@ -132,6 +126,33 @@ describe('InsightsEngine', () => {
     engine.setQuery(filters({ text: '"issue 0"' }));
     await vi.waitFor(() => expect(results().length).toBe(2));
     expect(results()[1]?.insights.ids).toEqual(['s1', 's2', 's5']);
+    engine.dispose();
+  });
+
+  it("sums the billing cycle's sessions for the budget, whatever the filters", async () => {
+    const { engine, results } = collect();
+    const cycle = {
+      start: Date.parse('2025-05-02T00:00:00Z'),
+      end: Date.parse('2025-05-04T12:00:00Z'),
+    };
+    engine.setQuery(filters({ orgIds: ['org-a'] }), cycle);
+    await vi.waitFor(() => expect(results().length).toBe(1));
+    const { cycleSessions } = results()[0] as InsightsResult;
+    // s2, s3, s4 and s5 were created in the cycle; s4 and s5 are org-b's, filtered out above.
+    expect(cycleSessions?.cycle).toEqual(cycle);
+    expect(cycleSessions?.sums.total).toBe(13.5);
+    expect([...(cycleSessions?.sums.byOrg ?? [])]).toEqual([
+      ['org-a', 11],
+      ['org-b', 2.5],
+    ]);
+    expect([...(cycleSessions?.sums.byUser ?? [])]).toEqual([
+      ['u1', 1],
+      ['u2', 12],
+    ]);
+    // Without a cycle, nothing is summed.
+    engine.setQuery(filters());
+    await vi.waitFor(() => expect(results().length).toBe(2));
+    expect(results()[1]?.cycleSessions).toBeNull();
     engine.dispose();
   });
 

@@ -11,10 +11,14 @@
  * derived for rows whose stored copy did not change; every query then aggregates over the
  * columns. The timings say apart what each data change costs (`readMs`, `prepareMs`) and what
  * each query costs (`filterMs`, `computeMs`).
+ *
+ * The first read takes seconds at 200,000 sessions: meanwhile, the result saved at the page's
+ * last opening (saved.ts) stands in, and each complete result that settles is saved in turn.
  */
 
+import { sumSessions } from '../budget/compute';
+import type { BillingCycle } from '../budget/cycle';
 import { costOfColumns } from '../cost/compute';
-import type { CostReport } from '../cost/types';
 import { readLocatedRows, readSessionsById } from '../db/reads';
 import type { DevinDatabase } from '../db/schema';
 import type { SessionRow } from '../db/types';
@@ -27,7 +31,13 @@ import {
 import { buildColumns, type SessionColumns } from './columns';
 import { attachExtras } from './extra-columns';
 import { type DetailsReader, ExtrasCache } from './extras';
-import type { Insights } from './types';
+import type { CycleSessions, InsightsMessage, InsightsResult } from './messages';
+import {
+  databaseSavedInsights,
+  ResultKeeper,
+  SAVE_AFTER_MS,
+  type SavedInsightsStore,
+} from './saved';
 import { filteredRows, positionsOf, viewOfColumns } from './view';
 
 export interface InsightsSource {
@@ -39,6 +49,8 @@ export interface InsightsSource {
   copyOf?: (row: SessionRow) => number | undefined;
   details: DetailsReader;
   searchTexts: SearchTextSource;
+  /** Where the last complete result is kept for the page's next opening; absent: nowhere. */
+  saved?: SavedInsightsStore;
 }
 
 export function databaseSource(db: DevinDatabase): InsightsSource {
@@ -54,74 +66,8 @@ export function databaseSource(db: DevinDatabase): InsightsSource {
     copyOf: (row) => located?.get(row.session_id),
     details: (ids) => readSessionsById(db, ids, located),
     searchTexts: searchTextSource(db),
+    saved: databaseSavedInsights(db),
   };
-}
-
-interface InsightsTimings {
-  /** Reading every row from IndexedDB (0 when the rows in memory were still current). */
-  readMs: number;
-  /**
-   * Deriving the column store from the rows read and the details loaded (columns.ts): done once
-   * per data change, for new and changed rows only, and reused by every query until the next.
-   */
-  prepareMs: number;
-  filterMs: number;
-  /** Aggregating the filtered sessions' columns for Insights, per query. */
-  computeMs: number;
-  /** Summing what the ACUs bought for the Cost view, from that aggregation, per query. */
-  costMs: number;
-  /** Reading analysis details for this result. */
-  detailsMs: number;
-}
-
-export interface InsightsResult {
-  type: 'result';
-  /** Increases with every query and every data change. */
-  seq: number;
-  insights: Insights;
-  /** What the ACUs bought (components/cost). */
-  cost: CostReport;
-  /** The filters the result is for (links must narrow these, not newer ones). */
-  filters: SessionFilters;
-  /** Rows in the cache, before filtering. */
-  cached: number;
-  /** True when analysis details are still being read and another result follows. */
-  partial: boolean;
-  timings: InsightsTimings;
-}
-
-interface InsightsError {
-  type: 'error';
-  seq: number;
-  message: string;
-}
-
-export type InsightsMessage = InsightsResult | InsightsError;
-
-export interface InsightsQuery {
-  type: 'query';
-  filters: SessionFilters;
-}
-
-/** Every buffer of a result, for `postMessage(result, transfer)`. */
-export function transferables(insights: Insights): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const add = (array: { buffer: ArrayBufferLike }) => {
-    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
-  };
-  for (const column of Object.values(insights.columns)) add(column);
-  for (const stack of Object.values(insights.stacks)) add(stack.seriesOfCode);
-  const buckets = [
-    ...insights.labels,
-    ...insights.impacts,
-    ...insights.actionTypes,
-    ...insights.labelImpacts,
-    ...insights.prStates,
-    insights.suggestedPrompt,
-    ...insights.prHosts.flatMap((host) => [host.all, ...host.states]),
-  ];
-  for (const bucket of buckets) add(bucket.members);
-  return [...buffers];
 }
 
 /** Fewer missing details than this are read before the first result is posted. */
@@ -133,10 +79,14 @@ export interface EngineOptions {
   clock?: () => number;
   /** The date "last 7 days" counts back from (epoch ms); the timing clock is not a date. */
   now?: () => number;
+  /** How long a complete result stays the latest before it is saved (saved.ts). */
+  saveAfterMs?: number;
 }
 
 export class InsightsEngine {
   private filters: SessionFilters | null = null;
+  private cycle: BillingCycle | null = null;
+  private cycleSessions: { of: SessionRow[]; sessions: CycleSessions } | null = null;
   private rows: SessionRow[] | null = null;
   private columns: SessionColumns | null = null;
   private rowsStale = true;
@@ -147,6 +97,9 @@ export class InsightsEngine {
   private extrasMissing = true;
   private readonly extras: ExtrasCache;
   private readonly search: SearchIndexLoader;
+  private readonly keeper: ResultKeeper;
+  /** Whether a result computed here was posted: a saved one is no use after that. */
+  private computedOne = false;
   private seq = 0;
   /** Changes with every query only: a new query abandons the work of the previous one. */
   private querySeq = 0;
@@ -170,11 +123,16 @@ export class InsightsEngine {
     this.minIntervalMs = options.minIntervalMs ?? 1000;
     this.clock = options.clock ?? (() => performance.now());
     this.now = options.now ?? Date.now;
+    this.keeper = new ResultKeeper(source.saved, options.saveAfterMs ?? SAVE_AFTER_MS, this.now);
   }
 
-  /** A new view: computed at once. */
-  setQuery(filters: SessionFilters): void {
+  /**
+   * A new view: computed at once. `cycle`: the billing cycle whose sessions the budget sums
+   * (`CycleSessions`), whatever the filters.
+   */
+  setQuery(filters: SessionFilters, cycle: BillingCycle | null = null): void {
     this.filters = filters;
+    this.cycle = cycle;
     this.seq++;
     this.querySeq++;
     this.queryPending = true;
@@ -189,6 +147,7 @@ export class InsightsEngine {
   }
 
   dispose(): void {
+    this.keeper.cancel();
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.filters = null;
@@ -245,6 +204,27 @@ export class InsightsEngine {
   }
 
   /**
+   * The first read of every row takes seconds at 200,000 sessions: meanwhile, the result saved
+   * for this view at the page's last opening is shown (it is read first, and is one record).
+   */
+  private async showSaved(filters: SessionFilters, seq: number, querySeq: number): Promise<void> {
+    const saved = await this.keeper.recall(filters);
+    if (saved === undefined || this.computedOne || this.superseded(querySeq)) return;
+    this.post({ ...saved.result, seq, partial: true, savedAt: saved.savedAt });
+  }
+
+  /** The budget's sums of the cycle's sessions: summed again when the rows or the cycle change. */
+  private sessionsOfCycle(rows: SessionRow[]): CycleSessions | null {
+    const cycle = this.cycle;
+    if (cycle === null) return null;
+    const kept = this.cycleSessions;
+    if (kept?.of === rows && kept.sessions.cycle.start === cycle.start) return kept.sessions;
+    const sessions = { cycle, sums: sumSessions(rows, cycle) };
+    this.cycleSessions = { of: rows, sessions };
+    return sessions;
+  }
+
+  /**
    * A newer query makes the work in progress pointless. A data change does not: the details
    * read stay valid, and stopping on every sync page would never finish during a backfill.
    */
@@ -259,6 +239,9 @@ export class InsightsEngine {
     let prepareMs = 0;
     if (this.rows === null || this.columns === null || this.rowsStale) {
       this.rowsStale = false;
+      // Read before the rows: IndexedDB would answer it only once every row is read.
+      if (this.rows === null) await this.showSaved(filters, seq, querySeq);
+      started = clock();
       const rows = await this.source.rows();
       readMs = clock() - started;
       started = clock();
@@ -294,6 +277,7 @@ export class InsightsEngine {
           now,
         );
     const filterMs = clock() - started;
+    const cycleSessions = this.sessionsOfCycle(rows);
 
     started = clock();
     const picked = positionsOf(rows, filtered);
@@ -307,17 +291,22 @@ export class InsightsEngine {
     const created = filters.created;
     const cost = costOfColumns(columns, picked, unwindowedPicked, created, now, first.figures);
     const costMs = clock() - started;
-    const postResult = (partial: boolean, detailsMs: number) =>
-      this.post({
+    const postResult = (partial: boolean, detailsMs: number) => {
+      const result: InsightsResult = {
         type: 'result',
         seq,
         insights,
         cost,
         filters,
         cached: rows.length,
+        cycleSessions,
         partial,
         timings: { readMs, prepareMs, filterMs, computeMs, costMs, detailsMs },
-      });
+      };
+      this.computedOne = true;
+      this.post(result);
+      this.keeper.latest(result);
+    };
 
     // Only rows stored before their analysis facts were kept (analysis-facts.ts) miss extras.
     const missing = this.extrasMissing ? this.extras.missing(filtered) : [];

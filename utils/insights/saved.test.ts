@@ -1,0 +1,151 @@
+// The Insights result kept for the page's next opening, with the engine against a real Dexie
+// database (fake-indexeddb).
+process.env.TZ = 'UTC';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { putSessions } from '../../tests/fixtures/db';
+import { SESSIONS } from '../../tests/fixtures/insights';
+import type { Session } from '../api';
+import { DevinDatabase } from '../db/schema';
+import { clearCache } from '../db/writes';
+import { emptyFilters, type SessionFilters } from '../filters/model';
+import { databaseSource, InsightsEngine, type InsightsSource } from './engine';
+import type { InsightsMessage, InsightsResult } from './messages';
+
+let db: DevinDatabase;
+let counter = 0;
+
+beforeEach(async () => {
+  db = new DevinDatabase(`insights-saved-${++counter}`);
+  await putSessions(db, SESSIONS);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+function filters(change: Partial<SessionFilters> = {}): SessionFilters {
+  return { ...emptyFilters(), ...change };
+}
+
+function open(source: InsightsSource, saveAfterMs = 0) {
+  const messages: InsightsMessage[] = [];
+  const engine = new InsightsEngine(source, (message) => messages.push(message), {
+    minIntervalMs: 0,
+    saveAfterMs,
+  });
+  const results = () =>
+    messages.filter((message): message is InsightsResult => message.type === 'result');
+  return { engine, messages, results };
+}
+
+/** The database source, its rows read only once `release` is called: a slow first read. */
+function slowRows(): { source: InsightsSource; release: () => void } {
+  const source = databaseSource(db);
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { source: { ...source, rows: () => gate.then(() => source.rows()) }, release };
+}
+
+/** Opens the page once with these filters and waits until its result is saved. */
+async function openOnceAndSave(view: SessionFilters): Promise<InsightsResult> {
+  const first = open(databaseSource(db));
+  first.engine.setQuery(view);
+  await vi.waitFor(() => expect(first.results().some((r) => !r.partial)).toBe(true));
+  await vi.waitFor(async () => expect(await db.savedInsights.count()).toBe(1));
+  first.engine.dispose();
+  return first.results().at(-1) as InsightsResult;
+}
+
+describe('the result saved for the next opening', () => {
+  it('is shown at once while the cache is read again, then replaced by the fresh one', async () => {
+    const before = await openOnceAndSave(filters({ orgIds: ['org-b'] }));
+    expect(before.insights.ids).toEqual(['s4', 's5', 's6']);
+    // The cache changes before the next opening.
+    const added: Session = { ...(SESSIONS[3] as Session), session_id: 's7' };
+    await putSessions(db, [added]);
+
+    const { source, release } = slowRows();
+    const next = open(source);
+    next.engine.setQuery(filters({ orgIds: ['org-b'] }));
+    await vi.waitFor(() => expect(next.results().length).toBe(1));
+    const [saved] = next.results();
+    expect(saved?.partial).toBe(true);
+    expect(saved?.savedAt).toBeGreaterThan(0);
+    expect(saved?.insights.ids).toEqual(['s4', 's5', 's6']);
+    expect(saved?.insights.totals.acus).toBe(before.insights.totals.acus);
+
+    release();
+    await vi.waitFor(() => expect(next.results().length).toBe(2));
+    const fresh = next.results()[1];
+    expect(fresh?.savedAt).toBeUndefined();
+    expect(fresh?.partial).toBe(false);
+    expect(fresh?.insights.ids).toEqual(['s4', 's5', 's6', 's7']);
+    next.engine.dispose();
+  });
+
+  it('is not shown for other filters, nor after the cache is cleared', async () => {
+    await openOnceAndSave(filters({ orgIds: ['org-b'] }));
+    const other = slowRows();
+    const otherView = open(other.source);
+    otherView.engine.setQuery(filters({ orgIds: ['org-a'] }));
+    // The saved result is read at once; give it time to be (wrongly) posted.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(otherView.messages).toEqual([]);
+    other.release();
+    await vi.waitFor(() => expect(otherView.results().length).toBe(1));
+    expect(otherView.results()[0]?.savedAt).toBeUndefined();
+    otherView.engine.dispose();
+
+    await clearCache(db);
+    const cleared = slowRows();
+    const afterClear = open(cleared.source);
+    afterClear.engine.setQuery(filters({ orgIds: ['org-b'] }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(afterClear.messages).toEqual([]);
+    cleared.release();
+    await vi.waitFor(() => expect(afterClear.results().length).toBe(1));
+    expect(afterClear.results()[0]?.cached).toBe(0);
+    afterClear.engine.dispose();
+  });
+
+  it('is saved only once a complete result stays the latest', async () => {
+    const page = open(databaseSource(db), 200);
+    page.engine.setQuery(filters({ orgIds: ['org-a'] }));
+    await vi.waitFor(() => expect(page.results().length).toBe(1));
+    // Another view before the first one settled: only that one is kept.
+    page.engine.setQuery(filters({ orgIds: ['org-b'] }));
+    await vi.waitFor(() => expect(page.results().length).toBe(2));
+    expect(await db.savedInsights.count()).toBe(0);
+    await vi.waitFor(async () => expect(await db.savedInsights.count()).toBe(1));
+    expect((await db.savedInsights.get('last'))?.result).toMatchObject({
+      insights: { ids: ['s4', 's5', 's6'] },
+    });
+    page.engine.dispose();
+  });
+
+  it('is left alone when it cannot be read: the fresh result follows as before', async () => {
+    const source = databaseSource(db);
+    const failing: InsightsSource = {
+      ...source,
+      saved: {
+        read: () => Promise.reject(new Error('The database is gone')),
+        write: () => Promise.resolve(),
+      },
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const page = open(failing);
+    page.engine.setQuery(filters());
+    await vi.waitFor(() => expect(page.results().length).toBe(1));
+    expect(page.results()[0]).toMatchObject({ partial: false, cached: 6 });
+    expect(page.messages.every((message) => message.type === 'result')).toBe(true);
+    page.engine.dispose();
+    expect(logged).toHaveBeenCalledWith(
+      '[devin-sessions] reading the saved Insights result:',
+      expect.any(Error),
+    );
+    logged.mockRestore();
+  });
+});
