@@ -217,6 +217,8 @@ export interface MetaRow {
  */
 export interface SavedInsightsRow {
   key: string;
+  /** The result's shape (saved.ts): one of another shape is not shown. */
+  shape: number;
   savedAt: number;
   result: unknown;
 }

@@ -282,9 +282,16 @@ describe('cache housekeeping', () => {
     const db = freshDb();
     await store(db, [session('a', 'keep', '2026-01-01T00:00:00Z')]);
     await store(db, [session('b', 'other', '2026-01-01T00:00:00Z')]);
+    const saved = { key: '', shape: 1, savedAt: 1, result: { ids: ['a', 'b'] } };
+    await db.savedInsights.put(saved, 'last');
+    // Nothing to remove: the saved Insights result stays.
+    expect(await removeOtherOrganizations(db, ['keep', 'other'])).toBe(0);
+    expect(await db.savedInsights.count()).toBe(1);
     expect(await removeOtherOrganizations(db, ['keep'])).toBe(1);
     expect((await readSessionRows(db)).map((row) => row.session_id)).toEqual(['a']);
     expect(await readCacheSummary(db)).toMatchObject({ sessions: 1, pages: 1 });
+    // It named the removed organization's session.
+    expect(await db.savedInsights.count()).toBe(0);
   });
 
   it('drops sessions that fell out of the history window and keeps the rest of their page', async () => {
@@ -324,7 +331,7 @@ describe('cache housekeeping', () => {
     await store(db, [session('a', 'o', '2026-01-01T00:00:00Z')]);
     await db.organizations.put({ org_id: 'o', org_name: 'Org' });
     // The Insights result kept for the page's next opening names cached sessions too.
-    await db.savedInsights.put({ key: '', savedAt: 1, result: { ids: ['a'] } }, 'last');
+    await db.savedInsights.put({ key: '', shape: 1, savedAt: 1, result: { ids: ['a'] } }, 'last');
     await clearCache(db);
     expect(await readSessionRows(db)).toEqual([]);
     expect(await db.savedInsights.count()).toBe(0);

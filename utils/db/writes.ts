@@ -27,7 +27,10 @@ export async function storeSessions(
   return writer.store(orgId, pageContent(sessions), options);
 }
 
-/** Removes every cached session and sync state of organizations not in `keepOrgIds`. */
+/**
+ * Removes every cached session and sync state of organizations not in `keepOrgIds`, and the
+ * saved Insights result when sessions go.
+ */
 export async function removeOtherOrganizations(
   db: DevinDatabase,
   keepOrgIds: readonly string[],
@@ -38,7 +41,7 @@ export async function removeOtherOrganizations(
   const otherPages = await hasPagesOutside(db, keepOrgIds);
   const staleStates = await db.syncState.filter((state) => !keep.has(state.org_id)).primaryKeys();
   if (!otherPages && staleStates.length === 0) return 0;
-  return db.transaction('rw', [...PAGE_TABLES, 'syncState'], async () => {
+  return db.transaction('rw', [...PAGE_TABLES, 'syncState', 'savedInsights'], async () => {
     const seqs = otherPages
       ? await db.pages
           .where('org_id')
@@ -47,6 +50,8 @@ export async function removeOtherOrganizations(
       : [];
     const before = (await readSummaryAndPreview(db)).summary.sessions;
     await deletePages(db, seqs);
+    // The Insights result kept for the page's next opening may name their sessions.
+    if (seqs.length > 0) await db.savedInsights.clear();
     await db.syncState.bulkDelete(staleStates);
     const after = await recountSummary(db);
     return before - after.sessions;

@@ -7,6 +7,7 @@ import { putSessions } from '../../tests/fixtures/db';
 import { SESSIONS } from '../../tests/fixtures/insights';
 import type { Session } from '../api';
 import { DevinDatabase } from '../db/schema';
+import type { SavedInsightsRow } from '../db/types';
 import { clearCache } from '../db/writes';
 import { emptyFilters, type SessionFilters } from '../filters/model';
 import { databaseSource, InsightsEngine, type InsightsSource } from './engine';
@@ -109,6 +110,21 @@ describe('the result saved for the next opening', () => {
     await vi.waitFor(() => expect(afterClear.results().length).toBe(1));
     expect(afterClear.results()[0]?.cached).toBe(0);
     afterClear.engine.dispose();
+  });
+
+  it('is not shown when an older version of the extension saved it', async () => {
+    await openOnceAndSave(filters());
+    const row = await db.savedInsights.get('last');
+    await db.savedInsights.put({ ...(row as SavedInsightsRow), shape: 0 }, 'last');
+    const { source, release } = slowRows();
+    const page = open(source);
+    page.engine.setQuery(filters());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(page.messages).toEqual([]);
+    release();
+    await vi.waitFor(() => expect(page.results().length).toBe(1));
+    expect(page.results()[0]?.savedAt).toBeUndefined();
+    page.engine.dispose();
   });
 
   it('is saved only once a complete result stays the latest', async () => {

@@ -29,15 +29,22 @@ export interface SavedInsightsStore {
 /** The one record's key. */
 const LAST = 'last';
 
+/**
+ * The shape of `InsightsResult` the saved one has: raised whenever that shape changes, so that a
+ * result saved by an older version of the extension is never shown.
+ */
+const SHAPE = 1;
+
 export function databaseSavedInsights(db: DevinDatabase): SavedInsightsStore {
   return {
     read: async (key) => {
       const row = await db.savedInsights.get(LAST);
-      if (row === undefined || row.key !== key) return undefined;
+      if (row === undefined || row.key !== key || row.shape !== SHAPE) return undefined;
       return { savedAt: row.savedAt, result: row.result as InsightsResult };
     },
     write: async ({ savedAt, result }) => {
-      await db.savedInsights.put({ key: filtersKey(result.filters), savedAt, result }, LAST);
+      const row = { key: filtersKey(result.filters), shape: SHAPE, savedAt, result };
+      await db.savedInsights.put(row, LAST);
     },
   };
 }
