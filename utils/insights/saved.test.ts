@@ -60,6 +60,22 @@ async function openOnceAndSave(view: SessionFilters): Promise<InsightsResult> {
   return first.results().at(-1) as InsightsResult;
 }
 
+/** Opens the page with these filters on slow rows: nothing is shown before the fresh result. */
+async function expectNoSavedResult(view: SessionFilters): Promise<InsightsResult> {
+  const { source, release } = slowRows();
+  const page = open(source);
+  page.engine.setQuery(view);
+  // A saved result is read at once; give it time to be (wrongly) posted.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(page.messages).toEqual([]);
+  release();
+  await vi.waitFor(() => expect(page.results().length).toBe(1));
+  const [fresh] = page.results();
+  expect(fresh?.savedAt).toBeUndefined();
+  page.engine.dispose();
+  return fresh as InsightsResult;
+}
+
 describe('the result saved for the next opening', () => {
   it('is shown at once while the cache is read again, then replaced by the fresh one', async () => {
     const before = await openOnceAndSave(filters({ orgIds: ['org-b'] }));
@@ -89,42 +105,16 @@ describe('the result saved for the next opening', () => {
 
   it('is not shown for other filters, nor after the cache is cleared', async () => {
     await openOnceAndSave(filters({ orgIds: ['org-b'] }));
-    const other = slowRows();
-    const otherView = open(other.source);
-    otherView.engine.setQuery(filters({ orgIds: ['org-a'] }));
-    // The saved result is read at once; give it time to be (wrongly) posted.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(otherView.messages).toEqual([]);
-    other.release();
-    await vi.waitFor(() => expect(otherView.results().length).toBe(1));
-    expect(otherView.results()[0]?.savedAt).toBeUndefined();
-    otherView.engine.dispose();
-
+    await expectNoSavedResult(filters({ orgIds: ['org-a'] }));
     await clearCache(db);
-    const cleared = slowRows();
-    const afterClear = open(cleared.source);
-    afterClear.engine.setQuery(filters({ orgIds: ['org-b'] }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(afterClear.messages).toEqual([]);
-    cleared.release();
-    await vi.waitFor(() => expect(afterClear.results().length).toBe(1));
-    expect(afterClear.results()[0]?.cached).toBe(0);
-    afterClear.engine.dispose();
+    expect((await expectNoSavedResult(filters({ orgIds: ['org-b'] }))).cached).toBe(0);
   });
 
   it('is not shown when an older version of the extension saved it', async () => {
     await openOnceAndSave(filters());
     const row = await db.savedInsights.get('last');
     await db.savedInsights.put({ ...(row as SavedInsightsRow), shape: 0 }, 'last');
-    const { source, release } = slowRows();
-    const page = open(source);
-    page.engine.setQuery(filters());
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(page.messages).toEqual([]);
-    release();
-    await vi.waitFor(() => expect(page.results().length).toBe(1));
-    expect(page.results()[0]?.savedAt).toBeUndefined();
-    page.engine.dispose();
+    await expectNoSavedResult(filters());
   });
 
   it('is saved only once a complete result stays the latest', async () => {
