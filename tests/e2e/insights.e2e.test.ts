@@ -99,8 +99,9 @@ it('renders insights from the cache, and each number opens the list with exactly
   await expect
     .poll(async () => status.textContent(), { timeout: 30_000 })
     .not.toContain('reading the analysis');
-  await expect(page.locator('[data-testid="chart-acus"] canvas').count()).resolves.toBe(1);
-  await expect(page.locator('[data-testid="chart-sessions"] canvas').count()).resolves.toBe(1);
+  // The charts draw once their code has loaded, which can be after the status line.
+  await expect.poll(() => page.locator('[data-testid="chart-acus"] canvas').count()).toBe(1);
+  await expect.poll(() => page.locator('[data-testid="chart-sessions"] canvas').count()).toBe(1);
   // Impacts and action item types come from the details: present once read.
   await expect(page.getByTestId('table-issue-impacts').locator('tbody tr').count()).resolves.toBe(
     3,
