@@ -1,5 +1,5 @@
 /** The billing cycle the budget shows: the one `now` falls in, by the start-day setting. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   type BillingCycle,
   billingCycleAt,
@@ -25,8 +25,6 @@ function useCycleStartDay(): number {
 
 export function useBillingCycle(now: number): { cycle: BillingCycle; startDay: number } {
   const startDay = useCycleStartDay();
-  const cycle = billingCycleAt(now, startDay);
-  // The same object while the cycle is the same: it is part of the Insights query.
-  const stable = useMemo(() => cycle, [cycle.start, cycle.end]);
-  return { cycle: stable, startDay };
+  // The Insights query follows the cycle by its start, not by this object's identity.
+  return { cycle: billingCycleAt(now, startDay), startDay };
 }
