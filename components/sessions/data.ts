@@ -4,7 +4,7 @@
  * list is re-read at most once a second (less often when a read is slow), and a first screenful
  * (the newest rows, kept by the sync) shows before 50,000 rows are deserialized.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type FirstScreen, readFirstScreen } from '../../utils/db/first-screen';
 import { readCacheSummary, readSessionRows } from '../../utils/db/reads';
 import type { DevinDatabase } from '../../utils/db/schema';
@@ -67,7 +67,10 @@ export function afterFirstScreen(): Promise<void> {
 /** The first screen, read with plain IndexedDB before the database is loaded. */
 export function useFirstScreen(databaseName: string): FirstScreenState {
   const [state, setState] = useState<FirstScreenState>({ screen: null, settled: false });
-  useEffect(() => {
+  // A layout effect: it subscribes before the first frame is painted, so rows that arrive
+  // meanwhile are rendered at once. An ordinary effect would subscribe only after that frame,
+  // and the first rows would wait for it and for the next one.
+  useLayoutEffect(() => {
     let active = true;
     void readFirstScreen(databaseName).then((screen) => {
       if (active) setState({ screen, settled: true });
