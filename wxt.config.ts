@@ -1,5 +1,15 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { type Entries, firstScreenGroups } from './scripts/build/first-screen-chunks';
+
+/** The entries' module ids (an HTML page's is its path), for the popup's first-screen chunks. */
+const entry = (path: string) => resolve(import.meta.dirname, 'entrypoints', path);
+const FIRST_SCREEN_ENTRIES: Entries = {
+  popup: entry('popup/index.html'),
+  background: `\0virtual:wxt-background-entrypoint?${entry('background.ts')}`,
+  pages: [entry('options/index.html'), entry('insights/index.html')],
+};
 
 /**
  * Test and demo builds may talk to the local Devin API server on loopback without a
@@ -22,10 +32,16 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         output: {
-          // Dexie gets a chunk of its own: left to itself, the bundler puts it with small
-          // shared modules the popup needs at once, and the popup loads Dexie only after its
-          // first screen is painted (see components/sessions/env.ts).
-          codeSplitting: { groups: [{ name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/ }] },
+          codeSplitting: {
+            groups: [
+              // Dexie gets a chunk of its own: the popup loads it only after its first screen
+              // is painted (see components/sessions/env.ts).
+              { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 10 },
+              // What the popup loads at once, in three chunks rather than one per combination
+              // of pages that share modules (scripts/build/first-screen-chunks.ts).
+              ...firstScreenGroups(FIRST_SCREEN_ENTRIES),
+            ],
+          },
         },
       },
     },

@@ -56,11 +56,17 @@ function pageEntryScripts(html: string): string[] {
 export function pageJsSize(root: string, htmlFile: string): BundleSize | null {
   const htmlPath = join(root, htmlFile);
   if (!existsSync(htmlPath)) return null;
-  const queue: string[] = [];
+  const scripts: string[] = [];
   for (const spec of pageEntryScripts(readFileSync(htmlPath, 'utf8'))) {
     const file = resolveIn(root, htmlPath, spec);
-    if (file) queue.push(file);
+    if (file) scripts.push(relative(root, file));
   }
+  return scriptsSize(root, scripts);
+}
+
+/** The JS files `scripts` (paths in `root`) load before they run, themselves included. */
+export function scriptsSize(root: string, scripts: readonly string[]): BundleSize {
+  const queue = scripts.map((script) => join(root, script));
   const seen = new Set<string>();
   const files: BundleSize['files'] = [];
   while (queue.length > 0) {
