@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { type Entries, firstScreenGroups } from './scripts/build/first-screen-chunks';
+import { entryIds, firstScreenGroups } from './scripts/build/first-screen-chunks';
 
-/** The entries' module ids (an HTML page's is its path), for the popup's first-screen chunks. */
-const entry = (path: string) => resolve(import.meta.dirname, 'entrypoints', path);
-const FIRST_SCREEN_ENTRIES: Entries = {
-  popup: entry('popup/index.html'),
-  background: `\0virtual:wxt-background-entrypoint?${entry('background.ts')}`,
-  pages: [entry('options/index.html'), entry('insights/index.html')],
-};
+/**
+ * The entries the popup's first-screen chunks are told apart by; the pages besides the popup
+ * and the full tab are named here (a new page that imports the popup's modules loads its
+ * `first-screen` chunk until it is added).
+ */
+const FIRST_SCREEN_ENTRIES = entryIds(resolve(import.meta.dirname, 'entrypoints'), [
+  'options',
+  'insights',
+]);
 
 /**
  * Test and demo builds may talk to the local Devin API server on loopback without a

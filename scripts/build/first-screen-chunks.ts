@@ -2,28 +2,42 @@
  * Chunks for the popup's first screen. Left to itself, the bundler makes one chunk for each
  * combination of pages that share modules: the popup loaded 9 scripts before its first rows, and
  * an extension page's files arrive a few at a time. Here the modules the popup imports at once
- * go into three chunks, by who else loads them:
- * - `shared`: the background too (settings, storage, the browser API);
+ * go into a few chunks, by who else loads them:
+ * - `shared`: the background too, at start (settings, storage, the browser API);
+ * - `background-later`: the background too, through `import()` (none today), so that the
+ *   background still loads them only when it asks for them;
  * - `pages`: the other pages too (Preact, formatting, filters);
  * - `first-screen`: only the popup and the full-tab view, which is the same session browser.
- * Every other module is chunked as before.
+ * Every other module is chunked as before. Each chunk runs all its modules on every page that
+ * loads it: modules of these chunks do nothing at load but define things.
  */
-import type { Rolldown } from 'vite';
+import { normalizePath, type Rolldown } from 'vite';
 
 type ChunkingContext = Rolldown.ChunkingContext;
 
-/** Module ids of the entries (an HTML page's id is its file's path). */
+/** Module ids of the entries (an HTML page's id is its file's path, with forward slashes). */
 export interface Entries {
   popup: string;
   background: string;
   /** Pages other than the popup and the full-tab view. */
   pages: readonly string[];
+  /** The folder of the entries: a page's own modules there stay in its entry chunk. */
+  entrypoints: string;
 }
 
-type ChunkName = 'shared' | 'pages' | 'first-screen';
+/** The ids of `entrypoints/`: an HTML page, and WXT's module wrapping the background script. */
+export function entryIds(entrypoints: string, pages: readonly string[]): Entries {
+  const folder = normalizePath(entrypoints);
+  return {
+    popup: `${folder}/popup/index.html`,
+    background: `\0virtual:wxt-background-entrypoint?${folder}/background.ts`,
+    pages: pages.map((page) => `${folder}/${page}/index.html`),
+    entrypoints: `${folder}/`,
+  };
+}
 
-/** A page's own modules (entrypoints/) run as they load: they stay in their page's chunk. */
-const PAGE_OWN_MODULE = /[\\/]entrypoints[\\/]/;
+const NAMES = ['shared', 'background-later', 'pages', 'first-screen'] as const;
+type ChunkName = (typeof NAMES)[number];
 
 /** Every module `from` imports, directly or not: statically only, or also through `import()`. */
 function reachable(ctx: ChunkingContext, from: string, dynamic: boolean): Set<string> {
@@ -44,7 +58,8 @@ function reachable(ctx: ChunkingContext, from: string, dynamic: boolean): Set<st
 
 interface Graphs {
   popup: Set<string>;
-  background: Set<string>;
+  backgroundAtStart: Set<string>;
+  backgroundEver: Set<string>;
   pages: Set<string>;
 }
 
@@ -53,16 +68,17 @@ function graphsOf(ctx: ChunkingContext, entries: Entries): Graphs | null {
   if (!ctx.getModuleInfo(entries.popup)) return null;
   // Without the background, its modules would land in a page chunk it then loads: stop.
   if (!ctx.getModuleInfo(entries.background)) {
+    const id = entries.background.replace('\0', '');
     throw new Error(
-      `The popup's first-screen chunks need the background entry "${entries.background}", which this build does not have (see wxt.config.ts).`,
+      `The popup's first-screen chunks (scripts/build/first-screen-chunks.ts) found no background entry "${id}" in this build: was it renamed, or is it built apart (not as a module)?`,
     );
   }
   const pages = new Set<string>();
   for (const page of entries.pages) for (const id of reachable(ctx, page, false)) pages.add(id);
   return {
     popup: reachable(ctx, entries.popup, false),
-    // What the background may ever load: a module it imports later comes with this chunk.
-    background: reachable(ctx, entries.background, true),
+    backgroundAtStart: reachable(ctx, entries.background, false),
+    backgroundEver: reachable(ctx, entries.background, true),
     pages,
   };
 }
@@ -76,21 +92,24 @@ function classifier(entries: Entries): (id: string, ctx: ChunkingContext) => Chu
       seen = ctx;
       graphs = graphsOf(ctx, entries);
     }
-    if (graphs === null || !graphs.popup.has(id) || PAGE_OWN_MODULE.test(id)) return null;
-    if (graphs.background.has(id)) return 'shared';
+    if (graphs === null || !graphs.popup.has(id) || id.startsWith(entries.entrypoints)) {
+      return null;
+    }
+    if (graphs.backgroundAtStart.has(id)) return 'shared';
+    if (graphs.backgroundEver.has(id)) return 'background-later';
     return graphs.pages.has(id) ? 'pages' : 'first-screen';
   };
 }
 
 /**
- * `codeSplitting.groups` for the popup's first screen. The first chunk takes its modules first,
- * then each dependency that no earlier chunk took (a group takes its modules' dependencies).
+ * `codeSplitting.groups` for the popup's first screen, in the order they take modules: each
+ * takes its own, then each of their dependencies that no group before it took.
  */
 export function firstScreenGroups(entries: Entries): Rolldown.CodeSplittingGroup[] {
   const chunkOf = classifier(entries);
-  const names: ChunkName[] = ['shared', 'pages', 'first-screen'];
-  return names.map((name, index) => ({
+  return NAMES.map((name, index) => ({
     name: (id: string, ctx: ChunkingContext) => (chunkOf(id, ctx) === name ? name : null),
-    priority: names.length - index,
+    debugName: name,
+    priority: NAMES.length - index,
   }));
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { PageLike } from '../extension';
 
-const FIREFOX_EXTENSION_DIR =
+export const FIREFOX_EXTENSION_DIR =
   process.env.DEVIN_EXT_FIREFOX_DIR ??
   resolve(import.meta.dirname, '../../../.output/loopback/firefox-mv3');
 
