@@ -39,7 +39,7 @@ export default defineConfig({
               // Dexie gets a chunk of its own: the popup loads it only after its first screen
               // is painted (see components/sessions/env.ts).
               { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 10 },
-              // What the popup loads at once, in three chunks rather than one per combination
+              // What the popup loads at once, in a few chunks rather than one per combination
               // of pages that share modules (scripts/build/first-screen-chunks.ts).
               ...firstScreenGroups(FIRST_SCREEN_ENTRIES),
             ],

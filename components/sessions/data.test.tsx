@@ -27,7 +27,7 @@ describe('useFirstScreen', () => {
     ]);
     db.close();
     // Effects that Preact runs after a paint never run here: the popup's first rows must not
-    // wait for one (at 200,000 sessions, that wait was a frame and a half of the opening).
+    // wait for a frame painted without them.
     options.requestAnimationFrame = () => {};
     const host = document.createElement('div');
     render(<FirstScreenProbe databaseName={db.name} />, host);

@@ -65,9 +65,16 @@ export async function tabTo(
   }
 }
 
-/** Fails unless `target` has focus now (after Escape, focus goes back where it was). */
+/** How long focus may take to arrive: the page moves it in the frame after a key, or the next. */
+const FOCUS_WAIT_MS = 1_000;
+
+/** Fails unless `target` gets focus within FOCUS_WAIT_MS (after Escape, focus goes back). */
 export async function expectFocusOn(page: Page, target: Locator, what: string): Promise<void> {
-  if (!(await hasFocus(target))) {
-    throw new Error(`Focus should be on ${what}, but is on ${await describeFocus(page)}`);
+  const until = Date.now() + FOCUS_WAIT_MS;
+  while (!(await hasFocus(target))) {
+    if (Date.now() > until) {
+      throw new Error(`Focus should be on ${what}, but is on ${await describeFocus(page)}`);
+    }
+    await page.waitForTimeout(50);
   }
 }
